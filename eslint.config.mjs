@@ -1,0 +1,25 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// The pure core (engine, problems, grading, srs) is shared by the server, the CLI and the
+// browser, so it must not reach for IO: no database, no server code, no Next.js, no Prisma.
+const pureCoreImports = {
+  patterns: [
+    { group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*", "../db", "../db/*", "../../db", "../../db/*"], message: "The pure core must not touch the database." },
+    { group: ["@/lib/server", "@/lib/server/*", "**/lib/server", "**/lib/server/*", "../server", "../server/*", "../../server", "../../server/*"], message: "The pure core must not import server code." },
+    { group: ["next", "next/*"], message: "The pure core must not depend on Next.js." },
+    { group: ["@prisma/*", "prisma", "server-only"], message: "The pure core must not depend on Prisma or server-only modules." },
+    { group: ["node:fs", "node:fs/*", "fs", "fs/*", "node:net", "node:http", "pg"], message: "The pure core does no IO." },
+  ],
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", "node_modules/**", ".data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  {
+    files: ["lib/engine/**", "lib/problems/**", "lib/grading/**", "lib/srs/**"],
+    rules: { "no-restricted-imports": ["error", pureCoreImports] },
+  },
+]);
