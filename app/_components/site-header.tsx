@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "./language-switcher";
+import { SignOutButton } from "./sign-out-button";
+
+interface SiteHeaderProps {
+  user: { name: string; role: string } | null;
+  locale: string;
+}
+
+export async function SiteHeader({ user, locale }: SiteHeaderProps) {
+  const t = await getTranslations("common");
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-4xl items-center gap-4 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-slate-900">
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">S</span>
+          {t("appName")}
+        </Link>
+        <nav className="flex items-center gap-1 text-sm">
+          <Link href="/review" className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            {t("nav.review")}
+          </Link>
+          <Link href="/progress" className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            {t("nav.progress")}
+          </Link>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <LanguageSwitcher current={locale} signedIn={user !== null} />
+          {user ? (
+            <>
+              <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-as">
+                {t("signedInAs", { name: user.name })}
+              </span>
+              <SignOutButton label={t("nav.signOut")} />
+            </>
+          ) : (
+            <Link href="/sign-in" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+              {t("nav.signIn")}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getSessionUser } from "@/lib/server/session";
+import { ReviewSession } from "./review-session";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("review");
+  return { title: t("title") };
+}
+
+export default async function ReviewPage() {
+  const user = await getSessionUser(await headers());
+  if (!user) redirect("/sign-in?next=/review");
+  return <ReviewSession />;
+}

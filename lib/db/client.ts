@@ -1,0 +1,45 @@
+/**
+ * The Prisma client, connected through the official `pg` driver adapter to either the embedded
+ * PGlite (over its socket, see ./embedded.ts) or a PostgreSQL server.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { PoolConfig } from "pg";
+import { PrismaClient } from "./generated/client";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type DatabaseConnection = { url: string; kind: DatabaseKind };
+
+/**
+ * Pool settings per kind. PGlite is one backend that runs one message at a time and lets only
+ * the connection inside a transaction proceed, so more than one pooled connection buys nothing
+ * and risks a deadlock (./embedded.ts). A PostgreSQL server is shared by several stateless app
+ * processes (DESIGN.md, "Scale"), so each keeps a modest pool.
+ */
+export function poolConfig({ url, kind }: DatabaseConnection): PoolConfig {
+  const common = { connectionString: url, connectionTimeoutMillis: 10_000 };
+  return kind === "pglite"
+    ? { ...common, max: 1, idleTimeoutMillis: 0 }
+    : { ...common, max: 10, idleTimeoutMillis: 30_000 };
+}
+
+export function createPrismaClient(connection: DatabaseConnection): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(poolConfig(connection)) });
+}
+
+/** True when the database answers `SELECT 1` within `timeoutMs` (for health checks). */
+export async function checkDatabase(prisma: PrismaClient, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const query = prisma.$queryRaw`SELECT 1`.then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Applies prisma/migrations on start, on PGlite and on PostgreSQL alike, with the WebAssembly
+ * schema engine. It records what it applied in `_prisma_migrations` exactly as
+ * `prisma migrate deploy` does, so the two can be used on the same database.
+ */
+import { fileURLToPath } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { NO_FILTER, readMigrationList, withSchemaEngine } from "./schema-engine";
+
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+
+export type ApplyMigrationsOptions = {
+  url: string;
+  /** Defaults to prisma/migrations. */
+  migrationsDir?: string;
+};
+
+/** Applies the migrations the database has not recorded yet; returns their names (none when up to date). */
+export async function applyMigrations(options: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
+  const { url, migrationsDir = DEFAULT_MIGRATIONS_DIR } = options;
+  const migrationsList = await readMigrationList(migrationsDir);
+  // The engine runs its statements one after another, so one connection is enough; on PGlite a
+  // second one would only queue behind the first (./embedded.ts).
+  const adapterFactory = new PrismaPg({ connectionString: url, max: 1 });
+  const { appliedMigrationNames } = await withSchemaEngine(adapterFactory, (engine) =>
+    engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+  );
+  return { applied: appliedMigrationNames };
+}

@@ -1,0 +1,26 @@
+/** What went wrong with a spec, for programs (`code`) and for the person who wrote it (`message`). */
+export type EngineErrorCode =
+  | "invalid-spec"
+  | "unknown-layer-type"
+  | "invalid-layer"
+  | "shape-mismatch"
+  | "output-too-small"
+  | "pool-padding-too-large"
+  | "invalid-select";
+
+/**
+ * An invalid spec: the author's mistake, never the engine's. The message names the path of the
+ * offending layer (`layer 3 (conv2d): …`) so it can be fixed without reading the engine.
+ */
+export class EngineError extends Error {
+  readonly code: EngineErrorCode;
+  /** Path of the offending layer (`"3"`, `"3.body.0"`), or null for the spec as a whole. */
+  readonly path: string | null;
+
+  constructor(code: EngineErrorCode, message: string, path: string | null = null) {
+    super(message);
+    this.name = "EngineError";
+    this.code = code;
+    this.path = path;
+  }
+}

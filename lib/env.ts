@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable Stride reads, parsed once. Nothing else reads `process.env`
+ * (scripts/start.ts sets the STRIDE_INTERNAL_* variables for the Next.js server it starts).
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  /** A PostgreSQL server; without it Stride runs on an embedded PGlite in STRIDE_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  STRIDE_DATA_DIR: z.string().default(".data"),
+  /** Allows the demo accounts when NODE_ENV=production. */
+  STRIDE_DEMO: z.enum(["0", "1"]).optional(),
+  /** The public address of the app, for sign-in cookies and trusted origins. */
+  STRIDE_BASE_URL: z.string().url().optional(),
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /** Set by scripts/start.ts: where the server process reaches its database, and which kind it is. */
+  STRIDE_INTERNAL_DB_URL: z.string().optional(),
+  STRIDE_INTERNAL_DB_KIND: z.enum(["pglite", "postgres"]).optional(),
+  /** Set by scripts/start.ts after it decided, from the NODE_ENV the person set, whether demo accounts are allowed. */
+  STRIDE_INTERNAL_DEMO: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (!parsed) {
+    const result = schema.safeParse(process.env);
+    if (!result.success) {
+      const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`Invalid environment: ${problems.join("; ")}`);
+    }
+    parsed = result.data;
+  }
+  return parsed;
+}

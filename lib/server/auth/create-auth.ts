@@ -1,0 +1,50 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import type { PrismaClient } from "@/lib/db";
+
+export interface CreateAuthOptions {
+  prisma: PrismaClient;
+  /** Where the app is served, e.g. http://localhost:3000. */
+  baseURL: string;
+  secret: string;
+  /** Extra origins allowed to post sign-in forms (the same app reached by another host name). */
+  trustedOrigins?: string[];
+}
+
+/**
+ * Email-and-password sign-in with sessions kept in the database (better-auth), so any number of
+ * app processes sharing one PostgreSQL server see the same sessions.
+ */
+export function createAuth({ prisma, baseURL, secret, trustedOrigins = [] }: CreateAuthOptions) {
+  return betterAuth({
+    appName: "Stride",
+    baseURL,
+    secret,
+    trustedOrigins: [baseURL, ...trustedOrigins],
+    database: prismaAdapter(prisma, { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+    },
+    user: {
+      additionalFields: {
+        // A role is granted by Stride, never chosen by whoever signs up.
+        role: { type: "string", required: false, defaultValue: "learner", input: false },
+        locale: { type: "string", required: false, defaultValue: "en", input: true },
+      },
+    },
+    // Attempts and sessions live in the database so several app processes limit as one.
+    rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

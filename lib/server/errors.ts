@@ -1,0 +1,42 @@
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+/**
+ * Errors Stride raises on purpose, each with a code a client can act on and a message a person
+ * can read. Anything else that escapes an operation is a system error: logged, and shown as
+ * "something went wrong" (STYLE.md §4: never blame the learner for our bug).
+ */
+export type AppErrorCode =
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "BAD_INPUT"
+  | "CONFLICT"
+  | "UNAVAILABLE";
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+
+  constructor(code: AppErrorCode, message: string) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+  }
+}
+
+const trpcCodes: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  BAD_INPUT: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+/** The one place where Stride's errors become tRPC errors (and so HTTP statuses). */
+export function toTrpcError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) return error;
+  if (error instanceof AppError) {
+    return new TRPCError({ code: trpcCodes[error.code], message: error.message, cause: error });
+  }
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side.", cause: error });
+}

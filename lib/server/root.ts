@@ -1,0 +1,16 @@
+import { accountRouter } from "./routers/account";
+import { problemsRouter } from "./routers/problems";
+import { progressRouter } from "./routers/progress";
+import { reviewRouter } from "./routers/review";
+import { createCallerFactory, createRouter } from "./trpc";
+
+export const appRouter = createRouter({
+  account: accountRouter,
+  problems: problemsRouter,
+  progress: progressRouter,
+  review: reviewRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+// What the Next.js build is made from; a change to any of these makes `npm start` build again.
+const INPUT_DIRS = ["app", "lib", "prisma"];
+const INPUT_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const SKIPPED = new Set(["generated", "node_modules", "migrations"]);
+
+function collect(dir: string, into: string[]) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (SKIPPED.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) collect(full, into);
+    else if (entry.isFile()) into.push(full);
+  }
+}
+
+export function sourceFingerprint(root: string): string {
+  const files: string[] = [];
+  for (const dir of INPUT_DIRS) collect(path.join(root, dir), files);
+  for (const file of INPUT_FILES) if (existsSync(path.join(root, file))) files.push(path.join(root, file));
+  const hash = createHash("sha256");
+  for (const file of files.sort()) {
+    hash.update(path.relative(root, file));
+    hash.update(readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+function fingerprintFile(root: string) {
+  return path.join(root, ".next", "stride-build-fingerprint");
+}
+
+export function buildIsCurrent(root: string): boolean {
+  const file = fingerprintFile(root);
+  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(file)) return false;
+  return statSync(file).isFile() && readFileSync(file, "utf8").trim() === sourceFingerprint(root);
+}
+
+export function recordBuild(root: string) {
+  writeFileSync(fingerprintFile(root), `${sourceFingerprint(root)}\n`);
+}
