@@ -20,7 +20,8 @@ const dev = process.argv.includes("--dev");
 
 // Decided from the NODE_ENV the person set, before we set our own for Next.js.
 const demo = demoAccountsAllowed({ nodeEnv: process.env.NODE_ENV, strideDemo: process.env.STRIDE_DEMO });
-process.env.NODE_ENV = dev ? "development" : "production";
+// Next.js types NODE_ENV as read-only; this launcher is the one place that decides it.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const { env } = await import("@/lib/env");

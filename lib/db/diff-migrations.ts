@@ -7,10 +7,9 @@
  * serve (one database per instance), so each shadow database here is a throwaway in-memory PGlite:
  * it works offline and leaves nothing behind.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { IN_MEMORY, startEmbeddedPostgres } from "./embedded";
-import { IntrospectionClient } from "./introspection-client";
+import { connectEngineAdapter, engineAdapterFactory } from "./engine-adapter";
 import { NO_FILTER, readMigrationList, withSchemaEngine } from "./schema-engine";
 
 export type DiffMigrationsOptions = {
@@ -23,7 +22,7 @@ export async function diffMigrationsToSchema({ migrationsDir, schema }: DiffMigr
   const migrationsList = await readMigrationList(migrationsDir);
   const main = await startEmbeddedPostgres({ dataDir: IN_MEMORY });
   try {
-    const { exitCode, stdout } = await withSchemaEngine(throwawayShadows(main.url), (engine) =>
+    const { exitCode, stdout } = await withSchemaEngine(engineAdapterFactory(main.url, connectToThrowawayShadow), (engine) =>
       engine.diff({
         from: { tag: "migrations", ...migrationsList },
         to: { tag: "schemaDatamodel", files: [schema] },
@@ -39,21 +38,14 @@ export async function diffMigrationsToSchema({ migrationsDir, schema }: DiffMigr
   }
 }
 
-function throwawayShadows(mainUrl: string): SqlMigrationAwareDriverAdapterFactory {
-  const main = new PrismaPg({ connectionString: mainUrl, max: 1, Client: IntrospectionClient });
-  return {
-    provider: main.provider,
-    adapterName: main.adapterName,
-    connect: () => main.connect(),
-    async connectToShadowDb(): Promise<SqlDriverAdapter> {
-      const shadow = await startEmbeddedPostgres({ dataDir: IN_MEMORY });
-      const adapter = await new PrismaPg({ connectionString: shadow.url, max: 1, Client: IntrospectionClient }).connect();
-      const disposeAdapter = adapter.dispose.bind(adapter);
-      adapter.dispose = async () => {
-        await disposeAdapter();
-        await shadow.close();
-      };
-      return adapter;
+async function connectToThrowawayShadow(): Promise<SqlDriverAdapter> {
+  const shadow = await startEmbeddedPostgres({ dataDir: IN_MEMORY });
+  const adapter = await connectEngineAdapter(shadow.url);
+  const disposeAdapter = adapter.dispose.bind(adapter);
+  return Object.assign(adapter, {
+    dispose: async () => {
+      await disposeAdapter();
+      await shadow.close();
     },
-  };
+  });
 }

@@ -4,7 +4,7 @@
  * `prisma migrate deploy` does, so the two can be used on the same database.
  */
 import { fileURLToPath } from "node:url";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { engineAdapterFactory } from "./engine-adapter";
 import { NO_FILTER, readMigrationList, withSchemaEngine } from "./schema-engine";
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
@@ -19,10 +19,7 @@ export type ApplyMigrationsOptions = {
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
   const { url, migrationsDir = DEFAULT_MIGRATIONS_DIR } = options;
   const migrationsList = await readMigrationList(migrationsDir);
-  // The engine runs its statements one after another, so one connection is enough; on PGlite a
-  // second one would only queue behind the first (./embedded.ts).
-  const adapterFactory = new PrismaPg({ connectionString: url, max: 1 });
-  const { appliedMigrationNames } = await withSchemaEngine(adapterFactory, (engine) =>
+  const { appliedMigrationNames } = await withSchemaEngine(engineAdapterFactory(url), (engine) =>
     engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
   );
   return { applied: appliedMigrationNames };

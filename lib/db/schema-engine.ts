@@ -6,7 +6,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export type SchemaEngine = SchemaEngineWasm.SchemaEngine;
@@ -17,19 +21,21 @@ export const NO_FILTER: SchemaEngineWasm.SchemaFilter = { externalTables: [], ex
 let engineModule: Promise<typeof SchemaEngineWasm> | undefined;
 
 /**
- * When the engine panics, the wasm glue hands the panic message to this global and then traps
- * ("unreachable"); we keep the message to put it in the error the caller sees.
- */
-const panicRegistry = { message: undefined as string | undefined, set_message(message: string) { this.message = message; } };
-(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY ??= panicRegistry;
-
-/**
  * The package's default entry imports `schema_engine_bg.wasm` as an ES module, which Node cannot
  * do, so we instantiate the wasm file against the package's JavaScript glue ourselves. The glue
  * keeps the instance in module state, hence once per process.
+ *
+ * When the engine panics, the glue hands the panic message to a global registry and then traps
+ * with a bare "RuntimeError: unreachable", often outside any promise we could catch; without the
+ * registry the glue itself crashes. Printing the message is the only way to learn what went wrong.
  */
 function loadEngineModule(): Promise<typeof SchemaEngineWasm> {
   engineModule ??= (async () => {
+    (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message(message: string) {
+        console.error(`Prisma's schema engine panicked: ${message}`);
+      },
+    };
     const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(join(dirname(gluePath), "schema_engine_bg.wasm"));
@@ -42,28 +48,63 @@ function loadEngineModule(): Promise<typeof SchemaEngineWasm> {
 }
 
 /**
- * Opens a schema engine on the database behind `adapterFactory`, runs `use`, and frees it.
- * `schemaFiles` is only needed by commands that read the Prisma schema from the engine's state.
+ * The engine does not dispose the connections it opens, even when freed, and a connection left
+ * open keeps Postgres's session-level advisory lock that Prisma takes while migrating: the next
+ * run then waits 10 s for it. So we keep every connection it opens and dispose of them ourselves
+ * (once each, in case the engine also does).
+ */
+function trackConnections(factory: SqlMigrationAwareDriverAdapterFactory) {
+  const open = new Set<SqlDriverAdapter>();
+  const track = async (connecting: Promise<SqlDriverAdapter>) => {
+    const adapter = await connecting;
+    const dispose = adapter.dispose.bind(adapter);
+    let disposing: Promise<void> | undefined;
+    adapter.dispose = () => {
+      open.delete(adapter);
+      disposing ??= dispose();
+      return disposing;
+    };
+    open.add(adapter);
+    return adapter;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
+  };
+  const disposeAll = () => Promise.all([...open].map((adapter) => adapter.dispose()));
+  return { tracked, disposeAll };
+}
+
+/**
+ * Opens a schema engine on the database behind `adapterFactory`, runs `command`, then frees the
+ * engine and closes its connections. `schemaFiles` is only needed by commands that read the
+ * Prisma schema from the engine's state.
  */
 export async function withSchemaEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  use: (engine: SchemaEngine) => Promise<T>,
+  command: (engine: SchemaEngine) => Promise<T>,
   schemaFiles?: [path: string, content: string][],
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const engine = await SchemaEngine.new(
-    { datamodels: schemaFiles },
-    () => undefined,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
-  );
+  const { tracked, disposeAll } = trackConnections(adapterFactory);
+  let engine: SchemaEngine;
   try {
-    panicRegistry.message = undefined;
-    return await use(engine);
+    engine = await SchemaEngine.new(
+      { datamodels: schemaFiles },
+      () => undefined,
+      bindMigrationAwareSqlAdapterFactory(tracked),
+    );
   } catch (error) {
-    if (panicRegistry.message) throw new Error(`The schema engine panicked: ${panicRegistry.message}`, { cause: error });
+    await disposeAll();
     throw error;
+  }
+  try {
+    return await command(engine);
   } finally {
     engine.free();
+    await disposeAll();
   }
 }
 

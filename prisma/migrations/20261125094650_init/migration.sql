@@ -186,3 +186,20 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_userId_fkey" FOREIGN KEY ("userId"
 
 -- AddForeignKey
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "cards"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- ---------------------------------------------------------------------------------------------
+-- Written by hand, not generated: review history is append-only (DESIGN.md, "Data"). Every
+-- graded answer stays as it was recorded, so any schedule can be replayed; an UPDATE or DELETE
+-- on "reviews" is refused by the database itself, whatever the client. (TRUNCATE is not a row
+-- operation and is left to whoever administers the database.)
+CREATE FUNCTION "reviews_refuse_change"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'reviews are append-only: % is not allowed', TG_OP
+        USING ERRCODE = 'restrict_violation';
+END;
+$$;
+
+CREATE TRIGGER "reviews_append_only"
+    BEFORE UPDATE OR DELETE ON "reviews"
+    FOR EACH ROW EXECUTE FUNCTION "reviews_refuse_change"();

@@ -1,0 +1,29 @@
+/** `stride --help`: every command with its flags and output (developer-facing, English). */
+export const HELP = `stride: problems, grading and the CNN engine from the command line
+
+Usage:
+  stride problems list [--json]
+      Every template: id, topic, titles (en, zh-CN), answer kind.
+      --json: one JSON array.
+  stride problems sample --template T (--seed N | --seeds A..B) [--lang en|zh-CN] [--json]
+      The problem (template, seed, lang): prompt, answer, solution.
+      --json: one JSON object a line (DESIGN.md's problem JSON), one line per seed.
+  stride grade --template T --seed N --answer TEXT [--lang en|zh-CN] [--json]
+      Grades TEXT against the key recomputed from the seed.
+      --json: {"gradable":true,"score":0..1,"correct":bool,"feedback":"…","mistake"?:"id"}
+              or, for an answer that cannot be read, {"gradable":false,"formatError":"…"}.
+  stride grade --batch [--lang en|zh-CN]
+      Reads JSON Lines {"template","seed","answer","lang"?} from stdin and answers one JSON
+      line each, as above, or {"error":"…"} for a line that cannot be graded.
+  stride engine analyze [FILE|-] [--json]
+      Analyses an architecture spec (DESIGN.md, "Engine spec") from FILE or stdin (-, the
+      default). One JSON document: a table, or with --json the engine's answer as one line;
+      an invalid spec exits 2 with the message on stderr. JSON Lines (one spec a line): one
+      JSON answer a line, {"error":"…"} for an invalid one.
+
+  stride --help        this text
+
+Exit status: 0 done (a format error in an answer is a result, not a failure); 2 bad
+arguments, unknown template, invalid seed or a lone invalid spec (one line on stderr);
+1 an internal error.
+`;

@@ -1,0 +1,20 @@
+/** Problem templates: variants as pure functions of (template, seed, lang), keys from the engine. */
+export { ProblemError, type ProblemErrorCode } from "./errors";
+export { createTranslators, type Catalogue } from "./messages";
+export { getTemplate, listTemplates, requireTemplate } from "./registry";
+export { createRng, type Rng } from "./rng";
+export { sampleProblem, toLearnerView } from "./sample-problem";
+export { MAX_SEED, parseLang, parseSeed, requireSeed } from "./seed";
+export type { Misconception, ProblemTemplate, RegisteredTemplate, VariantMisconception } from "./template";
+export {
+  type Answer,
+  type AnswerKind,
+  type Check,
+  type Difficulty,
+  type Lang,
+  LANGS,
+  type LearnerProblem,
+  type Localized,
+  type Problem,
+  type TemplateInfo,
+} from "./types";

@@ -1,0 +1,37 @@
+import { ProblemError } from "./errors";
+import { registerTemplate, type RegisteredTemplate } from "./template";
+import { convOutputSizeTemplate } from "./templates/conv-output-size";
+import type { TemplateInfo } from "./types";
+
+/** Every template, by id. A new template is one file in `templates/` and one line here. */
+const templates: ReadonlyMap<string, RegisteredTemplate> = new Map(
+  [registerTemplate(convOutputSizeTemplate)].map((template) => [template.template, template]),
+);
+
+/** Every template's description, in registration order. */
+export function listTemplates(): TemplateInfo[] {
+  return [...templates.values()].map(({ template, topic, title, answerKind, difficulties }) => ({
+    template,
+    topic,
+    title,
+    answerKind,
+    difficulties,
+  }));
+}
+
+/** The template with this id, or `undefined` (a card may outlive its template). */
+export function getTemplate(id: string): RegisteredTemplate | undefined {
+  return templates.get(id);
+}
+
+/** The template with this id, or a `ProblemError` "unknown-template" listing the known ones. */
+export function requireTemplate(id: string): RegisteredTemplate {
+  const template = templates.get(id);
+  if (!template) {
+    throw new ProblemError(
+      "unknown-template",
+      `unknown template ${JSON.stringify(id)}; known templates: ${[...templates.keys()].join(", ")}`,
+    );
+  }
+  return template;
+}
