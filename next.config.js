@@ -6,9 +6,16 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Loaded by Node at run time rather than bundled: native-ish or WebAssembly packages and the
-  // generated Prisma client, which bundling only slows down.
-  serverExternalPackages: ["@tensorflow/tfjs", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
+  // Loaded by Node at run time rather than bundled: packages that load WebAssembly or other files
+  // relative to themselves, or that are large and gain nothing from bundling.
+  serverExternalPackages: [
+    "@tensorflow/tfjs",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@prisma/schema-engine-wasm",
+    "@prisma/adapter-pg",
+    "pg",
+  ],
   typescript: { tsconfigPath: "tsconfig.json" },
 };
 

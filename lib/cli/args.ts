@@ -8,10 +8,21 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
  * flag without its value is a `UsageError`, in one line, never a stack trace.
  */
 export function parseFlags<const O extends Options>(command: string, args: string[], options: O) {
+  // `--seed -1` is a bad seed, not a missing value: join a negative number to its flag.
+  const joined = args.flatMap((arg, index) => {
+    const previous = args[index - 1];
+    if (/^-\d/.test(arg) && previous?.startsWith("--") && options[previous.slice(2)]?.type === "string") return [];
+    const next = args[index + 1];
+    if (next !== undefined && /^-\d/.test(next) && arg.startsWith("--") && options[arg.slice(2)]?.type === "string") {
+      return [`${arg}=${next}`];
+    }
+    return [arg];
+  });
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: true });
+    return parseArgs({ args: joined, options, strict: true, allowPositionals: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // Node's messages go on with advice about "--"; the first sentence says what is wrong.
+    const message = error instanceof Error ? (/^[^\n]*?\.(?=\s|$)/.exec(error.message)?.[0] ?? error.message) : String(error);
     throw new UsageError(`${command}: ${message} (see stride --help)`);
   }
 }

@@ -46,7 +46,7 @@ export function gradeAnswer({ problem, answer }: { problem: Problem; answer: str
     .find((misconception) => explains(misconception, key.value, given));
   const verdict = (lang: Lang) =>
     right > 0
-      ? gradingMessages(lang)("verdict.partial", { right: String(right), total: String(total), answer: expected })
+      ? gradingMessages(lang)("verdict.partial", { right, total: String(total), answer: expected })
       : gradingMessages(lang)("verdict.wrong", { answer: expected });
   return {
     gradable: true,

@@ -1,4 +1,4 @@
-import { analyze, selectPath } from "../engine";
+import { analyze, EngineError, selectPath } from "../engine";
 import { ProblemError } from "./errors";
 import { createRng, type Rng } from "./rng";
 import {
@@ -66,7 +66,14 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
     sample(seed, lang) {
       const params = variant(seed);
       const check = template.check(params);
-      const answer = keyFromEngine(template.id, template.answerKind, check);
+      let answer: Answer;
+      try {
+        answer = keyFromEngine(template.id, template.answerKind, check);
+      } catch (error) {
+        // The engine refusing a template's own spec is a question error: the template's bug.
+        if (!(error instanceof EngineError)) throw error;
+        throw new ProblemError("invalid-variant", `${template.id}, seed ${seed}: invalid variant: ${error.message}`);
+      }
       const { prompt, solution } = template.render(params, answer, lang);
       return { template: template.id, seed, lang, topic: template.topic, prompt, answer, check, solution };
     },

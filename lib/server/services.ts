@@ -1,5 +1,7 @@
 import "server-only";
-import { createPrismaClient, type PrismaClient } from "@/lib/db";
+// The client alone: the rest of lib/db (embedded server, migrations) belongs to the launcher.
+import { createPrismaClient } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createAuth, type Auth } from "./auth/create-auth";
 import { baseUrlOf, trustedOriginsOf } from "./auth/origins";

@@ -107,6 +107,15 @@ describe("conv.output-size over 200 seeds", () => {
     ]);
   });
 
+  it("produces a valid variant for every seed of a wide sweep, large seeds included", () => {
+    // A question error (an invalid variant) throws: the engine refuses an output below 1.
+    const seeds = [...Array.from({ length: 10_000 }, (_, seed) => seed), 2 ** 31 - 1, 1_234_567_890, 987_654_321];
+    for (const seed of seeds) {
+      const problem = sampleProblem({ template: TEMPLATE, seed });
+      expect(problem.answer.value).toEqual(keyByFormula(problem));
+    }
+  });
+
   it("samples the same problem for the same seed", () => {
     expect(sampleProblem({ template: TEMPLATE, seed: 7 })).toEqual(sampleProblem({ template: TEMPLATE, seed: 7 }));
   });

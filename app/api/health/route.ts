@@ -1,4 +1,4 @@
-import { checkDatabase } from "@/lib/db";
+import { checkDatabase } from "@/lib/db/client";
 import { getServices } from "@/lib/server/services";
 import packageJson from "@/package.json";
 

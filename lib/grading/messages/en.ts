@@ -2,7 +2,8 @@
 export const en = {
   verdict: {
     correct: "Correct: the answer is {answer}.",
-    partial: "Partly right: {right} of {total} dimensions are correct. The answer is {answer}.",
+    partial:
+      "Partly right: {right, plural, =1 {one of {total} dimensions is} other {# of {total} dimensions are}} correct. The answer is {answer}.",
     wrong: "Not quite. The answer is {answer}.",
   },
   format: {

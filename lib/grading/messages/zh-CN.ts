@@ -5,7 +5,7 @@ import type { en } from "./en";
 export const zhCN = {
   verdict: {
     correct: "正确：答案是 {answer}。",
-    partial: "部分正确：{total} 个维度中有 {right} 个正确。答案是 {answer}。",
+    partial: "部分正确：{total} 个维度中有 {right, plural, other {#}} 个正确。答案是 {answer}。",
     wrong: "不对。答案是 {answer}。",
   },
   format: {

@@ -32,7 +32,7 @@ function generate(rng: Rng): ConvOutputSizeParams {
   const difficulty = rng.pick(DIFFICULTIES);
   if (difficulty === "easy") {
     const size = rng.int(5, 32);
-    const k = rng.pick([1, 3, 5, 7]);
+    const k = rng.pick([1, 3, 5, 7].filter((kernel) => kernel <= size));
     const p = rng.int(0, (k - 1) / 2);
     const channelsIn = rng.pick([1, 3]);
     const filters = rng.pick([4, 6, 8, 16, 32]);

@@ -1,6 +1,5 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { nextCookies } from "better-auth/next-js";
 import type { PrismaClient } from "@/lib/db";
 
 export interface CreateAuthOptions {
@@ -43,7 +42,6 @@ export function createAuth({ prisma, baseURL, secret, trustedOrigins = [] }: Cre
     // Attempts and sessions live in the database so several app processes limit as one.
     rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },
     telemetry: { enabled: false },
-    plugins: [nextCookies()],
   });
 }
 

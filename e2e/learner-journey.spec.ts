@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+import { LEARNER, signIn, snap, solveConvOutputSize } from "./support";
+
+test.describe.configure({ mode: "serial" });
+
+test("a visitor sees what Stride is and is sent to sign in before reviewing", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle(/Stride/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Stride" })).toBeVisible();
+  await snap(page, "01-home");
+
+  await page.goto("/review");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Freview|\/sign-in\?next=\/review/);
+  await expect(page.getByTestId("demo-accounts")).toContainText("learner@example.com");
+  await expect(page.getByTestId("demo-accounts")).toContainText("stride-demo");
+  await snap(page, "02-sign-in");
+});
+
+test("a wrong password is refused with a message, and nothing else happens", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel(/email/i).fill(LEARNER.email);
+  await page.getByLabel(/password/i).fill("not-the-password");
+  await page.getByRole("button", { name: /^sign in$/i }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /do not match/i })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("the demo learner answers one problem right and one wrong, then sees the progress page", async ({ page }) => {
+  await signIn(page);
+  const problem = page.getByTestId("problem");
+  await expect(problem.locator(".katex").first()).toBeVisible();
+  await snap(page, "03-review-problem");
+
+  const answer = page.getByLabel(/your answer/i);
+  const check = page.getByRole("button", { name: /check answer/i });
+
+  // A 2-D answer to a 3-D question is a format error: explained, and it costs nothing.
+  const [channels, height, width] = await solveConvOutputSize(page);
+  await answer.fill(`${channels}x${height}`);
+  await check.click();
+  await expect(page.getByTestId("format-error")).toContainText(/3|three/i);
+  await snap(page, "04-format-error");
+
+  await answer.fill(`${channels}x${height}x${width}`);
+  await check.click();
+  const result = page.getByTestId("result");
+  await expect(result).toHaveAttribute("data-verdict", "correct");
+  await expect(page.getByTestId("expected")).toHaveText(`${channels} × ${height} × ${width}`);
+  await expect(result.locator(".katex").first()).toBeVisible();
+  await expect(page.getByTestId("next-due")).toBeVisible();
+  await snap(page, "05-correct");
+
+  // The only skill is now scheduled for later: the learner is told so and practises anyway.
+  await page.getByRole("button", { name: /next problem/i }).click();
+  await expect(page.getByTestId("notice")).toContainText(/caught up/i);
+  await snap(page, "06-caught-up");
+  await page.getByRole("button", { name: /practise anyway/i }).click();
+  await expect(problem.locator(".katex").first()).toBeVisible();
+
+  const [c2, h2, w2] = await solveConvOutputSize(page);
+  const wrong = `${c2 + 1}x${h2 + 1}x${w2 + 1}`;
+  await answer.fill(wrong);
+  await check.click();
+  await expect(result).toHaveAttribute("data-verdict", "incorrect");
+  await expect(page.getByTestId("expected")).toHaveText(`${c2} × ${h2} × ${w2}`);
+  await snap(page, "07-wrong");
+
+  await page.getByRole("link", { name: /^progress$/i }).click();
+  await expect(page).toHaveURL(/\/progress/);
+  await expect(page.getByTestId("stat-reviews")).toHaveText("2");
+  await expect(page.getByTestId("stat-accuracy")).toHaveText("50%");
+  await expect(page.getByTestId("history-row")).toHaveCount(2);
+  await expect(page.getByTestId("history-row").first()).toContainText(wrong);
+  await expect(page.getByTestId("card-due")).toHaveCount(1);
+  await expect(page.getByTestId("card-due")).toContainText(/in \d+|tomorrow/i);
+  await snap(page, "08-progress");
+});
+
+test("the learner switches to Chinese and sees the pages and the next problem in Chinese", async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId("language-switcher").selectOption("zh-CN");
+  await expect(page.getByRole("link", { name: "学习进度" })).toBeVisible();
+  await page.goto("/progress");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("学习进度");
+  await snap(page, "09-progress-zh");
+
+  await page.goto("/review");
+  await page.getByRole("button", { name: "继续练习" }).click();
+  await expect(page.getByTestId("problem")).toContainText("卷积");
+  await snap(page, "10-review-zh");
+
+  // Back to English for whoever signs in next on this account.
+  await page.getByTestId("language-switcher").selectOption("en");
+  await expect(page.getByRole("link", { name: "Progress" })).toBeVisible();
+});

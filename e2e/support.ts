@@ -1,0 +1,41 @@
+import { expect, type Page } from "@playwright/test";
+
+export const LEARNER = { email: "learner@example.com", password: "stride-demo" };
+
+/** Screenshots a person can look at after the run, under test-results/screenshots. */
+export async function snap(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+export async function signIn(page: Page, account = LEARNER) {
+  await page.goto("/sign-in");
+  await page.getByLabel(/email|电子邮箱/i).fill(account.email);
+  await page.getByLabel(/password|密码/i).fill(account.password);
+  await page.getByRole("button", { name: /^(sign in|登录)$/i }).click();
+  await expect(page).toHaveURL(/\/review/);
+}
+
+function parsePair(tex: string): [number, number] {
+  const numbers = tex.match(/\d+/g)?.map(Number) ?? [];
+  if (numbers.length === 1) return [numbers[0]!, numbers[0]!];
+  if (numbers.length === 2) return [numbers[0]!, numbers[1]!];
+  throw new Error(`cannot read a size pair from ${tex}`);
+}
+
+/**
+ * Solves the conv.output-size problem on the page as a learner would: reads the numbers from the
+ * typeset prompt (KaTeX keeps each formula's TeX source) and applies d2l 6.3's formula
+ * floor((n + 2p − k)/s) + 1 per axis, independently of the engine that keyed it.
+ */
+export async function solveConvOutputSize(page: Page): Promise<[number, number, number]> {
+  const tex = await page.getByTestId("problem").locator('annotation[encoding="application/x-tex"]').allTextContents();
+  const [inputTex, filtersTex, kernelTex, paddingTex, strideTex] = tex;
+  if (!inputTex || !filtersTex || !kernelTex || !paddingTex || !strideTex) throw new Error(`unexpected prompt: ${tex.join(" | ")}`);
+  const [, height, width] = inputTex.match(/\d+/g)!.map(Number) as [number, number, number];
+  const filters = Number(filtersTex.match(/\d+/)![0]);
+  const [kh, kw] = parsePair(kernelTex);
+  const [ph, pw] = parsePair(paddingTex);
+  const [sh, sw] = parsePair(strideTex);
+  const out = (n: number, k: number, p: number, s: number) => Math.floor((n + 2 * p - k) / s) + 1;
+  return [filters, out(height, kh, ph, sh), out(width, kw, pw, sw)];
+}

@@ -1,0 +1,92 @@
+import { type Analysis, analyze, EngineError } from "../../engine";
+import { parseFlags } from "../args";
+import { UsageError } from "../errors";
+import type { CliIo } from "../io";
+
+/**
+ * `stride engine analyze [FILE|-] [--json]`: one JSON document (pretty-printed or not), or JSON
+ * Lines, one spec a line. A single document that is invalid exits 2; in JSON Lines each invalid
+ * line answers `{"error": …}` on its own line and the rest go on.
+ */
+export async function engineAnalyze(args: string[], io: CliIo): Promise<number> {
+  const command = "engine analyze";
+  const { values, positionals } = parseFlags(command, args, { json: { type: "boolean" } });
+  if (positionals.length > 1) throw new UsageError(`${command}: give one FILE or - (see stride --help)`);
+  const source = positionals[0] ?? "-";
+  const text = source === "-" ? await io.readStdin() : await readSource(io, source);
+  if (text.trim() === "") throw new UsageError(`${command}: no spec in ${source === "-" ? "stdin" : source}`);
+
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+  const single = lines.length === 1 || isJson(text);
+  if (single) {
+    const answer = analyze(parseJson(text));
+    await io.out(values.json ? `${JSON.stringify(answer)}\n` : humanAnalysis(answer));
+    return 0;
+  }
+  for (const line of lines) {
+    let answer: object;
+    try {
+      answer = analyze(parseJson(line));
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      answer = { error: error.message };
+    }
+    await io.out(`${JSON.stringify(answer)}\n`);
+  }
+  return 0;
+}
+
+async function readSource(io: CliIo, path: string): Promise<string> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    throw new UsageError(`engine analyze: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Invalid JSON is an invalid spec like any other. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new EngineError("invalid-spec", `spec: invalid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** A table a person reads: one row per layer, then the totals. */
+function humanAnalysis(answer: Analysis): string {
+  const shape = (values: number[]) => `[${values.join(", ")}]`;
+  const axes = (values: number[]) => (values.length > 0 ? values.join("x") : "-");
+  const header = ["path", "type", "output", "params", "MACs", "connections", "RF", "jump"];
+  const rows = answer.layers.map((layer) => [
+    layer.path,
+    layer.type,
+    shape(layer.outputShape),
+    String(layer.params),
+    String(layer.macs),
+    String(layer.connections),
+    axes(layer.receptiveField),
+    axes(layer.jump),
+  ]);
+  const total = ["total", "", shape(answer.outputShape), String(answer.totalParams), String(answer.totalMacs), String(answer.totalConnections), "", ""];
+  const table = [header, ...rows, total];
+  const widths = header.map((_, column) => Math.max(...table.map((row) => (row[column] ?? "").length)));
+  const render = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  return [
+    `input ${shape(answer.input)} → output ${shape(answer.outputShape)}`,
+    "",
+    ...table.map(render),
+    "",
+    `params ${answer.totalParams}, buffers ${answer.totalBuffers}, MACs ${answer.totalMacs}, connections ${answer.totalConnections}`,
+    "",
+  ].join("\n");
+}
