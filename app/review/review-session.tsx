@@ -126,7 +126,9 @@ export function ReviewSession() {
         {formatError && (
           <div role="alert" data-testid="format-error" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             <p className="font-semibold">{t("formatErrorTitle")}</p>
-            <p className="mt-1">{pick(formatError, locale)}</p>
+            <Markdown compact className="mt-1">
+              {pick(formatError, locale)}
+            </Markdown>
             <p className="mt-1 text-amber-700">{t("formatErrorNote")}</p>
           </div>
         )}
@@ -143,7 +145,11 @@ export function ReviewSession() {
             <h2 className="text-xl font-semibold">{t(verdict)}</h2>
             <span className="text-sm text-slate-600">{t("score", { score: graded.score })}</span>
           </div>
-          {pick(graded.feedback, locale) && <p className="mt-2 text-slate-800">{pick(graded.feedback, locale)}</p>}
+          {pick(graded.feedback, locale) && (
+            <Markdown compact className="mt-2 text-slate-800">
+              {pick(graded.feedback, locale)}
+            </Markdown>
+          )}
           <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-2">
             <div>
               <dt className="text-slate-500">{t("yourAnswer")}</dt>

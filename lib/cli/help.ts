@@ -15,9 +15,10 @@ Usage:
   stride grade --batch [--lang en|zh-CN]
       Reads JSON Lines {"template","seed","answer","lang"?} from stdin and answers one JSON
       line each, as above, or {"error":"…"} for a line that cannot be graded.
-  stride engine analyze [FILE|-] [--json]
+  stride engine analyze [FILE|-] [--table]
       Analyses an architecture spec (DESIGN.md, "Engine spec") from FILE or stdin (-, the
-      default). One JSON document: a table, or with --json the engine's answer as one line;
+      default). One JSON document: the engine's answer as one JSON line, or with --table a
+      per-layer table a person reads (--json is accepted and changes nothing);
       an invalid spec exits 2 with the message on stderr. JSON Lines (one spec a line): one
       JSON answer a line, {"error":"…"} for an invalid one.
 

@@ -22,3 +22,11 @@ export function inlineSize(height: number, width: number): string {
 export function inlinePair(height: number, width: number, square: boolean): string {
   return square && height === width ? `$${height}$` : `$(${height}, ${width})$`;
 }
+
+/**
+ * A displayed formula on lines of its own: remark-math typesets `$$…$$` as a display block only
+ * when the fences stand alone on their lines; written inline they render as inline maths.
+ */
+export function displayMath(tex: string): string {
+  return `$$\n${tex}\n$$`;
+}

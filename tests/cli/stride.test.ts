@@ -131,11 +131,11 @@ describe.concurrent("the stride CLI", { timeout: 30_000 }, () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("analyses one spec from stdin, as JSON with --json and as a table without", async () => {
-    const json = await stride(["engine", "analyze", "-", "--json"], JSON.stringify(lenet, null, 2));
+  it("analyses one spec from stdin, as JSON by default (the contract) and as a table with --table", async () => {
+    const json = await stride(["engine", "analyze"], JSON.stringify(lenet, null, 2));
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ totalParams: 61706, totalMacs: 416520, totalConnections: 423038 });
-    const table = await stride(["engine", "analyze"], JSON.stringify(lenet));
+    const table = await stride(["engine", "analyze", "-", "--table"], JSON.stringify(lenet));
     expect(table.stdout).toMatch(/^input \[1, 28, 28\] → output \[10\]/);
     expect(table.stdout).toContain("params 61706, buffers 0, MACs 416520, connections 423038");
   });

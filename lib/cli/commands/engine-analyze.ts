@@ -4,13 +4,14 @@ import { UsageError } from "../errors";
 import type { CliIo } from "../io";
 
 /**
- * `stride engine analyze [FILE|-] [--json]`: one JSON document (pretty-printed or not), or JSON
- * Lines, one spec a line. A single document that is invalid exits 2; in JSON Lines each invalid
+ * `stride engine analyze [FILE|-] [--table]`: one JSON document (pretty-printed or not), or JSON
+ * Lines, one spec a line. The answer is JSON (DESIGN.md's contract, which other programs read);
+ * `--table` prints a single document's answer as a table a person reads instead. A single document that is invalid exits 2; in JSON Lines each invalid
  * line answers `{"error": …}` on its own line and the rest go on.
  */
 export async function engineAnalyze(args: string[], io: CliIo): Promise<number> {
   const command = "engine analyze";
-  const { values, positionals } = parseFlags(command, args, { json: { type: "boolean" } });
+  const { values, positionals } = parseFlags(command, args, { json: { type: "boolean" }, table: { type: "boolean" } });
   if (positionals.length > 1) throw new UsageError(`${command}: give one FILE or - (see stride --help)`);
   const source = positionals[0] ?? "-";
   const text = source === "-" ? await io.readStdin() : await readSource(io, source);
@@ -20,7 +21,7 @@ export async function engineAnalyze(args: string[], io: CliIo): Promise<number> 
   const single = lines.length === 1 || isJson(text);
   if (single) {
     const answer = analyze(parseJson(text));
-    await io.out(values.json ? `${JSON.stringify(answer)}\n` : humanAnalysis(answer));
+    await io.out(values.table ? humanAnalysis(answer) : `${JSON.stringify(answer)}\n`);
     return 0;
   }
   for (const line of lines) {

@@ -1,6 +1,6 @@
 import { convOutputSize } from "../../engine";
 import { ProblemError } from "../errors";
-import { inlineNumber, inlinePair, inlineShape, inlineSize } from "../latex";
+import { displayMath, inlineNumber, inlinePair, inlineShape, inlineSize } from "../latex";
 import { problemMessages } from "../messages";
 import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
@@ -81,7 +81,7 @@ function axisWork(axis: Axis): { latex: string; output: number } {
   return { latex, output };
 }
 
-const FORMULA = "$$n_\\text{out} = \\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1$$";
+const FORMULA = displayMath("n_\\text{out} = \\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1");
 
 /** A wrong rule applied to both spatial axes, the output channels right. */
 const wrongSpatial =
