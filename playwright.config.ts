@@ -39,7 +39,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    command: "node --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -28,7 +28,9 @@ function parsePair(tex: string): [number, number] {
  * floor((n + 2p − k)/s) + 1 per axis, independently of the engine that keyed it.
  */
 export async function solveConvOutputSize(page: Page): Promise<[number, number, number]> {
-  const tex = await page.getByTestId("problem").locator('annotation[encoding="application/x-tex"]').allTextContents();
+  const problem = page.getByTestId("problem");
+  await expect(problem.locator(".katex").first()).toBeVisible();
+  const tex = await problem.locator('annotation[encoding="application/x-tex"]').allTextContents();
   const [inputTex, filtersTex, kernelTex, paddingTex, strideTex] = tex;
   if (!inputTex || !filtersTex || !kernelTex || !paddingTex || !strideTex) throw new Error(`unexpected prompt: ${tex.join(" | ")}`);
   const [, height, width] = inputTex.match(/\d+/g)!.map(Number) as [number, number, number];
