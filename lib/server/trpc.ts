@@ -66,7 +66,9 @@ const t = initTRPC.context<Context>().create({
     const fieldErrors = issues
       ? Object.fromEntries(issues.map((issue) => [issue.path.map(String).join(".") || "input", issue.message]))
       : null;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+    // Only what a client needs; never the stack.
+    const { code, httpStatus, path } = shape.data;
+    return { ...shape, message, data: { code, httpStatus, path, fieldErrors } };
   },
 });
 

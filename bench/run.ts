@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: how fast Stride's hot paths are on this machine. Figures go to
+ * docs/BENCHMARKS.md with the command and the machine; no test asserts on time.
+ */
+import os from "node:os";
+import { Bench } from "tinybench";
+import { applyMigrations, createPrismaClient, IN_MEMORY, startEmbeddedPostgres } from "@/lib/db";
+import { analyze } from "@/lib/engine";
+import { gradeAnswer } from "@/lib/grading";
+import { sampleProblem } from "@/lib/problems";
+import { createCaller } from "@/lib/server/root";
+import { createContext } from "@/lib/server/trpc";
+import { newCardState, scheduleReview } from "@/lib/srs";
+
+// d2l's LeNet (DESIGN.md's example spec).
+const lenet = {
+  input: [1, 28, 28],
+  layers: [
+    { type: "conv2d", filters: 6, kernel: 5, padding: 2 },
+    { type: "sigmoid" },
+    { type: "avgpool2d", kernel: 2, stride: 2 },
+    { type: "conv2d", filters: 16, kernel: 5 },
+    { type: "sigmoid" },
+    { type: "avgpool2d", kernel: 2, stride: 2 },
+    { type: "flatten" },
+    { type: "dense", units: 120 },
+    { type: "sigmoid" },
+    { type: "dense", units: 84 },
+    { type: "sigmoid" },
+    { type: "dense", units: 10 },
+  ],
+};
+
+async function coreBench() {
+  const bench = new Bench({ time: 1500, warmupTime: 300 });
+  let seed = 0;
+  const problem = sampleProblem({ template: "conv.output-size", seed: 7, lang: "en" });
+  const right = (problem.answer.value as number[]).join("x");
+  const now = new Date("2026-01-01T00:00:00Z");
+  bench
+    .add("engine: analyze d2l LeNet", () => {
+      analyze(lenet);
+    })
+    .add("problems: sample conv.output-size (key from the engine)", () => {
+      sampleProblem({ template: "conv.output-size", seed: seed++ % 100_000, lang: "en" });
+    })
+    .add("grading: grade a shape answer", () => {
+      gradeAnswer({ problem, answer: right });
+    })
+    .add("srs: schedule a review", () => {
+      scheduleReview({ card: newCardState(now), rating: 3, now });
+    });
+  await bench.run();
+  return bench.table();
+}
+
+async function serverBench() {
+  const embedded = await startEmbeddedPostgres({ dataDir: IN_MEMORY });
+  await applyMigrations({ url: embedded.url });
+  const db = createPrismaClient({ url: embedded.url, kind: "pglite" });
+  await db.user.create({ data: { id: "bench", email: "bench@example.com", name: "Bench" } });
+  const caller = createCaller(createContext({ db, user: { id: "bench", email: "bench@example.com", name: "Bench", role: "learner", locale: "en" } }));
+  const bench = new Bench({ time: 3000, warmupTime: 300 });
+  bench.add("API on PGlite: issue a problem and grade an answer (review.next + review.submit)", async () => {
+    const issued = await caller.review.next({ practice: true });
+    if (issued.status !== "issued") throw new Error(`unexpected ${issued.status}`);
+    await caller.review.submit({ variantId: issued.variantId, answer: "1x1x1" });
+  });
+  await bench.run();
+  const table = bench.table();
+  await db.$disconnect();
+  await embedded.close();
+  return table;
+}
+
+console.log(`Stride benchmarks — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+console.table(await coreBench());
+console.table(await serverBench());
