@@ -1,32 +1,9 @@
 import type { CardState } from "@/lib/srs";
 
-/** The FSRS columns of a Card row, the same names as lib/srs's CardState. */
-export interface CardColumns {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-}
-
-export function cardStateOf(card: CardColumns): CardState {
-  return {
-    due: card.due,
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsedDays: card.elapsedDays,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    lastReview: card.lastReview,
-  } as CardState;
+/** The FSRS columns of a Card row (which has the same names as lib/srs's CardState). */
+export function cardStateOf(card: Omit<CardState, "state"> & { state: number }): CardState {
+  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } = card;
+  return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state: state as CardState["state"], lastReview };
 }
 
 /** A card state as stored in a Review's JSON columns: dates as ISO strings. */
