@@ -94,3 +94,18 @@ test("the learner switches to Chinese and sees the pages and the next problem in
   await page.getByTestId("language-switcher").selectOption("en");
   await expect(page.getByRole("link", { name: "Progress" })).toBeVisible();
 });
+
+test("the pages fit a phone screen without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  await page.goto("/sign-in");
+  expect(await fits()).toBe(true);
+  await snap(page, "12-phone-sign-in");
+  await signIn(page);
+  await page.goto("/progress");
+  expect(await fits()).toBe(true);
+  await page.goto("/review");
+  await expect(page.getByTestId("problem").or(page.getByTestId("notice"))).toBeVisible();
+  expect(await fits()).toBe(true);
+  await snap(page, "13-phone-review");
+});

@@ -8,7 +8,7 @@ export function SignOutButton({ label }: { label: string }) {
   return (
     <button
       type="button"
-      className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      className="whitespace-nowrap rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
       onClick={async () => {
         await authClient.signOut();
         router.push("/");

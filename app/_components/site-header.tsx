@@ -12,12 +12,14 @@ export async function SiteHeader({ user, locale }: SiteHeaderProps) {
   const t = await getTranslations("common");
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-4xl items-center gap-4 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-slate-900">
-          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">S</span>
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+            S
+          </span>
           {t("appName")}
         </Link>
-        <nav className="flex items-center gap-1 text-sm">
+        <nav className="order-last -mx-3 flex w-full items-center gap-1 text-sm sm:order-none sm:mx-0 sm:w-auto">
           <Link href="/review" className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
             {t("nav.review")}
           </Link>
@@ -25,7 +27,7 @@ export async function SiteHeader({ user, locale }: SiteHeaderProps) {
             {t("nav.progress")}
           </Link>
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
           <LanguageSwitcher current={locale} signedIn={user !== null} />
           {user ? (
             <>
@@ -35,7 +37,10 @@ export async function SiteHeader({ user, locale }: SiteHeaderProps) {
               <SignOutButton label={t("nav.signOut")} />
             </>
           ) : (
-            <Link href="/sign-in" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/sign-in"
+              className="whitespace-nowrap rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
+            >
               {t("nav.signIn")}
             </Link>
           )}
