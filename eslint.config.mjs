@@ -17,7 +17,7 @@ const pureCoreImports = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", ".data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "node_modules/**", ".data/**", "lib/db/generated/**", ".stride-cli/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     files: ["lib/engine/**", "lib/problems/**", "lib/grading/**", "lib/srs/**"],
     rules: { "no-restricted-imports": ["error", pureCoreImports] },

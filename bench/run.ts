@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: how fast Stride's hot paths are on this machine. Figures go to
  * docs/BENCHMARKS.md with the command and the machine; no test asserts on time.
+ * `npm run bench -- engine cli` runs only the areas named (core, server, engine, cli).
  */
 import os from "node:os";
 import { Bench } from "tinybench";
@@ -11,6 +12,8 @@ import { sampleProblem } from "@/lib/problems";
 import { createCaller } from "@/lib/server/root";
 import { createContext } from "@/lib/server/trpc";
 import { newCardState, scheduleReview } from "@/lib/srs";
+import { cliBench } from "./cli";
+import { engineBench } from "./engine";
 
 // d2l's LeNet (DESIGN.md's example spec).
 const lenet = {
@@ -73,6 +76,12 @@ async function serverBench() {
   return table;
 }
 
+const AREAS = ["core", "server", "engine", "cli"];
+const asked = process.argv.slice(2).filter((arg) => AREAS.includes(arg));
+const areas = asked.length > 0 ? asked : AREAS;
+
 console.log(`Stride benchmarks — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
-console.table(await coreBench());
-console.table(await serverBench());
+if (areas.includes("core")) console.table(await coreBench());
+if (areas.includes("server")) console.table(await serverBench());
+if (areas.includes("engine")) console.table(await engineBench());
+if (areas.includes("cli")) console.table(await cliBench());

@@ -16,11 +16,22 @@ Usage:
       Reads JSON Lines {"template","seed","answer","lang"?} from stdin and answers one JSON
       line each, as above, or {"error":"…"} for a line that cannot be graded.
   stride engine analyze [FILE|-] [--table]
+  stride engine analyze --zoo NAME [--table]
       Analyses an architecture spec (DESIGN.md, "Engine spec") from FILE or stdin (-, the
       default). One JSON document: the engine's answer as one JSON line, or with --table a
       per-layer table a person reads (--json is accepted and changes nothing);
       an invalid spec exits 2 with the message on stderr. JSON Lines (one spec a line): one
-      JSON answer a line, {"error":"…"} for an invalid one.
+      JSON answer a line, {"error":"…"} for an invalid one. --zoo NAME analyses a model of
+      the zoo (stride engine zoo lists them) instead of reading a spec.
+  stride engine zoo [--json]
+      The zoo of classic CNNs (d2l, NNDL and torchvision variants): name, origin, input,
+      output, params, buffers, MACs, layers. --json: one JSON array of those objects.
+  stride engine run [FILE|-]
+      Computes an op spec (DESIGN.md, "Engine spec": corr2d, conv2d, corr1d, maxpool2d,
+      avgpool2d, conv2d_transpose, batchnorm, relu, sigmoid, tanh) from FILE or stdin (-, the
+      default). One JSON document: {"output":…} as one JSON line (batchnorm in train mode adds
+      "running_mean" and "running_var"); an invalid op exits 2 with the message on stderr.
+      JSON Lines (one op a line): one JSON answer a line, {"error":"…"} for an invalid one.
 
   stride --help        this text
 

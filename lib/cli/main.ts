@@ -44,6 +44,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === "problems" && sub === "list") return (await import("./commands/problems-list")).problemsList(rest, io);
   if (command === "grade") return (await import("./commands/grade")).gradeCommand(argv.slice(1), io);
   if (command === "engine" && sub === "analyze") return (await import("./commands/engine-analyze")).engineAnalyze(rest, io);
+  if (command === "engine" && sub === "zoo") return (await import("./commands/engine-zoo")).engineZoo(rest, io);
+  if (command === "engine" && sub === "run") return (await import("./commands/engine-run")).engineRun(rest, io);
   const name = ["problems", "engine"].includes(command) ? `${command} ${sub ?? ""}`.trim() : command;
   throw new UsageError(`unknown command "${name}" (see stride --help)`);
 }

@@ -1,20 +1,26 @@
 import { EngineError } from "./errors";
-import { type Field, layerKinds } from "./layers";
-import { architectureFrameSchema, type ArchitectureSpec } from "./spec";
+import { type Flow, LayerFields, layerKinds, LIMITS, type Walker } from "./layers";
+import { show } from "./layers/fields";
+import type { ArchitectureSpec } from "./spec";
 
-/** One layer in the engine's answer (DESIGN.md, "Engine spec"). */
+/**
+ * One layer in the engine's answer (DESIGN.md, "Engine spec"), in this key order. Its arrays may
+ * be shared with neighbouring entries (a layer that changes nothing passes them on): read-only.
+ */
 export interface LayerAnalysis {
   /** Pre-order path: `"0"`, `"3.body.0"`; stable, so `layers.N` can be selected. */
   path: string;
   type: string;
+  /** The layer's `name`, only when the spec gives one. */
+  name?: string;
   outputShape: number[];
   params: number;
   buffers: number;
   macs: number;
   connections: number;
-  /** Per spatial axis `[h, w]`, in input pixels; empty for a flat input. */
+  /** Per spatial axis (`[h, w]` or `[l]`), in input pixels; empty for a flat input. */
   receptiveField: number[];
-  /** Per spatial axis: the product of the strides so far. */
+  /** Per spatial axis: input pixels between neighbouring units (the product of the strides). */
   jump: number[];
 }
 
@@ -31,31 +37,60 @@ export interface Analysis {
 
 /**
  * Shapes, parameters, buffers, MACs, connections and receptive fields of every layer of a network,
- * without running it. Accepts untyped JSON (`unknown`) because specs come from the CLI and from
- * authors; an invalid spec throws an `EngineError` naming the offending layer's path.
+ * without running it (PyTorch semantics, DESIGN.md "Reference semantics"). Accepts untyped JSON
+ * (`unknown`) because specs come from the CLI and from authors; an invalid spec throws an
+ * `EngineError` naming the offending layer's path.
+ *
+ * One walk over the spec: each layer is validated, analysed and entered in pre-order (a
+ * composite's entry is reserved before its children are walked and filled in after).
  */
 export function analyze(spec: ArchitectureSpec | unknown): Analysis {
-  const frame = architectureFrameSchema.safeParse(spec);
-  if (!frame.success) {
-    const issue = frame.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join(".")} ` : "";
-    throw new EngineError("invalid-spec", `spec: ${where}${issue?.message ?? "is invalid"}`);
+  const input = inputOf(spec);
+  const spatial = input.slice(1);
+  const walk = new SpecWalk();
+  const start: Flow = { shape: input, receptiveField: spatial.map(() => 1), jump: spatial.map(() => 1), extent: spatial };
+  const output = walk.sequence((spec as { layers: readonly unknown[] }).layers, "", start);
+  const totals = [walk.params, walk.buffers, walk.macs, walk.connections];
+  if (totals.some((total) => total > Number.MAX_SAFE_INTEGER)) {
+    throw new EngineError("too-large", "spec: the counts exceed 2^53 and cannot be exact; the network is too large");
   }
-  const { input, layers } = frame.data;
-  if (input.length !== 1 && input.length !== 3) {
-    throw new EngineError(
-      "invalid-spec",
-      `spec: input must be [C, H, W] or [F] (channels first, no batch), got [${input.join(", ")}]`,
-    );
+  return {
+    input: [...input],
+    outputShape: output.shape as number[],
+    totalParams: walk.params,
+    totalBuffers: walk.buffers,
+    totalMacs: walk.macs,
+    totalConnections: walk.connections,
+    layers: walk.rows,
+  };
+}
+
+/** A placeholder for a composite's entry until its children have been walked. */
+const RESERVED = Object.freeze({}) as LayerAnalysis;
+
+class SpecWalk implements Walker {
+  readonly rows: LayerAnalysis[] = [];
+  params = 0;
+  buffers = 0;
+  macs = 0;
+  connections = 0;
+
+  sequence(layers: readonly unknown[], prefix: string, flow: Flow): Flow {
+    let current = flow;
+    for (let index = 0; index < layers.length; index += 1) {
+      current = this.layer(layers[index], prefix + index, current);
+    }
+    return current;
   }
 
-  const spatial = input.length === 3 ? input.slice(1) : [];
-  let field: Field = { receptiveField: spatial.map(() => 1), jump: spatial.map(() => 1), extent: spatial };
-  let shape: number[] = [...input];
-  const analyses: LayerAnalysis[] = [];
-  layers.forEach((raw, index) => {
-    const path = String(index);
-    const type = layerType(raw, path);
+  private layer(raw: unknown, path: string, input: Flow): Flow {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      throw new EngineError("invalid-layer", `layer ${path}: must be an object with a "type", got ${show(raw)}`, path);
+    }
+    const { type, name } = raw as { type?: unknown; name?: unknown };
+    if (typeof type !== "string") {
+      throw new EngineError("invalid-layer", `layer ${path}: "type" must be a string, got ${show(type)}`, path);
+    }
     const kind = layerKinds.get(type);
     if (!kind) {
       throw new EngineError(
@@ -64,42 +99,73 @@ export function analyze(spec: ArchitectureSpec | unknown): Analysis {
         path,
       );
     }
-    const result = kind.analyze(raw, { path, shape, field });
-    analyses.push({
-      path,
-      type,
-      outputShape: result.outputShape,
-      params: result.params,
-      buffers: result.buffers,
-      macs: result.macs,
-      connections: result.connections,
-      receptiveField: result.field.receptiveField,
-      jump: result.field.jump,
-    });
-    shape = result.outputShape;
-    field = result.field;
-  });
+    const fields = new LayerFields(raw as Record<string, unknown>, path, type);
+    fields.allowOnly(kind.fields);
+    if (name !== undefined && typeof name !== "string") fields.fail("invalid-layer", `name must be a string, got ${show(name)}`);
+    const index = this.rows.length;
+    if (index >= LIMITS.layers) {
+      fields.fail("too-large", `the spec has more than ${LIMITS.layers} layers (composites and nested layers counted)`);
+    }
+    this.rows.push(RESERVED);
 
-  const total = (key: "params" | "buffers" | "macs" | "connections") =>
-    analyses.reduce((sum, layer) => sum + layer[key], 0);
-  return {
-    input: [...input],
-    outputShape: shape,
-    totalParams: total("params"),
-    totalBuffers: total("buffers"),
-    totalMacs: total("macs"),
-    totalConnections: total("connections"),
-    layers: analyses,
-  };
+    const step = kind.analyze(fields, input, this);
+    const { flow } = step;
+    checkCaps(fields, flow.shape);
+    this.params += step.params;
+    this.buffers += step.buffers;
+    this.macs += step.macs;
+    this.connections += step.connections;
+    const outputShape = flow.shape as number[];
+    const receptiveField = flow.receptiveField as number[];
+    const jump = flow.jump as number[];
+    this.rows[index] =
+      name === undefined
+        ? { path, type, outputShape, params: step.params, buffers: step.buffers, macs: step.macs, connections: step.connections, receptiveField, jump }
+        : { path, type, name: name as string, outputShape, params: step.params, buffers: step.buffers, macs: step.macs, connections: step.connections, receptiveField, jump };
+    return flow;
+  }
 }
 
-function layerType(raw: unknown, path: string): string {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new EngineError("invalid-layer", `layer ${path}: must be an object with a "type"`, path);
+/** Channels (the first entry of a map) up to 65,536, spatial sizes up to 4,096. */
+function checkCaps(fields: LayerFields, shape: readonly number[]): void {
+  if (shape.length < 2) return;
+  const channels = shape[0] ?? 0;
+  if (channels > LIMITS.channels) fields.fail("too-large", `${channels} output channels is over the limit of ${LIMITS.channels}`);
+  for (let axis = 1; axis < shape.length; axis += 1) {
+    const size = shape[axis] ?? 0;
+    if (size > LIMITS.spatial) {
+      fields.fail("too-large", `output size ${size} is over the spatial limit of ${LIMITS.spatial}`);
+    }
   }
-  const { type } = raw as { type?: unknown };
-  if (typeof type !== "string") {
-    throw new EngineError("invalid-layer", `layer ${path}: "type" must be a string`, path);
+}
+
+/** The spec's `input` (`[C, H, W]`, `[C, L]` or `[F]`) after checking the spec's frame. */
+function inputOf(spec: unknown): number[] {
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
+    throw new EngineError("invalid-spec", `spec: must be an object with "input" and "layers", got ${show(spec)}`);
   }
-  return type;
+  const { input, layers, name } = spec as { input?: unknown; layers?: unknown; name?: unknown };
+  if (name !== undefined && typeof name !== "string") {
+    throw new EngineError("invalid-spec", `spec: name must be a string, got ${show(name)}`);
+  }
+  if (!Array.isArray(layers)) throw new EngineError("invalid-spec", `spec: layers must be an array of layers, got ${show(layers)}`);
+  const valid =
+    Array.isArray(input) &&
+    input.length >= 1 &&
+    input.length <= 3 &&
+    input.every((size) => typeof size === "number" && Number.isInteger(size) && size >= 1);
+  if (!valid) {
+    throw new EngineError(
+      "invalid-spec",
+      `spec: input must be [C, H, W], [C, L] or [F] of positive integers (channels first, no batch), got ${show(input)}`,
+    );
+  }
+  const shape = [...(input as number[])];
+  if (shape.length >= 2 && (shape[0] ?? 0) > LIMITS.channels) {
+    throw new EngineError("too-large", `spec: input has ${shape[0]} channels, over the limit of ${LIMITS.channels}`);
+  }
+  if (shape.slice(1).some((size) => size > LIMITS.spatial)) {
+    throw new EngineError("too-large", `spec: input size [${shape.join(", ")}] is over the spatial limit of ${LIMITS.spatial}`);
+  }
+  return shape;
 }

@@ -6,7 +6,15 @@ export type EngineErrorCode =
   | "shape-mismatch"
   | "output-too-small"
   | "pool-padding-too-large"
-  | "invalid-select";
+  | "invalid-select"
+  /** An op spec (`run`) whose `op` the engine does not know. */
+  | "unknown-op"
+  /** An op spec with a missing, malformed or inconsistent field (ragged array, channel mismatch, …). */
+  | "invalid-op"
+  /** A size cap (spatial 4096, channels 65,536, 2,000 layers) or a count past 2^53. */
+  | "too-large"
+  /** `zooSpec` of a name the zoo does not have. */
+  | "unknown-model";
 
 /**
  * An invalid spec: the author's mistake, never the engine's. The message names the path of the

@@ -88,3 +88,37 @@ export function receptiveFieldAfter(
     jump: field.jump * stride,
   };
 }
+
+/**
+ * The widest bin of adaptive pooling from `input` to `output` cells along one axis. Bin `i`
+ * covers `[floor(i·in/out), ceil((i + 1)·in/out))`: PyTorch's `start_index` / `end_index` in
+ * `aten/src/ATen/native/AdaptiveAveragePooling.cpp`. When `out` divides `in` every bin is
+ * `in/out` wide (a pooling with kernel = stride = `in/out`); otherwise widths differ by one or two.
+ */
+export function adaptivePoolWidestBin(input: number, output: number): number {
+  let widest = 0;
+  for (let index = 0; index < output; index += 1) {
+    const start = Math.floor((index * input) / output);
+    const end = Math.ceil(((index + 1) * input) / output);
+    if (end - start > widest) widest = end - start;
+  }
+  return widest;
+}
+
+/**
+ * Receptive field and jump after a transposed convolution along one axis (a convention: the
+ * references above define them for convolution and pooling only). Output unit `o` receives input
+ * unit `i` when `0 ≤ o + p − i·s ≤ d·(k − 1)`, so it sees at most `n = ceil((d·(k − 1) + 1)/s)`
+ * neighbouring input units: `r_out = r_in + (n − 1)·j_in`. Neighbouring outputs are `1/s` input
+ * units apart: `j_out = j_in / s`, a fraction when the layer upsamples (two output pixels per
+ * input pixel at stride 2). Later layers then grow the field by fractions of an input pixel.
+ */
+export function receptiveFieldAfterTransposed(
+  field: { receptiveField: number; jump: number },
+  kernel: number,
+  stride: number,
+  dilation = 1,
+): { receptiveField: number; jump: number } {
+  const inputsSeen = Math.ceil((dilation * (kernel - 1) + 1) / stride);
+  return { receptiveField: field.receptiveField + (inputsSeen - 1) * field.jump, jump: field.jump / stride };
+}

@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { engineRouter } from "./routers/engine";
 import { problemsRouter } from "./routers/problems";
 import { progressRouter } from "./routers/progress";
 import { reviewRouter } from "./routers/review";
@@ -6,6 +7,7 @@ import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
   account: accountRouter,
+  engine: engineRouter,
   problems: problemsRouter,
   progress: progressRouter,
   review: reviewRouter,

@@ -140,7 +140,7 @@ describe("analyze refuses invalid specs, naming the layer", () => {
   it("refuses non-positive sizes", () => {
     const error = engineError(() => oneConv([1, 8, 8], { filters: 0, kernel: 3 }));
     expect(error.code).toBe("invalid-layer");
-    expect(error.message).toBe("layer 0 (conv2d): filters must be a positive integer");
+    expect(error.message).toBe("layer 0 (conv2d): filters must be a positive integer, got 0");
     expect(engineError(() => oneConv([1, 8, 8], { filters: 1, kernel: -3 })).code).toBe("invalid-layer");
     expect(engineError(() => analyze({ input: [1, 0, 8], layers: [] })).code).toBe("invalid-spec");
   });

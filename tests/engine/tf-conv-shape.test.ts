@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { convOutputSize } from "@/lib/engine";
+import { convOutputSize, transposedOutputSize } from "@/lib/engine";
 import { tf } from "@/lib/engine/tf";
-import { conv2dOutputShapeByTf } from "@/lib/engine/tf-conv-shape";
+import { conv2dOutputShapeByTf, convAxisSize, transposedAxisSize } from "@/lib/engine/tf-conv-shape";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -51,6 +51,34 @@ describe("tfjs shape inference of conv2d", () => {
           }
         }
       }
+    }
+  });
+
+  it("asks tfjs once per axis configuration, then answers from memory", () => {
+    const build = vi.spyOn(tf.layers, "conv2d");
+    // by hand: ⌊(37 + 3 + 4 − 2·(5 − 1) − 1)/3⌋ + 1 = 12
+    expect(convAxisSize(37, 3, 4, 5, 3, 2)).toBe(12);
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(convAxisSize(37, 3, 4, 5, 3, 2)).toBe(12);
+    // the same padded size (44) split differently is the same configuration
+    expect(convAxisSize(38, 3, 3, 5, 3, 2)).toBe(12);
+    expect(build).toHaveBeenCalledTimes(1);
+  });
+
+  it("infers transposed sizes with tfjs layers where tfjs can express them, PyTorch's formula where it cannot", () => {
+    const build = vi.spyOn(tf.layers, "conv2dTranspose");
+    // d2l 13.10's consistency check: 6 → 16 with kernel 5, padding 2, stride 3 (span 5 ≥ stride 3: tfjs)
+    expect(transposedAxisSize(6, 5, 3, 1, 2, 0)).toBe(16);
+    expect(build).toHaveBeenCalledTimes(1);
+    // kernel 2 < stride 3: tfjs would give 4·3 = 12, PyTorch (4 − 1)·3 + 2 = 11; the formula answers
+    expect(transposedAxisSize(4, 2, 3, 1, 0, 0)).toBe(transposedOutputSize(4, 2, 0, 3));
+    expect(transposedAxisSize(4, 2, 3, 1, 0, 0)).toBe(11);
+    expect(build).toHaveBeenCalledTimes(1);
+    for (const [size, kernel, stride, dilation, padding, outputPadding] of [
+      [5, 3, 2, 2, 1, 1], [7, 4, 2, 1, 1, 1], [3, 3, 1, 3, 2, 0], [9, 2, 2, 1, 0, 1],
+    ] as const) {
+      expect(transposedAxisSize(size, kernel, stride, dilation, padding, outputPadding))
+        .toBe(transposedOutputSize(size, kernel, padding, stride, outputPadding, dilation));
     }
   });
 });

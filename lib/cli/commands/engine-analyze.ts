@@ -1,18 +1,29 @@
 import { type Analysis, analyze, EngineError } from "../../engine";
+import { zooSpec } from "../../engine/zoo";
 import { parseFlags } from "../args";
 import { UsageError } from "../errors";
 import type { CliIo } from "../io";
 
 /**
  * `stride engine analyze [FILE|-] [--table]`: one JSON document (pretty-printed or not), or JSON
- * Lines, one spec a line. The answer is JSON (DESIGN.md's contract, which other programs read);
+ * Lines, one spec a line; `--zoo NAME` analyses a model of the zoo instead of reading a spec. The answer is JSON (DESIGN.md's contract, which other programs read);
  * `--table` prints a single document's answer as a table a person reads instead. A single document that is invalid exits 2; in JSON Lines each invalid
  * line answers `{"error": …}` on its own line and the rest go on.
  */
 export async function engineAnalyze(args: string[], io: CliIo): Promise<number> {
   const command = "engine analyze";
-  const { values, positionals } = parseFlags(command, args, { json: { type: "boolean" }, table: { type: "boolean" } });
+  const { values, positionals } = parseFlags(command, args, {
+    json: { type: "boolean" },
+    table: { type: "boolean" },
+    zoo: { type: "string" },
+  });
   if (positionals.length > 1) throw new UsageError(`${command}: give one FILE or - (see stride --help)`);
+  if (values.zoo !== undefined) {
+    if (positionals.length > 0) throw new UsageError(`${command}: give either --zoo NAME or a FILE, not both`);
+    const answer = analyze(zooSpec(values.zoo));
+    await io.out(values.table ? humanAnalysis(answer) : `${JSON.stringify(answer)}\n`);
+    return 0;
+  }
   const source = positionals[0] ?? "-";
   const text = source === "-" ? await io.readStdin() : await readSource(io, source);
   if (text.trim() === "") throw new UsageError(`${command}: no spec in ${source === "-" ? "stdin" : source}`);
@@ -63,14 +74,22 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** A table a person reads: one row per layer, then the totals. */
+/** How deep a path is nested: one level per composite it lies in (`"3.body.0"` is 1). */
+function depthOf(path: string): number {
+  return path.match(/\.(?:layers|body|shortcut|branches\.\d+)\./g)?.length ?? 0;
+}
+
+/**
+ * A table a person reads, like torchinfo's summary: one row per layer (nested layers indented
+ * under their composite, a layer's `name` beside its type), then the totals.
+ */
 function humanAnalysis(answer: Analysis): string {
   const shape = (values: number[]) => `[${values.join(", ")}]`;
-  const axes = (values: number[]) => (values.length > 0 ? values.join("x") : "-");
+  const axes = (values: number[]) => (values.length > 0 ? values.map((value) => +value.toFixed(3)).join("x") : "-");
   const header = ["path", "type", "output", "params", "MACs", "connections", "RF", "jump"];
   const rows = answer.layers.map((layer) => [
-    layer.path,
-    layer.type,
+    `${"  ".repeat(depthOf(layer.path))}${layer.path}`,
+    layer.name === undefined ? layer.type : `${layer.type} (${layer.name})`,
     shape(layer.outputShape),
     String(layer.params),
     String(layer.macs),

@@ -1,11 +1,12 @@
-import { type ActivationSpec, activationSpecSchema } from "../spec";
-import { registerLayerKind } from "./layer-kind";
+import type { ActivationType } from "../spec";
+import { countless, fieldSet, type LayerKind } from "./layer-kind";
 
-/** Element-wise activations: same shape, nothing to learn or count (DESIGN.md: activations count 0). */
-export const activationLayer = registerLayerKind<ActivationSpec>({
-  types: ["relu", "sigmoid", "tanh"],
-  schema: activationSpecSchema,
-  analyze(_spec, input) {
-    return { outputShape: [...input.shape], params: 0, buffers: 0, macs: 0, connections: 0, field: input.field };
-  },
-});
+/** The element-wise activations (softmax over the channels / features). */
+export const ACTIVATIONS: readonly ActivationType[] = ["relu", "sigmoid", "tanh", "softmax"];
+
+/** Same shape, nothing to learn or count (DESIGN.md: activations count 0). */
+export const activationLayer: LayerKind = {
+  types: ACTIVATIONS,
+  fields: fieldSet(),
+  analyze: (_fields, input) => countless(input),
+};

@@ -1,15 +1,16 @@
-import { type FlattenSpec, flattenSpecSchema } from "../spec";
-import { registerLayerKind } from "./layer-kind";
+import { countless, fieldSet, type LayerKind } from "./layer-kind";
 
 /**
  * `[C, H, W]` → `[C·H·W]` (PyTorch `nn.Flatten` without the batch). A reshape: each unit keeps
- * its receptive field, and the field's `extent` remembers the map it came from.
+ * its receptive field, and the flow's `extent` remembers the map it came from.
  */
-export const flattenLayer = registerLayerKind<FlattenSpec>({
+export const flattenLayer: LayerKind = {
   types: ["flatten"],
-  schema: flattenSpecSchema,
-  analyze(_spec, input) {
-    const features = input.shape.reduce((product, size) => product * size, 1);
-    return { outputShape: [features], params: 0, buffers: 0, macs: 0, connections: 0, field: input.field };
+  fields: fieldSet(),
+  analyze(_fields, input) {
+    if (input.shape.length === 1) return countless(input);
+    let features = 1;
+    for (const size of input.shape) features *= size;
+    return countless({ ...input, shape: [features] });
   },
-});
+};

@@ -1,105 +1,81 @@
-import type { z } from "zod";
-import { EngineError } from "../errors";
+import type { LayerFields } from "./fields";
 
 /**
- * Receptive-field bookkeeping, one entry per spatial axis (empty for a flat `[F]` input):
- * `receptiveField` of one unit in input pixels, `jump` (product of strides) between neighbouring
- * units, and `extent`, the spatial size of the current map (kept through `flatten`, so that a
- * dense layer can be treated as a convolution whose kernel covers the whole map).
+ * What flows from one layer to the next, channels first. The spatial entries (`receptiveField`,
+ * `jump`, `extent`) have one value per spatial axis: two for `[C, H, W]`, one for `[C, L]`, and
+ * after `flatten` they keep those of the map the features came from, so that a dense layer can be
+ * treated as a convolution whose kernel covers the whole map (d2l 8.3 zh / 7.3 en, NiN).
+ *
+ * - `receptiveField`: of one unit, in input pixels; `jump`: input pixels between neighbouring
+ *   units (the product of the strides); `extent`: the spatial size of the current map.
+ *
+ * Arrays are never mutated once made: a layer that changes nothing passes its input's arrays on,
+ * and the answer's layer entries share them (treat an analysis as read-only).
  */
-export interface Field {
-  receptiveField: number[];
-  jump: number[];
-  extent: number[];
-}
-
-/** What a layer receives: its path in the spec, its input shape (channels first), the field so far. */
-export interface LayerInput {
-  path: string;
+export interface Flow {
   shape: readonly number[];
-  field: Field;
+  receptiveField: readonly number[];
+  jump: readonly number[];
+  extent: readonly number[];
 }
 
-/** What one layer contributes to the engine's answer. */
-export interface LayerResult {
-  outputShape: number[];
+/** What one layer contributes: its output and its own counts (a composite's are all 0). */
+export interface Step {
+  flow: Flow;
   params: number;
   buffers: number;
   macs: number;
   connections: number;
-  field: Field;
 }
 
-/** One layer type (or a family sharing a schema): how to validate it and how to analyse it. */
-export interface LayerKind<S extends { type: string }> {
-  types: readonly S["type"][];
-  schema: z.ZodType<S>;
-  analyze(spec: S, input: LayerInput): LayerResult;
+/** How a composite hands its sub-lists of layers back to the one spec walk. */
+export interface Walker {
+  /** Walks `layers` from `flow`, their paths `${prefix}0`, `${prefix}1`, …; returns the output. */
+  sequence(layers: readonly unknown[], prefix: string, flow: Flow): Flow;
 }
 
-/** A layer kind with its spec type hidden, as the registry holds it. */
-export interface RegisteredLayerKind {
+/** One layer type (or a family sharing a reader): its fields and its analysis. */
+export interface LayerKind {
   types: readonly string[];
-  analyze(raw: unknown, input: LayerInput): LayerResult;
+  /** Every field the type takes, `type` and `name` included. */
+  fields: ReadonlySet<string>;
+  analyze(fields: LayerFields, input: Flow, walker: Walker): Step;
 }
 
-/** `layer 3 (conv2d)`: how every message about a layer starts. */
-export function layerLabel(path: string, type: string): string {
-  return `layer ${path} (${type})`;
+/** The allowed field set of a layer type: `type` and `name` plus its own. */
+export function fieldSet(...own: string[]): ReadonlySet<string> {
+  return new Set(["type", "name", ...own]);
 }
 
-/** Validates the raw JSON with the kind's schema, reporting the first problem with the layer's path. */
-export function registerLayerKind<S extends { type: string }>(kind: LayerKind<S>): RegisteredLayerKind {
-  return {
-    types: kind.types,
-    analyze(raw, input) {
-      const parsed = kind.schema.safeParse(raw);
-      if (!parsed.success) {
-        const type = (raw as { type: string }).type;
-        const issue = parsed.error.issues[0];
-        const field = issue && issue.path.length > 0 ? `${issue.path.join(".")} ` : "";
-        throw new EngineError(
-          "invalid-layer",
-          `${layerLabel(input.path, type)}: ${field}${issue?.message ?? "is invalid"}`,
-          input.path,
-        );
-      }
-      return kind.analyze(parsed.data, input);
-    },
-  };
+/** A step with no parameters, buffers, MACs or connections. */
+export function countless(flow: Flow): Step {
+  return { flow, params: 0, buffers: 0, macs: 0, connections: 0 };
 }
 
-/** The input as `[C, H, W]`, or an error naming the layer that needs it. */
-export function requireChw(input: LayerInput, type: string): [number, number, number] {
-  const [channels, height, width] = input.shape;
-  if (input.shape.length !== 3 || channels === undefined || height === undefined || width === undefined) {
-    throw new EngineError(
+const RANK_NAMES: Record<number, string> = { 1: "a flat [F]", 2: "a [C, L]", 3: "a [C, H, W]" };
+
+/** Refuses an input of the wrong rank, naming the layer and the shape it got. */
+export function requireRank(fields: LayerFields, input: Flow, rank: 1 | 2 | 3, hint = ""): void {
+  if (input.shape.length !== rank) {
+    fields.fail(
       "shape-mismatch",
-      `${layerLabel(input.path, type)}: needs a [C, H, W] input, got [${input.shape.join(", ")}]`,
-      input.path,
+      `needs ${RANK_NAMES[rank]} input, got [${input.shape.join(", ")}]${hint}`,
     );
   }
-  return [channels, height, width];
 }
 
 /** Refuses an output axis smaller than 1, saying which axis and why. */
-export function requirePositiveOutput(
-  path: string,
-  type: string,
-  axis: "height" | "width",
-  size: number,
-  detail: string,
-): void {
-  if (size < 1) {
-    throw new EngineError(
-      "output-too-small",
-      `${layerLabel(path, type)}: output ${axis} would be ${size} (< 1); ${detail}`,
-      path,
-    );
-  }
+export function requirePositiveOutput(fields: LayerFields, axis: string, size: number, detail: string): void {
+  if (size < 1) fields.fail("output-too-small", `output ${axis} would be ${size} (< 1); ${detail}`);
 }
 
-/** The receptive field and jump of one spatial axis. */
-export function fieldAxis(field: Field, axis: 0 | 1): { receptiveField: number; jump: number } {
-  return { receptiveField: field.receptiveField[axis] ?? 1, jump: field.jump[axis] ?? 1 };
-}
+/** Names of the spatial axes of a `[C, H, W]` (`height`, `width`) or `[C, L]` (`length`) map. */
+export const AXES_2D = ["height", "width"] as const;
+export const AXES_1D = ["length"] as const;
+
+/**
+ * Size caps (issue 4): a spatial size above 4,096, more than 65,536 channels (or dense units) or
+ * more than 2,000 layers (composites and nested layers counted) is refused with a clear error,
+ * so that a typo cannot make the engine count past 2^53 or walk for seconds.
+ */
+export const LIMITS = { spatial: 4_096, channels: 65_536, layers: 2_000 } as const;
