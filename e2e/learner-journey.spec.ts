@@ -1,7 +1,19 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type BrowserContext } from "@playwright/test";
 import { LEARNER, signIn, snap, solveConvOutputSize } from "./support";
 
 test.describe.configure({ mode: "serial" });
+
+// better-auth allows three sign-in attempts per ten seconds from one address; the signed-in
+// journeys share one browser context (one sign-in) instead of signing in again each time.
+let learnerContext: BrowserContext;
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  learnerContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+});
+
+test.afterAll(async () => {
+  await learnerContext?.close();
+});
 
 test("a visitor sees what Stride is and is sent to sign in before reviewing", async ({ page }) => {
   await page.goto("/");
@@ -26,7 +38,8 @@ test("a wrong password is refused with a message, and nothing else happens", asy
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("the demo learner answers one problem right and one wrong, then sees the progress page", async ({ page }) => {
+test("the demo learner answers one problem right and one wrong, then sees the progress page", async () => {
+  const page = await learnerContext.newPage();
   await signIn(page);
   const problem = page.getByTestId("problem");
   await expect(problem.locator(".katex").first()).toBeVisible();
@@ -77,8 +90,9 @@ test("the demo learner answers one problem right and one wrong, then sees the pr
   await snap(page, "08-progress");
 });
 
-test("the learner switches to Chinese and sees the pages and the next problem in Chinese", async ({ page }) => {
-  await signIn(page);
+test("the learner switches to Chinese and sees the pages and the next problem in Chinese", async () => {
+  const page = await learnerContext.newPage();
+  await page.goto("/review");
   await page.getByTestId("language-switcher").selectOption("zh-CN");
   await expect(page.getByRole("link", { name: "学习进度" })).toBeVisible();
   await page.goto("/progress");
@@ -97,15 +111,17 @@ test("the learner switches to Chinese and sees the pages and the next problem in
 
 test("the pages fit a phone screen without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const fits = (on: typeof page) => on.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   await page.goto("/sign-in");
-  expect(await fits()).toBe(true);
+  expect(await fits(page)).toBe(true);
   await snap(page, "12-phone-sign-in");
-  await signIn(page);
-  await page.goto("/progress");
-  expect(await fits()).toBe(true);
-  await page.goto("/review");
-  await expect(page.getByTestId("problem").or(page.getByTestId("notice"))).toBeVisible();
-  expect(await fits()).toBe(true);
-  await snap(page, "13-phone-review");
+
+  const phone = await learnerContext.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto("/progress");
+  expect(await fits(phone)).toBe(true);
+  await phone.goto("/review");
+  await expect(phone.getByTestId("problem").or(phone.getByTestId("notice"))).toBeVisible();
+  expect(await fits(phone)).toBe(true);
+  await snap(phone, "13-phone-review");
 });
