@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "katex/dist/katex.min.css";
 import "./globals.css";
+import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 import { ApiProvider } from "./_components/trpc";
 import { getSessionUser } from "@/lib/server/session";
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <ApiProvider>
             <SiteHeader user={user ? { name: user.name, role: user.role } : null} locale={locale} />
             <main className="mx-auto w-full max-w-4xl px-4 py-8 sm:px-6">{children}</main>
+            <SiteFooter />
           </ApiProvider>
         </NextIntlClientProvider>
       </body>
