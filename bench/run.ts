@@ -6,7 +6,7 @@
 import os from "node:os";
 import { Bench } from "tinybench";
 import { applyMigrations, createPrismaClient, IN_MEMORY, startEmbeddedPostgres } from "@/lib/db";
-import { analyze } from "@/lib/engine";
+import { analyze, zooSpec } from "@/lib/engine";
 import { gradeAnswer } from "@/lib/grading";
 import { sampleProblem } from "@/lib/problems";
 import { createCaller } from "@/lib/server/root";
@@ -16,23 +16,7 @@ import { cliBench } from "./cli";
 import { engineBench } from "./engine";
 
 // d2l's LeNet (DESIGN.md's example spec).
-const lenet = {
-  input: [1, 28, 28],
-  layers: [
-    { type: "conv2d", filters: 6, kernel: 5, padding: 2 },
-    { type: "sigmoid" },
-    { type: "avgpool2d", kernel: 2, stride: 2 },
-    { type: "conv2d", filters: 16, kernel: 5 },
-    { type: "sigmoid" },
-    { type: "avgpool2d", kernel: 2, stride: 2 },
-    { type: "flatten" },
-    { type: "dense", units: 120 },
-    { type: "sigmoid" },
-    { type: "dense", units: 84 },
-    { type: "sigmoid" },
-    { type: "dense", units: 10 },
-  ],
-};
+const lenet = zooSpec("d2l-lenet");
 
 async function coreBench() {
   const bench = new Bench({ time: 1500, warmupTime: 300 });

@@ -1,14 +1,16 @@
-import { type Analysis, analyze, EngineError } from "../../engine";
+import { type Analysis, analyze } from "../../engine";
 import { zooSpec } from "../../engine/zoo";
 import { parseFlags } from "../args";
 import { UsageError } from "../errors";
 import type { CliIo } from "../io";
+import { answerJsonLines, parseJsonDocument, readJsonInput } from "../json-documents";
 
 /**
  * `stride engine analyze [FILE|-] [--table]`: one JSON document (pretty-printed or not), or JSON
- * Lines, one spec a line; `--zoo NAME` analyses a model of the zoo instead of reading a spec. The answer is JSON (DESIGN.md's contract, which other programs read);
- * `--table` prints a single document's answer as a table a person reads instead. A single document that is invalid exits 2; in JSON Lines each invalid
- * line answers `{"error": …}` on its own line and the rest go on.
+ * Lines, one spec a line; `--zoo NAME` analyses a model of the zoo instead of reading a spec.
+ * The answer is JSON (DESIGN.md's contract, which other programs read); `--table` prints a single
+ * document's answer as a table a person reads instead. A single document that is invalid exits 2;
+ * in JSON Lines each invalid line answers `{"error": …}` on its own line and the rest go on.
  */
 export async function engineAnalyze(args: string[], io: CliIo): Promise<number> {
   const command = "engine analyze";
@@ -24,54 +26,14 @@ export async function engineAnalyze(args: string[], io: CliIo): Promise<number> 
     await io.out(values.table ? humanAnalysis(answer) : `${JSON.stringify(answer)}\n`);
     return 0;
   }
-  const source = positionals[0] ?? "-";
-  const text = source === "-" ? await io.readStdin() : await readSource(io, source);
-  if (text.trim() === "") throw new UsageError(`${command}: no spec in ${source === "-" ? "stdin" : source}`);
-
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
-  const single = lines.length === 1 || isJson(text);
-  if (single) {
-    const answer = analyze(parseJson(text));
+  const input = await readJsonInput(io, command, positionals[0] ?? "-", "spec");
+  if (input.kind === "single") {
+    const answer = analyze(parseJsonDocument(input.text, "invalid-spec", "spec"));
     await io.out(values.table ? humanAnalysis(answer) : `${JSON.stringify(answer)}\n`);
     return 0;
   }
-  for (const line of lines) {
-    let answer: object;
-    try {
-      answer = analyze(parseJson(line));
-    } catch (error) {
-      if (!(error instanceof EngineError)) throw error;
-      answer = { error: error.message };
-    }
-    await io.out(`${JSON.stringify(answer)}\n`);
-  }
+  await answerJsonLines(io, input.lines, (line) => analyze(parseJsonDocument(line, "invalid-spec", "spec")));
   return 0;
-}
-
-async function readSource(io: CliIo, path: string): Promise<string> {
-  try {
-    return await io.readFile(path);
-  } catch (error) {
-    throw new UsageError(`engine analyze: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Invalid JSON is an invalid spec like any other. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new EngineError("invalid-spec", `spec: invalid JSON: ${(error as Error).message}`);
-  }
 }
 
 /** How deep a path is nested: one level per composite it lies in (`"3.body.0"` is 1). */

@@ -1,7 +1,8 @@
-import { EngineError, run } from "../../engine";
+import { run } from "../../engine";
 import { parseFlags } from "../args";
 import { UsageError } from "../errors";
 import type { CliIo } from "../io";
+import { answerJsonLines, parseJsonDocument, readJsonInput } from "../json-documents";
 
 /**
  * `stride engine run [FILE|-]`: computes op specs (DESIGN.md, "Engine spec"), from one JSON
@@ -14,57 +15,11 @@ export async function engineRun(args: string[], io: CliIo): Promise<number> {
   const command = "engine run";
   const { positionals } = parseFlags(command, args, {});
   if (positionals.length > 1) throw new UsageError(`${command}: give one FILE or - (see stride --help)`);
-  const source = positionals[0] ?? "-";
-  const text = source === "-" ? await io.readStdin() : await readSource(io, source);
-  if (text.trim() === "") throw new UsageError(`${command}: no op in ${source === "-" ? "stdin" : source}`);
-
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
-  if (lines.length === 1 || isJson(text)) {
-    await io.out(`${JSON.stringify(run(parseJson(text)))}\n`);
+  const input = await readJsonInput(io, command, positionals[0] ?? "-", "op");
+  if (input.kind === "single") {
+    await io.out(`${JSON.stringify(run(parseJsonDocument(input.text, "invalid-op", "op")))}\n`);
     return 0;
   }
-  // One write per batch of answers: a write per line would cost more than the ops themselves.
-  let batch = "";
-  for (const line of lines) {
-    let answer: object;
-    try {
-      answer = run(parseJson(line));
-    } catch (error) {
-      if (!(error instanceof EngineError)) throw error;
-      answer = { error: error.message };
-    }
-    batch += `${JSON.stringify(answer)}\n`;
-    if (batch.length > 65_536) {
-      await io.out(batch);
-      batch = "";
-    }
-  }
-  if (batch) await io.out(batch);
+  await answerJsonLines(io, input.lines, (line) => run(parseJsonDocument(line, "invalid-op", "op")));
   return 0;
-}
-
-async function readSource(io: CliIo, path: string): Promise<string> {
-  try {
-    return await io.readFile(path);
-  } catch (error) {
-    throw new UsageError(`engine run: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Invalid JSON is an invalid op like any other. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new EngineError("invalid-op", `op: invalid JSON: ${(error as Error).message}`);
-  }
 }

@@ -1,0 +1,66 @@
+import { EngineError, type EngineErrorCode } from "../engine";
+import { UsageError } from "./errors";
+import type { CliIo } from "./io";
+
+/**
+ * The input of the bulk commands (DESIGN.md, "Problems"): one JSON document, pretty-printed or
+ * not, or JSON Lines, one document a line.
+ */
+export type JsonInput = { kind: "single"; text: string } | { kind: "lines"; lines: string[] };
+
+/** Reads FILE, or stdin for `-`, and tells one document from JSON Lines. */
+export async function readJsonInput(io: CliIo, command: string, source: string, noun: string): Promise<JsonInput> {
+  const text = source === "-" ? await io.readStdin() : await readSource(io, command, source);
+  if (text.trim() === "") throw new UsageError(`${command}: no ${noun} in ${source === "-" ? "stdin" : source}`);
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+  return lines.length === 1 || isJson(text) ? { kind: "single", text } : { kind: "lines", lines };
+}
+
+/** Invalid JSON is an invalid document like any other: an EngineError with the command's code. */
+export function parseJsonDocument(text: string, code: EngineErrorCode, noun: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new EngineError(code, `${noun}: invalid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Answers JSON Lines in order, one line each; a line the engine refuses answers `{"error": …}` and
+ * the rest go on. Answers are written in batches: a write per line costs more than the work.
+ */
+export async function answerJsonLines(io: CliIo, lines: readonly string[], answer: (line: string) => object): Promise<void> {
+  let batch = "";
+  for (const line of lines) {
+    let result: object;
+    try {
+      result = answer(line);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      result = { error: error.message };
+    }
+    batch += `${JSON.stringify(result)}\n`;
+    if (batch.length > 65_536) {
+      await io.out(batch);
+      batch = "";
+    }
+  }
+  if (batch) await io.out(batch);
+}
+
+async function readSource(io: CliIo, command: string, path: string): Promise<string> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    throw new UsageError(`${command}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
