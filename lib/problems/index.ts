@@ -10,6 +10,7 @@ export {
   type Answer,
   type AnswerKind,
   type Check,
+  type ChoiceOption,
   type Difficulty,
   type Lang,
   LANGS,

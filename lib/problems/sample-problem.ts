@@ -14,6 +14,6 @@ export function sampleProblem(options: { template: string; seed: number; lang?: 
 
 /** The payload a learner receives before answering: without `answer`, `check` and `solution`. */
 export function toLearnerView(problem: Problem): LearnerProblem {
-  const { template, seed, lang, topic, prompt } = problem;
-  return { template, seed, lang, topic, prompt };
+  const { template, seed, lang, topic, prompt, options } = problem;
+  return options ? { template, seed, lang, topic, prompt, options } : { template, seed, lang, topic, prompt };
 }

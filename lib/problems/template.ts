@@ -1,10 +1,11 @@
-import { analyze, EngineError, selectPath } from "../engine";
+import { analyze, EngineError, run, selectPath } from "../engine";
 import { ProblemError } from "./errors";
 import { createRng, type Rng } from "./rng";
 import {
   type Answer,
   type AnswerKind,
   type Check,
+  type ChoiceOption,
   type Difficulty,
   type Lang,
   LANGS,
@@ -34,7 +35,14 @@ export interface ProblemTemplate<P> {
   title(lang: Lang): string;
   /** The variant's choices, drawn from the seeded generator. */
   generate(rng: Rng): P;
-  check(params: P): NonNullable<Check>;
+  /** How the engine computes the key; `null` only for concept questions, which give `conceptKey`. */
+  check(params: P): Check;
+  /** The key of a concept question (check `null`): a fact from the book, not a computation. */
+  conceptKey?(params: P): Answer;
+  /** Relative tolerance of a `number` key or of each entry of a computed `matrix` key. */
+  tolerance?: number;
+  /** The options of a `choice`/`choices` question, ids `A`, `B`, … in display order. */
+  options?(params: P, lang: Lang): ChoiceOption[];
   /** Prompt and worked solution; throw a `ProblemError` "invalid-variant" if the working disagrees with `key`. */
   render(params: P, key: Answer, lang: Lang): { prompt: string; solution: string };
   /** Wrong rules, in the order grading tries them. */
@@ -68,20 +76,22 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
       const check = template.check(params);
       let answer: Answer;
       try {
-        answer = keyFromEngine(template.id, template.answerKind, check);
+        answer = check ? keyFromEngine(template, check) : conceptKeyOf(template, params);
       } catch (error) {
         // The engine refusing a template's own spec is a question error: the template's bug.
         if (!(error instanceof EngineError)) throw error;
         throw new ProblemError("invalid-variant", `${template.id}, seed ${seed}: invalid variant: ${error.message}`);
       }
       const { prompt, solution } = template.render(params, answer, lang);
-      return { template: template.id, seed, lang, topic: template.topic, prompt, answer, check, solution };
+      const problem: Problem = { template: template.id, seed, lang, topic: template.topic, prompt, answer, check, solution };
+      if (template.options) problem.options = template.options(params, lang);
+      return problem;
     },
     misconceptions(seed) {
       const params = variant(seed);
       return template.misconceptions.map((misconception) => ({
         id: misconception.id,
-        wrongAnswer: toAnswer(template.id, template.answerKind, misconception.wrongAnswer(params)),
+        wrongAnswer: toAnswer(template, misconception.wrongAnswer(params)),
         feedback: Object.fromEntries(LANGS.map((lang) => [lang, misconception.feedback(params, lang)])) as Localized,
       }));
     },
@@ -89,19 +99,39 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
 }
 
 /** The key, as the engine computes it from the check: the template has no say in it. */
-function keyFromEngine(templateId: string, kind: AnswerKind, check: NonNullable<Check>): Answer {
-  if (check.mode !== "analyze") {
-    throw new ProblemError("invalid-variant", `${templateId}: check mode "${check.mode}" is not supported yet`);
-  }
-  return toAnswer(templateId, kind, selectPath(analyze(check.spec), check.select));
+function keyFromEngine<P>(template: ProblemTemplate<P>, check: NonNullable<Check>): Answer {
+  const answer = check.mode === "analyze" ? analyze(check.spec) : run(check.op);
+  return toAnswer(template, selectPath(answer, check.select));
 }
 
-function toAnswer(templateId: string, kind: AnswerKind, value: unknown): Answer {
-  const isInteger = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
+function conceptKeyOf<P>(template: ProblemTemplate<P>, params: P): Answer {
+  if (!template.conceptKey) {
+    throw new ProblemError("invalid-variant", `${template.id}: a template without a check must give conceptKey`);
+  }
+  const key = template.conceptKey(params);
+  if (key.kind !== template.answerKind) {
+    throw new ProblemError("invalid-variant", `${template.id}: its concept key is a ${key.kind}, not a ${template.answerKind}`);
+  }
+  return key;
+}
+
+const isInteger = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x);
+const isFinite = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+const isMatrix = (x: unknown): x is number[][] =>
+  Array.isArray(x) && x.length > 0 && x.every((row) => Array.isArray(row) && row.length === (x[0] as unknown[]).length && row.every(isFinite));
+
+/** The engine's value (or a misconception's) as an answer of the template's kind. */
+function toAnswer<P>(template: ProblemTemplate<P>, value: unknown): Answer {
+  const kind = template.answerKind;
   if (kind === "shape" && Array.isArray(value) && value.every(isInteger)) return { kind, value: [...value] };
   if (kind === "integer" && isInteger(value)) return { kind, value };
-  throw new ProblemError(
-    "invalid-variant",
-    `${templateId}: ${JSON.stringify(value)} is not an answer of kind "${kind}"`,
-  );
+  if (kind === "number" && isFinite(value)) return { kind, value, tolerance: template.tolerance ?? 1e-4 };
+  if (kind === "matrix" && isMatrix(value)) {
+    const matrix = value.map((row) => [...row]);
+    return template.tolerance === undefined ? { kind, value: matrix } : { kind, value: matrix, tolerance: template.tolerance };
+  }
+  if (kind === "boolean" && typeof value === "boolean") return { kind, value };
+  if (kind === "choice" && typeof value === "string") return { kind, value };
+  if (kind === "choices" && Array.isArray(value) && value.every((x) => typeof x === "string")) return { kind, value: [...value] };
+  throw new ProblemError("invalid-variant", `${template.id}: ${JSON.stringify(value)} is not an answer of kind "${kind}"`);
 }

@@ -9,15 +9,25 @@ export type Localized = Record<Lang, string>;
 
 export type AnswerKind = "integer" | "number" | "shape" | "matrix" | "choice" | "choices" | "boolean";
 
-/** The key of a problem (DESIGN.md, "Problems"); `tolerance` only for `number`. */
+/**
+ * The key of a problem (DESIGN.md, "Problems"). `tolerance` is relative (with an absolute floor of
+ * the same size near zero) for `number`, and per entry for a `matrix` of computed values; choice
+ * keys are option ids (`"A"`, `"B"`, …) of the problem's `options`.
+ */
 export type Answer =
   | { kind: "integer"; value: number }
   | { kind: "number"; value: number; tolerance: number }
   | { kind: "shape"; value: number[] }
-  | { kind: "matrix"; value: number[][] }
+  | { kind: "matrix"; value: number[][]; tolerance?: number }
   | { kind: "choice"; value: string }
   | { kind: "choices"; value: string[] }
   | { kind: "boolean"; value: boolean };
+
+/** One option of a choice question, in the problem's language; `id` is the letter shown. */
+export interface ChoiceOption {
+  id: string;
+  text: string;
+}
 
 /**
  * How the engine produced the key: `select` is a dotted path into the engine's answer. Only
@@ -40,6 +50,8 @@ export interface Problem {
   check: Check;
   /** Worked steps in markdown with KaTeX. */
   solution: string;
+  /** The options of a `choice` or `choices` question, in order; absent for other kinds. */
+  options?: ChoiceOption[];
 }
 
 /** What a learner's browser receives before answering: no key, no check, no solution. */

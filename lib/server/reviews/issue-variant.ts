@@ -26,7 +26,14 @@ function defaultSeed(): number {
  * problems are public functions of their seed, so the seed alone would give the key away.
  */
 function learnerPayload(problem: Problem) {
-  return { template: problem.template, topic: problem.topic, lang: problem.lang, prompt: problem.prompt, answerKind: problem.answer.kind };
+  return {
+    template: problem.template,
+    topic: problem.topic,
+    lang: problem.lang,
+    prompt: problem.prompt,
+    answerKind: problem.answer.kind,
+    options: problem.options ?? null,
+  };
 }
 
 interface IssuedRow {
