@@ -1,11 +1,21 @@
 import { ProblemError } from "./errors";
 import { registerTemplate, type RegisteredTemplate } from "./template";
 import { convOutputSizeTemplate } from "./templates/conv-output-size";
+import { groupATemplates } from "./templates/group-a";
+import { groupBTemplates } from "./templates/group-b";
+import { groupCTemplates } from "./templates/group-c";
 import type { TemplateInfo } from "./types";
 
-/** Every template, by id. A new template is one file in `templates/` and one line here. */
+/**
+ * Every template, by id, in the order a new learner meets them. A new template is one file in
+ * `templates/` and one line in its group's list: group A, the convolution basics (d2l ch. 6 /
+ * NNDL 5.1–5.3); B, fields, transposed and dilated convolutions, architectures, batch norm and
+ * residual blocks; C, dense connections, Inception, NiN, TextCNN and the concept questions.
+ */
 const templates: ReadonlyMap<string, RegisteredTemplate> = new Map(
-  [registerTemplate(convOutputSizeTemplate)].map((template) => [template.template, template]),
+  [convOutputSizeTemplate, ...groupATemplates, ...groupBTemplates, ...groupCTemplates]
+    .map(registerTemplate)
+    .map((template) => [template.template, template]),
 );
 
 /** Every template's description, in registration order. */

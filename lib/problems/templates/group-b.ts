@@ -1,0 +1,8 @@
+import type { ProblemTemplate } from "../template";
+
+/**
+ * Templates of group B (see registry.ts), in the order a new learner meets them. Each is one
+ * file in this folder; add it here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own params type
+export const groupBTemplates: ProblemTemplate<any>[] = [];
