@@ -12,6 +12,7 @@ import { applyMigrations, createPrismaClient, startEmbeddedPostgres } from "@/li
 import { createAuth } from "@/lib/server/auth/create-auth";
 import { demoAccountsAllowed, DEMO_PASSWORD, seedDemoAccounts } from "@/lib/server/auth/demo-accounts";
 import { baseUrlOf, trustedOriginsOf } from "@/lib/server/auth/origins";
+import { syncBuiltInBank } from "@/lib/server/bank/sync-built-in-bank";
 import { buildIsCurrent, recordBuild } from "./build-fingerprint";
 import { loadOrCreateSecret } from "./auth-secret";
 
@@ -62,6 +63,16 @@ process.env.STRIDE_INTERNAL_DB_URL = url;
 process.env.STRIDE_INTERNAL_DB_KIND = kind;
 process.env.STRIDE_INTERNAL_DEMO = demo ? "1" : "0";
 process.env.BETTER_AUTH_SECRET = secret;
+
+{
+  const prisma = createPrismaClient({ url, kind });
+  try {
+    const bank = await syncBuiltInBank({ db: prisma });
+    log(`question bank: ${bank.active} templates${bank.retired.length > 0 ? ` (retired: ${bank.retired.join(", ")})` : ""}`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
 
 if (demo) {
   const prisma = createPrismaClient({ url, kind });
