@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { answerText } from "../_components/answer-text";
 import { Markdown } from "../_components/markdown";
 import { useTRPC } from "../_components/trpc";
+import { AnswerHint, AnswerInput } from "./answer-input";
 
 type Localized = Record<string, string>;
 
@@ -23,7 +24,7 @@ export function ReviewSession() {
   const next = useMutation(trpc.review.next.mutationOptions());
   const submit = useMutation(trpc.review.submit.mutationOptions());
   const [answer, setAnswer] = useState("");
-  const inputRef = useRef<HTMLInputElement>(null);
+  const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
   const requested = useRef(false);
 
   const loadNext = (practice = false) => {
@@ -90,24 +91,21 @@ export function ReviewSession() {
         <Markdown>{problem.prompt}</Markdown>
       </article>
 
-      <form onSubmit={onSubmit} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <label htmlFor="answer" className="block text-sm font-medium text-slate-700">
+      <form onSubmit={onSubmit} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-answer-kind={problem.answerKind}>
+        <label htmlFor="answer" className="block text-sm font-medium text-slate-700" id="answer-label">
           {t("answerLabel")}
         </label>
-        <div className="mt-2 flex flex-col gap-3 sm:flex-row">
-          <input
-            id="answer"
-            ref={inputRef}
-            name="answer"
-            autoComplete="off"
-            spellCheck={false}
-            value={answer}
-            maxLength={1000}
-            readOnly={Boolean(graded)}
-            onChange={(event) => setAnswer(event.target.value)}
-            aria-describedby="answer-hint"
-            className="block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 read-only:bg-slate-50"
-          />
+        <div className="mt-2 flex flex-col gap-3 sm:flex-row sm:items-start">
+          <div className="min-w-0 flex-1">
+            <AnswerInput
+              kind={problem.answerKind}
+              options={problem.options}
+              value={answer}
+              onChange={setAnswer}
+              locked={Boolean(graded)}
+              inputRef={inputRef}
+            />
+          </div>
           {!graded && (
             <button
               type="submit"
@@ -118,11 +116,7 @@ export function ReviewSession() {
             </button>
           )}
         </div>
-        {problem.answerKind === "shape" && (
-          <p id="answer-hint" className="mt-2 text-xs text-slate-500">
-            {t("shapeHint")}
-          </p>
-        )}
+        <AnswerHint kind={problem.answerKind} />
         {formatError && (
           <div role="alert" data-testid="format-error" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             <p className="font-semibold">{t("formatErrorTitle")}</p>
@@ -153,12 +147,12 @@ export function ReviewSession() {
           <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-2">
             <div>
               <dt className="text-slate-500">{t("yourAnswer")}</dt>
-              <dd className="font-mono">{answer}</dd>
+              <dd className="whitespace-pre-line font-mono">{answer}</dd>
             </div>
             <div>
               <dt className="text-slate-500">{t("expected")}</dt>
-              <dd className="font-mono" data-testid="expected">
-                {answerText(graded.expected, locale)}
+              <dd className="whitespace-pre-line font-mono" data-testid="expected">
+                {answerText(graded.expected, locale, problem.options)}
               </dd>
             </div>
           </dl>

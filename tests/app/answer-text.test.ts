@@ -10,7 +10,16 @@ describe("answerText", () => {
     expect(answerText({ kind: "integer", value: 61706 }, "en")).toBe("61,706");
   });
 
-  it("falls back to JSON for matrices", () => {
-    expect(answerText({ kind: "matrix", value: [[19, 25], [37, 43]] }, "en")).toBe("[[19,25],[37,43]]");
+  it("writes a matrix one row a line", () => {
+    expect(answerText({ kind: "matrix", value: [[19, 25], [37, 43]] }, "en")).toBe("19  25\n37  43");
+  });
+
+  it("writes choices as letter and text, one a line", () => {
+    const options = [
+      { id: "A", text: "locality" },
+      { id: "B", text: "translation invariance" },
+    ];
+    expect(answerText({ kind: "choice", value: "B" }, "en", options)).toBe("B. translation invariance");
+    expect(answerText({ kind: "choices", value: ["A", "B"] }, "en", options)).toBe("A. locality\nB. translation invariance");
   });
 });
