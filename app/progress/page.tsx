@@ -55,7 +55,10 @@ export default async function ProgressPage() {
                   <th className="px-3 py-2 font-medium">{t("state")}</th>
                   <th className="px-3 py-2 font-medium">{t("due")}</th>
                   <th className="px-3 py-2 text-right font-medium">{t("repetitions")}</th>
-                  <th className="px-6 py-2 text-right font-medium">{t("lapses")}</th>
+                  <th className="px-3 py-2 text-right font-medium">{t("lapses")}</th>
+                  <th className="px-6 py-2">
+                    <span className="sr-only">{t("practise")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -67,7 +70,16 @@ export default async function ProgressPage() {
                       {when(card.due)}
                     </td>
                     <td className="px-3 py-3 text-right tabular-nums">{card.reps}</td>
-                    <td className="px-6 py-3 text-right tabular-nums">{card.lapses}</td>
+                    <td className="px-3 py-3 text-right tabular-nums">{card.lapses}</td>
+                    <td className="px-6 py-3 text-right">
+                      <Link
+                        href={`/review?skill=${encodeURIComponent(card.templateId)}`}
+                        className="rounded-md border border-brand-100 px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50"
+                        data-testid="practise-skill"
+                      >
+                        {t("practise")}
+                      </Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>

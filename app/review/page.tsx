@@ -12,8 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function ReviewPage() {
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { skill } = await searchParams;
+  const path = typeof skill === "string" ? `/review?skill=${encodeURIComponent(skill)}` : "/review";
   const user = await getSessionUser(await headers());
-  if (!user) redirect("/sign-in?next=/review");
-  return <ReviewSession />;
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  // A new key remounts the session when the learner moves between a skill and the queue.
+  return <ReviewSession key={typeof skill === "string" ? skill : "queue"} skill={typeof skill === "string" ? skill : null} />;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { answerText } from "../_components/answer-text";
@@ -15,7 +16,8 @@ function pick(text: Localized | null | undefined, locale: string): string {
   return text[locale] ?? text.en ?? "";
 }
 
-export function ReviewSession() {
+/** The review queue, or with `skill` the practice of one skill (template id). */
+export function ReviewSession({ skill }: { skill: string | null }) {
   const t = useTranslations("review");
   const tc = useTranslations("common");
   const locale = useLocale();
@@ -30,15 +32,15 @@ export function ReviewSession() {
   const loadNext = (practice = false) => {
     submit.reset();
     setAnswer("");
-    next.mutate({ practice });
+    next.mutate(skill ? { practice: true, template: skill } : { practice });
   };
 
   useEffect(() => {
     // Strict mode mounts twice in development; one request is enough.
     if (requested.current) return;
     requested.current = true;
-    next.mutate({ practice: false });
-  }, [next]);
+    next.mutate(skill ? { practice: true, template: skill } : { practice: false });
+  }, [next, skill]);
 
   const issued = next.data?.status === "issued" ? next.data : null;
   const graded = submit.data?.status === "graded" ? submit.data : null;
@@ -82,9 +84,16 @@ export function ReviewSession() {
     <div className="space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <span className="rounded-full bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700" data-testid="card-badge">
-          {issued!.card.reps === 0 ? t("newCard") : t("dueCard")}
-        </span>
+        <div className="flex items-center gap-3">
+          {skill && (
+            <Link href="/review" className="text-sm text-brand-700 hover:underline">
+              {t("backToQueue")}
+            </Link>
+          )}
+          <span className="rounded-full bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700" data-testid="card-badge">
+            {skill ? t("practising") : issued!.card.reps === 0 ? t("newCard") : t("dueCard")}
+          </span>
+        </div>
       </div>
 
       <article className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="problem">

@@ -1,12 +1,26 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleProblem, type Lang } from "@/lib/problems";
+import { listTemplates, sampleProblem, type Answer, type Lang } from "@/lib/problems";
 import { createCaller } from "@/lib/server/root";
 import { createContext, type SessionUser } from "@/lib/server/trpc";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 function shapeText(value: unknown): string {
   return (value as number[]).join("x");
+}
+
+/** A key written the way a learner would type it. */
+function typed(answer: Answer): string {
+  switch (answer.kind) {
+    case "shape":
+      return answer.value.join("x");
+    case "matrix":
+      return JSON.stringify(answer.value);
+    case "choices":
+      return answer.value.join(", ");
+    default:
+      return String(answer.value);
+  }
 }
 
 describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
@@ -39,6 +53,8 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     const issued = await callerFor(learner).review.next({ practice: false });
     expect(issued.status).toBe("issued");
     if (issued.status !== "issued") return;
+    // A new learner meets the skills in the registry's order.
+    expect(issued.problem.template).toBe(listTemplates()[0]!.template);
     expect(issued.problem.template).toBe("conv.output-size");
     expect(issued.problem.lang).toBe("en");
     expect(issued.problem.answerKind).toBe("shape");
@@ -100,18 +116,33 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     expect(await database.prisma.review.count({ where: { variantId: variant.id } })).toBe(1);
   });
 
-  it("says when the next review is due once everything is done, and practises on request", async () => {
-    const card = await database.prisma.card.findFirstOrThrow({ where: { userId: learner.id } });
+  it("brings every new skill in turn, then says when the next review is due", async () => {
+    const skills = listTemplates().length;
+    for (let turn = 1; turn < skills; turn += 1) {
+      const issued = await callerFor(learner).review.next({ practice: false });
+      if (issued.status !== "issued") throw new Error(`expected skill ${turn + 1} of ${skills}, got ${issued.status}`);
+      const result = await callerFor(learner).review.submit({ variantId: issued.variantId, answer: typed(await keyOf(issued.variantId)) });
+      expect(result.status === "graded" && result.correct, `${issued.problem.template} graded its own key`).toBe(true);
+    }
+    const first = await database.prisma.card.findFirstOrThrow({ where: { userId: learner.id }, orderBy: { due: "asc" } });
     const waiting = await callerFor(learner).review.next({ practice: false });
-    expect(waiting).toEqual({ status: "caught-up", nextDue: card.due });
+    expect(waiting).toEqual({ status: "caught-up", nextDue: first.due });
+    expect(await database.prisma.card.count({ where: { userId: learner.id } })).toBe(skills);
+  });
 
-    const practice = await callerFor(learner).review.next({ practice: true });
+  it("practises one skill on request and grades a wrong answer with the key", async () => {
+    const practice = await callerFor(learner).review.next({ practice: true, template: "conv.output-size" });
     if (practice.status !== "issued") throw new Error("expected a practice problem");
+    expect(practice.problem.template).toBe("conv.output-size");
     const wrong = await callerFor(learner).review.submit({ variantId: practice.variantId, answer: "1x1x1" });
     if (wrong.status !== "graded") throw new Error("expected a graded answer");
     expect(wrong.correct).toBe(false);
     expect(wrong.rating).toBe(1);
     expect(wrong.expected).toEqual(await keyOf(practice.variantId));
+    await expect(callerFor(learner).review.next({ practice: true, template: "no.such-skill" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("no.such-skill"),
+    });
   });
 
   it("lets only the learner it was issued to answer a problem", async () => {
@@ -137,12 +168,15 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
   });
 
   it("shows the learner's cards and history on the progress page", async () => {
+    const skills = listTemplates().length;
     const progress = await callerFor(learner).progress.get();
-    expect(progress.cards).toHaveLength(1);
-    expect(progress.cards[0]?.templateId).toBe("conv.output-size");
-    expect(progress.cards[0]?.reps).toBe(2);
-    expect(progress.history.map((row) => row.correct)).toEqual([false, true]);
-    expect(progress.totals).toEqual({ reviews: 2, correct: 1, accuracy: 0.5 });
+    expect(progress.cards).toHaveLength(skills);
+    expect(progress.cards.find((card) => card.templateId === "conv.output-size")?.reps).toBe(2);
+    // The newest first: the wrong practice answer, then the right ones.
+    expect(progress.history[0]?.correct).toBe(false);
+    expect(progress.history.slice(1).every((row) => row.correct)).toBe(true);
+    const reviews = skills + 1;
+    expect(progress.totals).toEqual({ reviews, correct: reviews - 1, accuracy: (reviews - 1) / reviews });
   });
 
   it("rejects bad input with a message naming the field and keeps what is stored", async () => {

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import { listTemplates, sampleProblem, type Lang, type Problem } from "@/lib/problems";
 import { newCardState } from "@/lib/srs";
+import { AppError } from "../errors";
 
 export interface IssueVariantOptions {
   db: PrismaClient;
@@ -10,6 +11,8 @@ export interface IssueVariantOptions {
   now: Date;
   /** Practise a card before it is due (the learner asked for more). */
   practice?: boolean;
+  /** Practise this skill (template id) now, whatever is due. */
+  template?: string;
   /** Random seed source, injectable for tests; the default is cryptographically random. */
   randomSeed?: () => number;
 }
@@ -56,13 +59,44 @@ function issued(variant: IssuedRow, owner: { due: Date; state: number; reps: num
 }
 
 /**
+ * Practice of one skill: its open problem if there is one, else a fresh variant; the card is
+ * created on first practice. Open problems of other skills stay open for the review queue.
+ */
+async function issueSkill(options: {
+  db: PrismaClient;
+  userId: string;
+  lang: Lang;
+  now: Date;
+  template: string;
+  templateIds: string[];
+  randomSeed: () => number;
+}) {
+  const { db, userId, lang, now, template, templateIds, randomSeed } = options;
+  if (!templateIds.includes(template)) {
+    throw new AppError("BAD_INPUT", `template: there is no skill ${JSON.stringify(template)}`);
+  }
+  const open = await db.variant.findFirst({
+    where: { userId, answeredAt: null, templateId: template },
+    orderBy: { issuedAt: "desc" },
+    include: { card: true },
+  });
+  if (open) return issued(open, open.card);
+  const card =
+    (await db.card.findUnique({ where: { userId_templateId: { userId, templateId: template } } })) ??
+    (await db.card.create({ data: { userId, templateId: template, ...newCardState(now) } }));
+  const variant = await db.variant.create({ data: { userId, cardId: card.id, templateId: template, seed: randomSeed(), lang, issuedAt: now } });
+  return issued(variant, card);
+}
+
+/**
  * Gives the learner the problem to work on now: the one already issued and not answered (so a
  * reload never loses it), else a fresh variant of the most overdue card, else of a skill not yet
  * started. When everything is scheduled later, says when the next review is due, unless the
  * learner asked to practise anyway.
  */
-export async function issueVariant({ db, userId, lang, now, practice = false, randomSeed = defaultSeed }: IssueVariantOptions) {
-  const templateIds = listTemplates().map((template) => template.template);
+export async function issueVariant({ db, userId, lang, now, practice = false, template, randomSeed = defaultSeed }: IssueVariantOptions) {
+  const templateIds = listTemplates().map((entry) => entry.template);
+  if (template !== undefined) return issueSkill({ db, userId, lang, now, template, templateIds, randomSeed });
 
   const open = await db.variant.findFirst({
     where: { userId, answeredAt: null, templateId: { in: templateIds } },
