@@ -16,7 +16,8 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "pg",
   ],
-  typescript: { tsconfigPath: "tsconfig.json" },
+  // The build checks the app and its libraries; `npm test` type-checks everything (tests, scripts).
+  typescript: { tsconfigPath: "tsconfig.app.json" },
 };
 
 export default withNextIntl(nextConfig);

@@ -69,7 +69,8 @@ export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
 const batchLine = z.object({
   template: z.string(),
   seed: z.union([z.number(), z.string()]),
-  answer: z.string(),
+  /** What the learner typed; a JSON number, boolean or array (`["A", "C"]`, `[[1, 2], [3, 4]]`) is read as its JSON text. */
+  answer: z.union([z.string(), z.number(), z.boolean(), z.array(z.unknown())]),
   lang: z.string().optional(),
 });
 
@@ -91,11 +92,15 @@ function gradeLine(line: string, defaultLang: Lang): object {
   }
   const parsed = batchLine.safeParse(json);
   if (!parsed.success) {
-    return { error: 'each line must be {"template": string, "seed": integer, "answer": string, "lang"?: "en" | "zh-CN"}' };
+    return {
+      error: 'each line must be {"template": string, "seed": integer, "answer": string | number | boolean | array, "lang"?: "en" | "zh-CN"}',
+    };
   }
   try {
     const lang = parseLang(parsed.data.lang ?? defaultLang);
-    return gradeJson(grade(parsed.data.template, parsed.data.seed, parsed.data.answer, lang), lang);
+    const { answer } = parsed.data;
+    const text = typeof answer === "string" ? answer : JSON.stringify(answer);
+    return gradeJson(grade(parsed.data.template, parsed.data.seed, text, lang), lang);
   } catch (error) {
     if (error instanceof ProblemError || error instanceof EngineError) return { error: error.message };
     throw error;

@@ -1,0 +1,104 @@
+import type { Answer, ChoiceOption, Lang, Localized } from "../problems";
+import { localized } from "./feedback";
+import { gradingMessages } from "./messages";
+import type { BooleanFormatProblem } from "./parse-boolean";
+import type { ChoiceFormatProblem } from "./parse-choice";
+import type { MatrixFormatProblem } from "./parse-matrix";
+import type { NumberFormatProblem } from "./parse-number";
+import type { ShapeFormatProblem } from "./parse-shape";
+
+/** Every reason an answer could not be read, whatever its kind. */
+export type FormatProblem =
+  | ShapeFormatProblem
+  | NumberFormatProblem
+  | MatrixFormatProblem
+  | ChoiceFormatProblem
+  | BooleanFormatProblem;
+
+/** Fixed examples: they show the forms accepted without giving the key away. */
+const INTEGER_EXAMPLES = "`196609000`, `196,609,000`, `1.96e8`, `3*256*256*1000 + 1000`";
+const NUMBER_EXAMPLES = "`0.25`, `2.5e-3`, `1/3`, `(32+2-3)/2+1`";
+
+/** The sentence saying what a right-looking answer of this key's kind is. */
+function expectedSentence(key: Answer, options: readonly ChoiceOption[] | undefined, lang: Lang): string {
+  const t = gradingMessages(lang);
+  const letters = (options ?? []).map((option) => option.id).join(", ");
+  switch (key.kind) {
+    case "shape": {
+      const rank = key.value.length;
+      return t("format.expectedShape", { rank, example: `\`[${"abcdefgh".slice(0, rank).split("").join(", ")}]\`` });
+    }
+    case "integer":
+      return t("format.expectedInteger", { examples: INTEGER_EXAMPLES });
+    case "number":
+      return t("format.expectedNumber", { examples: NUMBER_EXAMPLES });
+    case "matrix": {
+      const rows = key.value.length;
+      const cols = key.value[0]?.length ?? 0;
+      const example = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => r * cols + c + 1));
+      return t("format.expectedMatrix", {
+        rows,
+        cols,
+        example: `\`${example.map((row) => row.join(" ")).join("; ")}\``,
+        json: `\`${JSON.stringify(example)}\``,
+      });
+    }
+    case "choice":
+      return t("format.expectedChoice", { letters });
+    case "choices":
+      return t("format.expectedChoices", { example: (options?.length ?? 0) >= 3 ? "`A, C`" : "`A, B`", letters });
+    case "boolean":
+      return t("format.expectedBoolean");
+  }
+}
+
+/** The format error for a learner, in both languages: what was wrong, then what is expected. */
+export function formatErrorOf(
+  format: FormatProblem,
+  key: Answer,
+  options: readonly ChoiceOption[] | undefined,
+): Localized {
+  return localized((lang) => {
+    const t = gradingMessages(lang);
+    const expected = expectedSentence(key, options, lang);
+    switch (format.problem) {
+      case "empty":
+        return t("format.empty", { expected });
+      case "too-long":
+        return t("format.tooLong", { max: String(format.max), expected });
+      case "wrong-rank":
+        return t("format.wrongRank", { rank: key.kind === "shape" ? key.value.length : 0, given: format.given, expected });
+      case "not-integer":
+        return t("format.notInteger", { token: format.token, expected });
+      case "not-whole":
+        return t("format.notWhole", { value: String(Number(format.value.toPrecision(12))), expected });
+      case "not-allowed":
+        return t("format.notAllowed", { token: format.token, expected });
+      case "unreadable":
+        return t("format.unreadable", { token: format.token, expected });
+      case "not-finite":
+        return t("format.notFinite", { expected });
+      case "not-number":
+        return t("format.entryNotNumber", { token: format.token, expected });
+      case "ragged":
+        return t("format.ragged", { lengths: format.lengths.join(", "), expected });
+      case "wrong-dimensions": {
+        const rows = key.kind === "matrix" ? key.value.length : 0;
+        const cols = key.kind === "matrix" ? (key.value[0]?.length ?? 0) : 0;
+        return t("format.wrongDimensions", {
+          rows: String(rows),
+          cols: String(cols),
+          givenRows: String(format.rows),
+          givenCols: String(format.cols),
+          expected,
+        });
+      }
+      case "no-such-option":
+        return t("format.noSuchOption", { token: format.token, expected });
+      case "several":
+        return t("format.severalOptions", { count: String(format.count), expected });
+      case "not-boolean":
+        return t("format.notBoolean", { token: format.token, expected });
+    }
+  });
+}
