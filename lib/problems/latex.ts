@@ -30,3 +30,23 @@ export function inlinePair(height: number, width: number, square: boolean): stri
 export function displayMath(tex: string): string {
   return `$$\n${tex}\n$$`;
 }
+
+/** `\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}`, a matrix's TeX (no `$`), rows top to bottom. */
+export function texMatrix(rows: readonly (readonly (number | string)[])[]): string {
+  return `\\begin{bmatrix} ${rows.map((row) => row.join(" & ")).join(" \\\\ ")} \\end{bmatrix}`;
+}
+
+/** A matrix displayed on lines of its own, optionally named: `$$\nY = \begin{bmatrix}…\end{bmatrix}\n$$`. */
+export function displayMatrix(rows: readonly (readonly (number | string)[])[], name?: string): string {
+  return displayMath(`${name ? `${name} = ` : ""}${texMatrix(rows)}`);
+}
+
+/** `$\begin{bmatrix} 0 & 1 \\ 2 & 3 \end{bmatrix}$`, a matrix given as rows. */
+export function inlineBmatrix(rows: readonly (readonly number[])[]): string {
+  return `$${texMatrix(rows)}$`;
+}
+
+/** `$196{,}609{,}000$`: a count with thousands separators (`{,}` keeps KaTeX from spacing the comma). */
+export function inlineCount(value: number): string {
+  return `$${value.toLocaleString("en-US").replace(/,/g, "{,}")}$`;
+}

@@ -18,7 +18,8 @@ import {
 export interface Misconception<P> {
   /** Stable id, recorded with the review (`Review.mistake`): kebab-case. */
   id: string;
-  wrongAnswer(params: P): Answer["value"];
+  /** The wrong answer; `null` when the rule does not apply to this variant (a concept item without that distractor). */
+  wrongAnswer(params: P): Answer["value"] | null;
   feedback(params: P, lang: Lang): string;
 }
 
@@ -89,11 +90,17 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
     },
     misconceptions(seed) {
       const params = variant(seed);
-      return template.misconceptions.map((misconception) => ({
-        id: misconception.id,
-        wrongAnswer: toAnswer(template, misconception.wrongAnswer(params)),
-        feedback: Object.fromEntries(LANGS.map((lang) => [lang, misconception.feedback(params, lang)])) as Localized,
-      }));
+      return template.misconceptions.flatMap((misconception) => {
+        const wrong = misconception.wrongAnswer(params);
+        if (wrong === null) return [];
+        return [
+          {
+            id: misconception.id,
+            wrongAnswer: toAnswer(template, wrong),
+            feedback: Object.fromEntries(LANGS.map((lang) => [lang, misconception.feedback(params, lang)])) as Localized,
+          },
+        ];
+      });
     },
   };
 }

@@ -1,0 +1,116 @@
+import { ProblemError } from "../errors";
+import { inlineShape } from "../latex";
+import type { Rng } from "../rng";
+import type { ProblemTemplate } from "../template";
+import type { Difficulty } from "../types";
+import { architecturesMessages as messages } from "./architectures.messages";
+import { type D2lNet, listNetwork, shownLayers } from "./zoo-prompt";
+import { layerOutputShape } from "./zoo-walk";
+
+/**
+ * `arch.layer-shape`: the output shape after a given layer of d2l's LeNet (easy), AlexNet
+ * (medium) or VGG-11 (hard) on its d2l input (d2l 6.6, 7.1, 7.2 zh / 7.6, 8.1, 8.2 en). The key is
+ * the engine's `outputShape` of that layer in the zoo network's analysis.
+ */
+export interface ArchLayerShapeParams {
+  difficulty: Difficulty;
+  net: D2lNet;
+  /** The layer's number in the prompt's list (1-based). */
+  target: number;
+}
+
+const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+const NET_OF: Record<Difficulty, D2lNet> = { easy: "lenet", medium: "alexnet", hard: "vgg" };
+
+function generate(rng: Rng): ArchLayerShapeParams {
+  const difficulty = rng.pick(DIFFICULTIES);
+  const net = NET_OF[difficulty];
+  // Past the first layer, so that at least one shape has to be carried forward.
+  return { difficulty, net, target: rng.int(2, shownLayers(net).layers.length) };
+}
+
+function targetLayer(p: ArchLayerShapeParams) {
+  const row = shownLayers(p.net).layers.find((layer) => layer.number === p.target);
+  if (!row) throw new ProblemError("invalid-variant", `arch.layer-shape: ${p.net} has no layer ${p.target}`);
+  return row;
+}
+
+/** A spatial axis worked out, `⌊(n + 2p − k)/s⌋ + 1 = out`, or the flatten product. */
+function stepLatex(row: ReturnType<typeof shownLayers>["layers"][number]): string {
+  const { layer, inputShape, outputShape } = row;
+  if (layer.type === "conv2d" || layer.type === "maxpool2d" || layer.type === "avgpool2d") {
+    const k = layer.kernel as number;
+    const s = (layer.stride as number | undefined) ?? (layer.type === "conv2d" ? 1 : k);
+    const p = (layer.padding as number | undefined) ?? 0;
+    const n = inputShape[1] as number;
+    return `$\\left\\lfloor \\frac{${n} + 2 \\cdot ${p} - ${k}}{${s}} \\right\\rfloor + 1 = ${outputShape[1]}$`;
+  }
+  if (layer.type === "flatten") return `$${inputShape.join(" \\cdot ")} = ${outputShape[0]}$`;
+  return "";
+}
+
+const FORMULA = "$\\lfloor (n + 2p - k)/s \\rfloor + 1$";
+
+/** Wrong rules applied at the target layer to the shape it receives. */
+function wrongAtTarget(p: ArchLayerShapeParams, rule: "skip" | "no-padding" | "ceil"): number[] {
+  const row = targetLayer(p);
+  if (rule === "skip") return [...row.inputShape];
+  const { layer } = row;
+  if (layer.type !== "conv2d" && layer.type !== "maxpool2d" && layer.type !== "avgpool2d") return layerOutputShape(layer, row.inputShape);
+  const k = layer.kernel as number;
+  const s = (layer.stride as number | undefined) ?? (layer.type === "conv2d" ? 1 : k);
+  const pad = rule === "no-padding" ? 0 : ((layer.padding as number | undefined) ?? 0);
+  const round = rule === "ceil" ? Math.ceil : Math.floor;
+  const axis = (n: number) => round((n + 2 * pad - k) / s) + 1;
+  const channels = layer.type === "conv2d" ? layer.filters : (row.inputShape[0] as number);
+  return [channels, axis(row.inputShape[1] as number), axis(row.inputShape[2] as number)];
+}
+
+export const archLayerShapeTemplate: ProblemTemplate<ArchLayerShapeParams> = {
+  id: "arch.layer-shape",
+  topic: "architectures",
+  answerKind: "shape",
+  difficulties: DIFFICULTIES,
+  title: (lang) => messages(lang)("layerShape.title"),
+  generate,
+
+  check: (p) => ({ mode: "analyze", spec: shownLayers(p.net).spec, select: `layers.${targetLayer(p).index}.outputShape` }),
+
+  render(p, key, lang) {
+    const t = messages(lang);
+    const rows = shownLayers(p.net).layers.filter((row) => row.number <= p.target);
+    const worked = targetLayer(p).outputShape;
+    if (key.kind !== "shape" || key.value.join() !== worked.join()) {
+      throw new ProblemError("invalid-variant", `arch.layer-shape: the worked solution gives [${worked.join(", ")}], the engine ${JSON.stringify(key.value)}`);
+    }
+    const { intro, layers } = listNetwork(p.net, p.target, lang);
+    const prompt = t("layerShape.prompt", { intro, layers, target: String(p.target) });
+    const steps = rows
+      .map((row) => {
+        const work = stepLatex(row);
+        return `${row.number}. ${inlineShape(row.inputShape)} → ${inlineShape(row.outputShape)}${work ? `: ${work}` : ""}`;
+      })
+      .join("\n");
+    const solution = t("layerShape.solution", { formula: FORMULA, steps, target: String(p.target), answer: inlineShape(key.value) });
+    return { prompt, solution };
+  },
+
+  misconceptions: [
+    {
+      id: "layer-skipped",
+      wrongAnswer: (p) => wrongAtTarget(p, "skip"),
+      feedback: (p, lang) => messages(lang)("layerShape.mistakes.layerSkipped", { target: String(p.target) }),
+    },
+    {
+      id: "padding-ignored",
+      wrongAnswer: (p) => wrongAtTarget(p, "no-padding"),
+      feedback: (p, lang) => messages(lang)("layerShape.mistakes.paddingIgnored", { target: String(p.target) }),
+    },
+    {
+      id: "ceil-instead-of-floor",
+      wrongAnswer: (p) => wrongAtTarget(p, "ceil"),
+      feedback: (_p, lang) => messages(lang)("layerShape.mistakes.ceilInsteadOfFloor"),
+    },
+  ],
+};
+

@@ -1,0 +1,102 @@
+import { ProblemError } from "../errors";
+import { displayMath, inlineCount, inlineNumber, inlineShape, inlineSize } from "../latex";
+import type { Rng } from "../rng";
+import type { ProblemTemplate } from "../template";
+import type { Difficulty } from "../types";
+import { architecturesMessages as messages } from "./architectures.messages";
+import { type D2lNet, listNetwork, type ShownLayer, shownLayers } from "./zoo-prompt";
+
+/**
+ * `arch.macs`: the multiply-accumulates of one convolutional layer of d2l's LeNet (easy),
+ * AlexNet (medium) or VGG-11 (hard): `C_out·H_out·W_out·C_in·k_h·k_w` (DESIGN.md "Reference
+ * semantics"). The key is the engine's `macs` of that layer.
+ */
+export interface ArchMacsParams {
+  difficulty: Difficulty;
+  net: D2lNet;
+  /** The convolution's number in the prompt's list (1-based). */
+  target: number;
+}
+
+const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+const NET_OF: Record<Difficulty, D2lNet> = { easy: "lenet", medium: "alexnet", hard: "vgg" };
+
+function generate(rng: Rng): ArchMacsParams {
+  const difficulty = rng.pick(DIFFICULTIES);
+  const net = NET_OF[difficulty];
+  return { difficulty, net, target: rng.pick(shownLayers(net).layers.filter((row) => row.layer.type === "conv2d")).number };
+}
+
+interface ConvCount {
+  row: ShownLayer;
+  kernel: number;
+  channelsIn: number;
+  channelsOut: number;
+  height: number;
+  width: number;
+}
+
+function convOf(p: ArchMacsParams): ConvCount {
+  const row = shownLayers(p.net).layers.find((layer) => layer.number === p.target);
+  if (!row || row.layer.type !== "conv2d") throw new ProblemError("invalid-variant", `arch.macs: layer ${p.target} of ${p.net} is not a convolution`);
+  const [channelsOut, height, width] = row.outputShape as [number, number, number];
+  return { row, kernel: row.layer.kernel as number, channelsIn: row.inputShape[0] as number, channelsOut, height, width };
+}
+
+const macsOf = (c: ConvCount, height: number, width: number) => c.channelsOut * height * width * c.channelsIn * c.kernel * c.kernel;
+
+export const archMacsTemplate: ProblemTemplate<ArchMacsParams> = {
+  id: "arch.macs",
+  topic: "architectures",
+  answerKind: "integer",
+  difficulties: DIFFICULTIES,
+  title: (lang) => messages(lang)("macs.title"),
+  generate,
+
+  check: (p) => ({ mode: "analyze", spec: shownLayers(p.net).spec, select: `layers.${convOf(p).row.index}.macs` }),
+
+  render(p, key, lang) {
+    const t = messages(lang);
+    const c = convOf(p);
+    const total = macsOf(c, c.height, c.width);
+    if (key.kind !== "integer" || key.value !== total) {
+      throw new ProblemError("invalid-variant", `arch.macs: the worked solution gives ${total}, the engine ${JSON.stringify(key.value)}`);
+    }
+    const { intro, layers } = listNetwork(p.net, p.target, lang);
+    const prompt = t("macs.prompt", { intro, layers, target: String(p.target) });
+    const solution = t("macs.solution", {
+      target: String(p.target),
+      inputShape: inlineShape(c.row.inputShape),
+      outputShape: inlineShape(c.row.outputShape),
+      kernel: inlineSize(c.kernel, c.kernel),
+      channelsIn: inlineNumber(c.channelsIn),
+      work: displayMath(`${c.channelsOut} \\cdot ${c.height} \\cdot ${c.width} \\cdot ${c.channelsIn} \\cdot ${c.kernel} \\cdot ${c.kernel} = ${total}`),
+      answer: inlineCount(key.value),
+    });
+    return { prompt, solution };
+  },
+
+  misconceptions: [
+    {
+      id: "params-instead",
+      wrongAnswer: (p) => macsOf(convOf(p), 1, 1),
+      feedback: (_p, lang) => messages(lang)("macs.mistakes.paramsInstead"),
+    },
+    {
+      id: "input-size-used",
+      wrongAnswer: (p) => {
+        const c = convOf(p);
+        return macsOf(c, c.row.inputShape[1] as number, c.row.inputShape[2] as number);
+      },
+      feedback: (_p, lang) => messages(lang)("macs.mistakes.inputSizeUsed"),
+    },
+    {
+      id: "bias-counted",
+      wrongAnswer: (p) => {
+        const c = convOf(p);
+        return macsOf(c, c.height, c.width) + c.channelsOut * c.height * c.width;
+      },
+      feedback: (_p, lang) => messages(lang)("macs.mistakes.biasCounted"),
+    },
+  ],
+};

@@ -1,0 +1,51 @@
+import { type Catalogue, createTranslators } from "../messages/catalogue";
+
+/**
+ * Messages of the concept templates (`concepts.ts`). The items' own texts live in
+ * `lib/problems/concepts/`; they arrive here as arguments, with their LaTeX.
+ */
+const en = {
+  title:
+    "Concepts: {group, select, convolution {convolutional layers} modern {modern CNN architectures} other {training deep CNNs}} " +
+    "({kind, select, choice {single choice} choices {multiple selection} other {true or false}})",
+  prompt: {
+    choice: "{question}\n\nAnswer with the letter of the one correct option.",
+    choices: "{question}\n\nAnswer with the letters of every correct option, for example `A, C`.",
+    boolean: "{question}\n\nAnswer `true` or `false`.",
+  },
+  solution: {
+    choice: "**Answer:** {option}\n\n{explanation}\n\n{source}",
+    choices: "**Answer:**\n\n{options}\n\n{explanation}\n\n{source}",
+    boolean: "**Answer:** {value, select, true {true} other {false}}.\n\n{explanation}\n\n{source}",
+    option: "{id}. {text}",
+    listedOption: "- {id}. {text}",
+    sourceBoth: "Source: d2l (2nd edition) section {d2lEn} (English edition; {d2lZh} in the Chinese edition) and NNDL section {nndl}.",
+    sourceD2l: "Source: d2l (2nd edition) section {d2lEn} (English edition; {d2lZh} in the Chinese edition).",
+    sourceNndl: "Source: NNDL (Qiu Xipeng, Neural Networks and Deep Learning) section {nndl}.",
+  },
+} as const;
+
+const zhCN = {
+  title:
+    "概念题：{group, select, convolution {卷积层} modern {现代卷积神经网络} other {深度卷积网络的训练}}" +
+    "（{kind, select, choice {单选} choices {多选} other {判断}}）",
+  prompt: {
+    choice: "{question}\n\n请回答唯一正确选项的字母。",
+    choices: "{question}\n\n请回答所有正确选项的字母，例如 `A, C`。",
+    boolean: "{question}\n\n请回答“对”或“错”。",
+  },
+  solution: {
+    choice: "**答案：**{option}\n\n{explanation}\n\n{source}",
+    choices: "**答案：**\n\n{options}\n\n{explanation}\n\n{source}",
+    boolean: "**答案：**{value, select, true {对} other {错}}。\n\n{explanation}\n\n{source}",
+    option: "{id}. {text}",
+    listedOption: "- {id}. {text}",
+    sourceBoth: "出处：《动手学深度学习》（第二版）中文版 {d2lZh} 节（英文版 {d2lEn} 节），《神经网络与深度学习》（邱锡鹏）{nndl} 节。",
+    sourceD2l: "出处：《动手学深度学习》（第二版）中文版 {d2lZh} 节（英文版 {d2lEn} 节）。",
+    sourceNndl: "出处：《神经网络与深度学习》（邱锡鹏）{nndl} 节。",
+  },
+} as const satisfies Catalogue<typeof en>;
+
+/** `conceptMessages(lang)("prompt.choice", { question })`. */
+export const conceptMessages = createTranslators({ en, "zh-CN": zhCN });
+export const conceptCatalogues = { en, "zh-CN": zhCN } as const;

@@ -1,0 +1,158 @@
+import { CONCEPT_GROUPS, type ConceptGroup, conceptItems } from "../concepts";
+import type { BookSection, ChoiceItem, ChoicesItem, ConceptItem, ConceptMisconception } from "../concepts";
+import { ProblemError } from "../errors";
+import type { Rng } from "../rng";
+import type { Misconception, ProblemTemplate } from "../template";
+import type { Answer, ChoiceOption, Difficulty, Lang } from "../types";
+import { conceptMessages } from "./concepts.messages";
+
+/**
+ * `concepts.<group>-<kind>`: one concept item of a topic group (`lib/problems/concepts/`), of one
+ * answer kind, picked by the seed. The key is the book's, not the engine's: `check` is `null` and
+ * `conceptKey` gives it. Choice options are shuffled by the seed and the key remapped, so a
+ * learner cannot learn "the answer is A" and the key always points at the same option text.
+ */
+export interface ConceptParams {
+  itemId: string;
+  /** `order[i]` is the authored index of the option shown at position `i` (letter `A` + i). */
+  order: number[];
+}
+
+type ConceptKind = ConceptItem["kind"];
+
+const LETTERS = ["A", "B", "C", "D", "E"] as const;
+const AUTHORED_INDEX: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, E: 4 };
+
+/** The template id's suffix for each kind. */
+const KIND_SUFFIX: Record<ConceptKind, string> = { choice: "choice", choices: "multi-select", boolean: "true-false" };
+
+/** True or false is the easiest to answer, select-all-that-apply the hardest. */
+const KIND_DIFFICULTY: Record<ConceptKind, Difficulty> = { boolean: "easy", choice: "medium", choices: "hard" };
+
+/** A uniformly random permutation of `0 … n−1` (Fisher–Yates), drawn from the seeded generator. */
+function shuffledIndices(rng: Rng, n: number): number[] {
+  const order = Array.from({ length: n }, (_, index) => index);
+  for (let index = n - 1; index > 0; index -= 1) {
+    const other = rng.int(0, index);
+    [order[index], order[other]] = [order[other] as number, order[index] as number];
+  }
+  return order;
+}
+
+/** The letter shown for the option authored with `letter`, under `order`. */
+function shownLetter(order: readonly number[], authoredLetter: string): string {
+  const position = order.indexOf(AUTHORED_INDEX[authoredLetter] ?? -1);
+  const letter = LETTERS[position];
+  if (letter === undefined) throw new ProblemError("invalid-variant", `concept option ${authoredLetter} is not among the options`);
+  return letter;
+}
+
+/** Every misconception that the items carry, by id, first occurrence first. */
+function misconceptionsOf(items: readonly ConceptItem[]): ConceptMisconception[] {
+  const byId = new Map<string, ConceptMisconception>();
+  for (const item of items) {
+    const carried = item.kind === "boolean" ? [item.misconception] : item.options.map((option) => option.misconception);
+    for (const misconception of carried) if (misconception && !byId.has(misconception.id)) byId.set(misconception.id, misconception);
+  }
+  return [...byId.values()];
+}
+
+function sourceLine(section: BookSection, lang: Lang): string {
+  const t = conceptMessages(lang);
+  const { d2lZh, d2lEn, nndl } = section;
+  if (d2lZh && d2lEn && nndl) return t("solution.sourceBoth", { d2lZh, d2lEn, nndl });
+  if (d2lZh && d2lEn) return t("solution.sourceD2l", { d2lZh, d2lEn });
+  if (nndl) return t("solution.sourceNndl", { nndl });
+  throw new ProblemError("invalid-variant", "a concept item needs a d2l section (both editions) or an NNDL section");
+}
+
+function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemTemplate<ConceptParams> {
+  const id = `concepts.${group}-${KIND_SUFFIX[kind]}`;
+  const items = conceptItems[group].filter((item) => item.kind === kind);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const itemOf = (p: ConceptParams): ConceptItem => {
+    const item = byId.get(p.itemId);
+    if (!item) throw new ProblemError("invalid-variant", `${id}: no concept item ${JSON.stringify(p.itemId)}`);
+    return item;
+  };
+  const withOptions = (p: ConceptParams): ChoiceItem | ChoicesItem => {
+    const item = itemOf(p);
+    if (item.kind === "boolean") throw new ProblemError("invalid-variant", `${id}: item ${item.id} has no options`);
+    return item;
+  };
+  const shownOptions = (p: ConceptParams, lang: Lang): ChoiceOption[] => {
+    const item = withOptions(p);
+    return p.order.map((authored, position) => ({
+      id: LETTERS[position] as string,
+      text: item.options[authored]?.text[lang] ?? "",
+    }));
+  };
+  const titleArgs = { group: group === "modern-architectures" ? "modern" : group, kind };
+
+  const misconceptions: Misconception<ConceptParams>[] = misconceptionsOf(items).map((misconception) => ({
+    id: misconception.id,
+    wrongAnswer(p: ConceptParams): Answer["value"] | null {
+      const item = itemOf(p);
+      if (item.kind === "boolean") return item.misconception?.id === misconception.id ? !item.answer : null;
+      const authored = item.options.findIndex((option) => option.misconception?.id === misconception.id);
+      if (authored < 0) return null;
+      const letter = shownLetter(p.order, LETTERS[authored] as string);
+      // A multi-select learner holding the belief picks the distractor beside the right options.
+      return item.kind === "choice" ? letter : [...item.answer.map((right) => shownLetter(p.order, right)), letter].sort();
+    },
+    feedback: (_p: ConceptParams, lang: Lang) => misconception.feedback[lang],
+  }));
+
+  return {
+    id,
+    topic: "concepts",
+    answerKind: kind,
+    difficulties: [KIND_DIFFICULTY[kind]],
+    title: (lang) => conceptMessages(lang)("title", titleArgs),
+
+    generate(rng) {
+      const item = rng.pick(items);
+      return { itemId: item.id, order: item.kind === "boolean" ? [] : shuffledIndices(rng, item.options.length) };
+    },
+
+    check: () => null,
+
+    conceptKey(p) {
+      const item = itemOf(p);
+      if (item.kind === "boolean") return { kind: "boolean", value: item.answer };
+      if (item.kind === "choice") return { kind: "choice", value: shownLetter(p.order, item.answer) };
+      return { kind: "choices", value: item.answer.map((right) => shownLetter(p.order, right)).sort() };
+    },
+
+    ...(kind === "boolean" ? {} : { options: shownOptions }),
+
+    render(p, key, lang) {
+      const t = conceptMessages(lang);
+      const item = itemOf(p);
+      const prompt = t(`prompt.${item.kind}`, { question: item.question[lang] });
+      const explanation = item.explanation[lang];
+      const source = sourceLine(item.section, lang);
+      if (key.kind === "boolean") {
+        return { prompt, solution: t("solution.boolean", { value: String(key.value), explanation, source }) };
+      }
+      const options = shownOptions(p, lang);
+      const textOf = (letter: string) => options.find((option) => option.id === letter)?.text ?? "";
+      if (key.kind === "choice") {
+        const option = t("solution.option", { id: key.value, text: textOf(key.value) });
+        return { prompt, solution: t("solution.choice", { option, explanation, source }) };
+      }
+      if (key.kind === "choices") {
+        const listed = key.value.map((letter) => t("solution.listedOption", { id: letter, text: textOf(letter) }));
+        return { prompt, solution: t("solution.choices", { options: listed.join("\n"), explanation, source }) };
+      }
+      throw new ProblemError("invalid-variant", `${id}: a concept key of kind ${key.kind}`);
+    },
+
+    misconceptions,
+  };
+}
+
+/** Every concept template: each topic group in each answer kind, in the course's order. */
+export const conceptTemplates: ProblemTemplate<ConceptParams>[] = CONCEPT_GROUPS.flatMap((group) =>
+  (["choice", "choices", "boolean"] as const).map((kind) => createConceptTemplate(group, kind)),
+);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { type Problem, sampleProblem } from "@/lib/problems";
+import { expectMisconceptions, expectSweep } from "../support/template-sweep";
+
+const TEMPLATE = "arch.macs";
+
+/**
+ * `C_out·H_out·W_out·C_in·k²` (DESIGN.md, "Reference semantics"), by hand for each convolution of
+ * d2l's networks, by layer index in the engine's pre-order list. LeNet: 6·28·28·1·25 = 117,600 and
+ * 16·10·10·6·25 = 240,000 (d2l 6.6 shapes); AlexNet's first: 96·54·54·1·121 = 33,868,416.
+ */
+const MACS: Record<string, Record<number, number>> = {
+  "LeNet (d2l)": { 0: 117600, 3: 240000 },
+  "AlexNet (d2l)": {
+    0: 96 * 54 * 54 * 1 * 121, 3: 256 * 26 * 26 * 96 * 25, 6: 384 * 12 * 12 * 256 * 9, 8: 384 * 12 * 12 * 384 * 9, 10: 256 * 12 * 12 * 384 * 9,
+  },
+  "VGG-11 (d2l)": {
+    1: 64 * 224 * 224 * 1 * 9, 5: 128 * 112 * 112 * 64 * 9, 9: 256 * 56 * 56 * 128 * 9, 11: 256 * 56 * 56 * 256 * 9,
+    15: 512 * 28 * 28 * 256 * 9, 17: 512 * 28 * 28 * 512 * 9, 21: 512 * 14 * 14 * 512 * 9, 23: 512 * 14 * 14 * 512 * 9,
+  },
+};
+
+function keyByHand(problem: Problem): number {
+  if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+  const index = Number(/^layers\.(\d+)\.macs$/.exec(problem.check.select)?.[1]);
+  const macs = MACS[problem.check.spec.name ?? ""]?.[index];
+  if (macs === undefined) throw new Error(`no hand count for ${problem.check.spec.name} layer ${index}`);
+  return macs;
+}
+
+describe("arch.macs", () => {
+  it("over 200 seeds keys every variant by the engine and by the hand counts, in both languages", () => {
+    expectSweep(TEMPLATE, "architectures", "integer", keyByHand);
+  });
+
+  it("asks about every convolution of the three networks", () => {
+    const asked = new Set<string>();
+    for (let seed = 0; seed < 200; seed += 1) {
+      const problem = sampleProblem({ template: TEMPLATE, seed });
+      if (problem.check?.mode !== "analyze") throw new Error("unreachable");
+      asked.add(`${problem.check.spec.name}:${problem.check.select}`);
+    }
+    expect(asked.size).toBe(Object.values(MACS).flatMap((table) => Object.keys(table)).length);
+  });
+
+  it("lists misconceptions that each differ from the key on some seeds", () => {
+    expectMisconceptions(TEMPLATE, ["params-instead", "input-size-used", "bias-counted"]);
+  });
+});
