@@ -47,7 +47,7 @@ export default async function ProgressPage() {
             </Link>
           </div>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="cards">
               <thead className="text-slate-500">
                 <tr>
@@ -93,7 +93,7 @@ export default async function ProgressPage() {
         {history.length === 0 ? (
           <p className="px-6 py-8 text-center text-slate-500">{t("noHistory")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="history">
               <thead className="text-slate-500">
                 <tr>
