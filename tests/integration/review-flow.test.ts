@@ -121,6 +121,8 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     for (let turn = 1; turn < skills; turn += 1) {
       const issued = await callerFor(learner).review.next({ practice: false });
       if (issued.status !== "issued") throw new Error(`expected skill ${turn + 1} of ${skills}, got ${issued.status}`);
+      // Every template's payload keeps the key, the check, the solution and the seed on the server.
+      for (const secret of ["answer", "check", "solution", "seed"]) expect(issued.problem, issued.problem.template).not.toHaveProperty(secret);
       const result = await callerFor(learner).review.submit({ variantId: issued.variantId, answer: typed(await keyOf(issued.variantId)) });
       expect(result.status === "graded" && result.correct, `${issued.problem.template} graded its own key`).toBe(true);
     }
