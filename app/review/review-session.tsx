@@ -161,7 +161,14 @@ export function ReviewSession({ skill }: { skill: string | null }) {
             <div>
               <dt className="text-slate-500">{t("expected")}</dt>
               <dd className="whitespace-pre-line font-mono" data-testid="expected">
-                {answerText(graded.expected, locale, problem.options)}
+                {graded.expected.kind === "choice" || graded.expected.kind === "choices" ? (
+                  // Options may hold maths: typeset them as the options above are.
+                  <Markdown compact className="font-sans">
+                    {answerText(graded.expected, locale, problem.options).split("\n").join("\n\n")}
+                  </Markdown>
+                ) : (
+                  answerText(graded.expected, locale, problem.options)
+                )}
               </dd>
             </div>
           </dl>
