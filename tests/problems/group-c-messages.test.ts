@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type CatalogueTree, expectSameKeysAndArguments, flattenCatalogue } from "../support/catalogue-checks";
 import { conceptCatalogues } from "@/lib/problems/templates/concepts.messages";
 import { denseNetBlockChannelsCatalogues } from "@/lib/problems/templates/densenet-block-channels.messages";
 import { denseNetTransitionCatalogues } from "@/lib/problems/templates/densenet-transition.messages";
@@ -8,33 +9,6 @@ import { ninBlockShapeCatalogues } from "@/lib/problems/templates/nin-block-shap
 import { ninGapVsDenseCatalogues } from "@/lib/problems/templates/nin-gap-vs-dense.messages";
 import { textCnnConv1dLengthCatalogues } from "@/lib/problems/templates/textcnn-conv1d-length.messages";
 import { textCnnFeaturesCatalogues } from "@/lib/problems/templates/textcnn-features.messages";
-
-type Tree = { readonly [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") entries.set(path, value);
-    else for (const [inner, text] of flatten(value, path)) entries.set(inner, text);
-  }
-  return entries;
-}
-
-/** ICU argument names: `{` at even depth opens an argument, at odd depth a plural or select branch's text. */
-function argumentNames(message: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  for (let index = 0; index < message.length; index += 1) {
-    const char = message[index];
-    if (char === "{") {
-      if (depth % 2 === 0) names.push(/^\s*(\w+)/.exec(message.slice(index + 1))?.[1] ?? "");
-      depth += 1;
-    } else if (char === "}") depth -= 1;
-  }
-  expect(depth, message).toBe(0);
-  return [...new Set(names)].sort();
-}
 
 describe.each([
   ["concepts", conceptCatalogues],
@@ -47,12 +21,11 @@ describe.each([
   ["textcnn.conv1d-length", textCnnConv1dLengthCatalogues],
   ["textcnn.features", textCnnFeaturesCatalogues],
 ])("the %s message catalogue", (_name, catalogues) => {
-  const en = flatten(catalogues.en as Tree);
-  const zh = flatten(catalogues["zh-CN"] as Tree);
+  const en = flattenCatalogue(catalogues.en as CatalogueTree);
+  const zh = flattenCatalogue(catalogues["zh-CN"] as CatalogueTree);
 
   it("has the same keys and ICU arguments in both languages", () => {
-    expect([...zh.keys()].sort()).toEqual([...en.keys()].sort());
-    for (const [key, message] of en) expect(argumentNames(zh.get(key) ?? ""), key).toEqual(argumentNames(message));
+    expectSameKeysAndArguments(en, zh);
   });
 
   it("keeps LaTeX commands with braces out of the messages, and writes Chinese in Chinese", () => {

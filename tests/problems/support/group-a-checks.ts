@@ -1,43 +1,16 @@
 import { expect } from "vitest";
+import { type CatalogueTree, expectSameKeysAndArguments, flattenCatalogue } from "../../support/catalogue-checks";
 import { analyze, run, selectPath } from "@/lib/engine";
 import { type Answer, type Problem, requireTemplate, sampleProblem } from "@/lib/problems";
 
 /** The seeds every template is checked over. */
 export const SEEDS = Array.from({ length: 200 }, (_, seed) => seed);
 
-type Tree = { readonly [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") entries.set(path, value);
-    else for (const [inner, text] of flatten(value, path)) entries.set(inner, text);
-  }
-  return entries;
-}
-
-/** ICU argument names of a message (`{` at even depth opens an argument), as tests/problems/messages.test.ts reads them. */
-function argumentNames(message: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  for (let index = 0; index < message.length; index += 1) {
-    const char = message[index];
-    if (char === "{") {
-      if (depth % 2 === 0) names.push(/^\s*(\w+)/.exec(message.slice(index + 1))?.[1] ?? "");
-      depth += 1;
-    } else if (char === "}") depth -= 1;
-  }
-  expect(depth, message).toBe(0);
-  return [...new Set(names)].sort();
-}
-
 /** A template's own catalogue: the same keys and ICU arguments in both languages, no LaTeX inside. */
-export function expectCataloguesAgree(catalogues: { en: Tree; "zh-CN": Tree }): void {
-  const en = flatten(catalogues.en);
-  const zh = flatten(catalogues["zh-CN"]);
-  expect([...zh.keys()].sort()).toEqual([...en.keys()].sort());
-  for (const [key, message] of en) expect(argumentNames(zh.get(key) ?? ""), key).toEqual(argumentNames(message));
+export function expectCataloguesAgree(catalogues: { en: CatalogueTree; "zh-CN": CatalogueTree }): void {
+  const en = flattenCatalogue(catalogues.en);
+  const zh = flattenCatalogue(catalogues["zh-CN"]);
+  expectSameKeysAndArguments(en, zh);
   for (const message of [...en.values(), ...zh.values()]) expect(message).not.toMatch(/\\[a-z]+/);
 }
 
