@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import en from "@/lib/i18n/messages/en.json";
-import zh from "@/lib/i18n/messages/zh-CN.json";
+import { messagesByLocale } from "@/lib/i18n/messages";
+
+const { en, "zh-CN": zh } = messagesByLocale;
 
 function keysOf(value: unknown, prefix = ""): string[] {
   if (value === null || typeof value !== "object") return [prefix];

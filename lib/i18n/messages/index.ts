@@ -1,0 +1,40 @@
+import type { Locale } from "../locales";
+import commonEn from "./en/common.json";
+import engineEn from "./en/engine.json";
+import homeEn from "./en/home.json";
+import progressEn from "./en/progress.json";
+import reviewEn from "./en/review.json";
+import signInEn from "./en/signIn.json";
+import commonZh from "./zh-CN/common.json";
+import engineZh from "./zh-CN/engine.json";
+import homeZh from "./zh-CN/home.json";
+import progressZh from "./zh-CN/progress.json";
+import reviewZh from "./zh-CN/review.json";
+import signInZh from "./zh-CN/signIn.json";
+
+/**
+ * The interface's messages, one JSON file per page (namespace) and language, so that a page's
+ * strings live beside each other and two pages never edit the same file. A new page adds its two
+ * files here; the catalogue test checks that both languages have the same keys.
+ */
+const en = {
+  common: commonEn,
+  engine: engineEn,
+  home: homeEn,
+  progress: progressEn,
+  review: reviewEn,
+  signIn: signInEn,
+};
+
+const zhCN: typeof en = {
+  common: commonZh,
+  engine: engineZh,
+  home: homeZh,
+  progress: progressZh,
+  review: reviewZh,
+  signIn: signInZh,
+};
+
+export type Messages = typeof en;
+
+export const messagesByLocale: Record<Locale, Messages> = { en, "zh-CN": zhCN };
