@@ -91,7 +91,7 @@ export function ReviewSession({ skill }: { skill: string | null }) {
             </Link>
           )}
           <span className="rounded-full bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700" data-testid="card-badge">
-            {skill ? t("practising") : issued!.card.reps === 0 ? t("newCard") : t("dueCard")}
+            {skill ? t("practising") : issued!.card?.reps === 0 ? t("newCard") : t("dueCard")}
           </span>
         </div>
       </div>

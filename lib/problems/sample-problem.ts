@@ -12,8 +12,8 @@ export function sampleProblem(options: { template: string; seed: number; lang?: 
   return template.sample(requireSeed(options.seed), parseLang(options.lang ?? "en"));
 }
 
-/** The payload a learner receives before answering: without `answer`, `check` and `solution`. */
+/** The payload a learner receives before answering: without `answer`, `check`, `solution` and `figure`. */
 export function toLearnerView(problem: Problem): LearnerProblem {
-  const { template, seed, lang, topic, prompt, options } = problem;
-  return options ? { template, seed, lang, topic, prompt, options } : { template, seed, lang, topic, prompt };
+  const { template, seed, lang, topic, difficulty, prompt, options } = problem;
+  return options ? { template, seed, lang, topic, difficulty, prompt, options } : { template, seed, lang, topic, difficulty, prompt };
 }

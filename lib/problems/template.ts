@@ -11,6 +11,7 @@ import {
   LANGS,
   type Localized,
   type Problem,
+  type ProblemFigure,
   type TemplateInfo,
 } from "./types";
 
@@ -48,6 +49,13 @@ export interface ProblemTemplate<P> {
   render(params: P, key: Answer, lang: Lang): { prompt: string; solution: string };
   /** Wrong rules, in the order grading tries them. */
   misconceptions: readonly Misconception<P>[];
+  /**
+   * The variant's difficulty, one of `difficulties`. Without it, the `difficulty` field of the
+   * params is read, or a template with a single difficulty has that one.
+   */
+  difficultyOf?(params: P): Difficulty;
+  /** A figure for the solution, in `lang`; `null` (or no function) where no picture helps. */
+  figure?(params: P, key: Answer, lang: Lang): ProblemFigure | null;
 }
 
 /** A misconception resolved for one variant. */
@@ -61,6 +69,8 @@ export interface VariantMisconception {
 export interface RegisteredTemplate extends TemplateInfo {
   /** The problem for a seed already checked (`parseSeed`); `sampleProblem` is the checked entry. */
   sample(seed: number, lang: Lang): Problem;
+  /** The difficulty of a seed's variant, without rendering it. */
+  difficultyOf(seed: number): Difficulty;
   misconceptions(seed: number): VariantMisconception[];
 }
 
@@ -84,10 +94,14 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
         throw new ProblemError("invalid-variant", `${template.id}, seed ${seed}: invalid variant: ${error.message}`);
       }
       const { prompt, solution } = template.render(params, answer, lang);
-      const problem: Problem = { template: template.id, seed, lang, topic: template.topic, prompt, answer, check, solution };
+      const difficulty = difficultyOfParams(template, params);
+      const problem: Problem = { template: template.id, seed, lang, topic: template.topic, difficulty, prompt, answer, check, solution };
       if (template.options) problem.options = template.options(params, lang);
+      const figure = template.figure?.(params, answer, lang);
+      if (figure) problem.figure = figure;
       return problem;
     },
+    difficultyOf: (seed) => difficultyOfParams(template, variant(seed)),
     misconceptions(seed) {
       const params = variant(seed);
       return template.misconceptions.flatMap((misconception) => {
@@ -103,6 +117,16 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
       });
     },
   };
+}
+
+function difficultyOfParams<P>(template: ProblemTemplate<P>, params: P): Difficulty {
+  const declared = template.difficultyOf
+    ? template.difficultyOf(params)
+    : ((params as { difficulty?: Difficulty }).difficulty ?? (template.difficulties.length === 1 ? template.difficulties[0] : undefined));
+  if (declared === undefined || !template.difficulties.includes(declared)) {
+    throw new ProblemError("invalid-variant", `${template.id}: a variant of difficulty ${String(declared)}, not one of ${template.difficulties.join(", ")}`);
+  }
+  return declared;
 }
 
 /** The key, as the engine computes it from the check: the template has no say in it. */

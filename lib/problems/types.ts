@@ -38,12 +38,25 @@ export type Check =
   | { mode: "run"; op: Record<string, unknown>; select: string }
   | null;
 
-/** A problem variant, a pure function of `(template, seed, lang)`; the field order is the JSON contract's. */
+/**
+ * A picture that helps with the solution (the input grid with the window, a block diagram): a
+ * self-contained SVG document, and the text a screen reader says in its place.
+ */
+export interface ProblemFigure {
+  svg: string;
+  alt: string;
+}
+
+/**
+ * A problem variant, a pure function of `(template, seed, lang)`; the field order is the JSON
+ * contract's, `difficulty` and `figure` are additions to it.
+ */
 export interface Problem {
   template: string;
   seed: number;
   lang: Lang;
   topic: string;
+  difficulty: Difficulty;
   /** Markdown with KaTeX (`$…$`, `$$…$$`). */
   prompt: string;
   answer: Answer;
@@ -52,10 +65,12 @@ export interface Problem {
   solution: string;
   /** The options of a `choice` or `choices` question, in order; absent for other kinds. */
   options?: ChoiceOption[];
+  /** Shown with the solution, so it may give the answer away; absent where no picture helps. */
+  figure?: ProblemFigure;
 }
 
-/** What a learner's browser receives before answering: no key, no check, no solution. */
-export type LearnerProblem = Omit<Problem, "answer" | "check" | "solution">;
+/** What a learner's browser receives before answering: no key, no check, no solution, no figure. */
+export type LearnerProblem = Omit<Problem, "answer" | "check" | "solution" | "figure">;
 
 export type Difficulty = "easy" | "medium" | "hard";
 

@@ -4,7 +4,7 @@ import type { Answer, ChoiceOption, Problem, VariantMisconception } from "@/lib/
 
 /** A hand-made problem: no template behind it, so misconceptions are passed in. */
 function problemOf(answer: Answer, options?: ChoiceOption[]): Problem {
-  return { template: "test.hand-made", seed: 1, lang: "en", topic: "test", prompt: "?", answer, check: null, solution: "", ...(options ? { options } : {}) };
+  return { template: "test.hand-made", seed: 1, lang: "en", topic: "test", difficulty: "easy", prompt: "?", answer, check: null, solution: "", ...(options ? { options } : {}) };
 }
 const misconception = (id: string, wrongAnswer: Answer): VariantMisconception => ({
   id,

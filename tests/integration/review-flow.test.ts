@@ -104,7 +104,7 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     expect(review.rating).toBeGreaterThanOrEqual(3);
     expect((review.stateBefore as { reps: number }).reps).toBe(0);
     expect((review.stateAfter as { reps: number }).reps).toBe(1);
-    const card = await database.prisma.card.findUniqueOrThrow({ where: { id: review.cardId } });
+    const card = await database.prisma.card.findUniqueOrThrow({ where: { id: review.cardId ?? "" } });
     expect(card.reps).toBe(1);
     expect(card.due.getTime()).toBe(result.nextDue.getTime());
     expect(card.lastReview?.getTime()).toBe(clock.getTime());

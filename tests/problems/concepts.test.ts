@@ -176,7 +176,7 @@ describe("the concept templates over 200 seeds", () => {
 
   it("lists the options for the learner but neither the key nor the solution", () => {
     const view = toLearnerView(sampleProblem({ template: "concepts.convolution-choice", seed: 3, lang: "zh-CN" }));
-    expect(Object.keys(view).sort()).toEqual(["lang", "options", "prompt", "seed", "template", "topic"]);
+    expect(Object.keys(view).sort()).toEqual(["difficulty", "lang", "options", "prompt", "seed", "template", "topic"]);
   });
 
   it("turns each distractor's misconception into a wrong answer that names it", () => {

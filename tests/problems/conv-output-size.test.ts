@@ -79,7 +79,7 @@ describe("conv.output-size over 200 seeds", () => {
     for (const seed of SEEDS.slice(0, 20)) {
       for (const lang of LANGS) {
         const view = toLearnerView(sampleProblem({ template: TEMPLATE, seed, lang }));
-        expect(Object.keys(view).sort()).toEqual(["lang", "prompt", "seed", "template", "topic"]);
+        expect(Object.keys(view).sort()).toEqual(["difficulty", "lang", "prompt", "seed", "template", "topic"]);
         expect(JSON.stringify(view)).not.toMatch(/"answer"|"check"|"solution"/);
       }
     }

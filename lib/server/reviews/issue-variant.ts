@@ -47,14 +47,14 @@ interface IssuedRow {
   issuedAt: Date;
 }
 
-function issued(variant: IssuedRow, owner: { due: Date; state: number; reps: number }) {
+function issued(variant: IssuedRow, owner: { due: Date; state: number; reps: number } | null) {
   const problem = sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang });
   return {
     status: "issued" as const,
     variantId: variant.id,
     issuedAt: variant.issuedAt,
     problem: learnerPayload(problem),
-    card: { due: owner.due, state: owner.state, reps: owner.reps },
+    card: owner ? { due: owner.due, state: owner.state, reps: owner.reps } : null,
   };
 }
 

@@ -32,6 +32,8 @@ export async function submitAnswer({ db, userId, variantId, answer, now }: Submi
     throw new AppError("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
   }
 
+  const card = variant.card;
+  if (!card) throw new AppError("CONFLICT", "This practice problem has no card to schedule.");
   const problem = sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang });
   const grade = gradeAnswer({ problem, answer });
   if (!grade.gradable) {
@@ -40,7 +42,7 @@ export async function submitAnswer({ db, userId, variantId, answer, now }: Submi
 
   const elapsedMs = Math.min(Math.max(0, now.getTime() - variant.issuedAt.getTime()), MAX_ELAPSED_MS);
   const rating = ratingForGrade({ correct: grade.correct, score: grade.score, elapsedMs });
-  const { before, after } = scheduleReview({ card: cardStateOf(variant.card), rating, now });
+  const { before, after } = scheduleReview({ card: cardStateOf(card), rating, now });
 
   const review = await db.$transaction(async (tx) => {
     // Claiming the variant inside the transaction makes a double submit lose the race cleanly.
@@ -48,12 +50,12 @@ export async function submitAnswer({ db, userId, variantId, answer, now }: Submi
     if (claimed.count === 0) {
       throw new AppError("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
     }
-    await tx.card.update({ where: { id: variant.cardId }, data: { ...after } });
+    await tx.card.update({ where: { id: card.id }, data: { ...after } });
     return tx.review.create({
       data: {
         variantId: variant.id,
         userId,
-        cardId: variant.cardId,
+        cardId: card.id,
         templateId: variant.templateId,
         seed: variant.seed,
         lang: variant.lang,
@@ -61,6 +63,7 @@ export async function submitAnswer({ db, userId, variantId, answer, now }: Submi
         score: grade.score,
         correct: grade.correct,
         rating,
+        suggestedRating: rating,
         elapsedMs,
         mistake: grade.mistake ?? null,
         stateBefore: cardStateJson(before),
