@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // A second build or dev server in the same checkout (parallel work) needs its own folder.
+  distDir: process.env.STRIDE_NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Loaded by Node at run time rather than bundled: packages that load WebAssembly or other files
   // relative to themselves, or that are large and gain nothing from bundling.

@@ -3,7 +3,10 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+// E2E_BASE_URL points the journeys at a server that is already running (a dev server while
+// working on one page); without it, Playwright starts the production server itself.
+const externalServer = process.env.E2E_BASE_URL;
+const baseURL = externalServer ?? `http://localhost:${port}`;
 // Each run starts on an empty embedded database, so journeys see what a new user sees.
 // Workers load this file again: only the main process (which starts the server) picks the folder.
 const dataDir = process.env.STRIDE_E2E_DATA_DIR ?? path.resolve(".data", `e2e-${process.pid}`);
@@ -38,7 +41,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: externalServer ? undefined : {
     command: "node --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 600_000,
