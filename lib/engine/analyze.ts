@@ -22,6 +22,23 @@ export interface LayerAnalysis {
   receptiveField: number[];
   /** Per spatial axis: input pixels between neighbouring units (the product of the strides). */
   jump: number[];
+  /**
+   * Convolutions, transposed convolutions and pooling only: the padding applied per spatial axis
+   * once resolved (`"valid"` is 0; `"same"`, stride 1, is `d·(k − 1)/2` for an odd effective
+   * kernel `d·(k − 1) + 1`). It is the padding on the leading side (top / left). The two sides
+   * differ only for `"same"` with an even effective kernel: PyTorch then pads `d·(k − 1)` in total,
+   * `⌊d·(k − 1)/2⌋` before and the odd pixel after (bottom / right), and this field is the smaller,
+   * leading one. For a transposed convolution it is its `padding` (what is cropped from each side).
+   */
+  padding?: number[];
+  /**
+   * Composites only (`sequential`, `residual`, `concat`): the parameters of every layer under it,
+   * PyTorch's `sum(p.numel() for p in block.parameters())`; its own `params` stays 0 so that the
+   * entries add up to `totalParams` once.
+   */
+  subtreeParams?: number;
+  /** Composites only: the MACs of every layer under it. */
+  subtreeMacs?: number;
 }
 
 /** The engine's answer to an architecture spec; the field order is the JSON contract's. */
@@ -107,6 +124,8 @@ class SpecWalk implements Walker {
       fields.fail("too-large", `the spec has more than ${LIMITS.layers} layers (composites and nested layers counted)`);
     }
     this.rows.push(RESERVED);
+    const paramsBefore = this.params;
+    const macsBefore = this.macs;
 
     const step = kind.analyze(fields, input, this);
     const { flow } = step;
@@ -118,10 +137,18 @@ class SpecWalk implements Walker {
     const outputShape = flow.shape as number[];
     const receptiveField = flow.receptiveField as number[];
     const jump = flow.jump as number[];
-    this.rows[index] =
+    const row: LayerAnalysis =
       name === undefined
         ? { path, type, outputShape, params: step.params, buffers: step.buffers, macs: step.macs, connections: step.connections, receptiveField, jump }
         : { path, type, name: name as string, outputShape, params: step.params, buffers: step.buffers, macs: step.macs, connections: step.connections, receptiveField, jump };
+    if (step.padding !== undefined) row.padding = step.padding as number[];
+    if (kind.composite) {
+      // The children were walked inside `kind.analyze` and added to the running totals; the
+      // composite's own counts are 0, so the difference is exactly what it holds.
+      row.subtreeParams = this.params - paramsBefore;
+      row.subtreeMacs = this.macs - macsBefore;
+    }
+    this.rows[index] = row;
     return flow;
   }
 }

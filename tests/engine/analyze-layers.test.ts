@@ -243,6 +243,9 @@ describe("composites", () => {
       path: "1", type: "residual", outputShape: [6, 3, 3], params: 0, buffers: 0, macs: 0, connections: 0,
       // by hand: body 3x3/2 then 3x3: 3 + 2·2 = 7 with jump 2; shortcut 1x1/2: 1; the larger, 7
       receptiveField: [7, 7], jump: [2, 2],
+      // what the block holds (params by hand below); MACs by hand, C_out·H·W·C_in·k²:
+      // 6·3·3·3·9 = 1458, 6·3·3·6·9 = 2916, shortcut 6·3·3·3·1 = 162: 4536
+      subtreeParams: 546, subtreeMacs: 4536,
     });
     // by hand: 6·3·9 + 6 = 168, BN 12, 6·6·9 + 6 = 330, BN 12, shortcut 6·3 + 6 = 24: 546
     expect(answer.totalParams).toBe(546);

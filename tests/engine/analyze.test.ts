@@ -50,6 +50,7 @@ describe("analyze on LeNet", () => {
   });
 
   it("reports conv1 exactly as DESIGN.md's example, 122,304 connections as NNDL 5.3 counts C1", () => {
+    // DESIGN.md's example row plus the resolved padding (issue 5): LeNet's conv1 pads 2 per side
     expect(answer.layers[0]).toEqual({
       path: "0",
       type: "conv2d",
@@ -60,6 +61,7 @@ describe("analyze on LeNet", () => {
       connections: 122304,
       receptiveField: [5, 5],
       jump: [1, 1],
+      padding: [2, 2],
     });
   });
 

@@ -7,7 +7,8 @@ import { countless, fieldSet, type Flow, type LayerKind, LIMITS } from "./layer-
  * The composites of DESIGN.md. A composite's own entry in the answer comes before its children's
  * (pre-order) and reports its output shape, receptive field and jump, but params, buffers, MACs
  * and connections of 0: its children carry those, and the totals add every entry once, so
- * nothing is counted twice.
+ * nothing is counted twice. What the composite holds is reported beside, as `subtreeParams` and
+ * `subtreeMacs` (filled in by the walk in `analyze.ts`, which sees the running totals).
  *
  * Receptive field through several paths (residual body and shortcut, concat branches), a
  * convention: per axis the largest over the paths, since an output unit sees the union of what
@@ -17,6 +18,7 @@ import { countless, fieldSet, type Flow, type LayerKind, LIMITS } from "./layer-
 /** `sequential` (`layers`): the layers one after another, paths `"2.layers.0"`, … */
 export const sequentialLayer: LayerKind = {
   types: ["sequential"],
+  composite: true,
   fields: fieldSet("layers"),
   analyze(fields, input, walker) {
     return countless(walker.sequence(fields.layerList("layers", true), `${fields.path}.layers.`, input));
@@ -30,6 +32,7 @@ export const sequentialLayer: LayerKind = {
  */
 export const residualLayer: LayerKind = {
   types: ["residual"],
+  composite: true,
   fields: fieldSet("body", "shortcut", "activation"),
   analyze(fields, input, walker) {
     fields.choice<ActivationType>("activation", ACTIVATIONS, undefined);
@@ -52,6 +55,7 @@ export const residualLayer: LayerKind = {
  */
 export const concatLayer: LayerKind = {
   types: ["concat"],
+  composite: true,
   fields: fieldSet("branches"),
   analyze(fields, input, walker) {
     const branches = fields.layerList("branches", true);

@@ -69,6 +69,7 @@ export const conv2dTransposeLayer: LayerKind = {
       buffers: 0,
       macs,
       connections: macs + (bias ? outputUnits : 0),
+      padding,
     };
   },
 };

@@ -16,8 +16,10 @@ const PADDING_WORDS = ["same", "valid"] as const;
 
 /**
  * `[before, after]` padding per axis. An explicit padding is symmetric (PyTorch); `"same"` (stride
- * 1 only, as PyTorch requires) pads `d·(k − 1)` in total, the odd pixel after (bottom / right), as
- * PyTorch's `padding="same"` does (`_conv_forward` pads `total // 2` before).
+ * 1 only, as PyTorch requires) pads `d·(k − 1)` in total, `total // 2` before and the odd pixel
+ * after (bottom / right), as PyTorch's `padding="same"` does (`nn.Conv2d.__init__` fills
+ * `_reversed_padding_repeated_twice` with `left_pad = total_padding // 2` and the rest on the
+ * right; ATen's `_convolution_mode` pads the input by the difference on the right side).
  */
 function paddingOf(fields: LayerFields, axes: number, kernel: number[], stride: number[], dilation: number[]): number[] {
   const raw = fields.raw.padding;
@@ -65,6 +67,7 @@ function analyzeConv(fields: LayerFields, input: Flow, axes: 1 | 2): Step {
   const padding = paddingOf(fields, axes, kernel, stride, dilation);
 
   const out = new Array<number>(axes);
+  const leading = new Array<number>(axes);
   const shape = new Array<number>(axes + 1);
   shape[0] = filters;
   let weightsPerFilter = channelsIn / groups;
@@ -83,6 +86,7 @@ function analyzeConv(fields: LayerFields, input: Flow, axes: 1 | 2): Step {
       `the ${k}-wide kernel (dilation ${dilation[axis]}) does not fit in ${size} + ${before + after} padding`,
     );
     out[axis] = length;
+    leading[axis] = before;
     shape[axis + 1] = length;
     weightsPerFilter *= k;
     outputUnits *= length;
@@ -94,6 +98,9 @@ function analyzeConv(fields: LayerFields, input: Flow, axes: 1 | 2): Step {
     buffers: 0,
     macs,
     connections: macs + (bias ? outputUnits : 0),
+    // The leading side's padding: for "same" with an even effective kernel the trailing side has
+    // one pixel more (paddingOf), and the answer reports the leading one (LayerAnalysis.padding).
+    padding: leading,
   };
 }
 

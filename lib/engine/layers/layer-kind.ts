@@ -26,6 +26,12 @@ export interface Step {
   buffers: number;
   macs: number;
   connections: number;
+  /**
+   * Sliding-window layers only (convolutions, transposed convolutions, pooling): the padding
+   * applied per spatial axis once resolved, on the leading side (top / left). See
+   * `LayerAnalysis.padding` for `"same"` with an even effective kernel.
+   */
+  padding?: readonly number[];
 }
 
 /** How a composite hands its sub-lists of layers back to the one spec walk. */
@@ -39,6 +45,8 @@ export interface LayerKind {
   types: readonly string[];
   /** Every field the type takes, `type` and `name` included. */
   fields: ReadonlySet<string>;
+  /** A composite (`sequential`, `residual`, `concat`): its entry also reports its subtree's totals. */
+  composite?: true;
   analyze(fields: LayerFields, input: Flow, walker: Walker): Step;
 }
 

@@ -3,7 +3,6 @@ import type { LayerFields } from "./fields";
 import {
   AXES_1D,
   AXES_2D,
-  countless,
   fieldSet,
   type Flow,
   type LayerKind,
@@ -44,7 +43,8 @@ function analyzePool(fields: LayerFields, input: Flow, axes: 1 | 2, dilated: boo
     out[axis] = length;
     shape[axis + 1] = length;
   }
-  return countless(slideFlow(input, shape, out, kernel, stride, dilation));
+  const flow = slideFlow(input, shape, out, kernel, stride, dilation);
+  return { flow, params: 0, buffers: 0, macs: 0, connections: 0, padding };
 }
 
 const POOL_FIELDS = ["kernel", "stride", "padding", "ceil_mode"];
