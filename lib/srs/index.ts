@@ -1,4 +1,13 @@
-/** Spaced repetition with FSRS (ts-fsrs): card states, ratings from grades, scheduling. No clock reads. */
+/** Spaced repetition with FSRS (ts-fsrs): card states, suggested ratings, scheduling. No clock reads. */
 export { type CardState, newCardState, State } from "./card-state";
-export { EASY_WITHIN_MS, HARD_FROM_SCORE, Rating, ratingForGrade, type ReviewRating } from "./rating";
-export { scheduleReview } from "./schedule-review";
+export { isLeech, LEECH_LAPSES, needsWalkthrough } from "./leech";
+export { median, medianAnswerMs, MIN_TIMED_ANSWERS, typicalMsForKind } from "./median-time";
+export { FAST_WITHIN_MEDIAN, HARD_FROM_SCORE, isReviewRating, Rating, type ReviewRating, SLOW_FROM_MEDIAN, suggestRating } from "./rating";
+export {
+  DEFAULT_SCHEDULER_SETTINGS,
+  MAX_DESIRED_RETENTION,
+  MIN_DESIRED_RETENTION,
+  retrievability,
+  scheduleReview,
+  type SchedulerSettings,
+} from "./schedule-review";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CardState, newCardState, Rating, scheduleReview, State } from "@/lib/srs";
+import { type CardState, DEFAULT_SCHEDULER_SETTINGS, newCardState, Rating, retrievability, scheduleReview, State } from "@/lib/srs";
 
 // FSRS-6 default weights, as ts-fsrs 5 documents them (`default_w`): w0 … w20.
 // Init formulas (ts-fsrs doc comments): S0(G) = w[G−1]; D0(G) = w4 − e^((G−1)·w5) + 1, clamped to [1, 10].
@@ -95,5 +95,39 @@ describe("scheduleReview of a card in review", () => {
     const copy = structuredClone(card);
     scheduleReview({ card, rating: Rating.Easy, now });
     expect(card).toEqual(copy);
+  });
+
+  it("schedules by the learner's desired retention: I = S·(r^(1/−w20) − 1)/(0.9^(1/−w20) − 1)", () => {
+    // The stability after Good does not depend on r (32.0267 as above); the interval does. With
+    // w20 = 0.1542 (FSRS-6 default): r = 0.8 → 32.0267·3.3160 = 106.2 days; r = 0.95 → 12.9 days.
+    const at = (desiredRetention: number) =>
+      scheduleReview({ card, rating: Rating.Good, now, settings: { ...DEFAULT_SCHEDULER_SETTINGS, desiredRetention } }).after;
+    expect(at(0.8).scheduledDays).toBe(106);
+    expect(at(0.95).scheduledDays).toBe(13);
+    expect(at(0.8).stability).toBeCloseTo(32.0267, 3);
+  });
+
+  it("uses the learner's own parameters when it has them", () => {
+    // Raising w8 (the growth of stability on recall) from 1.8722 to 2.5 gives a longer interval.
+    const own = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 2.5, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
+    const mine = scheduleReview({ card, rating: Rating.Good, now, settings: { ...DEFAULT_SCHEDULER_SETTINGS, parameters: own } }).after;
+    expect(mine.scheduledDays).toBeGreaterThan(32);
+  });
+
+  it("fuzzes the interval only when asked, and the same review fuzzes the same way", () => {
+    const fuzzed = (n: number) =>
+      scheduleReview({ card, rating: Rating.Good, now, settings: { ...DEFAULT_SCHEDULER_SETTINGS, fuzz: true } }).after.scheduledDays + n;
+    expect(fuzzed(0)).toBe(fuzzed(0));
+    // ts-fsrs's fuzz range (its FUZZ_RANGES): ±(1 + 0.15·(7 − 2.5) + 0.1·(20 − 7) + 0.05·(32 − 20))
+    // = ±3.575 days around 32, rounded to whole days: 28 … 36.
+    expect(Math.abs(fuzzed(0) - 32)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("retrievability", () => {
+  it("is 0.9 when the elapsed time equals the stability (FSRS's definition of S), 0 for a new card", () => {
+    const card: CardState = { ...newCardState(now), state: State.Review, stability: 10, difficulty: 5, reps: 3, lastReview: days(-10) };
+    expect(retrievability(card, now)).toBeCloseTo(0.9, 6);
+    expect(retrievability(newCardState(now), now)).toBe(0);
   });
 });
