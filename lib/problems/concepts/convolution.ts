@@ -217,7 +217,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     options: [
       option("$k - 1$ on each side; output $n + k - 1$", "每侧 $k - 1$ 个；输出 $n + k - 1$"),
       option("$(k - 1)/2$ on each side; output $n$", "每侧 $(k - 1)/2$ 个；输出 $n$"),
-      option("None; output $n - k + 1$", "不补零；输出 $n - k + 1$"),
+      option("None; output $n - k + 1$", "不填充；输出 $n - k + 1$"),
       option("One on each side; output $n - k + 3$", "每侧 1 个；输出 $n - k + 3$"),
     ],
     answer: "A",
@@ -261,13 +261,13 @@ export const convolutionItems: readonly ConceptItem[] = [
         "To invert a convolution exactly, recovering its input values",
         "精确地求卷积的逆，恢复其输入的数值",
       ),
-      option("To downsample a feature map by the stride", "按步幅对特征图下采样"),
+      option("To downsample a feature map by the stride", "按步幅对特征映射下采样"),
       option("To normalize each channel's activations", "对每个通道的激活值做规范化"),
     ],
     answer: "A",
     explanation: text(
       "A convolution with stride usually shrinks the input; the transposed convolution with the same settings maps back to the larger size (d2l uses it in the fully convolutional network). It swaps the roles of the forward and backward passes of a convolution and has its own learned kernel, so it restores the shape, not the values. NNDL also calls it a fractionally-strided convolution.",
-      "带步幅的卷积通常会缩小输入；相同设置的转置卷积能映射回更大的尺寸（d2l 在全卷积网络中使用它）。它交换了卷积的前向和反向传播，并有自己学习得到的卷积核，所以恢复的是形状而不是数值。NNDL 也称之为微步卷积。",
+      "带步幅的卷积通常会缩小输入；相同设置的转置卷积能映射回更大的尺寸（d2l 在全卷积网络中使用它）。它交换了卷积的前向和反向传播，并有自己学习得到的卷积核，所以恢复的是形状而不是数值（NNDL 也称之为微步卷积）。",
     ),
   },
   {
@@ -276,7 +276,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     section: { d2lZh: "15.3", d2lEn: "16.3" },
     question: text(
       "In d2l's textCNN, what does max-over-time pooling output for each channel of a 1-D convolution?",
-      "在 d2l 的 textCNN 中，时序最大汇聚层对一维卷积的每个通道输出什么？",
+      "在 d2l 的 textCNN 中，最大时间汇聚层对一维卷积的每个通道输出什么？",
     ),
     options: [
       option("One number: the largest value over all time steps", "一个数：所有时间步上的最大值"),
@@ -287,7 +287,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     answer: "A",
     explanation: text(
       "Max-over-time pooling keeps the largest value of each channel over the whole sequence, so every channel gives one feature whatever the sentence's length, and sentences of different lengths give feature vectors of the same size.",
-      "时序最大汇聚层保留每个通道在整个序列上的最大值，所以无论句子多长，每个通道都给出一个特征，不同长度的句子得到同样大小的特征向量。",
+      "最大时间汇聚层保留每个通道在整个序列上的最大值，所以无论句子多长，每个通道都给出一个特征，不同长度的句子得到同样大小的特征向量。",
     ),
   },
   {
@@ -456,14 +456,14 @@ export const convolutionItems: readonly ConceptItem[] = [
       option("Kernels of different widths act like detectors of n-grams of different lengths", "不同宽度的卷积核相当于不同长度的 n 元语法检测器"),
       option(
         "After max-over-time pooling, the number of features is the sum of the output channels of all its convolutions",
-        "时序最大汇聚后，特征数等于所有卷积层输出通道数之和",
+        "最大时间汇聚后，特征数等于所有卷积层输出通道数之和",
       ),
       option("Without padding, every convolution's output is as long as the sentence", "不加填充时，每个卷积的输出都与句子等长"),
     ],
     answer: ["A", "B", "C"],
     explanation: text(
       "A sentence of $L$ tokens with $d$-dimensional embeddings is a $d$-channel sequence of length $L$; a width-$k$ kernel sees $k$ consecutive tokens and gives $L - k + 1$ outputs per channel; max-over-time pooling then leaves one value per channel, and the pooled channels of all widths are concatenated.",
-      "含 $L$ 个词元、词向量维度为 $d$ 的句子是一个 $d$ 通道、长度为 $L$ 的序列；宽为 $k$ 的卷积核看 $k$ 个相邻词元，每个通道给出 $L - k + 1$ 个输出；时序最大汇聚后每个通道只剩一个值，各宽度的结果再连结起来。",
+      "含 $L$ 个词元、词向量维度为 $d$ 的句子是一个 $d$ 通道、长度为 $L$ 的序列；宽为 $k$ 的卷积核看 $k$ 个相邻词元，每个通道给出 $L - k + 1$ 个输出；最大时间汇聚后每个通道只剩一个值，各宽度的结果再连结起来。",
     ),
   },
 
@@ -602,12 +602,12 @@ export const convolutionItems: readonly ConceptItem[] = [
     section: { d2lZh: "15.3", d2lEn: "16.3" },
     question: text(
       "True or false: in textCNN, the number of features after max-over-time pooling depends on the sentence's length.",
-      "判断：在 textCNN 中，时序最大汇聚后的特征数取决于句子的长度。",
+      "判断：在 textCNN 中，最大时间汇聚后的特征数取决于句子的长度。",
     ),
     answer: false,
     explanation: text(
       "Max-over-time pooling keeps one value per channel, so the feature count is the total number of channels, whatever the length.",
-      "时序最大汇聚层对每个通道只保留一个值，所以特征数等于通道总数，与句子长度无关。",
+      "最大时间汇聚层对每个通道只保留一个值，所以特征数等于通道总数，与句子长度无关。",
     ),
   },
 ];

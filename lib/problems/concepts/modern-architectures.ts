@@ -83,7 +83,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "vgg-block",
     kind: "choice",
     section: { d2lZh: "7.2.1", d2lEn: "8.2.1" },
-    question: text("What is a VGG block?", "VGG 块由什么组成？"),
+    question: text("What is a VGG block?", "VGG块由什么组成？"),
     options: [
       option(
         "A sequence of $3 \\times 3$ convolutions with padding 1, each followed by ReLU, then $2 \\times 2$ max pooling with stride 2",
@@ -123,7 +123,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "nin-block",
     kind: "choice",
     section: { d2lZh: "7.3.1", d2lEn: "8.3.1" },
-    question: text("What is a NiN block?", "NiN 块由什么组成？"),
+    question: text("What is a NiN block?", "NiN块由什么组成？"),
     options: [
       option(
         "One ordinary convolution followed by two $1 \\times 1$ convolutions, each followed by ReLU",
@@ -147,7 +147,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     options: [
       option(
         "A NiN block with as many output channels as classes, followed by global average pooling",
-        "输出通道数等于类别数的 NiN 块，后接全局平均汇聚层",
+        "输出通道数等于类别数的 NiN块，后接全局平均汇聚层",
       ),
       option("One large fully connected layer", "一个大型全连接层"),
       option("Max pooling with stride 1", "步幅为 1 的最大汇聚层"),
@@ -376,7 +376,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     answer: ["A", "B"],
     explanation: text(
       "VGG introduced thinking in blocks: five VGG blocks of $3 \\times 3$ convolutions (1, 1, 2, 2, 2 of them in VGG-11) and then three dense layers as in AlexNet. Global average pooling is NiN's idea.",
-      "VGG 开创了用块设计网络的思路：五个由 $3 \\times 3$ 卷积组成的 VGG 块（VGG-11 中分别有 1、1、2、2、2 个卷积层），再接与 AlexNet 一样的三个全连接层。全局平均汇聚是 NiN 的做法。",
+      "VGG 开创了用块设计网络的思路：五个由 $3 \\times 3$ 卷积组成的 VGG块（VGG-11 中分别有 1、1、2、2、2 个卷积层），再接与 AlexNet 一样的三个全连接层。全局平均汇聚是 NiN 的做法。",
     ),
   },
 
@@ -427,7 +427,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     answer: true,
     explanation: text(
       "NiN ends with a NiN block whose channels equal the number of classes and a global average pooling layer; the $1 \\times 1$ convolutions play the role of dense layers per pixel.",
-      "NiN 以输出通道数等于类别数的 NiN 块和全局平均汇聚层结尾；$1 \\times 1$ 卷积在每个像素上起到全连接层的作用。",
+      "NiN 以输出通道数等于类别数的 NiN块和全局平均汇聚层结尾；$1 \\times 1$ 卷积在每个像素上起到全连接层的作用。",
     ),
   },
   {
@@ -467,7 +467,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     answer: true,
     explanation: text(
       "The VGG blocks all use $3 \\times 3$ convolutions with padding 1, which keep height and width; only the max pooling at the end of each block halves them.",
-      "VGG 块都使用填充为 1 的 $3 \\times 3$ 卷积，保持高和宽不变；只有每个块末尾的最大汇聚层使其减半。",
+      "VGG块都使用填充为 1 的 $3 \\times 3$ 卷积，保持高和宽不变；只有每个块末尾的最大汇聚层使其减半。",
     ),
   },
   {

@@ -36,7 +36,7 @@ export const trainingItems: readonly ConceptItem[] = [
       "一个批量规范化层位于输出 $C$ 个通道的卷积层之后。它有多少个可学习的参数？",
     ),
     options: [
-      option("$2C$: a scale γ and a shift β per channel", "$2C$：每个通道一个拉伸参数 γ 和一个偏移参数 β"),
+      option("$2C$: a scale parameter γ and a shift parameter β per channel", "$2C$：每个通道一个拉伸参数 γ 和一个偏移参数 β"),
       mistaken(RUNNING_STATS_AS_PARAMS, "$4C$: γ, β, the running mean and the running variance per channel", "$4C$：每个通道的 γ、β、移动平均均值和移动平均方差"),
       option("$2$: one γ and one β for the whole layer", "$2$：整个层一个 γ 和一个 β"),
       option("$2 C H W$: a γ and a β per activation", "$2 C H W$：每个激活值一个 γ 和一个 β"),

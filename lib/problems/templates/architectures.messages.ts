@@ -82,7 +82,7 @@ const zhCN = {
       "\n\n第 {target} 层共有 {answer} 个参数。",
     mistakes: {
       forgotBias: "看起来你漏掉了偏置：每个输出通道或输出单元各有一个。",
-      weightSharingIgnored: "看起来你在每个输出位置都重新计了一遍权重。卷积层在所有位置共享卷积核：参数量与特征图的高和宽无关。",
+      weightSharingIgnored: "看起来你在每个输出位置都重新计了一遍权重。卷积层在所有位置共享卷积核：参数量与特征映射的高和宽无关。",
       inputChannelsIgnored: "看起来你让每个输出通道只有一个卷积核。每个输出通道对每个输入通道都有一个卷积核。",
     },
   },
@@ -99,4 +99,5 @@ const zhCN = {
   },
 } as const satisfies Catalogue<typeof en>;
 
-export const architecturesMessages = createTranslators({ en, "zh-CN": zhCN });
+export const architecturesCatalogues = { en, "zh-CN": zhCN } as const;
+export const architecturesMessages = createTranslators(architecturesCatalogues);

@@ -84,4 +84,5 @@ const zhCN = {
   },
 } as const satisfies Catalogue<typeof en>;
 
-export const batchnormMessages = createTranslators({ en, "zh-CN": zhCN });
+export const batchnormCatalogues = { en, "zh-CN": zhCN } as const;
+export const batchnormMessages = createTranslators(batchnormCatalogues);

@@ -5,10 +5,10 @@ const en = {
   effectiveKernel: {
     title: "Effective kernel size of a dilated convolution",
     promptSingle:
-      "A dilated (atrous) convolution has a {kernel} kernel with dilation {dilation}: the kernel’s taps are {dilation} pixels apart, with {gaps} skipped between neighbours." +
+      "A dilated (atrous) convolution has a {kernel} kernel with dilation rate {dilation}: the kernel’s taps are {dilation} pixels apart, with {gaps} skipped between neighbours." +
       "\n\nHow many input pixels wide is the region one output unit sees along each axis (the effective kernel size, which is also the layer’s receptive field)? Answer with one whole number.",
     promptStack:
-      "A stack of {count} dilated convolutions, each with a {kernel} kernel and stride $1$, uses the dilations {dilations} in this order (as in WaveNet and DeepLab)." +
+      "A stack of {count} dilated convolutions, each with a {kernel} kernel and stride $1$, uses the dilation rates {dilations} in this order (as in WaveNet and DeepLab)." +
       "\n\nWhat is the receptive field of one output unit of the last layer along each axis, in input pixels? Answer with one whole number.",
     solution:
       "A kernel of size $k$ with dilation $d$ spreads its $k$ taps $d$ pixels apart, so it covers $d \\cdot (k - 1) + 1$ pixels (PyTorch `Conv2d`, dilation; NNDL 5.5.2, 空洞卷积). " +
@@ -26,7 +26,7 @@ const en = {
     title: "Output shape of a dilated convolution",
     prompt:
       "A 2-D convolutional layer with {filters} output channels receives an input of shape {inputShape} (channels, height, width; no batch dimension). " +
-      "Its kernel is {kernel} with dilation {dilation}, padding {padding} on each side and stride {stride}." +
+      "Its kernel is {kernel} with dilation rate {dilation}, padding {padding} on each side and stride {stride}." +
       "\n\nWhat is the shape of the output? Answer with three whole numbers in the order channels, height, width.",
     solution:
       "A dilated kernel of size $k$ covers $d \\cdot (k - 1) + 1$ pixels, here {effectiveWork}. Put that in place of $k$ in the output-size formula (PyTorch `Conv2d`, Shape):" +
@@ -82,4 +82,5 @@ const zhCN = {
   },
 } as const satisfies Catalogue<typeof en>;
 
-export const dilatedConvMessages = createTranslators({ en, "zh-CN": zhCN });
+export const dilatedConvCatalogues = { en, "zh-CN": zhCN } as const;
+export const dilatedConvMessages = createTranslators(dilatedConvCatalogues);

@@ -41,7 +41,7 @@ const zhCN = {
     inputChannelsKept: "输出通道数是该块的 {filters}，而不是输入的 {channelsIn}：每个卷积层输出的通道数等于其卷积核的个数。",
     forgotPlusOne: "你似乎漏掉了 $+1$：第一个窗口位置也要计数。",
     strideIgnored: "你似乎忽略了第一个卷积层的步幅：先除以步幅（向下取整），再加 1。",
-    oneByOneShrinks: "你似乎让 {one} 卷积缩小了特征图。{one} 卷积核在每个位置都放得下，所以保持高和宽不变。",
+    oneByOneShrinks: "你似乎让 {one} 卷积缩小了特征映射。{one} 卷积核在每个位置都放得下，所以保持高和宽不变。",
   },
 } as const satisfies Catalogue<typeof en>;
 

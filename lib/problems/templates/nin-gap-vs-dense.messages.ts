@@ -27,15 +27,15 @@ const en = {
 const zhCN = {
   title: "NiN：全局平均汇聚输出层与全连接输出层的参数数量",
   prompt:
-    "一个卷积神经网络最后的特征图形状为 {featureShape}（通道、高、宽），网络要输出 {classes} 个类别的分数。" +
-    "{head, select, dense {与 AlexNet 和 VGG 一样，输出部分把特征图展平，再用一个输出 {classes} 个单元的全连接层（有偏置）。} " +
+    "一个卷积神经网络最后的特征映射形状为 {featureShape}（通道、高、宽），网络要输出 {classes} 个类别的分数。" +
+    "{head, select, dense {与 AlexNet 和 VGG 一样，输出部分把特征映射展平，再用一个输出 {classes} 个单元的全连接层（有偏置）。} " +
     "oneByOne {按 NiN 的思路，输出部分是一个输出 {classes} 个通道的 {one} 卷积层（有偏置），再接全局平均汇聚层和展平。} " +
     "other {与 d2l 的 NiN 一样，输出部分是一个 {classes} 通道的 NiN 块（填充为 1 的 {three} 卷积层，再接两个 {one} 卷积层，都有偏置和 ReLU），再接全局平均汇聚层和展平。}}" +
     "\n\n这个输出部分有多少个可训练参数？请用一个整数回答。",
   solution:
     "全局平均汇聚层和展平都没有参数；卷积层有 $c_o c_i k^2$ 个权重和 $c_o$ 个偏置，全连接层有 $n_i n_o$ 个权重和 $n_o$ 个偏置（d2l 中文版 7.3 节 / 英文版 8.3 节，网络中的网络（NiN））：\n\n" +
     "{work}\n\n" +
-    "作为对比，在展平的特征图上用全连接层需要 {denseWork} 个参数，而 {one} 卷积加全局平均汇聚需要 {oneByOneWork}：" +
+    "作为对比，在展平的特征映射上用全连接层需要 {denseWork} 个参数，而 {one} 卷积加全局平均汇聚需要 {oneByOneWork}：" +
     "全局平均汇聚层去掉了各位置给全连接层带来的因子 {spatial}。\n\n" +
     "该输出部分有 {answer} 个参数。",
   mistakes: {

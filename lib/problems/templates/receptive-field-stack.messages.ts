@@ -51,4 +51,5 @@ const zhCN = {
   },
 } as const satisfies Catalogue<typeof en>;
 
-export const receptiveFieldStackMessages = createTranslators({ en, "zh-CN": zhCN });
+export const receptiveFieldStackCatalogues = { en, "zh-CN": zhCN } as const;
+export const receptiveFieldStackMessages = createTranslators(receptiveFieldStackCatalogues);

@@ -73,4 +73,5 @@ const zhCN = {
   },
 } as const satisfies Catalogue<typeof en>;
 
-export const residualMessages = createTranslators({ en, "zh-CN": zhCN });
+export const residualCatalogues = { en, "zh-CN": zhCN } as const;
+export const residualMessages = createTranslators(residualCatalogues);

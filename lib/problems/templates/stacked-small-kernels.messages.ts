@@ -46,4 +46,5 @@ const zhCN = {
   },
 } as const satisfies Catalogue<typeof en>;
 
-export const stackedSmallKernelsMessages = createTranslators({ en, "zh-CN": zhCN });
+export const stackedSmallKernelsCatalogues = { en, "zh-CN": zhCN } as const;
+export const stackedSmallKernelsMessages = createTranslators(stackedSmallKernelsCatalogues);

@@ -54,4 +54,5 @@ const zhCN = {
   },
 } as const satisfies Catalogue<typeof en>;
 
-export const transposedConvOutputSizeMessages = createTranslators({ en, "zh-CN": zhCN });
+export const transposedConvOutputSizeCatalogues = { en, "zh-CN": zhCN } as const;
+export const transposedConvOutputSizeMessages = createTranslators(transposedConvOutputSizeCatalogues);

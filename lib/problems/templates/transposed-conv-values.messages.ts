@@ -39,9 +39,10 @@ const zhCN = {
   contribution: "{element} 把 {scaled} 放在第 {row} 行、第 {column} 列",
   mistakes: {
     kernelFlipped: "看起来你把卷积核翻转了。转置卷积直接把卷积核乘以每个输入元素后放置，不需要旋转 180°。",
-    paddingKept: "看起来你保留了填充的行和列。在转置卷积中，填充是从输出的边缘删去行和列，而不是在输入周围补零。",
+    paddingKept: "看起来你保留了填充的行和列。在转置卷积中，填充是从输出的边缘删去行和列，而不是在输入周围填充零。",
     crossCorrelation: "看起来你计算的是普通的互相关运算（让卷积核在输入上滑动）。转置卷积方向相反：每个输入元素扩散到输出中一个卷积核大小的区域。",
   },
 } as const satisfies Catalogue<typeof en>;
 
-export const transposedConvValuesMessages = createTranslators({ en, "zh-CN": zhCN });
+export const transposedConvValuesCatalogues = { en, "zh-CN": zhCN } as const;
+export const transposedConvValuesMessages = createTranslators(transposedConvValuesCatalogues);
