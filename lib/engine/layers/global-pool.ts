@@ -4,8 +4,12 @@ import { countless, fieldSet, type Flow, type LayerKind, LIMITS, requireRank } f
 
 /**
  * Global average / max pooling: `[C, H, W]` → `[C, 1, 1]` (`[C, L]` → `[C, 1]`), PyTorch's
- * `nn.AdaptiveAvgPool2d(1)` / `nn.AdaptiveMaxPool2d(1)` (d2l 8.3 zh / 7.3 en, NiN's last layer).
- * One window over the whole map: the field grows by the map's extent, the jump by the same.
+ * `nn.AdaptiveAvgPool2d(1)` / `nn.AdaptiveMaxPool2d(1)` (d2l 8.3 zh / 7.3 en, NiN's last layer;
+ * TextCNN's max-over-time pooling, d2l 15.3 zh / 16.3 en). It is a pooling whose kernel and stride
+ * are the remaining map's size `n` per axis, so the sliding-window rule applies unchanged:
+ * `r = r_in + (n − 1)·j_in`, `j = j_in·n`. The jump is thus that of the map *before* pooling
+ * times its size, not the input's size: after a 3-wide `conv1d` on a length-20 sequence
+ * (`n = 18`, `j_in = 1`) the field is 20 and the jump 18.
  */
 export const globalPoolLayer: LayerKind = {
   types: ["global_avgpool", "global_maxpool"],
