@@ -1,10 +1,12 @@
 import type { Locale } from "../locales";
+import calcEn from "./en/calc.json";
 import commonEn from "./en/common.json";
 import engineEn from "./en/engine.json";
 import homeEn from "./en/home.json";
 import progressEn from "./en/progress.json";
 import reviewEn from "./en/review.json";
 import signInEn from "./en/signIn.json";
+import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
 import engineZh from "./zh-CN/engine.json";
 import homeZh from "./zh-CN/home.json";
@@ -18,6 +20,7 @@ import signInZh from "./zh-CN/signIn.json";
  * files here; the catalogue test checks that both languages have the same keys.
  */
 const en = {
+  calc: calcEn,
   common: commonEn,
   engine: engineEn,
   home: homeEn,
@@ -27,6 +30,7 @@ const en = {
 };
 
 const zhCN: typeof en = {
+  calc: calcZh,
   common: commonZh,
   engine: engineZh,
   home: homeZh,
