@@ -1,26 +1,106 @@
 import type { PrismaClient } from "@/lib/db";
-import { getTemplate } from "@/lib/problems";
+import { getTemplate, listTemplates, sampleProblem, type Lang } from "@/lib/problems";
+import { State } from "@/lib/srs";
+import { utcDayNumber } from "./days";
+import { effectiveReview } from "./effective-review";
+import { forecastDue } from "./forecast";
+import { heatmapDays } from "./heatmap";
+import { topicMastery } from "./mastery";
+import { trueRetention } from "./retention";
+import { currentStreak, longestStreak } from "./streak";
 
 export interface GetProgressOptions {
   db: PrismaClient;
   userId: string;
-  /** How many of the latest reviews to list. */
-  historyLimit?: number;
+  now: Date;
+  /** 1-based page of the history, newest first. */
+  page?: number;
+  pageSize?: number;
 }
+
+export const HISTORY_PAGE_SIZE = 20;
+export const HEATMAP_WEEKS = 26;
+export const RETENTION_DAYS = 30;
+export const FORECAST_DAYS = 30;
 
 function titleOf(templateId: string) {
   return getTemplate(templateId)?.title ?? { en: templateId, "zh-CN": templateId };
 }
 
-/** The learner's cards with their next due dates, their latest reviews and overall counts. */
-export async function getProgress({ db, userId, historyLimit = 50 }: GetProgressOptions) {
-  const [cards, reviews, total, correct] = await Promise.all([
+/** The prompt the learner saw, rebuilt from the seed; null if the template has left the code. */
+function promptOf(review: { templateId: string; seed: number; lang: string }): string | null {
+  if (!getTemplate(review.templateId)) return null;
+  try {
+    return sampleProblem({ template: review.templateId, seed: review.seed, lang: review.lang as Lang }).prompt;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Everything the progress page shows, for one learner at `now`: mastery per topic, reviews per
+ * day (scheduled and practice apart), true retention against the desired retention, the due
+ * forecast, streaks, the cards, and one page of the history with each variant's prompt.
+ * Days are UTC days (see days.ts).
+ */
+export async function getProgress({ db, userId, now, page = 1, pageSize = HISTORY_PAGE_SIZE }: GetProgressOptions) {
+  const [user, cards, reviews] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { desiredRetention: true, fsrsParameters: true } }),
     db.card.findMany({ where: { userId }, orderBy: { due: "asc" } }),
-    db.review.findMany({ where: { userId }, orderBy: { reviewedAt: "desc" }, take: historyLimit }),
-    db.review.count({ where: { userId } }),
-    db.review.count({ where: { userId, correct: true } }),
+    db.review.findMany({
+      where: { userId },
+      orderBy: [{ reviewedAt: "desc" }, { id: "asc" }],
+      select: {
+        id: true, templateId: true, seed: true, lang: true, mode: true, answer: true, score: true, correct: true,
+        rating: true, mistake: true, stateBefore: true, reviewedAt: true,
+        amendments: { select: { kind: true, rating: true, createdAt: true } },
+      },
+    }),
   ]);
+  const today = utcDayNumber(now);
+  const templates = listTemplates();
+  const effective = reviews.map((review) => ({ ...review, ...effectiveReview(review) }));
+
+  const retention = trueRetention({
+    now,
+    days: RETENTION_DAYS,
+    reviews: effective.map((review) => ({
+      reviewedAt: review.reviewedAt,
+      rating: review.rating,
+      undone: review.undone,
+      stateBefore: (review.stateBefore as { state?: number } | null)?.state ?? null,
+    })),
+  });
+  const reviewDays = new Set(reviews.map((review) => utcDayNumber(review.reviewedAt)));
+  const correct = reviews.filter((review) => review.correct).length;
+  const pages = Math.max(1, Math.ceil(reviews.length / pageSize));
+  const current = Math.min(Math.max(1, page), pages);
+
   return {
+    desiredRetention: user.desiredRetention,
+    totals: {
+      reviews: reviews.length,
+      practice: reviews.filter((review) => review.mode === "practice").length,
+      correct,
+      accuracy: reviews.length === 0 ? null : correct / reviews.length,
+      skillsStarted: cards.filter((card) => card.lastReview !== null).length,
+      skillsTotal: templates.length,
+      dueToday: cards.filter((card) => card.state !== State.New && utcDayNumber(card.due) <= today).length,
+    },
+    streak: { current: currentStreak({ reviewDays, today }), longest: longestStreak(reviewDays) },
+    mastery: topicMastery({
+      cards,
+      templates,
+      now,
+      ...(user.fsrsParameters.length > 0 ? { parameters: user.fsrsParameters } : {}),
+    }),
+    heatmap: heatmapDays({
+      today,
+      weeks: HEATMAP_WEEKS,
+      activity: reviews.map((review) => ({ day: utcDayNumber(review.reviewedAt), mode: review.mode })),
+    }),
+    retention: { passed: retention.passed, total: retention.total, rate: retention.rate, perDay: retention.perDay },
+    forecast: forecastDue({ today, days: FORECAST_DAYS, dues: cards.filter((card) => card.state !== State.New).map((card) => card.due) }),
     cards: cards.map((card) => ({
       id: card.id,
       templateId: card.templateId,
@@ -32,17 +112,22 @@ export async function getProgress({ db, userId, historyLimit = 50 }: GetProgress
       stability: card.stability,
       lastReview: card.lastReview,
     })),
-    history: reviews.map((review) => ({
+    history: effective.slice((current - 1) * pageSize, current * pageSize).map((review) => ({
       id: review.id,
       templateId: review.templateId,
       title: titleOf(review.templateId),
+      topic: getTemplate(review.templateId)?.topic ?? null,
+      mode: review.mode,
+      lang: review.lang,
+      prompt: promptOf(review),
       answer: review.answer,
       score: review.score,
       correct: review.correct,
       rating: review.rating,
+      undone: review.undone,
       mistake: review.mistake,
       reviewedAt: review.reviewedAt,
     })),
-    totals: { reviews: total, correct, accuracy: total === 0 ? null : correct / total },
+    historyPage: { page: current, pages, pageSize, total: reviews.length },
   };
 }

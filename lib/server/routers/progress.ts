@@ -1,6 +1,13 @@
+import { z } from "zod";
+import { exportHistory } from "../progress/export-history";
 import { getProgress } from "../progress/get-progress";
 import { createRouter, learnerProcedure } from "../trpc";
 
 export const progressRouter = createRouter({
-  get: learnerProcedure.query(({ ctx }) => getProgress({ db: ctx.db, userId: ctx.user.id })),
+  get: learnerProcedure
+    .input(z.object({ page: z.number().int().min(1).max(100_000).default(1) }).default({ page: 1 }))
+    .query(({ ctx, input }) => getProgress({ db: ctx.db, userId: ctx.user.id, now: ctx.now(), page: input.page })),
+  export: learnerProcedure
+    .input(z.object({ format: z.enum(["csv", "json"]) }))
+    .query(({ ctx, input }) => exportHistory({ db: ctx.db, userId: ctx.user.id, format: input.format, now: ctx.now() })),
 });
