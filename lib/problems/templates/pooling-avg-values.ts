@@ -1,4 +1,5 @@
 import { ProblemError } from "../errors";
+import { poolingFigure } from "../figures/pooling-figure";
 import { displayMatrix, inlineNumber, inlineSize } from "../latex";
 import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
@@ -105,6 +106,9 @@ export const poolingAvgValuesTemplate: ProblemTemplate<PoolingAvgValuesParams> =
     const solution = t("solution", { pad, stride: inlineNumber(p.stride), area: inlineNumber(p.kernel * p.kernel), steps, answer: displayMatrix(shown, "Y") });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) =>
+    key.kind === "matrix" ? poolingFigure({ pool: "avg", input: p.input, kernel: p.kernel, padding: p.padding, output: key.value }, lang) : null,
 
   misconceptions: [
     {

@@ -1,4 +1,5 @@
 import { ProblemError } from "../errors";
+import { poolingFigure } from "../figures/pooling-figure";
 import { displayMatrix, inlineNumber, inlineSize } from "../latex";
 import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
@@ -94,6 +95,9 @@ export const poolingMaxValuesTemplate: ProblemTemplate<PoolingMaxValuesParams> =
     });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) =>
+    key.kind === "matrix" ? poolingFigure({ pool: "max", input: p.input, kernel: p.kernel, padding: p.padding, output: key.value }, lang) : null,
 
   misconceptions: [
     {

@@ -1,4 +1,5 @@
 import { ProblemError } from "../errors";
+import { correlationFigure } from "../figures/correlation-figure";
 import { displayMatrix, inlineNumber } from "../latex";
 import type { ProblemTemplate } from "../template";
 import { CORRELATION_DIFFICULTIES, type CorrelationParams, correlateWith, correlationSteps, generateCorrelation } from "./cross-correlation-variants";
@@ -45,6 +46,9 @@ export const xcorrTrueConvolutionTemplate: ProblemTemplate<CorrelationParams> = 
     });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) =>
+    key.kind === "matrix" ? correlationFigure({ input: p.input, kernel: flipKernel(p.kernel), output: key.value, padding: p.padding, flipped: true }, lang) : null,
 
   misconceptions: [
     {

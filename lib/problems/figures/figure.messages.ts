@@ -1,0 +1,62 @@
+import { type Catalogue, createTranslators } from "../messages";
+
+/**
+ * Titles and alt texts of the solution figures: one sentence saying what the picture shows, with
+ * the variant's numbers, for a screen reader in place of the image. Terms as the glossary's.
+ */
+const en = {
+  correlation: {
+    title: "{op} of the input with the kernel",
+    alt: "The {inRows} by {inCols} input{padded, select, yes { with its padding} other {}}, its first {kRows} by {kCols} window shaded, the kernel{flipped, select, yes { rotated by 180 degrees} other {}}, and the {outRows} by {outCols} output whose first entry, {first}, that window gives.",
+  },
+  pooling: {
+    title: "{op} over {k} by {k} windows",
+    alt: "The {inRows} by {inCols} input{padded, select, yes { with its padding} other {}}, its first {k} by {k} pooling window shaded, and the {outRows} by {outCols} output whose first entry, {first}, is the {op} of that window.",
+  },
+  size: {
+    title: "Output size: {outH} by {outW}",
+    alt: "An input of {inH} by {inW} with padding {padH} by {padW}, a {spanH} by {spanW} window moving with stride {strideH} by {strideW}, and the output of {outH} by {outW}.",
+  },
+  stack: {
+    title: "Shapes layer by layer",
+    alt: "The layers from input to output, each with the shape it gives: {shapes}.",
+  },
+  branches: {
+    title: "{block}",
+    alt: "The {block}: {count} paths from an input of {input}, {merge, select, add {added element by element} other {concatenated on the channel axis}} into an output of {output}.",
+  },
+  receptiveField: {
+    title: "Receptive field: {field} input pixels",
+    alt: "One output unit of the last layer traced back through {layers} layers to {field} pixels of the input, along one axis.",
+  },
+} as const;
+
+const zhCN = {
+  correlation: {
+    title: "输入与卷积核的{op}",
+    alt: "{inRows}×{inCols} 的输入{padded, select, yes {（含填充）} other {}}中阴影标出第一个 {kRows}×{kCols} 窗口，旁边是{flipped, select, yes {旋转 180° 后的} other {}}卷积核，以及 {outRows}×{outCols} 的输出，该窗口给出输出的第一个元素 {first}。",
+  },
+  pooling: {
+    title: "{k}×{k} 窗口上的{op}",
+    alt: "{inRows}×{inCols} 的输入{padded, select, yes {（含填充）} other {}}中阴影标出第一个 {k}×{k} 汇聚窗口，以及 {outRows}×{outCols} 的输出，其第一个元素 {first} 是该窗口的{op}结果。",
+  },
+  size: {
+    title: "输出形状：{outH}×{outW}",
+    alt: "高和宽为 {inH}×{inW} 的输入，填充 {padH}×{padW}，{spanH}×{spanW} 的窗口以步幅 {strideH}×{strideW} 滑动，输出为 {outH}×{outW}。",
+  },
+  stack: {
+    title: "逐层的形状",
+    alt: "从输入到输出的各层及其输出形状：{shapes}。",
+  },
+  branches: {
+    title: "{block}",
+    alt: "{block}：形状为 {input} 的输入经过 {count} 条路径，{merge, select, add {按元素相加} other {在通道维度上连结}}，得到形状为 {output} 的输出。",
+  },
+  receptiveField: {
+    title: "感受野：输入上的 {field} 个像素",
+    alt: "沿一个方向，把最后一层的一个输出单元经过 {layers} 层回溯到输入上的 {field} 个像素。",
+  },
+} as const satisfies Catalogue<typeof en>;
+
+export const figureCatalogues = { en, "zh-CN": zhCN } as const;
+export const figureMessages = createTranslators(figureCatalogues);
