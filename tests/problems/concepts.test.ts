@@ -7,6 +7,7 @@ import { conceptTemplates } from "@/lib/problems/templates/concepts";
 const SEEDS = Array.from({ length: 200 }, (_, seed) => seed);
 const ALL_ITEMS: ConceptItem[] = CONCEPT_GROUPS.flatMap((group) => [...conceptItems[group]]);
 const LETTERS = ["A", "B", "C", "D", "E"];
+const DIFFICULTIES = ["easy", "medium", "hard"];
 const itemById = new Map(ALL_ITEMS.map((item) => [item.id, item]));
 
 /** The authored option text of a letter as written in the data file (before shuffling). */
@@ -25,6 +26,18 @@ describe("the concept items", () => {
   it("cover every answer kind in every topic group", () => {
     for (const group of CONCEPT_GROUPS) {
       expect(new Set(conceptItems[group].map((item) => item.kind))).toEqual(new Set(["choice", "choices", "boolean"]));
+    }
+  });
+
+  it("each have an authored difficulty, and every group, kind and difficulty has at least two items", () => {
+    for (const item of ALL_ITEMS) expect(DIFFICULTIES, item.id).toContain(item.difficulty);
+    for (const group of CONCEPT_GROUPS) {
+      for (const kind of ["choice", "choices", "boolean"] as const) {
+        for (const difficulty of DIFFICULTIES) {
+          const count = conceptItems[group].filter((item) => item.kind === kind && item.difficulty === difficulty).length;
+          expect(count, `${group} ${kind} ${difficulty}`).toBeGreaterThanOrEqual(2);
+        }
+      }
     }
   });
 
@@ -116,6 +129,7 @@ describe("the concept templates over 200 seeds", () => {
     expect(listed.map((t) => t.template).sort()).toEqual(conceptTemplates.map((t) => t.id).sort());
     expect(listed.length).toBe(9);
     for (const info of listed) {
+      expect([...info.difficulties]).toEqual(DIFFICULTIES);
       expect(info.template).toMatch(/^concepts\.[a-z]+(-[a-z]+)*$/);
       expect(info.title.en).toMatch(/^Concepts: /);
       expect(info.title["zh-CN"]).toMatch(/^概念题：/);
@@ -158,6 +172,21 @@ describe("the concept templates over 200 seeds", () => {
         expect(problem.solution).toContain(shown(given[0] as string));
       }
     }
+  });
+
+  it.each(conceptTemplates.map((t) => t.id))("%s hits all three difficulties over 200 seeds, each with the item's own", (id) => {
+    const registered = requireTemplate(id);
+    const seen = new Map<string, number>();
+    for (const seed of SEEDS) {
+      const problem = sampleProblem({ template: id, seed });
+      const item = itemById.get((conceptTemplates.find((t) => t.id === id)?.generate(createRng(seed)))?.itemId ?? "");
+      expect(problem.difficulty).toBe(item?.difficulty);
+      expect(registered.difficultyOf(seed)).toBe(problem.difficulty);
+      seen.set(problem.difficulty, (seen.get(problem.difficulty) ?? 0) + 1);
+    }
+    expect([...seen.keys()].sort()).toEqual([...DIFFICULTIES].sort());
+    // The seed picks the difficulty first, so each is drawn about a third of the time whatever the item counts.
+    for (const count of seen.values()) expect(count).toBeGreaterThan(40);
   });
 
   it("reach every item and shuffle its options", () => {

@@ -22,6 +22,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "conv-principles",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "6.1", d2lEn: "7.1" },
     question: text(
       "From which two principles does d2l derive the convolutional layer, starting from a fully connected layer on images?",
@@ -42,6 +43,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "conv-is-cross-correlation",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "6.2", d2lEn: "7.2", nndl: "5.1.2" },
     question: text(
       "Which operation does a \"convolutional layer\" in deep-learning frameworks actually compute?",
@@ -62,6 +64,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "conv-output-size-valid",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "6.2", d2lEn: "7.2", nndl: "5.1.3" },
     question: text(
       "An $n_h \\times n_w$ input is cross-correlated with a $k_h \\times k_w$ kernel, without padding and with stride 1. What is the output's size?",
@@ -82,6 +85,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "padding-purpose",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "6.3", d2lEn: "7.3" },
     question: text("Why do convolutional layers add padding around the input?", "卷积层为什么要在输入四周添加填充？"),
     options: [
@@ -102,6 +106,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "padding-same-odd-kernel",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "6.3", d2lEn: "7.3", nndl: "5.1.3" },
     question: text(
       "With stride 1 and an odd kernel size $k$, how much padding on each side keeps the height and width unchanged?",
@@ -122,6 +127,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "stride-effect",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "6.3", d2lEn: "7.3" },
     question: text("What is the main effect of a stride $s > 1$ in a convolutional layer?", "卷积层步幅 $s > 1$ 的主要作用是什么？"),
     options: [
@@ -142,6 +148,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "multi-input-channel-kernel",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "6.4", d2lEn: "7.4" },
     question: text(
       "An input has $c_i$ channels and the layer produces one output channel. What is the shape of its kernel?",
@@ -169,6 +176,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "one-by-one-computes",
     kind: "choice",
+    difficulty: "hard",
     section: { d2lZh: "6.4.3", d2lEn: "7.4.3" },
     question: text("What does a $1 \\times 1$ convolutional layer compute?", "$1 \\times 1$ 卷积层计算的是什么？"),
     options: [
@@ -189,6 +197,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "pooling-keeps-channels-choice",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "6.5.3", d2lEn: "7.5.3" },
     question: text(
       "A $2 \\times 2$ max-pooling layer with stride 2 receives an input with $C$ channels. How many channels does its output have?",
@@ -209,6 +218,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "nndl-wide-convolution",
     kind: "choice",
+    difficulty: "medium",
     section: { nndl: "5.1.3" },
     question: text(
       "In NNDL's terms, a signal of length $n$ and a kernel of length $k$ give a wide convolution. How much zero padding does it use on each side, and how long is its output?",
@@ -229,6 +239,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "receptive-field-two-3x3",
     kind: "choice",
+    difficulty: "hard",
     section: { d2lZh: "6.2.6", d2lEn: "7.2.6", nndl: "5.2.1" },
     question: text(
       "Two $3 \\times 3$ convolutional layers with stride 1 are stacked. How large is the receptive field of one unit of the second layer's output, in input pixels?",
@@ -249,6 +260,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "transposed-conv-use",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "13.10", d2lEn: "14.10", nndl: "5.5.1" },
     question: text("What is a transposed convolution typically used for?", "转置卷积通常用来做什么？"),
     options: [
@@ -273,6 +285,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "textcnn-max-over-time",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "15.3", d2lEn: "16.3" },
     question: text(
       "In d2l's textCNN, what does max-over-time pooling output for each channel of a 1-D convolution?",
@@ -293,6 +306,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "nndl-fewer-parameters",
     kind: "choice",
+    difficulty: "hard",
     section: { nndl: "5.2.1" },
     question: text(
       "According to NNDL, which two properties let a convolutional layer use far fewer parameters than a fully connected layer?",
@@ -313,6 +327,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "lenet-structure",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "6.6", d2lEn: "7.6", nndl: "5.4.1" },
     question: text("How is d2l's LeNet(-5) organised?", "d2l 中的 LeNet（LeNet-5）由哪两部分组成？"),
     options: [
@@ -335,6 +350,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "pooling-purposes",
     kind: "choices",
+    difficulty: "easy",
     section: { d2lZh: "6.5", d2lEn: "7.5", nndl: "5.2.3" },
     question: text("Which of these are purposes of pooling layers? Select all that apply.", "以下哪些是汇聚层（池化层）的作用？选出所有正确项。"),
     options: [
@@ -352,6 +368,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "conv-layer-parameters-facts",
     kind: "choices",
+    difficulty: "medium",
     section: { d2lZh: "6.4", d2lEn: "7.4", nndl: "5.2.2" },
     question: text("Which statements about a convolutional layer's parameters are true? Select all that apply.", "关于卷积层参数，以下哪些说法正确？选出所有正确项。"),
     options: [
@@ -372,6 +389,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "what-changes-output-height",
     kind: "choices",
+    difficulty: "medium",
     section: { d2lZh: "6.3", d2lEn: "7.3" },
     question: text(
       "Which of these settings of a convolutional layer change the height of its output? Select all that apply.",
@@ -393,6 +411,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "one-by-one-uses",
     kind: "choices",
+    difficulty: "easy",
     section: { d2lZh: "6.4.3", d2lEn: "7.4.3" },
     question: text("What are $1 \\times 1$ convolutions used for? Select all that apply.", "$1 \\times 1$ 卷积有哪些用途？选出所有正确项。"),
     options: [
@@ -411,6 +430,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "layers-without-parameters",
     kind: "choices",
+    difficulty: "medium",
     section: { d2lZh: "6.5", d2lEn: "7.5" },
     question: text("Which of these layers have no learnable parameters? Select all that apply.", "以下哪些层没有可学习的参数？选出所有正确项。"),
     options: [
@@ -429,6 +449,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "transposed-conv-facts",
     kind: "choices",
+    difficulty: "hard",
     section: { d2lZh: "13.10", d2lEn: "14.10", nndl: "5.5.1" },
     question: text("Which statements about transposed convolution are true? Select all that apply.", "关于转置卷积，以下哪些说法正确？选出所有正确项。"),
     options: [
@@ -449,6 +470,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "textcnn-facts",
     kind: "choices",
+    difficulty: "hard",
     section: { d2lZh: "15.3", d2lEn: "16.3" },
     question: text("Which statements about d2l's textCNN are true? Select all that apply.", "关于 d2l 的 textCNN，以下哪些说法正确？选出所有正确项。"),
     options: [
@@ -471,6 +493,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "pooling-has-no-parameters",
     kind: "boolean",
+    difficulty: "easy",
     section: { d2lZh: "6.5", d2lEn: "7.5", nndl: "5.2.3" },
     question: text("True or false: a max-pooling layer has learnable parameters.", "判断：最大汇聚层（最大池化层）有可学习的参数。"),
     answer: false,
@@ -483,6 +506,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "layer-flips-kernel",
     kind: "boolean",
+    difficulty: "easy",
     section: { d2lZh: "6.2", d2lEn: "7.2", nndl: "5.1.2" },
     question: text(
       "True or false: a convolutional layer in PyTorch flips its kernel by 180° before sliding it, as the mathematical convolution does.",
@@ -498,6 +522,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "learned-kernel-flip-irrelevant",
     kind: "boolean",
+    difficulty: "hard",
     section: { d2lZh: "6.2.5", d2lEn: "7.2.5", nndl: "5.1.2" },
     question: text(
       "True or false: because kernels are learned from data, a layer computing cross-correlation can express exactly what a layer computing strict convolution can.",
@@ -512,6 +537,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "conv-params-depend-on-size",
     kind: "boolean",
+    difficulty: "medium",
     section: { d2lZh: "6.1", d2lEn: "7.1", nndl: "5.2.1" },
     question: text(
       "True or false: the number of parameters of a convolutional layer depends on the height and width of its input.",
@@ -527,6 +553,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "pooling-keeps-channels",
     kind: "boolean",
+    difficulty: "easy",
     section: { d2lZh: "6.5.3", d2lEn: "7.5.3" },
     question: text(
       "True or false: a pooling layer's output has as many channels as its input.",
@@ -542,6 +569,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "stride-two-halves",
     kind: "boolean",
+    difficulty: "medium",
     section: { d2lZh: "6.3.2", d2lEn: "7.3.2" },
     question: text(
       "True or false: a convolution with a $3 \\times 3$ kernel, padding 1 and stride 2 maps a $32 \\times 32$ input to a $16 \\times 16$ output.",
@@ -556,6 +584,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "nndl-wide-longer",
     kind: "boolean",
+    difficulty: "medium",
     section: { nndl: "5.1.3" },
     question: text(
       "True or false: in NNDL's terms, a wide convolution with a kernel longer than 1 gives an output longer than its input.",
@@ -570,6 +599,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "transposed-recovers-input",
     kind: "boolean",
+    difficulty: "hard",
     section: { d2lZh: "13.10", d2lEn: "14.10", nndl: "5.5.1" },
     question: text(
       "True or false: applying a transposed convolution to a convolution's output recovers the convolution's input.",
@@ -585,6 +615,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "two-3x3-fewer-params",
     kind: "boolean",
+    difficulty: "hard",
     section: { d2lZh: "7.2", d2lEn: "8.2" },
     question: text(
       "True or false: two stacked $3 \\times 3$ convolutions from $C$ to $C$ channels (without bias) have fewer parameters than one $5 \\times 5$ convolution from $C$ to $C$, with the same receptive field.",
@@ -599,6 +630,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "textcnn-features-independent-of-length",
     kind: "boolean",
+    difficulty: "medium",
     section: { d2lZh: "15.3", d2lEn: "16.3" },
     question: text(
       "True or false: in textCNN, the number of features after max-over-time pooling depends on the sentence's length.",

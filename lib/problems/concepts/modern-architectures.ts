@@ -11,6 +11,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "alexnet-activation",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "7.1.2", d2lEn: "8.1.2", nndl: "5.4.2" },
     question: text("Which activation function does AlexNet use where LeNet used the sigmoid?", "AlexNet 用哪种激活函数代替了 LeNet 的 sigmoid？"),
     options: [
@@ -28,6 +29,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "alexnet-dense-regularization",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "7.1.2", d2lEn: "8.1.2", nndl: "5.4.2" },
     question: text(
       "How does AlexNet control the complexity of its large fully connected layers?",
@@ -48,6 +50,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "alexnet-first-window",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "7.1.2", d2lEn: "8.1.2" },
     question: text("How large is the convolution window of AlexNet's first layer (for 224 × 224 ImageNet images)?", "AlexNet 第一层（用于 224 × 224 的 ImageNet 图像）的卷积窗口多大？"),
     options: [
@@ -65,6 +68,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "alexnet-pooling",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "7.1.2", d2lEn: "8.1.2" },
     question: text("Which pooling does AlexNet use, where LeNet used average pooling?", "AlexNet 使用哪种汇聚层，而 LeNet 使用的是平均汇聚层？"),
     options: [
@@ -82,6 +86,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "vgg-block",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "7.2.1", d2lEn: "8.2.1" },
     question: text("What is a VGG block?", "VGG块由什么组成？"),
     options: [
@@ -102,6 +107,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "vgg-small-kernels",
     kind: "choice",
+    difficulty: "hard",
     section: { d2lZh: "7.2", d2lEn: "8.2" },
     question: text("Why does VGG build its network from stacks of $3 \\times 3$ convolutions?", "VGG 为什么用堆叠的 $3 \\times 3$ 卷积构建网络？"),
     options: [
@@ -122,6 +128,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "nin-block",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "7.3.1", d2lEn: "8.3.1" },
     question: text("What is a NiN block?", "NiN块由什么组成？"),
     options: [
@@ -142,6 +149,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "nin-head",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "7.3.2", d2lEn: "8.3.2" },
     question: text("What does NiN use instead of the fully connected layers at the end of AlexNet and VGG?", "NiN 用什么代替了 AlexNet 和 VGG 末尾的全连接层？"),
     options: [
@@ -162,6 +170,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "inception-combination",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "7.4.1", d2lEn: "8.4.1", nndl: "5.4.3" },
     question: text("How many parallel paths does GoogLeNet's Inception block have, and how are their outputs combined?", "GoogLeNet 的Inception块有几条并行路径？它们的输出如何合并？"),
     options: [
@@ -179,6 +188,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "inception-bottleneck",
     kind: "choice",
+    difficulty: "hard",
     section: { d2lZh: "7.4.1", d2lEn: "8.4.1", nndl: "5.4.3" },
     question: text("Why do the $3 \\times 3$ and $5 \\times 5$ paths of an Inception block start with a $1 \\times 1$ convolution?", "Inception块中 $3 \\times 3$ 和 $5 \\times 5$ 路径为什么先做 $1 \\times 1$ 卷积？"),
     options: [
@@ -196,6 +206,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "inception-first-block-channels",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "7.4.2", d2lEn: "8.4.2" },
     question: text(
       "GoogLeNet's first Inception block has $c_1 = 64$, $c_2 = (96, 128)$, $c_3 = (16, 32)$ and $c_4 = 32$. How many channels does its output have?",
@@ -226,6 +237,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "densenet-combination",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "7.7.1", d2lEn: "8.7.1" },
     question: text("How does a DenseNet dense block combine a convolution block's input with its output?", "DenseNet 的稠密块如何合并卷积块的输入和输出？"),
     options: [
@@ -243,6 +255,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "densenet-growth-rate",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "7.7.2", d2lEn: "8.7.2" },
     question: text(
       "A dense block has 2 convolution blocks with 10 output channels each (growth rate 10). Its input has 3 channels. How many channels does its output have?",
@@ -273,6 +286,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "densenet-transition-role",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "7.7.3", d2lEn: "8.7.3" },
     question: text("What does a DenseNet transition layer do?", "DenseNet 的过渡层有什么作用？"),
     options: [
@@ -295,6 +309,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "lenet-to-alexnet",
     kind: "choices",
+    difficulty: "easy",
     section: { d2lZh: "7.1.2", d2lEn: "8.1.2", nndl: "5.4.2" },
     question: text("What changed from LeNet to AlexNet? Select all that apply.", "从 LeNet 到 AlexNet 有哪些变化？选出所有正确项。"),
     options: [
@@ -313,6 +328,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "nin-global-pooling-benefits",
     kind: "choices",
+    difficulty: "hard",
     section: { d2lZh: "7.3", d2lEn: "8.3" },
     question: text("What does NiN gain by ending with global average pooling instead of dense layers? Select all that apply.", "NiN 以全局平均汇聚层代替全连接层结尾，带来了哪些好处？选出所有正确项。"),
     options: [
@@ -330,6 +346,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "inception-paths",
     kind: "choices",
+    difficulty: "easy",
     section: { d2lZh: "7.4.1", d2lEn: "8.4.1" },
     question: text("Which of these are paths of GoogLeNet's Inception block? Select all that apply.", "以下哪些是 GoogLeNet Inception块中的路径？选出所有正确项。"),
     options: [
@@ -348,6 +365,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "densenet-facts",
     kind: "choices",
+    difficulty: "medium",
     section: { d2lZh: "7.7", d2lEn: "8.7" },
     question: text("Which statements about DenseNet are true? Select all that apply.", "关于 DenseNet，以下哪些说法正确？选出所有正确项。"),
     options: [
@@ -365,6 +383,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "vgg-facts",
     kind: "choices",
+    difficulty: "medium",
     section: { d2lZh: "7.2", d2lEn: "8.2" },
     question: text("Which statements about VGG are true? Select all that apply.", "关于 VGG，以下哪些说法正确？选出所有正确项。"),
     options: [
@@ -380,10 +399,47 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     ),
   },
 
+  {
+    id: "inception-design",
+    kind: "choices",
+    difficulty: "hard",
+    section: { d2lZh: "7.4.1", d2lEn: "8.4.1" },
+    question: text(
+      "Which statements about the design of GoogLeNet's Inception block are true? Select all that apply.",
+      "关于 GoogLeNet 的 Inception块的设计，以下哪些说法正确？选出所有正确项。",
+    ),
+    options: [
+      option(
+        "Every path pads its input so that it keeps the height and width, which lets the outputs be concatenated",
+        "每条路径都使用填充来保持高和宽不变，因此各输出可以连结",
+      ),
+      option(
+        "The $1 \\times 1$ convolutions in front of the $3 \\times 3$ and $5 \\times 5$ convolutions reduce the channels, and so the cost",
+        "$3 \\times 3$ 和 $5 \\times 5$ 卷积之前的 $1 \\times 1$ 卷积减少通道数，从而降低计算量",
+      ),
+      option(
+        "The block's output channels are the sum of the output channels of each path's last layer",
+        "块的输出通道数是每条路径最后一层输出通道数之和",
+      ),
+      mistaken(
+        INCEPTION_ADDS,
+        "The four outputs are added, so every path must have the same number of output channels",
+        "四条路径的输出相加，因此每条路径的输出通道数必须相同",
+      ),
+      option("The max-pooling path halves the height and width", "最大汇聚路径使高和宽减半"),
+    ],
+    answer: ["A", "B", "C"],
+    explanation: text(
+      "The four paths ($1 \\times 1$; $1 \\times 1$ then $3 \\times 3$ with padding 1; $1 \\times 1$ then $5 \\times 5$ with padding 2; $3 \\times 3$ max pooling with stride 1 and padding 1, then $1 \\times 1$) all keep the height and width, and their outputs are concatenated on the channel dimension, so the channels add up and the paths may differ in width. The $1 \\times 1$ convolutions first reduce the channels that the expensive $3 \\times 3$ and $5 \\times 5$ convolutions see.",
+      "四条路径（$1 \\times 1$；$1 \\times 1$ 后接填充为 1 的 $3 \\times 3$；$1 \\times 1$ 后接填充为 2 的 $5 \\times 5$；步幅为 1、填充为 1 的 $3 \\times 3$ 最大汇聚后接 $1 \\times 1$）都保持高和宽不变，输出在通道维度上连结，因此通道数相加，各路径的通道数可以不同。$1 \\times 1$ 卷积先减少通道数，降低代价较高的 $3 \\times 3$ 和 $5 \\times 5$ 卷积的计算量。",
+    ),
+  },
+
   // --- true or false ---
   {
     id: "alexnet-uses-batchnorm",
     kind: "boolean",
+    difficulty: "easy",
     section: { d2lZh: "7.1", d2lEn: "8.1" },
     question: text("True or false: AlexNet uses batch normalization.", "判断：AlexNet 使用了批量规范化（批量归一化）。"),
     answer: false,
@@ -396,6 +452,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "inception-adds-paths",
     kind: "boolean",
+    difficulty: "medium",
     section: { d2lZh: "7.4.1", d2lEn: "8.4.1", nndl: "5.4.3" },
     question: text("True or false: an Inception block adds the outputs of its four paths.", "判断：Inception块把四条路径的输出相加。"),
     answer: false,
@@ -408,6 +465,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "inception-keeps-size",
     kind: "boolean",
+    difficulty: "hard",
     section: { d2lZh: "7.4.1", d2lEn: "8.4.1" },
     question: text(
       "True or false: all four paths of an Inception block keep the input's height and width, so that their outputs can be concatenated.",
@@ -422,6 +480,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "nin-no-dense-layers",
     kind: "boolean",
+    difficulty: "easy",
     section: { d2lZh: "7.3", d2lEn: "8.3" },
     question: text("True or false: NiN has no fully connected layers.", "判断：NiN 没有全连接层。"),
     answer: true,
@@ -433,6 +492,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "densenet-concatenates",
     kind: "boolean",
+    difficulty: "medium",
     section: { d2lZh: "7.7.1", d2lEn: "8.7.1" },
     question: text(
       "True or false: in a dense block, each convolution block's output is concatenated with its input along the channel dimension.",
@@ -448,6 +508,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "transition-increases-channels",
     kind: "boolean",
+    difficulty: "medium",
     section: { d2lZh: "7.7.3", d2lEn: "8.7.3" },
     question: text("True or false: a DenseNet transition layer increases the number of channels.", "判断：DenseNet 的过渡层会增加通道数。"),
     answer: false,
@@ -459,6 +520,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "vgg-all-3x3",
     kind: "boolean",
+    difficulty: "hard",
     section: { d2lZh: "7.2.1", d2lEn: "8.2.1" },
     question: text(
       "True or false: every convolutional layer of d2l's VGG-11 uses a $3 \\times 3$ kernel with padding 1.",
@@ -473,6 +535,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "lenet-uses-relu",
     kind: "boolean",
+    difficulty: "easy",
     section: { d2lZh: "6.6", d2lEn: "7.6", nndl: "5.4.1" },
     question: text("True or false: the LeNet of d2l uses ReLU activations.", "判断：d2l 中的 LeNet 使用 ReLU 激活函数。"),
     answer: false,

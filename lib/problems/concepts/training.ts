@@ -10,6 +10,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "batchnorm-prediction-statistics",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "7.5.3", d2lEn: "8.5.3", nndl: "7.5.1" },
     question: text(
       "In prediction mode, which mean and variance does a batch normalization layer use?",
@@ -30,6 +31,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "batchnorm-parameters",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "7.5.3", d2lEn: "8.5.3" },
     question: text(
       "A batch normalization layer follows a convolutional layer with $C$ output channels. How many learnable parameters does it have?",
@@ -50,6 +52,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "batchnorm-conv-axes",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "7.5.2", d2lEn: "8.5.2" },
     question: text(
       "For a convolutional layer's output, over which values does batch normalization compute one mean and variance?",
@@ -70,6 +73,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "batchnorm-placement",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "7.5.2", d2lEn: "8.5.2" },
     question: text("Where does d2l place batch normalization in a convolutional or fully connected layer?", "d2l 把批量规范化放在卷积层或全连接层的什么位置？"),
     options: [
@@ -87,6 +91,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "residual-why-easier",
     kind: "choice",
+    difficulty: "hard",
     section: { d2lZh: "7.6.2", d2lEn: "8.6.2", nndl: "5.4.4" },
     question: text("Why is a residual block easier to train when the ideal mapping is close to the identity?", "当理想映射接近恒等映射时，为什么残差块更容易训练？"),
     options: [
@@ -107,6 +112,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "nested-function-classes",
     kind: "choice",
+    difficulty: "hard",
     section: { d2lZh: "7.6.1", d2lEn: "8.6.1" },
     question: text(
       "According to d2l, when does making a model larger guarantee that it can get closer to the truth?",
@@ -127,6 +133,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "residual-shortcut-conv",
     kind: "choice",
+    difficulty: "medium",
     section: { d2lZh: "7.6.2", d2lEn: "8.6.2" },
     question: text("When does a residual block need a $1 \\times 1$ convolution on its shortcut?", "残差块的捷径什么时候需要 $1 \\times 1$ 卷积？"),
     options: [
@@ -147,6 +154,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "resnet-vs-densenet",
     kind: "choice",
+    difficulty: "easy",
     section: { d2lZh: "7.7.1", d2lEn: "8.7.1" },
     question: text("ResNet combines $x$ and $f(x)$ by …, DenseNet by …", "ResNet 用……合并 $x$ 和 $f(x)$，DenseNet 用……"),
     options: [
@@ -166,6 +174,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "batchnorm-train-vs-predict",
     kind: "choices",
+    difficulty: "medium",
     section: { d2lZh: "7.5", d2lEn: "8.5" },
     question: text("Which statements about batch normalization are true? Select all that apply.", "关于批量规范化（批量归一化），以下哪些说法正确？选出所有正确项。"),
     options: [
@@ -187,6 +196,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "batchnorm-benefits",
     kind: "choices",
+    difficulty: "easy",
     section: { d2lZh: "7.5", d2lEn: "8.5" },
     question: text("According to d2l, which are effects of batch normalization? Select all that apply.", "根据 d2l，以下哪些是批量规范化的作用？选出所有正确项。"),
     options: [
@@ -204,6 +214,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "residual-facts",
     kind: "choices",
+    difficulty: "hard",
     section: { d2lZh: "7.6", d2lEn: "8.6", nndl: "5.4.4" },
     question: text("Which statements about ResNet are true? Select all that apply.", "关于 ResNet，以下哪些说法正确？选出所有正确项。"),
     options: [
@@ -222,10 +233,90 @@ export const trainingItems: readonly ConceptItem[] = [
     ),
   },
 
+  {
+    id: "residual-block-layers",
+    kind: "choices",
+    difficulty: "easy",
+    section: { d2lZh: "7.6.2", d2lEn: "8.6.2" },
+    question: text(
+      "Which layers are on the main path of the residual block of d2l's ResNet (`Residual`)? Select all that apply.",
+      "d2l 的 ResNet 残差块（`Residual`）的主路径上有哪些层？选出所有正确项。",
+    ),
+    options: [
+      option("Two $3 \\times 3$ convolutional layers", "两个 $3 \\times 3$ 卷积层"),
+      option("A batch normalization layer after each convolutional layer", "每个卷积层之后的一个批量规范化层"),
+      option("ReLU activation functions", "ReLU 激活函数"),
+      option("A fully connected layer", "一个全连接层"),
+      option("A max-pooling layer between the two convolutional layers", "两个卷积层之间的一个最大汇聚层"),
+    ],
+    answer: ["A", "B", "C"],
+    explanation: text(
+      "ResNet keeps VGG's design of full $3 \\times 3$ convolutional layers: a residual block has two $3 \\times 3$ convolutional layers with the same number of output channels, each followed by a batch normalization layer and a ReLU activation function; the second ReLU comes after the input is added. Pooling and the fully connected layer belong to the whole network, not to the block.",
+      "ResNet 沿用了 VGG 完整的 $3 \\times 3$ 卷积层设计：残差块里有两个输出通道数相同的 $3 \\times 3$ 卷积层，每个卷积层后接一个批量规范化层和 ReLU 激活函数；第二个 ReLU 在加上输入之后。汇聚层和全连接层属于整个网络，而不在块内。",
+    ),
+  },
+  {
+    id: "batchnorm-counts-after-conv",
+    kind: "choices",
+    difficulty: "medium",
+    section: { d2lZh: "7.5.3", d2lEn: "8.5.3" },
+    question: text(
+      "A batch normalization layer follows a convolutional layer with 64 output channels. Which statements are true? Select all that apply.",
+      "一个批量规范化层位于输出 64 个通道的卷积层之后。以下哪些说法正确？选出所有正确项。",
+    ),
+    options: [
+      option("It has 128 learnable parameters: a scale parameter γ and a shift parameter β per channel", "它有 128 个可学习的参数：每个通道一个拉伸参数 γ 和一个偏移参数 β"),
+      option(
+        "It also keeps 128 numbers that gradient descent does not train: the running mean and variance of each channel",
+        "它还保存 128 个不由梯度下降训练的数：每个通道的移动平均均值和方差",
+      ),
+      mistaken(
+        RUNNING_STATS_AS_PARAMS,
+        "It has 256 learnable parameters: γ, β, the running mean and the running variance per channel",
+        "它有 256 个可学习的参数：每个通道的 γ、β、移动平均均值和移动平均方差",
+      ),
+      option("Its number of parameters grows with the height and width of the feature map", "它的参数数量随特征映射的高和宽增长"),
+    ],
+    answer: ["A", "B"],
+    explanation: text(
+      "After a convolutional layer, batch normalization works per channel: one scale parameter γ and one shift parameter β per channel, shared by all positions, so $2 \\cdot 64 = 128$ parameters whatever the height and width. The moving averages of the mean and variance, used in prediction mode, are another $2 \\cdot 64 = 128$ numbers, updated during training but not by gradient descent.",
+      "在卷积层之后，批量规范化按通道进行：每个通道一个拉伸参数 γ 和一个偏移参数 β，在所有位置共享，所以无论高和宽是多少，参数都是 $2 \\cdot 64 = 128$ 个。预测模式使用的均值和方差的移动平均另有 $2 \\cdot 64 = 128$ 个数，它们在训练时更新，但不通过梯度下降。",
+    ),
+  },
+  {
+    id: "shortcut-identity-when",
+    kind: "choices",
+    difficulty: "hard",
+    section: { d2lZh: "7.6.2", d2lEn: "8.6.2" },
+    question: text(
+      "A residual block's main path has two $3 \\times 3$ convolutional layers with padding 1. In which cases can its shortcut be the identity, without a $1 \\times 1$ convolution? Select all that apply.",
+      "一个残差块的主路径有两个填充为 1 的 $3 \\times 3$ 卷积层。在以下哪些情况下，它的捷径可以是恒等映射，不需要 $1 \\times 1$ 卷积？选出所有正确项。",
+    ),
+    options: [
+      option("Input with 64 channels; both convolutional layers output 64 channels with stride 1", "输入 64 个通道；两个卷积层都输出 64 个通道，步幅为 1"),
+      option("Input of shape $128 \\times 7 \\times 7$; both convolutional layers output 128 channels with stride 1", "输入形状为 $128 \\times 7 \\times 7$；两个卷积层都输出 128 个通道，步幅为 1"),
+      mistaken(
+        SHORTCUT_ALWAYS_IDENTITY,
+        "Input with 64 channels; the convolutional layers output 128 channels with stride 1",
+        "输入 64 个通道；卷积层输出 128 个通道，步幅为 1",
+      ),
+      option(
+        "Input with 64 channels; the convolutional layers output 64 channels, the first with stride 2",
+        "输入 64 个通道；卷积层输出 64 个通道，第一个卷积层步幅为 2",
+      ),
+    ],
+    answer: ["A", "B"],
+    explanation: text(
+      "The block adds its input to the main path's output, so both must have the same shape. With padding 1 and stride 1 a $3 \\times 3$ convolutional layer keeps the height and width whatever they are, so only the channels matter. A change of channels (64 → 128) or a stride of 2 (which halves the height and width) needs a $1 \\times 1$ convolution on the shortcut, with the same stride, as in d2l's `Residual(use_1x1conv=True, strides=2)`.",
+      "残差块把输入与主路径的输出相加，二者形状必须相同。填充为 1、步幅为 1 时，$3 \\times 3$ 卷积层无论高和宽是多少都保持不变，所以只有通道数要紧。通道数改变（64 → 128）或步幅为 2（高和宽减半）时，捷径需要一个步幅相同的 $1 \\times 1$ 卷积，如 d2l 的 `Residual(use_1x1conv=True, strides=2)`。",
+    ),
+  },
+
   // --- true or false ---
   {
     id: "batchnorm-same-in-both-modes",
     kind: "boolean",
+    difficulty: "easy",
     section: { d2lZh: "7.5.3", d2lEn: "8.5.3" },
     question: text(
       "True or false: a batch normalization layer computes the same thing in training and in prediction.",
@@ -241,6 +332,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "batchnorm-running-stats-trainable",
     kind: "boolean",
+    difficulty: "medium",
     section: { d2lZh: "7.5.4", d2lEn: "8.5.4" },
     question: text(
       "True or false: the running mean and running variance of a batch normalization layer are trainable parameters.",
@@ -256,6 +348,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "residual-adds-input",
     kind: "boolean",
+    difficulty: "easy",
     section: { d2lZh: "7.6.2", d2lEn: "8.6.2", nndl: "5.4.4" },
     question: text("True or false: a residual block adds its input to the output of its layers.", "判断：残差块把输入加到其各层的输出上。"),
     answer: true,
@@ -267,6 +360,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "batchnorm-dense-per-feature",
     kind: "boolean",
+    difficulty: "medium",
     section: { d2lZh: "7.5.2", d2lEn: "8.5.2" },
     question: text(
       "True or false: after a fully connected layer, batch normalization normalizes each feature separately over the minibatch.",
@@ -281,6 +375,7 @@ export const trainingItems: readonly ConceptItem[] = [
   {
     id: "deeper-always-better",
     kind: "boolean",
+    difficulty: "hard",
     section: { d2lZh: "7.6.1", d2lEn: "8.6.1" },
     question: text(
       "True or false: adding layers to a network always brings the best function it can learn closer to the truth, even when the larger function class does not contain the smaller.",
@@ -290,6 +385,21 @@ export const trainingItems: readonly ConceptItem[] = [
     explanation: text(
       "Only nested function classes guarantee that: otherwise the larger class may have moved away from the truth. Residual blocks make the classes nested, since a new block can learn the identity.",
       "只有嵌套的函数类才能保证这一点：否则更大的函数类可能反而离真实函数更远。残差块使函数类嵌套，因为新加的块可以学到恒等映射。",
+    ),
+  },
+  {
+    id: "batchnorm-minibatch-of-one",
+    kind: "boolean",
+    difficulty: "hard",
+    section: { d2lZh: "7.5.1", d2lEn: "8.5.1" },
+    question: text(
+      "True or false: in training mode, batch normalization after a fully connected layer can still learn from minibatches of size 1.",
+      "判断：在训练模式下，全连接层之后的批量规范化在小批量大小为 1 时仍能学到东西。",
+    ),
+    answer: false,
+    explanation: text(
+      "Batch normalization subtracts the minibatch mean. With one example the mean is the example itself, so every hidden unit becomes 0 and the layer outputs only the shift parameter β, whatever the input: nothing is learned from it. Batch normalization needs minibatches large enough for their statistics to mean something.",
+      "批量规范化要减去小批量的均值。只有一个样本时，均值就是该样本本身，所以每个隐藏单元都变成 0，无论输入是什么，该层都只输出偏移参数 β：什么也学不到。批量规范化需要足够大的小批量，统计量才有意义。",
     ),
   },
 ];

@@ -1,4 +1,4 @@
-import type { Localized } from "../types";
+import type { Difficulty, Localized } from "../types";
 
 /**
  * A concept item: a question about a fact or an argument of the books, not a computation, so its
@@ -35,6 +35,11 @@ export type OptionLetter = "A" | "B" | "C" | "D" | "E";
 interface ConceptItemBase {
   /** Unique across all concept items, kebab-case. */
   id: string;
+  /**
+   * Authored, not derived from the kind: `easy` recalls a fact, `medium` applies or compares
+   * one, `hard` reasons about why, or about an edge case.
+   */
+  difficulty: Difficulty;
   section: BookSection;
   question: Localized;
   /** Why the key is right, for the solution. */

@@ -11,8 +11,11 @@ import { conceptMessages } from "./concepts.messages";
  * answer kind, picked by the seed. The key is the book's, not the engine's: `check` is `null` and
  * `conceptKey` gives it. Choice options are shuffled by the seed and the key remapped, so a
  * learner cannot learn "the answer is A" and the key always points at the same option text.
+ * Each template offers three difficulties: the seed picks the difficulty first, then an item
+ * authored at that difficulty, so the three are equally frequent whatever the item counts.
  */
 export interface ConceptParams {
+  difficulty: Difficulty;
   itemId: string;
   /** `order[i]` is the authored index of the option shown at position `i` (letter `A` + i). */
   order: number[];
@@ -26,8 +29,7 @@ const AUTHORED_INDEX: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, E: 4 };
 /** The template id's suffix for each kind. */
 const KIND_SUFFIX: Record<ConceptKind, string> = { choice: "choice", choices: "multi-select", boolean: "true-false" };
 
-/** True or false is the easiest to answer, select-all-that-apply the hardest. */
-const KIND_DIFFICULTY: Record<ConceptKind, Difficulty> = { boolean: "easy", choice: "medium", choices: "hard" };
+const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
 
 /** A uniformly random permutation of `0 … n−1` (Fisher–Yates), drawn from the seeded generator. */
 function shuffledIndices(rng: Rng, n: number): number[] {
@@ -37,6 +39,12 @@ function shuffledIndices(rng: Rng, n: number): number[] {
     [order[index], order[other]] = [order[other] as number, order[index] as number];
   }
   return order;
+}
+
+function leastCommonMultiple(a: number, b: number): number {
+  let [x, y] = [a, b];
+  while (y !== 0) [x, y] = [y, x % y];
+  return (a / x) * b;
 }
 
 /** The letter shown for the option authored with `letter`, under `order`. */
@@ -70,6 +78,12 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
   const id = `concepts.${group}-${KIND_SUFFIX[kind]}`;
   const items = conceptItems[group].filter((item) => item.kind === kind);
   const byId = new Map(items.map((item) => [item.id, item]));
+  const itemsOf = (difficulty: Difficulty): ConceptItem[] => {
+    const authored = items.filter((item) => item.difficulty === difficulty);
+    if (authored.length === 0) throw new ProblemError("invalid-variant", `${id}: no ${difficulty} item`);
+    return authored;
+  };
+  const drawSpan = DIFFICULTIES.length * DIFFICULTIES.map((difficulty) => itemsOf(difficulty).length).reduce(leastCommonMultiple, 1);
   const itemOf = (p: ConceptParams): ConceptItem => {
     const item = byId.get(p.itemId);
     if (!item) throw new ProblemError("invalid-variant", `${id}: no concept item ${JSON.stringify(p.itemId)}`);
@@ -107,13 +121,22 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
     id,
     topic: "concepts",
     answerKind: kind,
-    difficulties: [KIND_DIFFICULTY[kind]],
+    difficulties: DIFFICULTIES,
     title: (lang) => conceptMessages(lang)("title", titleArgs),
 
     generate(rng) {
-      const item = rng.pick(items);
-      return { itemId: item.id, order: item.kind === "boolean" ? [] : shuffledIndices(rng, item.options.length) };
+      // One draw picks both: its residue mod 3 is the difficulty, the rest the item of that
+      // difficulty. The span is a multiple of every count, so both are uniform; two successive
+      // draws would be correlated for nearby seeds (xoroshiro128+'s first outputs), leaving items unreached.
+      const draw = rng.int(0, drawSpan - 1);
+      const difficulty = DIFFICULTIES[draw % DIFFICULTIES.length] as Difficulty;
+      const candidates = itemsOf(difficulty);
+      const item = candidates[Math.floor(draw / DIFFICULTIES.length) % candidates.length] as ConceptItem;
+      return { difficulty, itemId: item.id, order: item.kind === "boolean" ? [] : shuffledIndices(rng, item.options.length) };
     },
+
+    // The item's authored difficulty, so a params object naming another one cannot mislabel it.
+    difficultyOf: (p) => itemOf(p).difficulty,
 
     check: () => null,
 
