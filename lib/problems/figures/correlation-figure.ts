@@ -2,6 +2,7 @@ import { term } from "../glossary";
 import type { Lang } from "../types";
 import { figureLabel } from "./figure-labels";
 import { figureMessages } from "./figure.messages";
+import { formatNumber } from "./svg";
 import { type FigureRow, matrixFigure, padCells } from "./matrix-figure";
 import type { ProblemFigure } from "../types";
 
@@ -37,15 +38,15 @@ export function correlationFigure(figure: CorrelationFigureInput, lang: Lang): P
   ];
   const svg = matrixFigure(t("correlation.title", { op }), [row]);
   const alt = t("correlation.alt", {
-    inRows: figure.input.length,
-    inCols: figure.input[0]?.length ?? 0,
+    inRows: String(figure.input.length),
+    inCols: String(figure.input[0]?.length ?? 0),
     padded: figure.padding > 0 ? "yes" : "no",
-    kRows,
-    kCols,
+    kRows: String(kRows),
+    kCols: String(kCols),
     flipped: figure.flipped ? "yes" : "no",
-    outRows: figure.output.length,
-    outCols: figure.output[0]?.length ?? 0,
-    first: figure.output[0]?.[0] ?? 0,
+    outRows: String(figure.output.length),
+    outCols: String(figure.output[0]?.length ?? 0),
+    first: formatNumber(figure.output[0]?.[0] ?? 0),
   });
   return { svg, alt };
 }

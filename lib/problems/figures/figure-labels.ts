@@ -22,6 +22,7 @@ const LABELS = {
   max: { en: "max", "zh-CN": "最大值" },
   mean: { en: "mean", "zh-CN": "平均值" },
   dilation: { en: "dilation", "zh-CN": "膨胀率" },
+  channels: { en: "channels", "zh-CN": "通道数" },
   layerInput: { en: "layer input", "zh-CN": "层输入" },
 } as const satisfies Record<string, Localized>;
 

@@ -2,6 +2,7 @@ import { term } from "../glossary";
 import type { Lang, ProblemFigure } from "../types";
 import { figureLabel } from "./figure-labels";
 import { figureMessages } from "./figure.messages";
+import { formatNumber } from "./svg";
 import { matrixFigure, padCells } from "./matrix-figure";
 
 /**
@@ -20,7 +21,7 @@ export interface PoolingFigureInput {
 export function poolingFigure(figure: PoolingFigureInput, lang: Lang): ProblemFigure {
   const t = figureMessages(lang);
   const op = figure.pool === "max" ? term("maxPooling", lang) : term("averagePooling", lang);
-  const svg = matrixFigure(t("pooling.title", { op, k: figure.kernel }), [
+  const svg = matrixFigure(t("pooling.title", { op, k: String(figure.kernel) }), [
     [
       {
         caption: figure.padding > 0 ? figureLabel("paddedInput", lang) : term("input", lang),
@@ -33,13 +34,13 @@ export function poolingFigure(figure: PoolingFigureInput, lang: Lang): ProblemFi
     ],
   ]);
   const alt = t("pooling.alt", {
-    inRows: figure.input.length,
-    inCols: figure.input[0]?.length ?? 0,
+    inRows: String(figure.input.length),
+    inCols: String(figure.input[0]?.length ?? 0),
     padded: figure.padding > 0 ? "yes" : "no",
-    k: figure.kernel,
-    outRows: figure.output.length,
-    outCols: figure.output[0]?.length ?? 0,
-    first: Math.round((figure.output[0]?.[0] ?? 0) * 100) / 100,
+    k: String(figure.kernel),
+    outRows: String(figure.output.length),
+    outCols: String(figure.output[0]?.length ?? 0),
+    first: formatNumber(figure.output[0]?.[0] ?? 0),
     op,
   });
   return { svg, alt };

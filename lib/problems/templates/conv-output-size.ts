@@ -1,3 +1,4 @@
+import { sizeFigure } from "../figures/size-figure";
 import { convOutputSize } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlinePair, inlineShape, inlineSize } from "../latex";
@@ -145,6 +146,8 @@ export const convOutputSizeTemplate: ProblemTemplate<ConvOutputSizeParams> = {
     });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) => (key.kind === "shape" ? sizeFigure({ layer: "conv", input: [p.height, p.width], kernel: p.kernel, padding: p.padding, stride: p.stride, dilation: [1, 1], output: [key.value[1] ?? 0, key.value[2] ?? 0], channels: [p.channelsIn, key.value[0] ?? 0] }, lang) : null),
 
   misconceptions: [
     {

@@ -1,3 +1,4 @@
+import { sizeFigure } from "../figures/size-figure";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
 import type { Rng } from "../rng";
@@ -87,6 +88,8 @@ export const dilatedOutputSizeTemplate: ProblemTemplate<DilatedOutputSizeParams>
     });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) => (key.kind === "shape" ? sizeFigure({ layer: "conv", input: [p.size, p.size], kernel: [p.kernel, p.kernel], padding: [p.padding, p.padding], stride: [p.stride, p.stride], dilation: [p.dilation, p.dilation], output: [key.value[1] ?? 0, key.value[2] ?? 0], channels: [p.channelsIn, key.value[0] ?? 0] }, lang) : null),
 
   misconceptions: [
     {

@@ -1,3 +1,4 @@
+import { sizeFigure } from "../figures/size-figure";
 import { poolOutputSize } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlinePair, inlineShape, inlineSize } from "../latex";
@@ -127,6 +128,8 @@ export const poolingOutputShapeTemplate: ProblemTemplate<PoolingOutputShapeParam
     });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) => (key.kind === "shape" ? sizeFigure({ layer: "pool", input: [p.height, p.width], kernel: p.kernel, padding: p.padding, stride: p.stride, dilation: [1, 1], output: [key.value[1] ?? 0, key.value[2] ?? 0], channels: [p.channels, key.value[0] ?? 0] }, lang) : null),
 
   misconceptions: [
     {
