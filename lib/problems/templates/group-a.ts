@@ -2,6 +2,7 @@ import type { ProblemTemplate } from "../template";
 import { channelsMultiInValuesTemplate } from "./channels-multi-in-values";
 import { channelsOneByOneTemplate } from "./channels-one-by-one";
 import { convOutputSizeStackTemplate } from "./conv-output-size-stack";
+import { convSamePaddingTemplate } from "./conv-same-padding";
 import { paramsConvLayerTemplate } from "./params-conv-layer";
 import { paramsDenseVsConvTemplate } from "./params-dense-vs-conv";
 import { poolingAvgValuesTemplate } from "./pooling-avg-values";
@@ -24,6 +25,7 @@ export const groupATemplates: ProblemTemplate<any>[] = [
   xcorrEdgeDetectionTemplate,
   // 6.3: padding and stride
   convOutputSizeStackTemplate,
+  convSamePaddingTemplate,
   // 6.4: channels
   channelsMultiInValuesTemplate,
   paramsConvLayerTemplate,
