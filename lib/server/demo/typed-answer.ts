@@ -1,0 +1,43 @@
+import type { Answer } from "@/lib/problems";
+
+/**
+ * A key written the way a learner types it into the review page: a shape as `16x15x15`, a matrix
+ * as nested brackets, choices as their letters, a number rounded to the digits a person would copy.
+ */
+export function typedAnswer(answer: Answer): string {
+  switch (answer.kind) {
+    case "shape":
+      return answer.value.join("x");
+    case "matrix":
+      return JSON.stringify(answer.value);
+    case "choices":
+      return answer.value.join(", ");
+    case "number":
+      return String(Number(answer.value.toPrecision(6)));
+    default:
+      return String(answer.value);
+  }
+}
+
+/**
+ * A wrong answer of the key's kind for when no misconception of the variant applies: off by one,
+ * the other truth value, or another option, so the history holds an ordinary slip.
+ */
+export function slipOf(answer: Answer, options: readonly { id: string }[] | undefined): Answer {
+  switch (answer.kind) {
+    case "shape":
+      return { ...answer, value: answer.value.map((size, index) => (index === answer.value.length - 1 ? size + 1 : size)) };
+    case "integer":
+      return { ...answer, value: answer.value + 1 };
+    case "number":
+      return { ...answer, value: answer.value * 2 + 1 };
+    case "matrix":
+      return { ...answer, value: answer.value.map((row, r) => row.map((entry, c) => (r === 0 && c === 0 ? entry + 1 : entry))) };
+    case "boolean":
+      return { ...answer, value: !answer.value };
+    case "choice":
+      return { ...answer, value: options?.find((option) => option.id !== answer.value)?.id ?? answer.value };
+    case "choices":
+      return { ...answer, value: answer.value.length > 1 ? answer.value.slice(1) : [options?.find((option) => !answer.value.includes(option.id))?.id ?? "A"] };
+  }
+}
