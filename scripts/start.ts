@@ -13,6 +13,7 @@ import { createAuth } from "@/lib/server/auth/create-auth";
 import { demoAccountsAllowed, DEMO_PASSWORD, seedDemoAccounts } from "@/lib/server/auth/demo-accounts";
 import { baseUrlOf, trustedOriginsOf } from "@/lib/server/auth/origins";
 import { syncBuiltInBank } from "@/lib/server/bank/sync-built-in-bank";
+import { seedDemoHistory } from "@/lib/server/demo/seed-demo-history";
 import { buildIsCurrent, recordBuild } from "./build-fingerprint";
 import { loadOrCreateSecret } from "./auth-secret";
 
@@ -80,6 +81,9 @@ if (demo) {
     const auth = createAuth({ prisma, baseURL: baseUrlOf(config), secret, trustedOrigins: trustedOriginsOf(config) });
     const created = await seedDemoAccounts({ auth, prisma });
     if (created.length > 0) log(`demo accounts created: ${created.join(", ")} (password: ${DEMO_PASSWORD})`);
+    const learner = await prisma.user.findUniqueOrThrow({ where: { email: "learner@example.com" }, select: { id: true } });
+    const history = await seedDemoHistory({ db: prisma, userId: learner.id, now: new Date() });
+    if (history.reviews > 0) log(`demo learner's history: ${history.reviews} reviews of ${history.cards} skills`);
   } finally {
     await prisma.$disconnect();
   }
