@@ -19,7 +19,7 @@ const en = {
   },
   stack: {
     title: "Shapes layer by layer",
-    alt: "The layers from input to output, each with the shape it gives: {shapes}.",
+    alt: "A column of {count} layers from the input, of shape {input}, to “{last}”, which gives {shape}; every layer is shown with the shape it gives.",
   },
   branches: {
     title: "{block}",
@@ -28,6 +28,16 @@ const en = {
   receptiveField: {
     title: "Receptive field: {field} input pixels",
     alt: "One output unit of the last layer traced back through {layers} layers to {field} pixels of the input, along one axis.",
+  },
+  layer: {
+    conv2d: "{kernel} conv, {filters} channels, stride {stride}, padding {padding}",
+    maxpool2d: "{kernel} max pooling, stride {stride}, padding {padding}",
+    avgpool2d: "{kernel} average pooling, stride {stride}, padding {padding}",
+    dense: "fully connected layer, {units} outputs",
+    flatten: "flatten",
+    batchnorm: "batch normalization",
+    globalAvgpool: "global average pooling",
+    input: "input",
   },
 } as const;
 
@@ -46,7 +56,7 @@ const zhCN = {
   },
   stack: {
     title: "逐层的形状",
-    alt: "从输入到输出的各层及其输出形状：{shapes}。",
+    alt: "从形状为 {input} 的输入到“{last}”共 {count} 层，每层旁边标出它的输出形状；“{last}”的输出形状为 {shape}。",
   },
   branches: {
     title: "{block}",
@@ -55,6 +65,16 @@ const zhCN = {
   receptiveField: {
     title: "感受野：输入上的 {field} 个像素",
     alt: "沿一个方向，把最后一层的一个输出单元经过 {layers} 层回溯到输入上的 {field} 个像素。",
+  },
+  layer: {
+    conv2d: "{kernel} 卷积，{filters} 个输出通道，步幅 {stride}，填充 {padding}",
+    maxpool2d: "{kernel} 最大汇聚，步幅 {stride}，填充 {padding}",
+    avgpool2d: "{kernel} 平均汇聚，步幅 {stride}，填充 {padding}",
+    dense: "全连接层，{units} 个输出",
+    flatten: "展平",
+    batchnorm: "批量规范化",
+    globalAvgpool: "全局平均汇聚",
+    input: "输入",
   },
 } as const satisfies Catalogue<typeof en>;
 

@@ -1,3 +1,4 @@
+import { zooStackFigure } from "./zoo-figure";
 import { ProblemError } from "../errors";
 import { inlineShape } from "../latex";
 import type { Rng } from "../rng";
@@ -94,6 +95,8 @@ export const archLayerShapeTemplate: ProblemTemplate<ArchLayerShapeParams> = {
     const solution = t("layerShape.solution", { formula: FORMULA, steps, target: String(p.target), answer: inlineShape(key.value) });
     return { prompt, solution };
   },
+
+  figure: (p, _key, lang) => zooStackFigure(p.net, p.target, lang),
 
   misconceptions: [
     {

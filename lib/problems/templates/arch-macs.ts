@@ -1,3 +1,4 @@
+import { zooStackFigure } from "./zoo-figure";
 import { ProblemError } from "../errors";
 import { displayMath, inlineCount, inlineNumber, inlineShape, inlineSize } from "../latex";
 import type { Rng } from "../rng";
@@ -75,6 +76,8 @@ export const archMacsTemplate: ProblemTemplate<ArchMacsParams> = {
     });
     return { prompt, solution };
   },
+
+  figure: (p, _key, lang) => zooStackFigure(p.net, p.target, lang),
 
   misconceptions: [
     {

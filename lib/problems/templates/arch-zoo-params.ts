@@ -1,3 +1,4 @@
+import { zooStackFigure } from "./zoo-figure";
 import { ProblemError } from "../errors";
 import { inlineCount, inlineShape, inlineSize } from "../latex";
 import type { Rng } from "../rng";
@@ -85,6 +86,8 @@ export const archZooParamsTemplate: ProblemTemplate<ArchZooParamsParams> = {
     });
     return { prompt, solution };
   },
+
+  figure: (p, _key, lang) => zooStackFigure(p.net, p.target, lang),
 
   misconceptions: [
     {
