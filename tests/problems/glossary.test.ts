@@ -21,8 +21,8 @@ const TEMPLATES_DIR = fileURLToPath(new URL("../../lib/problems/templates/", imp
 const templateCatalogues = new Map<string, { en: CatalogueTree; "zh-CN": CatalogueTree }>();
 const MESSAGE_FILES = readdirSync(TEMPLATES_DIR).filter((name) => name.endsWith(".messages.ts")).sort();
 for (const file of MESSAGE_FILES) {
-  const module = (await import(`${TEMPLATES_DIR}${file}`)) as Record<string, unknown>;
-  for (const [name, value] of Object.entries(module)) {
+  const exported = (await import(`${TEMPLATES_DIR}${file}`)) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(exported)) {
     if (name.endsWith("Catalogues")) templateCatalogues.set(name, value as { en: CatalogueTree; "zh-CN": CatalogueTree });
   }
 }

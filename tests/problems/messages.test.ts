@@ -1,7 +1,9 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { gradingCatalogues } from "@/lib/grading/messages";
 import { problemCatalogues } from "@/lib/problems/messages";
-import { argumentNames, flattenCatalogue as flatten } from "../support/catalogue-checks";
+import { argumentNames, type CatalogueTree, expectSameKeysAndArguments, flattenCatalogue as flatten } from "../support/catalogue-checks";
 
 describe.each([
   ["problems", problemCatalogues],
@@ -22,5 +24,24 @@ describe.each([
 
   it("keep LaTeX out of the messages: its braces would read as ICU arguments", () => {
     for (const message of [...en.values(), ...zh.values()]) expect(message).not.toMatch(/\\[a-z]+\{/);
+  });
+});
+
+/** Every template's own catalogue (`templates/*.messages.ts`, each exporting `…Catalogues`). */
+const TEMPLATES_DIR = fileURLToPath(new URL("../../lib/problems/templates/", import.meta.url));
+const templateCatalogues: [string, { en: CatalogueTree; "zh-CN": CatalogueTree }][] = [];
+for (const file of readdirSync(TEMPLATES_DIR).filter((name) => name.endsWith(".messages.ts")).sort()) {
+  const exported = (await import(`${TEMPLATES_DIR}${file}`)) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(exported)) {
+    if (name.endsWith("Catalogues")) templateCatalogues.push([name, value as { en: CatalogueTree; "zh-CN": CatalogueTree }]);
+  }
+}
+
+describe.each(templateCatalogues)("the template catalogue %s", (_name, catalogues) => {
+  it("has the same keys and ICU arguments in both languages, Chinese written in Chinese", () => {
+    const en = flatten(catalogues.en);
+    const zh = flatten(catalogues["zh-CN"]);
+    expectSameKeysAndArguments(en, zh);
+    for (const [key, message] of zh) if (message.length > 30) expect(message, key).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -2,6 +2,7 @@ import type { Locale } from "../locales";
 import calcEn from "./en/calc.json";
 import commonEn from "./en/common.json";
 import engineEn from "./en/engine.json";
+import glossaryEn from "./en/glossary.json";
 import homeEn from "./en/home.json";
 import progressEn from "./en/progress.json";
 import reviewEn from "./en/review.json";
@@ -9,6 +10,7 @@ import signInEn from "./en/signIn.json";
 import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
 import engineZh from "./zh-CN/engine.json";
+import glossaryZh from "./zh-CN/glossary.json";
 import homeZh from "./zh-CN/home.json";
 import progressZh from "./zh-CN/progress.json";
 import reviewZh from "./zh-CN/review.json";
@@ -23,6 +25,7 @@ const en = {
   calc: calcEn,
   common: commonEn,
   engine: engineEn,
+  glossary: glossaryEn,
   home: homeEn,
   progress: progressEn,
   review: reviewEn,
@@ -33,6 +36,7 @@ const zhCN: typeof en = {
   calc: calcZh,
   common: commonZh,
   engine: engineZh,
+  glossary: glossaryZh,
   home: homeZh,
   progress: progressZh,
   review: reviewZh,
