@@ -7,6 +7,9 @@ import { getServices } from "@/lib/server/services";
 import { createCaller } from "@/lib/server/root";
 import { getSessionUser } from "@/lib/server/session";
 import { createContext } from "@/lib/server/trpc";
+import { HistoryTable } from "./history-table";
+import { ForecastChart, MasteryChart, RetentionChart } from "./progress-charts";
+import { ReviewHeatmap } from "./review-heatmap";
 
 export const dynamic = "force-dynamic";
 
@@ -15,27 +18,69 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function ProgressPage() {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export default async function ProgressPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await getSessionUser(await headers());
   if (!user) redirect("/sign-in?next=/progress");
   const t = await getTranslations("progress");
   const format = await getFormatter();
   const locale = (await getLocale()) as "en" | "zh-CN";
-  const caller = createCaller(createContext({ db: getServices().db, user }));
-  const { cards, history, totals } = await caller.progress.get();
+  const requested = Number((await searchParams).page);
+  const page = Number.isInteger(requested) && requested >= 1 ? requested : 1;
   const now = new Date();
+  const caller = createCaller(createContext({ db: getServices().db, user, now: () => now }));
+  const progress = await caller.progress.get({ page });
+  const { cards, totals, streak, retention, desiredRetention } = progress;
   const when = (date: Date) => (date <= now ? t("dueNow") : format.relativeTime(date, now));
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent" }));
+  const topicLabel = (topic: string) => (t.has(`topics.${topic}`) ? t(`topics.${topic}` as "topics.concepts") : topic);
+  const today = Math.floor(now.getTime() / DAY_MS);
+  const forecast = progress.forecast.map((due, offset) => ({ day: new Date((today + offset) * DAY_MS).toISOString().slice(0, 10), due }));
 
   return (
-    <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <div className="flex flex-wrap gap-2" role="group" aria-label={t("export")}>
+          <a
+            href="/api/progress/export?format=csv"
+            download
+            className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            data-testid="export-csv"
+          >
+            {t("exportCsv")}
+          </a>
+          <a
+            href="/api/progress/export?format=json"
+            download
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-50"
+            data-testid="export-json"
+          >
+            {t("exportJson")}
+          </a>
+        </div>
+      </div>
 
-      <section className="grid grid-cols-3 gap-4">
+      <section className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Stat label={t("reviews")} value={format.number(totals.reviews)} testId="stat-reviews" />
-        <Stat label={t("accuracy")} value={totals.accuracy === null ? "—" : format.number(totals.accuracy, { style: "percent" })} testId="stat-accuracy" />
-        <Stat label={t("skills")} value={format.number(cards.length)} testId="stat-skills" />
+        <Stat label={t("accuracy")} value={percent(totals.accuracy)} testId="stat-accuracy" />
+        <Stat label={t("streak")} value={t("streakDays", { count: streak.current })} note={t("longestStreak", { count: streak.longest })} testId="stat-streak" />
+        <Stat label={t("trueRetention")} value={percent(retention.rate)} note={t("retentionTarget", { target: desiredRetention })} testId="stat-retention" />
+        <Stat label={t("dueToday")} value={format.number(totals.dueToday)} testId="stat-due" />
+        <Stat label={t("skills")} value={format.number(totals.skillsStarted)} note={t("skillsStarted", { started: totals.skillsStarted, total: totals.skillsTotal })} testId="stat-skills" />
       </section>
+
+      <ReviewHeatmap days={progress.heatmap} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <RetentionChart data={retention.perDay} desired={desiredRetention} />
+        <ForecastChart data={forecast} />
+      </div>
+      <MasteryChart data={progress.mastery.map((entry) => ({ ...entry, label: topicLabel(entry.topic) }))} />
 
       <section className="rounded-xl border border-slate-200 bg-white shadow-sm">
         <h2 className="border-b border-slate-100 px-6 py-4 font-semibold">{t("cardsTitle")}</h2>
@@ -88,55 +133,21 @@ export default async function ProgressPage() {
         )}
       </section>
 
-      <section className="rounded-xl border border-slate-200 bg-white shadow-sm">
-        <h2 className="border-b border-slate-100 px-6 py-4 font-semibold">{t("historyTitle")}</h2>
-        {history.length === 0 ? (
-          <p className="px-6 py-8 text-center text-slate-500">{t("noHistory")}</p>
-        ) : (
-          <div className="relative overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="history">
-              <thead className="text-slate-500">
-                <tr>
-                  <th className="px-6 py-2 font-medium">{t("when")}</th>
-                  <th className="px-3 py-2 font-medium">{t("skill")}</th>
-                  <th className="px-3 py-2 font-medium">{t("answer")}</th>
-                  <th className="px-6 py-2 font-medium">{t("result")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((review) => (
-                  <tr key={review.id} className="border-t border-slate-100" data-testid="history-row">
-                    <td className="whitespace-nowrap px-6 py-3 text-slate-600">{dateTime(review.reviewedAt)}</td>
-                    <td className="px-3 py-3">{review.title[locale]}</td>
-                    <td className="max-w-[16rem] truncate px-3 py-3 font-mono" title={review.answer}>
-                      {review.answer}
-                    </td>
-                    <td className="px-6 py-3">
-                      <span
-                        className={`rounded-full px-2 py-0.5 text-xs font-medium ${review.correct ? "bg-emerald-100 text-emerald-800" : review.score > 0 ? "bg-amber-100 text-amber-800" : "bg-rose-100 text-rose-800"}`}
-                      >
-                        {review.correct ? t("correct") : review.score > 0 ? t("partial", { score: review.score }) : t("incorrect")}
-                      </span>
-                      <span className="ml-2 text-xs text-slate-500">{t(`ratings.${review.rating as 1 | 2 | 3 | 4}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <div id="history">
+        <HistoryTable rows={progress.history} page={progress.historyPage.page} pages={progress.historyPage.pages} />
+      </div>
     </div>
   );
 }
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Stat({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="text-sm text-slate-500">{label}</div>
+      <div className="text-sm text-slate-600">{label}</div>
       <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
         {value}
       </div>
+      {note && <div className="mt-0.5 text-xs text-slate-600">{note}</div>}
     </div>
   );
 }

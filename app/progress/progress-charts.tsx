@@ -1,0 +1,144 @@
+"use client";
+
+// recharts is imported only here, so the charting library ships with /progress alone.
+import { useFormatter, useTranslations } from "next-intl";
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+const BRAND = "#3b55e0";
+const MUTED = "#475569";
+const TICK = { fill: MUTED, fontSize: 12 };
+
+export interface MasteryDatum {
+  topic: string;
+  label: string;
+  mastery: number;
+  started: number;
+  total: number;
+}
+
+function ChartCard({ title, help, testId, children }: { title: string; help: string; testId: string; children: React.ReactNode }) {
+  return (
+    <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid={testId}>
+      <figcaption>
+        <h2 className="font-semibold">{title}</h2>
+        <p className="mt-1 text-sm text-slate-600">{help}</p>
+      </figcaption>
+      <div className="mt-4">{children}</div>
+    </figure>
+  );
+}
+
+function Empty({ text }: { text: string }) {
+  return <p className="rounded-lg bg-slate-50 px-4 py-10 text-center text-sm text-slate-600">{text}</p>;
+}
+
+function useDayLabel() {
+  const format = useFormatter();
+  return (day: string) => format.dateTime(new Date(`${day}T00:00:00Z`), { month: "short", day: "numeric" });
+}
+
+export function MasteryChart({ data }: { data: MasteryDatum[] }) {
+  const t = useTranslations("progress");
+  const format = useFormatter();
+  const any = data.some((entry) => entry.started > 0);
+  return (
+    <ChartCard title={t("masteryTitle")} help={t("masteryHelp")} testId="mastery-chart">
+      {!any ? (
+        <Empty text={t("masteryEmpty")} />
+      ) : (
+        <div style={{ height: data.length * 30 + 40 }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
+              <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+              <XAxis type="number" domain={[0, 1]} tickFormatter={(value: number) => format.number(value, { style: "percent" })} tick={TICK} />
+              <YAxis type="category" dataKey="label" width={150} tick={TICK} interval={0} />
+              <Tooltip
+                cursor={{ fill: "#eef4ff" }}
+                formatter={(_value, _name, item) => {
+                  const entry = item.payload as MasteryDatum;
+                  return [t("masteryTooltip", { mastery: entry.mastery, started: entry.started, total: entry.total }), t("mastery")];
+                }}
+              />
+              <Bar dataKey="mastery" name={t("mastery")} radius={[0, 4, 4, 0]}>
+                {data.map((entry) => (
+                  <Cell key={entry.topic} fill={entry.started === 0 ? "#cbd5e1" : BRAND} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </ChartCard>
+  );
+}
+
+export interface RetentionDatum {
+  day: string;
+  passed: number;
+  total: number;
+  rate: number | null;
+}
+
+export function RetentionChart({ data, desired }: { data: RetentionDatum[]; desired: number }) {
+  const t = useTranslations("progress");
+  const format = useFormatter();
+  const dayLabel = useDayLabel();
+  const percent = (value: number) => format.number(value, { style: "percent" });
+  return (
+    <ChartCard title={t("retentionTitle")} help={t("retentionHelp")} testId="retention-chart">
+      {data.every((entry) => entry.total === 0) ? (
+        <Empty text={t("retentionEmpty")} />
+      ) : (
+        <div className="h-64">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+              <CartesianGrid vertical={false} stroke="#e2e8f0" />
+              <XAxis dataKey="day" tickFormatter={dayLabel} tick={TICK} minTickGap={24} />
+              <YAxis domain={[0, 1]} tickFormatter={percent} tick={TICK} width={48} />
+              <Tooltip
+                cursor={{ fill: "#eef4ff" }}
+                labelFormatter={(label) => dayLabel(String(label))}
+                formatter={(_value, _name, item) => {
+                  const entry = item.payload as RetentionDatum;
+                  return [`${percent(entry.rate ?? 0)} (${t("retentionTooltip", { passed: entry.passed, total: entry.total })})`, t("retentionRate")];
+                }}
+              />
+              <Bar dataKey="rate" name={t("retentionRate")} fill="#10b981" radius={[4, 4, 0, 0]} />
+              <ReferenceLine
+                y={desired}
+                stroke="#b45309"
+                strokeDasharray="6 4"
+                label={{ value: t("desiredRetention", { target: desired }), position: "insideBottomLeft", fill: "#92400e", fontSize: 12 }}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </ChartCard>
+  );
+}
+
+export function ForecastChart({ data }: { data: { day: string; due: number }[] }) {
+  const t = useTranslations("progress");
+  const dayLabel = useDayLabel();
+  const label = (day: string) => (day === data[0]?.day ? t("today") : dayLabel(day));
+  return (
+    <ChartCard title={t("forecastTitle")} help={t("forecastHelp")} testId="forecast-chart">
+      {data.every((entry) => entry.due === 0) ? (
+        <Empty text={t("forecastEmpty")} />
+      ) : (
+        <div className="h-56">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+              <CartesianGrid vertical={false} stroke="#e2e8f0" />
+              <XAxis dataKey="day" tickFormatter={label} tick={TICK} minTickGap={24} />
+              <YAxis allowDecimals={false} tick={TICK} width={32} />
+              <Tooltip cursor={{ fill: "#eef4ff" }} labelFormatter={(value) => label(String(value))} />
+              <Bar dataKey="due" name={t("forecastCount")} fill={BRAND} radius={[4, 4, 0, 0]} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </ChartCard>
+  );
+}
