@@ -7,7 +7,7 @@ import { type Catalogue, createTranslators } from "../messages";
 const en = {
   correlation: {
     title: "{op} of the input with the kernel",
-    alt: "The {inRows} by {inCols} input{padded, select, yes { with its padding} other {}}, its first {kRows} by {kCols} window shaded, the kernel{flipped, select, yes { rotated by 180 degrees} other {}}, and the {outRows} by {outCols} output whose first entry, {first}, that window gives.",
+    alt: "The {inRows} by {inCols} input{padded, select, yes { with its padding} other {}}, the {kRows} by {kCols} kernel{flipped, select, yes { rotated by 180 degrees} other {}} and the {outRows} by {outCols} output; the shaded window gives the output entry in row {i}, column {j}, which is {value}.",
   },
   pooling: {
     title: "{op} over {k} by {k} windows",
@@ -29,6 +29,14 @@ const en = {
     title: "Receptive field: {field} input pixels",
     alt: "One output unit of the last layer traced back through {layers} layers to {field} pixels of the input, along one axis.",
   },
+  multiChannel: {
+    title: "Cross-correlation over {channels} input channels",
+    input: "input, channel {c}",
+    kernel: "kernel, channel {c}",
+    partial: "channel {c} result",
+    sum: "{bias, select, yes {sum + ({value})} other {sum}} =",
+    alt: "For each of the {channels} input channels, the channel with its first window, its kernel slice and its result; the results summed{bias, select, yes {, plus the bias {value},} other {}} give the output, whose first entry is {first}.",
+  },
   layer: {
     conv2d: "{kernel} conv, {filters} channels, stride {stride}, padding {padding}",
     maxpool2d: "{kernel} max pooling, stride {stride}, padding {padding}",
@@ -44,7 +52,7 @@ const en = {
 const zhCN = {
   correlation: {
     title: "输入与卷积核的{op}",
-    alt: "{inRows}×{inCols} 的输入{padded, select, yes {（含填充）} other {}}中阴影标出第一个 {kRows}×{kCols} 窗口，旁边是{flipped, select, yes {旋转 180° 后的} other {}}卷积核，以及 {outRows}×{outCols} 的输出，该窗口给出输出的第一个元素 {first}。",
+    alt: "{inRows}×{inCols} 的输入{padded, select, yes {（含填充）} other {}}、{flipped, select, yes {旋转 180° 后的 } other {}}{kRows}×{kCols} 卷积核和 {outRows}×{outCols} 的输出；阴影窗口给出输出第 {i} 行第 {j} 列的元素 {value}。",
   },
   pooling: {
     title: "{k}×{k} 窗口上的{op}",
@@ -65,6 +73,14 @@ const zhCN = {
   receptiveField: {
     title: "感受野：输入上的 {field} 个像素",
     alt: "沿一个方向，把最后一层的一个输出单元经过 {layers} 层回溯到输入上的 {field} 个像素。",
+  },
+  multiChannel: {
+    title: "{channels} 个输入通道的互相关运算",
+    input: "输入通道 {c}",
+    kernel: "卷积核通道 {c}",
+    partial: "通道 {c} 的结果",
+    sum: "{bias, select, yes {求和 + ({value})} other {求和}} =",
+    alt: "{channels} 个输入通道各自与对应的卷积核通道做互相关运算（阴影为第一个窗口），各通道的结果相加{bias, select, yes {再加上偏置 {value}} other {}}得到输出，其第一个元素为 {first}。",
   },
   layer: {
     conv2d: "{kernel} 卷积，{filters} 个输出通道，步幅 {stride}，填充 {padding}",

@@ -1,3 +1,4 @@
+import { multiChannelFigure } from "../figures/multi-channel-figure";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineSize, texMatrix } from "../latex";
 import type { Rng } from "../rng";
@@ -101,6 +102,11 @@ export const channelsMultiInValuesTemplate: ProblemTemplate<ChannelsMultiInValue
     const solution = t("solution", { bias: hasBias, channelWork, sumWork, answer: displayMath(`Y = ${texMatrix(worked)}`) });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) =>
+    key.kind === "matrix"
+      ? multiChannelFigure({ input: p.input, kernel: p.kernel, perChannel: p.input.map((_, c) => channelOutput(p, c)), bias: p.bias, output: key.value }, lang)
+      : null,
 
   misconceptions: [
     {

@@ -1,3 +1,4 @@
+import { correlationFigure } from "../figures/correlation-figure";
 import { ProblemError } from "../errors";
 import { displayMatrix, inlineSize, texMatrix } from "../latex";
 import type { Rng } from "../rng";
@@ -49,6 +50,15 @@ function generate(rng: Rng): XcorrEdgeDetectionParams {
 /** `Y[i][j] = X[i][j] − X[i][j+1]`, the cross-correlation with `[1, −1]` by hand. */
 const differences = (input: number[][], sign = 1) => input.map((row) => row.slice(0, -1).map((x, j) => sign * (x - (row[j + 1] ?? 0))));
 
+/** The first output entry on an edge (non-zero), so the figure shades a window that detects one. */
+function firstEdge(output: number[][]): [number, number] {
+  for (const [i, row] of output.entries()) {
+    const j = row.findIndex((x) => x !== 0);
+    if (j >= 0) return [i, j];
+  }
+  return [0, 0];
+}
+
 const isHorizontal = (input: number[][]) => input.every((row) => row.every((x) => x === row[0]));
 
 export const xcorrEdgeDetectionTemplate: ProblemTemplate<XcorrEdgeDetectionParams> = {
@@ -85,6 +95,8 @@ export const xcorrEdgeDetectionTemplate: ProblemTemplate<XcorrEdgeDetectionParam
     });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) => (key.kind === "matrix" ? correlationFigure({ input: p.input, kernel: KERNEL, output: key.value, padding: 0, stride: 1, flipped: false, at: firstEdge(key.value) }, lang) : null),
 
   misconceptions: [
     {

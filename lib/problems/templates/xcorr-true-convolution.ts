@@ -48,7 +48,7 @@ export const xcorrTrueConvolutionTemplate: ProblemTemplate<CorrelationParams> = 
   },
 
   figure: (p, key, lang) =>
-    key.kind === "matrix" ? correlationFigure({ input: p.input, kernel: flipKernel(p.kernel), output: key.value, padding: p.padding, flipped: true }, lang) : null,
+    key.kind === "matrix" ? correlationFigure({ input: p.input, kernel: flipKernel(p.kernel), output: key.value, padding: p.padding, stride: p.stride, flipped: true }, lang) : null,
 
   misconceptions: [
     {

@@ -46,7 +46,7 @@ export const xcorrValuesTemplate: ProblemTemplate<CorrelationParams> = {
   },
 
   figure: (p, key, lang) =>
-    key.kind === "matrix" ? correlationFigure({ input: p.input, kernel: p.kernel, output: key.value, padding: p.padding, flipped: false }, lang) : null,
+    key.kind === "matrix" ? correlationFigure({ input: p.input, kernel: p.kernel, output: key.value, padding: p.padding, stride: p.stride, flipped: false }, lang) : null,
 
   misconceptions: [
     {
