@@ -22,7 +22,6 @@ const en = {
     alt: "A column of {count} layers from the input, of shape {input}, to “{last}”, which gives {shape}; every layer is shown with the shape it gives.",
   },
   branches: {
-    title: "{block}",
     alt: "The {block}: {count} paths from an input of {input}, {merge, select, add {added element by element} other {concatenated on the channel axis}} into an output of {output}.",
   },
   receptiveField: {
@@ -37,6 +36,12 @@ const en = {
     sum: "{bias, select, yes {sum + ({value})} other {sum}} =",
     alt: "For each of the {channels} input channels, the channel with its first window, its kernel slice and its result; the results summed{bias, select, yes {, plus the bias {value},} other {}} give the output, whose first entry is {first}.",
   },
+  branch: {
+    conv: "{kernel} conv{padding, select, 0 {} other {, padding {padding}}}{stride, select, 1 {} other {, stride {stride}}}",
+    maxpool: "{kernel} max pooling, padding {padding}",
+    channels: "{count} channels",
+    bnRelu: "{bn}, ReLU",
+  },
   layer: {
     conv2d: "{kernel} conv, {filters} channels, stride {stride}, padding {padding}",
     maxpool2d: "{kernel} max pooling, stride {stride}, padding {padding}",
@@ -46,6 +51,7 @@ const en = {
     batchnorm: "batch normalization",
     globalAvgpool: "global average pooling",
     input: "input",
+    output: "output",
   },
 } as const;
 
@@ -67,7 +73,6 @@ const zhCN = {
     alt: "从形状为 {input} 的输入到“{last}”共 {count} 层，每层旁边标出它的输出形状；“{last}”的输出形状为 {shape}。",
   },
   branches: {
-    title: "{block}",
     alt: "{block}：形状为 {input} 的输入经过 {count} 条路径，{merge, select, add {按元素相加} other {在通道维度上连结}}，得到形状为 {output} 的输出。",
   },
   receptiveField: {
@@ -82,6 +87,12 @@ const zhCN = {
     sum: "{bias, select, yes {求和 + ({value})} other {求和}} =",
     alt: "{channels} 个输入通道各自与对应的卷积核通道做互相关运算（阴影为第一个窗口），各通道的结果相加{bias, select, yes {再加上偏置 {value}} other {}}得到输出，其第一个元素为 {first}。",
   },
+  branch: {
+    conv: "{kernel} 卷积{padding, select, 0 {} other {，填充 {padding}}}{stride, select, 1 {} other {，步幅 {stride}}}",
+    maxpool: "{kernel} 最大汇聚，填充 {padding}",
+    channels: "{count} 个通道",
+    bnRelu: "{bn}，ReLU",
+  },
   layer: {
     conv2d: "{kernel} 卷积，{filters} 个输出通道，步幅 {stride}，填充 {padding}",
     maxpool2d: "{kernel} 最大汇聚，步幅 {stride}，填充 {padding}",
@@ -91,6 +102,7 @@ const zhCN = {
     batchnorm: "批量规范化",
     globalAvgpool: "全局平均汇聚",
     input: "输入",
+    output: "输出",
   },
 } as const satisfies Catalogue<typeof en>;
 

@@ -86,3 +86,13 @@ export function svgDocument(width: number, height: number, title: string, body: 
     "</svg>",
   ].join("");
 }
+
+/** About how wide `content` sets at `size` px: CJK characters a full em, others a little over half. */
+export function textWidth(content: string, size: number): number {
+  let ems = 0;
+  for (const c of content) ems += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(c) ? 1 : 0.58;
+  return ems * size;
+}
+
+/** The font size, at most `size`, at which `content` fits in `width`. */
+export const fitSize = (content: string, width: number, size: number): number => Math.max(10, Math.min(size, Math.floor((size * width) / Math.max(1, textWidth(content, size)))));

@@ -1,3 +1,4 @@
+import { inceptionFigure } from "../figures/inception-figure";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
 import type { Rng } from "../rng";
@@ -92,6 +93,8 @@ export const inceptionOutputChannelsTemplate: ProblemTemplate<InceptionOutputCha
     });
     return { prompt, solution };
   },
+
+  figure: (p, _key, lang) => inceptionFigure({ channelsIn: inputOfLast(p), size: p.size, ...lastBlock(p) }, lang),
 
   misconceptions: [
     {

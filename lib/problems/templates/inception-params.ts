@@ -1,3 +1,4 @@
+import { inceptionFigure } from "../figures/inception-figure";
 import { ProblemError } from "../errors";
 import { inlineNumber, inlineSize } from "../latex";
 import type { Rng } from "../rng";
@@ -89,6 +90,8 @@ export const inceptionParamsTemplate: ProblemTemplate<InceptionParamsParams> = {
     const solution = t("solution", { batchNorm: p.batchNorm ? "yes" : "no", lines: lines.join("\n"), total: inlineNumber(total) });
     return { prompt, solution };
   },
+
+  figure: (p, _key, lang) => inceptionFigure({ channelsIn: p.channelsIn, size: SIZE, ...p.channels }, lang),
 
   misconceptions: [
     {

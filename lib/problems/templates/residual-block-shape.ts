@@ -1,3 +1,4 @@
+import { residualFigure } from "../figures/residual-figure";
 import { ProblemError } from "../errors";
 import { inlineNumber, inlineShape } from "../latex";
 import type { Rng } from "../rng";
@@ -55,6 +56,8 @@ export const residualBlockShapeTemplate: ProblemTemplate<ResidualBlockShapeParam
     });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) => (key.kind === "shape" ? residualFigure({ ...p, output: key.value }, lang) : null),
 
   misconceptions: [
     {

@@ -1,3 +1,5 @@
+import { convOutputSize } from "../../engine";
+import { residualFigure } from "../figures/residual-figure";
 import { ProblemError } from "../errors";
 import { inlineCount, inlineNumber } from "../latex";
 import type { Rng } from "../rng";
@@ -65,6 +67,11 @@ export const residualShortcutParamsTemplate: ProblemTemplate<ResidualShortcutPar
       answer: inlineCount(key.value),
     });
     return { prompt, solution };
+  },
+
+  figure: (p, _key, lang) => {
+    const size = convOutputSize(p.size, 3, 1, p.stride);
+    return residualFigure({ ...p, output: [p.filters, size, size] }, lang);
   },
 
   misconceptions: [
