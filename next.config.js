@@ -17,6 +17,7 @@ const nextConfig = {
     "@prisma/schema-engine-wasm",
     "@prisma/adapter-pg",
     "pg",
+    "@open-spaced-repetition/binding",
   ],
   // The build checks the app and its libraries; `npm test` type-checks everything (tests, scripts).
   typescript: { tsconfigPath: "tsconfig.app.json" },

@@ -49,8 +49,8 @@ async function serverBench() {
   await db.user.create({ data: { id: "bench", email: "bench@example.com", name: "Bench" } });
   const caller = createCaller(createContext({ db, user: { id: "bench", email: "bench@example.com", name: "Bench", role: "learner", locale: "en" } }));
   const bench = new Bench({ time: 3000, warmupTime: 300 });
-  bench.add("API on PGlite: issue a problem and grade an answer (review.next + review.submit)", async () => {
-    const issued = await caller.review.next({ practice: true });
+  bench.add("API on PGlite: issue a problem and grade an answer (review.practice + review.submit)", async () => {
+    const issued = await caller.review.practice({ topics: [] });
     if (issued.status !== "issued") throw new Error(`unexpected ${issued.status}`);
     await caller.review.submit({ variantId: issued.variantId, answer: "1x1x1" });
   });

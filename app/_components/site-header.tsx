@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "./language-switcher";
+import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 interface SiteHeaderProps {
@@ -19,19 +20,22 @@ export async function SiteHeader({ user, locale }: SiteHeaderProps) {
           </span>
           {t("appName")}
         </Link>
-        <nav className="order-last -mx-3 flex w-full items-center gap-1 text-sm sm:order-none sm:mx-0 sm:w-auto">
-          <Link href="/review" className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-            {t("nav.review")}
-          </Link>
-          <Link href="/progress" className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-            {t("nav.progress")}
-          </Link>
-        </nav>
+        <NavLinks
+          label={t("nav.label")}
+          links={[
+            { href: "/review", label: t("nav.review") },
+            { href: "/practice", label: t("nav.practice") },
+            { href: "/progress", label: t("nav.progress") },
+            { href: "/calc", label: t("nav.calc") },
+            { href: "/glossary", label: t("nav.glossary") },
+            ...(user ? [{ href: "/settings", label: t("nav.settings") }] : []),
+          ]}
+        />
         <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
           <LanguageSwitcher current={locale} signedIn={user !== null} />
           {user ? (
             <>
-              <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-as">
+              <span className="hidden text-slate-500 lg:inline" data-testid="signed-in-as">
                 {t("signedInAs", { name: user.name })}
               </span>
               <SignOutButton label={t("nav.signOut")} />

@@ -14,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { skill } = await searchParams;
-  const path = typeof skill === "string" ? `/review?skill=${encodeURIComponent(skill)}` : "/review";
+  // Practising one skill moved to /practice; old links keep working.
+  if (typeof skill === "string") redirect(`/practice?template=${encodeURIComponent(skill)}`);
   const user = await getSessionUser(await headers());
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  // A new key remounts the session when the learner moves between a skill and the queue.
-  return <ReviewSession key={typeof skill === "string" ? skill : "queue"} skill={typeof skill === "string" ? skill : null} />;
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent("/review")}`);
+  return <ReviewSession />;
 }

@@ -2,208 +2,218 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { answerText } from "../_components/answer-text";
-import { Markdown } from "../_components/markdown";
+import { useFormatter, useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ProblemPanel } from "../_components/study/problem-panel";
+import { RatingPicker, type RatingValue } from "../_components/study/rating-picker";
+import { ResultPanel } from "../_components/study/result-panel";
+import { useStudyKeys } from "../_components/study/use-study-keys";
 import { useTRPC } from "../_components/trpc";
-import { AnswerHint, AnswerInput } from "./answer-input";
+import { Walkthrough } from "./walkthrough";
 
-type Localized = Record<string, string>;
-
-function pick(text: Localized | null | undefined, locale: string): string {
-  if (!text) return "";
-  return text[locale] ?? text.en ?? "";
-}
-
-/** The review queue, or with `skill` the practice of one skill (template id). */
-export function ReviewSession({ skill }: { skill: string | null }) {
+/**
+ * The daily review queue: due skills first, then new ones up to the daily limit, each with a fresh
+ * variant. After grading, the suggested rating can be changed (keys 1–4) before moving on
+ * (Space); the last review can be undone.
+ */
+export function ReviewSession() {
   const t = useTranslations("review");
   const tc = useTranslations("common");
-  const locale = useLocale();
   const format = useFormatter();
   const trpc = useTRPC();
   const next = useMutation(trpc.review.next.mutationOptions());
   const submit = useMutation(trpc.review.submit.mutationOptions());
+  const rate = useMutation(trpc.review.rate.mutationOptions());
+  const undo = useMutation(trpc.review.undo.mutationOptions());
+  const finishWalkthrough = useMutation(trpc.review.finishWalkthrough.mutationOptions());
   const [answer, setAnswer] = useState("");
+  const [rating, setRating] = useState<RatingValue | null>(null);
+  const [lastReviewId, setLastReviewId] = useState<string | null>(null);
+  const [undone, setUndone] = useState(false);
+  const [reviewedHere, setReviewedHere] = useState(0);
   const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
   const requested = useRef(false);
-
-  const loadNext = (practice = false) => {
-    submit.reset();
-    setAnswer("");
-    next.mutate(skill ? { practice: true, template: skill } : { practice });
-  };
-
-  useEffect(() => {
-    // Strict mode mounts twice in development; one request is enough.
-    if (requested.current) return;
-    requested.current = true;
-    next.mutate(skill ? { practice: true, template: skill } : { practice: false });
-  }, [next, skill]);
 
   const issued = next.data?.status === "issued" ? next.data : null;
   const graded = submit.data?.status === "graded" ? submit.data : null;
   const formatError = submit.data?.status === "format-error" ? submit.data.formatError : null;
 
+  const loadNext = useCallback(() => {
+    submit.reset();
+    rate.reset();
+    setAnswer("");
+    setRating(null);
+    next.mutate();
+  }, [next, submit, rate]);
+
+  useEffect(() => {
+    // Strict mode mounts twice in development; one request is enough.
+    if (requested.current) return;
+    requested.current = true;
+    next.mutate();
+  }, [next]);
+
   useEffect(() => {
     if (issued && !graded) inputRef.current?.focus();
   }, [issued, graded]);
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!issued || !answer.trim() || submit.isPending) return;
-    submit.mutate({ variantId: issued.variantId, answer });
-  }
+  useEffect(() => {
+    if (!graded) return;
+    setRating(graded.rating as RatingValue);
+    setLastReviewId(graded.reviewId);
+    setUndone(false);
+    setReviewedHere((n) => n + 1);
+    document.getElementById("result-title")?.focus();
+  }, [graded]);
 
-  const when = (date: Date) => format.relativeTime(date, new Date());
+  const onRate = (value: RatingValue) => {
+    if (!graded || rate.isPending || value === rating) return;
+    const previous = rating;
+    setRating(value);
+    rate.mutate({ reviewId: graded.reviewId, rating: value }, { onError: () => setRating(previous) });
+  };
 
-  if (next.isError) {
-    return <ErrorBox message={next.error.message || tc("somethingWrong")} />;
-  }
-  if (!next.data) {
-    return <p className="animate-pulse text-slate-500">{t("loading")}</p>;
-  }
-  if (next.data.status === "empty") {
-    return <Notice title={t("emptyTitle")} body={t("emptyBody")} />;
-  }
-  if (next.data.status === "caught-up") {
-    return (
-      <Notice title={t("caughtUpTitle")} body={t("caughtUpBody", { when: when(next.data.nextDue) })}>
-        <button type="button" onClick={() => loadNext(true)} className="mt-4 rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-          {t("practice")}
-        </button>
-      </Notice>
+  const onUndo = () => {
+    if (!lastReviewId || undo.isPending) return;
+    undo.mutate(
+      { reviewId: lastReviewId },
+      {
+        onSuccess: () => {
+          setLastReviewId(null);
+          setUndone(true);
+          setReviewedHere((n) => Math.max(0, n - 1));
+          loadNext();
+        },
+      },
     );
-  }
+  };
 
-  const problem = issued!.problem;
-  const verdict = graded ? (graded.correct ? "correct" : graded.score > 0 ? "partial" : "incorrect") : null;
+  useStudyKeys({
+    active: Boolean(graded) && !rate.isPending,
+    onRating: (value) => onRate(value),
+    onNext: loadNext,
+  });
 
-  return (
-    <div className="space-y-6">
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <div className="flex items-center gap-3">
-          {skill && (
-            <Link href="/review" className="text-sm text-brand-700 hover:underline">
-              {t("backToQueue")}
-            </Link>
-          )}
-          <span className="rounded-full bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700" data-testid="card-badge">
-            {skill ? t("practising") : issued!.card?.reps === 0 ? t("newCard") : t("dueCard")}
-          </span>
-        </div>
-      </div>
+  const when = (date: Date) => format.relativeTime(new Date(date), new Date());
 
-      <article className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="problem">
-        <Markdown>{problem.prompt}</Markdown>
-      </article>
-
-      <form onSubmit={onSubmit} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-answer-kind={problem.answerKind}>
-        <label htmlFor="answer" className="block text-sm font-medium text-slate-700" id="answer-label">
-          {t("answerLabel")}
-        </label>
-        <div className="mt-2 flex flex-col gap-3 sm:flex-row sm:items-start">
-          <div className="min-w-0 flex-1">
-            <AnswerInput
-              kind={problem.answerKind}
-              options={problem.options}
-              value={answer}
-              onChange={setAnswer}
-              locked={Boolean(graded)}
-              inputRef={inputRef}
-            />
-          </div>
-          {!graded && (
-            <button
-              type="submit"
-              disabled={!answer.trim() || submit.isPending}
-              className="shrink-0 rounded-lg bg-brand-600 px-5 py-2 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
-            >
-              {submit.isPending ? t("checking") : t("submit")}
-            </button>
-          )}
-        </div>
-        <AnswerHint kind={problem.answerKind} />
-        {formatError && (
-          <div role="alert" data-testid="format-error" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-            <p className="font-semibold">{t("formatErrorTitle")}</p>
-            <Markdown compact className="mt-1">
-              {pick(formatError, locale)}
-            </Markdown>
-            <p className="mt-1 text-amber-700">{t("formatErrorNote")}</p>
-          </div>
-        )}
-        {submit.isError && <ErrorBox message={submit.error.message || tc("somethingWrong")} />}
-      </form>
-
-      {graded && verdict && (
-        <section
-          data-testid="result"
-          data-verdict={verdict}
-          className={`rounded-xl border p-6 shadow-sm ${verdict === "correct" ? "border-emerald-200 bg-emerald-50" : verdict === "partial" ? "border-amber-200 bg-amber-50" : "border-rose-200 bg-rose-50"}`}
-        >
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 className="text-xl font-semibold">{t(verdict)}</h2>
-            <span className="text-sm text-slate-600">{t("score", { score: graded.score })}</span>
-          </div>
-          {pick(graded.feedback, locale) && (
-            <Markdown compact className="mt-2 text-slate-800">
-              {pick(graded.feedback, locale)}
-            </Markdown>
-          )}
-          <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-2">
-            <div>
-              <dt className="text-slate-500">{t("yourAnswer")}</dt>
-              <dd className="whitespace-pre-line font-mono">{answer}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">{t("expected")}</dt>
-              <dd className="whitespace-pre-line font-mono" data-testid="expected">
-                {graded.expected.kind === "choice" || graded.expected.kind === "choices" ? (
-                  // Options may hold maths: typeset them as the options above are.
-                  <Markdown compact className="font-sans">
-                    {answerText(graded.expected, locale, problem.options).split("\n").join("\n\n")}
-                  </Markdown>
-                ) : (
-                  answerText(graded.expected, locale, problem.options)
-                )}
-              </dd>
-            </div>
-          </dl>
-          <div className="mt-4 rounded-lg bg-white/70 p-4">
-            <h3 className="font-semibold">{t("solution")}</h3>
-            <Markdown>{graded.solution}</Markdown>
-          </div>
-          <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-slate-600" data-testid="next-due">
-              {t("nextDue", { when: when(graded.nextDue) })}
-            </p>
-            <button type="button" onClick={() => loadNext(false)} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-              {t("next")}
-            </button>
-          </div>
-        </section>
+  const undoBar = (lastReviewId || undone || undo.isError) && (
+    <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
+      {undone && <span className="text-slate-600" role="status">{t("undone")}</span>}
+      {undo.isError && <span role="alert" className="text-red-700">{undo.error.message}</span>}
+      {lastReviewId && (
+        <button type="button" onClick={onUndo} disabled={undo.isPending} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60" data-testid="undo">
+          {t("undo")}
+        </button>
       )}
     </div>
   );
-}
 
-function Notice({ title, body, children }: { title: string; body: string; children?: React.ReactNode }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm" data-testid="notice">
-      <h1 className="text-xl font-semibold">{title}</h1>
-      <p className="mt-2 text-slate-600">{body}</p>
-      {children}
-    </div>
+  if (next.isError) {
+    return (
+      <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
+        {next.error.message || tc("somethingWrong")}
+      </p>
+    );
+  }
+  if (!next.data) return <p className="animate-pulse text-slate-600">{t("loading")}</p>;
+
+  if (next.data.status === "walkthrough") {
+    const walk = next.data;
+    return (
+      <Walkthrough
+        walkthrough={walk}
+        busy={finishWalkthrough.isPending}
+        onDone={() => finishWalkthrough.mutate({ cardId: walk.cardId }, { onSuccess: loadNext })}
+      />
+    );
+  }
+
+  if (next.data.status === "caught-up") {
+    const { nextDue, newToday, dailyNewLimit, unstarted } = next.data;
+    return (
+      <div className="space-y-4">
+        {undoBar}
+        <div className="rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm" data-testid="notice">
+          <h1 className="text-2xl font-semibold">{t("caughtUpTitle")}</h1>
+          <p className="mt-2 text-slate-600">{nextDue ? t("caughtUpBody", { when: when(nextDue) }) : t("caughtUpNoCards")}</p>
+          {unstarted > 0 && newToday >= dailyNewLimit && (
+            <p className="mt-2 text-sm text-slate-600">{t("newLimitReached", { count: dailyNewLimit, unstarted })}</p>
+          )}
+          <div className="mt-6 flex flex-wrap justify-center gap-3">
+            <Link href="/practice" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+              {t("practice")}
+            </Link>
+            <Link href="/progress" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-700 hover:bg-slate-50">
+              {t("seeProgress")}
+            </Link>
+            <Link href="/settings" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-700 hover:bg-slate-50">
+              {t("changeSettings")}
+            </Link>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  const current = issued!;
+  const badge = (
+    <span className="rounded-full bg-brand-50 px-2.5 py-1 font-medium text-brand-700" data-testid="card-badge">
+      {current.card.reps === 0 ? t("newCard") : t("dueCard")}
+    </span>
   );
-}
 
-function ErrorBox({ message }: { message: string }) {
   return (
-    <p role="alert" className="mt-4 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
-      {message}
-    </p>
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <span className="text-sm text-slate-600" data-testid="session-count">
+          {t("reviewedThisSession", { count: reviewedHere })}
+        </span>
+      </div>
+      {undoBar}
+      <ProblemPanel
+        problem={current.problem}
+        answer={answer}
+        onAnswer={setAnswer}
+        onSubmit={() => submit.mutate({ variantId: current.variantId, answer })}
+        locked={Boolean(graded)}
+        pending={submit.isPending}
+        formatError={formatError}
+        error={submit.isError ? submit.error.message || tc("somethingWrong") : null}
+        inputRef={inputRef}
+        badge={badge}
+      />
+      {graded && (
+        <ResultPanel graded={graded} answer={answer} options={current.problem.options}>
+          {rating && (
+            <RatingPicker
+              rating={rating}
+              suggested={graded.suggestedRating as RatingValue}
+              dueByRating={graded.dueByRating as Record<string, Date> | null}
+              busy={rate.isPending}
+              onRate={onRate}
+            />
+          )}
+          {rate.isError && (
+            <p role="alert" className="mt-2 text-sm text-red-700">
+              {rate.error.message}
+            </p>
+          )}
+          <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-slate-700" data-testid="next-due">
+              {t("nextDue", { when: when(rate.data?.nextDue ?? graded.nextDue ?? new Date()) })}
+            </p>
+            <button
+              type="button"
+              onClick={loadNext}
+              className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              data-testid="next"
+            >
+              {t("next")} <kbd className="ml-1 rounded border border-white/40 px-1.5 text-xs font-normal">{t("spaceKey")}</kbd>
+            </button>
+          </div>
+        </ResultPanel>
+      )}
+    </div>
   );
 }

@@ -6,3 +6,4 @@ export { parseMatrix, type MatrixFormatProblem } from "./parse-matrix";
 export { parseChoice, parseChoices, type ChoiceFormatProblem } from "./parse-choice";
 export { parseBoolean, type BooleanFormatProblem } from "./parse-boolean";
 export type { GradeResult } from "./types";
+export { keysAgree } from "./keys-agree";

@@ -3,6 +3,7 @@ import { engineRouter } from "./routers/engine";
 import { problemsRouter } from "./routers/problems";
 import { progressRouter } from "./routers/progress";
 import { reviewRouter } from "./routers/review";
+import { settingsRouter } from "./routers/settings";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
@@ -11,6 +12,7 @@ export const appRouter = createRouter({
   problems: problemsRouter,
   progress: progressRouter,
   review: reviewRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,10 +26,12 @@ export interface Context {
   user: SessionUser | null;
   /** The clock, injected so that tests can review a card "tomorrow". */
   now: () => Date;
+  /** Whether FSRS fuzzes intervals: on in the app, off in tests so that due dates are exact. */
+  schedulerFuzz: boolean;
 }
 
-export function createContext(options: { db: PrismaClient; user: SessionUser | null; now?: () => Date }): Context {
-  return { db: options.db, user: options.user, now: options.now ?? (() => new Date()) };
+export function createContext(options: { db: PrismaClient; user: SessionUser | null; now?: () => Date; schedulerFuzz?: boolean }): Context {
+  return { db: options.db, user: options.user, now: options.now ?? (() => new Date()), schedulerFuzz: options.schedulerFuzz ?? false };
 }
 
 // ---- initialisation ----

@@ -43,6 +43,8 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     for (const user of [learner, other, instructor]) {
       await database.prisma.user.create({ data: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale } });
     }
+    // Walking every skill in one day needs more than the default 10 new skills a day.
+    await callerFor(learner).settings.update({ dailyNewLimit: 100 });
   });
 
   afterAll(async () => {
@@ -50,7 +52,7 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
   });
 
   it("issues a problem whose payload carries no key, check, solution or seed", async () => {
-    const issued = await callerFor(learner).review.next({ practice: false });
+    const issued = await callerFor(learner).review.next();
     expect(issued.status).toBe("issued");
     if (issued.status !== "issued") return;
     // A new learner meets the skills in the registry's order.
@@ -64,14 +66,14 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
   });
 
   it("gives the same open problem again after a reload instead of a new one", async () => {
-    const first = await callerFor(learner).review.next({ practice: false });
-    const second = await callerFor(learner).review.next({ practice: false });
+    const first = await callerFor(learner).review.next();
+    const second = await callerFor(learner).review.next();
     expect(first.status === "issued" && second.status === "issued" && first.variantId === second.variantId).toBe(true);
     expect(await database.prisma.variant.count({ where: { userId: learner.id } })).toBe(1);
   });
 
   it("answers a format error without storing anything or closing the problem", async () => {
-    const issued = await callerFor(learner).review.next({ practice: false });
+    const issued = await callerFor(learner).review.next();
     if (issued.status !== "issued") throw new Error("expected a problem");
     const result = await callerFor(learner).review.submit({ variantId: issued.variantId, answer: "16x15" });
     expect(result.status).toBe("format-error");
@@ -84,7 +86,7 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
   });
 
   it("grades a right answer on the server, stores the review as typed and reschedules the card", async () => {
-    const issued = await callerFor(learner).review.next({ practice: false });
+    const issued = await callerFor(learner).review.next();
     if (issued.status !== "issued") throw new Error("expected a problem");
     const key = await keyOf(issued.variantId);
     const typed = ` (${(key.value as number[]).join(", ")}) `;
@@ -95,7 +97,10 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     expect(result.correct).toBe(true);
     expect(result.score).toBe(1);
     expect(result.solution.length).toBeGreaterThan(20);
-    expect(result.nextDue.getTime()).toBeGreaterThan(clock.getTime());
+    expect(result.nextDue?.getTime()).toBeGreaterThan(clock.getTime());
+    // The check travels with the result (never before), for the browser to re-run.
+    expect(result.check?.mode).toBe("analyze");
+    expect(result.mode).toBe("review");
 
     const review = await database.prisma.review.findUniqueOrThrow({ where: { variantId: issued.variantId } });
     expect(review.answer).toBe(typed);
@@ -106,7 +111,7 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     expect((review.stateAfter as { reps: number }).reps).toBe(1);
     const card = await database.prisma.card.findUniqueOrThrow({ where: { id: review.cardId ?? "" } });
     expect(card.reps).toBe(1);
-    expect(card.due.getTime()).toBe(result.nextDue.getTime());
+    expect(card.due.getTime()).toBe(result.nextDue?.getTime());
     expect(card.lastReview?.getTime()).toBe(clock.getTime());
   });
 
@@ -119,7 +124,7 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
   it("brings every new skill in turn, then says when the next review is due", async () => {
     const skills = listTemplates().length;
     for (let turn = 1; turn < skills; turn += 1) {
-      const issued = await callerFor(learner).review.next({ practice: false });
+      const issued = await callerFor(learner).review.next();
       if (issued.status !== "issued") throw new Error(`expected skill ${turn + 1} of ${skills}, got ${issued.status}`);
       // Every template's payload keeps the key, the check, the solution and the seed on the server.
       for (const secret of ["answer", "check", "solution", "seed"]) expect(issued.problem, issued.problem.template).not.toHaveProperty(secret);
@@ -127,36 +132,41 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
       expect(result.status === "graded" && result.correct, `${issued.problem.template} graded its own key`).toBe(true);
     }
     const first = await database.prisma.card.findFirstOrThrow({ where: { userId: learner.id }, orderBy: { due: "asc" } });
-    const waiting = await callerFor(learner).review.next({ practice: false });
-    expect(waiting).toEqual({ status: "caught-up", nextDue: first.due });
+    const waiting = await callerFor(learner).review.next();
+    expect(waiting).toEqual({ status: "caught-up", nextDue: first.due, newToday: skills, dailyNewLimit: 100, unstarted: 0 });
     expect(await database.prisma.card.count({ where: { userId: learner.id } })).toBe(skills);
   });
 
-  it("practises one skill on request and grades a wrong answer with the key", async () => {
-    const practice = await callerFor(learner).review.next({ practice: true, template: "conv.output-size" });
-    if (practice.status !== "issued") throw new Error("expected a practice problem");
+  it("practises one skill on request without touching its card, and grades a wrong answer with the key", async () => {
+    const cardBefore = await database.prisma.card.findFirstOrThrow({ where: { userId: learner.id, templateId: "conv.output-size" } });
+    const practice = await callerFor(learner).review.practice({ template: "conv.output-size" });
     expect(practice.problem.template).toBe("conv.output-size");
     const wrong = await callerFor(learner).review.submit({ variantId: practice.variantId, answer: "1x1x1" });
     if (wrong.status !== "graded") throw new Error("expected a graded answer");
     expect(wrong.correct).toBe(false);
     expect(wrong.rating).toBe(1);
+    expect(wrong.mode).toBe("practice");
+    expect(wrong.nextDue).toBeNull();
     expect(wrong.expected).toEqual(await keyOf(practice.variantId));
-    await expect(callerFor(learner).review.next({ practice: true, template: "no.such-skill" })).rejects.toMatchObject({
+    expect(await database.prisma.card.findUniqueOrThrow({ where: { id: cardBefore.id } })).toEqual(cardBefore);
+    const stored = await database.prisma.review.findUniqueOrThrow({ where: { variantId: practice.variantId } });
+    expect(stored).toMatchObject({ mode: "practice", cardId: null, stateBefore: null, stateAfter: null });
+    await expect(callerFor(learner).review.practice({ template: "no.such-skill" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("no.such-skill"),
     });
   });
 
   it("lets only the learner it was issued to answer a problem", async () => {
-    const issued = await callerFor(other).review.next({ practice: false });
+    const issued = await callerFor(other).review.next();
     if (issued.status !== "issued") throw new Error("expected a problem");
     expect(issued.problem.lang).toBe("zh-CN");
     await expect(callerFor(learner).review.submit({ variantId: issued.variantId, answer: "1x1x1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(null).review.next({ practice: false })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(null).review.next()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("counts a double submit once when both arrive together", async () => {
-    const issued = await callerFor(other).review.next({ practice: false });
+    const issued = await callerFor(other).review.next();
     if (issued.status !== "issued") throw new Error("expected a problem");
     const key = shapeText((await keyOf(issued.variantId)).value);
     const outcomes = await Promise.allSettled([
@@ -169,22 +179,9 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     expect(await database.prisma.review.count({ where: { variantId: issued.variantId } })).toBe(1);
   });
 
-  it("shows the learner's cards and history on the progress page", async () => {
-    const skills = listTemplates().length;
-    const progress = await callerFor(learner).progress.get();
-    expect(progress.cards).toHaveLength(skills);
-    expect(progress.cards.find((card) => card.templateId === "conv.output-size")?.reps).toBe(2);
-    // The newest first: the wrong practice answer, then the right ones.
-    expect(progress.history[0]?.correct).toBe(false);
-    expect(progress.history.slice(1).every((row) => row.correct)).toBe(true);
-    const reviews = skills + 1;
-    expect(progress.totals).toEqual({ reviews, correct: reviews - 1, accuracy: (reviews - 1) / reviews });
-  });
-
   it("rejects bad input with a message naming the field and keeps what is stored", async () => {
     const before = await database.prisma.review.count();
-    const issued = await callerFor(learner).review.next({ practice: true });
-    if (issued.status !== "issued") throw new Error("expected a problem");
+    const issued = await callerFor(learner).review.practice();
     await expect(callerFor(learner).review.submit({ variantId: issued.variantId, answer: "   " })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("answer"),

@@ -4,16 +4,20 @@ import commonEn from "./en/common.json";
 import engineEn from "./en/engine.json";
 import glossaryEn from "./en/glossary.json";
 import homeEn from "./en/home.json";
+import practiceEn from "./en/practice.json";
 import progressEn from "./en/progress.json";
 import reviewEn from "./en/review.json";
+import settingsEn from "./en/settings.json";
 import signInEn from "./en/signIn.json";
 import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
 import engineZh from "./zh-CN/engine.json";
 import glossaryZh from "./zh-CN/glossary.json";
 import homeZh from "./zh-CN/home.json";
+import practiceZh from "./zh-CN/practice.json";
 import progressZh from "./zh-CN/progress.json";
 import reviewZh from "./zh-CN/review.json";
+import settingsZh from "./zh-CN/settings.json";
 import signInZh from "./zh-CN/signIn.json";
 
 /**
@@ -27,8 +31,10 @@ const en = {
   engine: engineEn,
   glossary: glossaryEn,
   home: homeEn,
+  practice: practiceEn,
   progress: progressEn,
   review: reviewEn,
+  settings: settingsEn,
   signIn: signInEn,
 };
 
@@ -38,8 +44,10 @@ const zhCN: typeof en = {
   engine: engineZh,
   glossary: glossaryZh,
   home: homeZh,
+  practice: practiceZh,
   progress: progressZh,
   review: reviewZh,
+  settings: settingsZh,
   signIn: signInZh,
 };
 

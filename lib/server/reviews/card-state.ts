@@ -14,3 +14,9 @@ export function cardStateJson(state: CardState) {
     lastReview: state.lastReview ? state.lastReview.toISOString() : null,
   };
 }
+
+/** A card state read back from a Review's JSON column. */
+export function cardStateFromJson(json: unknown): CardState {
+  const state = json as Omit<CardState, "due" | "lastReview"> & { due: string; lastReview: string | null };
+  return { ...state, due: new Date(state.due), lastReview: state.lastReview ? new Date(state.lastReview) : null };
+}

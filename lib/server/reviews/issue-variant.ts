@@ -1,42 +1,17 @@
-import { randomInt } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
-import { listTemplates, sampleProblem, type Lang, type Problem } from "@/lib/problems";
-import { newCardState } from "@/lib/srs";
-import { AppError } from "../errors";
+import { listTemplates, sampleProblem, type Lang } from "@/lib/problems";
+import { needsWalkthrough, newCardState } from "@/lib/srs";
+import { learnerPayload } from "./learner-payload";
+import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
+import { walkthroughFor } from "./walkthrough";
 
 export interface IssueVariantOptions {
   db: PrismaClient;
   userId: string;
   lang: Lang;
   now: Date;
-  /** Practise a card before it is due (the learner asked for more). */
-  practice?: boolean;
-  /** Practise this skill (template id) now, whatever is due. */
-  template?: string;
   /** Random seed source, injectable for tests; the default is cryptographically random. */
-  randomSeed?: () => number;
-}
-
-const MAX_SEED = 2 ** 31 - 1;
-
-function defaultSeed(): number {
-  return randomInt(0, MAX_SEED);
-}
-
-/**
- * What a learner's browser may see before answering: an allow-list, so that a field added to
- * Problem later (a key, a hint) is never sent by accident. The seed stays on the server too:
- * problems are public functions of their seed, so the seed alone would give the key away.
- */
-function learnerPayload(problem: Problem) {
-  return {
-    template: problem.template,
-    topic: problem.topic,
-    lang: problem.lang,
-    prompt: problem.prompt,
-    answerKind: problem.answer.kind,
-    options: problem.options ?? null,
-  };
+  randomSeed?: SeedSource;
 }
 
 interface IssuedRow {
@@ -47,88 +22,78 @@ interface IssuedRow {
   issuedAt: Date;
 }
 
-function issued(variant: IssuedRow, owner: { due: Date; state: number; reps: number } | null) {
+interface CardRow {
+  id: string;
+  due: Date;
+  state: number;
+  reps: number;
+  lapses: number;
+}
+
+function issued(variant: IssuedRow, card: CardRow) {
   const problem = sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang });
   return {
     status: "issued" as const,
     variantId: variant.id,
     issuedAt: variant.issuedAt,
     problem: learnerPayload(problem),
-    card: owner ? { due: owner.due, state: owner.state, reps: owner.reps } : null,
+    card: { due: card.due, state: card.state, reps: card.reps, lapses: card.lapses },
   };
 }
 
-/**
- * Practice of one skill: its open problem if there is one, else a fresh variant; the card is
- * created on first practice. Open problems of other skills stay open for the review queue.
- */
-async function issueSkill(options: {
-  db: PrismaClient;
-  userId: string;
-  lang: Lang;
-  now: Date;
-  template: string;
-  templateIds: string[];
-  randomSeed: () => number;
-}) {
-  const { db, userId, lang, now, template, templateIds, randomSeed } = options;
-  if (!templateIds.includes(template)) {
-    throw new AppError("BAD_INPUT", `template: there is no skill ${JSON.stringify(template)}`);
-  }
-  const open = await db.variant.findFirst({
-    where: { userId, answeredAt: null, templateId: template },
-    orderBy: { issuedAt: "desc" },
-    include: { card: true },
-  });
-  if (open) return issued(open, open.card);
-  const card =
-    (await db.card.findUnique({ where: { userId_templateId: { userId, templateId: template } } })) ??
-    (await db.card.create({ data: { userId, templateId: template, ...newCardState(now) } }));
-  const variant = await db.variant.create({ data: { userId, cardId: card.id, templateId: template, seed: randomSeed(), lang, issuedAt: now } });
-  return issued(variant, card);
+/** Midnight UTC of `now`'s day: the day a daily limit counts in (the app's time zone is UTC). */
+export function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 /**
- * Gives the learner the problem to work on now: the one already issued and not answered (so a
- * reload never loses it), else a fresh variant of the most overdue card, else of a skill not yet
- * started. When everything is scheduled later, says when the next review is due, unless the
- * learner asked to practise anyway.
+ * The review queue: the problem already issued and not answered (a reload never loses it); else
+ * a fresh variant (new seed) of the most overdue card, after a guided walkthrough when the card
+ * is a leech; else a skill not yet started, while today's new cards are under the learner's
+ * daily limit; else "caught up", with when the next review is due.
  */
-export async function issueVariant({ db, userId, lang, now, practice = false, template, randomSeed = defaultSeed }: IssueVariantOptions) {
+export async function issueVariant({ db, userId, lang, now, randomSeed = defaultSeed }: IssueVariantOptions) {
   const templateIds = listTemplates().map((entry) => entry.template);
-  if (template !== undefined) return issueSkill({ db, userId, lang, now, template, templateIds, randomSeed });
 
   const open = await db.variant.findFirst({
-    where: { userId, answeredAt: null, templateId: { in: templateIds } },
+    where: { userId, mode: "review", answeredAt: null, templateId: { in: templateIds } },
     orderBy: { issuedAt: "desc" },
     include: { card: true },
   });
-  if (open) return issued(open, open.card);
+  if (open?.card) return issued(open, open.card);
 
   let card = await db.card.findFirst({
     where: { userId, templateId: { in: templateIds }, due: { lte: now } },
     orderBy: { due: "asc" },
   });
-  if (!card) {
+  if (card && needsWalkthrough(card)) {
+    return { status: "walkthrough" as const, cardId: card.id, lapses: card.lapses, ...walkthroughFor(card.templateId, lang, randomSeed()) };
+  }
+
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { dailyNewLimit: true } });
+  const newToday = await db.card.count({ where: { userId, createdAt: { gte: startOfUtcDay(now) } } });
+  if (!card && newToday < user.dailyNewLimit) {
     const started = await db.card.findMany({ where: { userId }, select: { templateId: true } });
     const startedIds = new Set(started.map((row) => row.templateId));
     const fresh = templateIds.find((id) => !startedIds.has(id));
-    if (fresh) {
-      card = await db.card.create({ data: { userId, templateId: fresh, ...newCardState(now) } });
-    }
+    if (fresh) card = await db.card.create({ data: { userId, templateId: fresh, ...newCardState(now), createdAt: now } });
   }
   if (!card) {
-    const next = await db.card.findFirst({
-      where: { userId, templateId: { in: templateIds } },
-      orderBy: { due: "asc" },
-    });
-    if (!next) return { status: "empty" as const };
-    if (!practice) return { status: "caught-up" as const, nextDue: next.due };
-    card = next;
+    const next = await db.card.findFirst({ where: { userId, templateId: { in: templateIds } }, orderBy: { due: "asc" } });
+    const unstarted = templateIds.length - (await db.card.count({ where: { userId, templateId: { in: templateIds } } }));
+    return {
+      status: "caught-up" as const,
+      nextDue: next?.due ?? null,
+      newToday,
+      dailyNewLimit: user.dailyNewLimit,
+      unstarted,
+    };
   }
 
   const variant = await db.variant.create({
-    data: { userId, cardId: card.id, templateId: card.templateId, seed: randomSeed(), lang, issuedAt: now },
+    data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, seed: randomSeed(), lang, issuedAt: now },
   });
   return issued(variant, card);
 }
+
+export type IssueVariantResult = Awaited<ReturnType<typeof issueVariant>>;

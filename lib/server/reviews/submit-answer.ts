@@ -1,9 +1,11 @@
 import type { PrismaClient } from "@/lib/db";
 import { gradeAnswer } from "@/lib/grading";
-import { sampleProblem, type Lang } from "@/lib/problems";
-import { ratingForGrade, scheduleReview } from "@/lib/srs";
+import { type Lang, sampleProblem } from "@/lib/problems";
+import { Rating, type ReviewRating, scheduleReview, suggestRating } from "@/lib/srs";
 import { AppError } from "../errors";
 import { cardStateJson, cardStateOf } from "./card-state";
+import { medianAnswerTime } from "./median-answer-time";
+import { schedulerSettingsOf } from "./scheduler-settings";
 
 export interface SubmitAnswerOptions {
   db: PrismaClient;
@@ -12,28 +14,33 @@ export interface SubmitAnswerOptions {
   /** Exactly what the learner typed; stored as is. */
   answer: string;
   now: Date;
+  /** FSRS interval fuzz (the context's `schedulerFuzz`). */
+  fuzz: boolean;
 }
 
 // Time on a problem past an hour says the learner walked away, not how hard it was.
 const MAX_ELAPSED_MS = 60 * 60 * 1000;
 
+const RATINGS: readonly ReviewRating[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
+
+const alreadyAnswered = () =>
+  new AppError("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
+
 /**
  * Grades an answer to a variant the server issued to this learner, once. The key is recomputed
  * from the variant's seed, never read from the client. A format error costs nothing: the variant
- * stays open and no review is written. A graded answer becomes an append-only Review and moves
- * the card on with FSRS, in one transaction.
+ * stays open and no review is written. A graded answer becomes an append-only Review; a review
+ * (not practice) also moves the card on with FSRS at the suggested rating, in one transaction.
+ * The learner may change that rating afterwards (`rateReview`). The result carries the key, the
+ * worked solution with its figure, and the check, so the browser can re-run the engine on it.
  */
-export async function submitAnswer({ db, userId, variantId, answer, now }: SubmitAnswerOptions) {
+export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }: SubmitAnswerOptions) {
   const variant = await db.variant.findUnique({ where: { id: variantId }, include: { card: true } });
   if (!variant || variant.userId !== userId) {
     throw new AppError("NOT_FOUND", "This problem was not issued to you. Open the review page for a new one.");
   }
-  if (variant.answeredAt) {
-    throw new AppError("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
-  }
+  if (variant.answeredAt) throw alreadyAnswered();
 
-  const card = variant.card;
-  if (!card) throw new AppError("CONFLICT", "This practice problem has no card to schedule.");
   const problem = sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang });
   const grade = gradeAnswer({ problem, answer });
   if (!grade.gradable) {
@@ -41,21 +48,29 @@ export async function submitAnswer({ db, userId, variantId, answer, now }: Submi
   }
 
   const elapsedMs = Math.min(Math.max(0, now.getTime() - variant.issuedAt.getTime()), MAX_ELAPSED_MS);
-  const rating = ratingForGrade({ correct: grade.correct, score: grade.score, elapsedMs });
-  const { before, after } = scheduleReview({ card: cardStateOf(card), rating, now });
+  const medianMs = await medianAnswerTime(db, variant.templateId, problem.answer.kind);
+  const rating = suggestRating({ correct: grade.correct, score: grade.score, elapsedMs, medianMs });
+
+  const card = variant.mode === "review" ? variant.card : null;
+  const settings = card ? await schedulerSettingsOf(db, userId, fuzz) : null;
+  const scheduled = card && settings ? scheduleReview({ card: cardStateOf(card), rating, now, settings }) : null;
+  // What each rating would give, so the learner sees what changing the suggestion means.
+  const dueByRating =
+    card && settings
+      ? Object.fromEntries(RATINGS.map((r) => [r, scheduleReview({ card: cardStateOf(card), rating: r, now, settings }).after.due]))
+      : null;
 
   const review = await db.$transaction(async (tx) => {
     // Claiming the variant inside the transaction makes a double submit lose the race cleanly.
     const claimed = await tx.variant.updateMany({ where: { id: variant.id, answeredAt: null }, data: { answeredAt: now } });
-    if (claimed.count === 0) {
-      throw new AppError("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
-    }
-    await tx.card.update({ where: { id: card.id }, data: { ...after } });
+    if (claimed.count === 0) throw alreadyAnswered();
+    if (card && scheduled) await tx.card.update({ where: { id: card.id }, data: { ...scheduled.after } });
     return tx.review.create({
       data: {
         variantId: variant.id,
         userId,
-        cardId: card.id,
+        cardId: card?.id ?? null,
+        mode: variant.mode,
         templateId: variant.templateId,
         seed: variant.seed,
         lang: variant.lang,
@@ -66,8 +81,8 @@ export async function submitAnswer({ db, userId, variantId, answer, now }: Submi
         suggestedRating: rating,
         elapsedMs,
         mistake: grade.mistake ?? null,
-        stateBefore: cardStateJson(before),
-        stateAfter: cardStateJson(after),
+        stateBefore: scheduled ? cardStateJson(scheduled.before) : undefined,
+        stateAfter: scheduled ? cardStateJson(scheduled.after) : undefined,
         reviewedAt: now,
       },
     });
@@ -76,13 +91,22 @@ export async function submitAnswer({ db, userId, variantId, answer, now }: Submi
   return {
     status: "graded" as const,
     reviewId: review.id,
+    mode: variant.mode as "review" | "practice",
     score: grade.score,
     correct: grade.correct,
     feedback: grade.feedback,
     mistake: grade.mistake ?? null,
     expected: problem.answer,
     solution: problem.solution,
+    figure: problem.figure ?? null,
+    check: problem.check,
+    elapsedMs,
+    medianMs,
+    suggestedRating: rating,
     rating,
-    nextDue: after.due,
+    nextDue: scheduled?.after.due ?? null,
+    dueByRating,
   };
 }
+
+export type SubmitAnswerResult = Awaited<ReturnType<typeof submitAnswer>>;

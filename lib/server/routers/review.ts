@@ -1,32 +1,67 @@
 import { z } from "zod";
+import { finishWalkthrough } from "../reviews/finish-walkthrough";
+import { issuePractice } from "../reviews/issue-practice";
 import { issueVariant } from "../reviews/issue-variant";
+import { rateReview } from "../reviews/rate-review";
+import { reportKeyMismatch } from "../reviews/report-key-mismatch";
 import { submitAnswer } from "../reviews/submit-answer";
+import { undoReview } from "../reviews/undo-review";
 import { createRouter, learnerProcedure } from "../trpc";
 
 /** Longer than any answer a problem asks for, short enough that nobody stores a novel. */
 export const MAX_ANSWER_LENGTH = 1000;
 
-export const nextInput = z
+const id = (what: string) => z.string().uuid(`must be the id of ${what}`);
+
+export const practiceInput = z
   .object({
-    practice: z.boolean().default(false),
-    /** A skill (template id) to practise now. */
+    topics: z.array(z.string().min(1).max(100)).max(50).default([]),
+    difficulty: z.enum(["easy", "medium", "hard"]).optional(),
+    /** One skill (template id) to practise. */
     template: z.string().min(1).max(200).optional(),
   })
-  .default({ practice: false });
+  .default({ topics: [] });
 
 export const submitInput = z.object({
-  variantId: z.string().uuid("must be the id of a problem issued to you"),
+  variantId: id("a problem issued to you"),
   answer: z
     .string()
     .max(MAX_ANSWER_LENGTH, `an answer is at most ${MAX_ANSWER_LENGTH} characters`)
     .refine((answer) => answer.trim().length > 0, "type an answer before submitting"),
 });
 
+export const rateInput = z.object({
+  reviewId: id("one of your reviews"),
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { message: "must be 1 (again), 2 (hard), 3 (good) or 4 (easy)" }),
+});
+
+// A browser key is at most a small matrix: the engine's caps keep problem outputs tiny.
+const browserKeySchema = z.unknown().refine((value) => JSON.stringify(value ?? null).length <= 100_000, "is too large");
+
 export const reviewRouter = createRouter({
-  next: learnerProcedure.input(nextInput).mutation(({ ctx, input }) =>
-    issueVariant({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), practice: input.practice, template: input.template }),
-  ),
+  /** The next problem of the review queue (or a leech's walkthrough, or "caught up"). */
+  next: learnerProcedure.mutation(({ ctx }) => issueVariant({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now() })),
+  /** A practice problem: chosen topics and difficulty, kept in the history, schedule untouched. */
+  practice: learnerProcedure
+    .input(practiceInput)
+    .mutation(({ ctx, input }) => issuePractice({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), ...input })),
   submit: learnerProcedure.input(submitInput).mutation(({ ctx, input }) =>
-    submitAnswer({ db: ctx.db, userId: ctx.user.id, variantId: input.variantId, answer: input.answer, now: ctx.now() }),
+    submitAnswer({ db: ctx.db, userId: ctx.user.id, variantId: input.variantId, answer: input.answer, now: ctx.now(), fuzz: ctx.schedulerFuzz }),
   ),
+  /** Change the rating of the latest review of a card (the suggestion is only a suggestion). */
+  rate: learnerProcedure
+    .input(rateInput)
+    .mutation(({ ctx, input }) =>
+      rateReview({ db: ctx.db, userId: ctx.user.id, reviewId: input.reviewId, rating: input.rating, now: ctx.now(), fuzz: ctx.schedulerFuzz }),
+    ),
+  undo: learnerProcedure
+    .input(z.object({ reviewId: id("one of your reviews") }))
+    .mutation(({ ctx, input }) => undoReview({ db: ctx.db, userId: ctx.user.id, reviewId: input.reviewId, now: ctx.now() })),
+  finishWalkthrough: learnerProcedure
+    .input(z.object({ cardId: id("one of your cards") }))
+    .mutation(({ ctx, input }) => finishWalkthrough({ db: ctx.db, userId: ctx.user.id, cardId: input.cardId })),
+  /** The browser re-ran the check of a review and got a different key. */
+  reportMismatch: learnerProcedure
+    .input(z.object({ reviewId: id("one of your reviews"), backend: z.string().min(1).max(40), browserKey: browserKeySchema }))
+    .mutation(({ ctx, input }) => reportKeyMismatch({ db: ctx.db, userId: ctx.user.id, ...input })),
 });

@@ -11,7 +11,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createContext({ db: getServices().db, user: await getSessionUser(req.headers) }),
+    createContext: async () => createContext({ db: getServices().db, user: await getSessionUser(req.headers), schedulerFuzz: true }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },

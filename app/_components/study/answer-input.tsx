@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
-import { Markdown } from "../_components/markdown";
+import { Markdown } from "../markdown";
 
 export interface ChoiceOptionView {
   id: string;

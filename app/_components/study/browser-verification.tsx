@@ -1,0 +1,75 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { keysAgree } from "@/lib/grading/keys-agree";
+import { useTRPC } from "../trpc";
+
+type Check = { mode: "analyze"; spec: unknown; select: string } | { mode: "run"; op: Record<string, unknown>; select: string } | null;
+
+type Verification =
+  | { status: "running" }
+  | { status: "verified"; backend: string }
+  | { status: "mismatch"; backend: string }
+  | { status: "unavailable"; reason: string };
+
+/**
+ * Re-runs the problem's check with the engine in the learner's own browser, on its accelerated
+ * backend (webgpu or webgl), and compares with the server's key. The check arrives only with the
+ * result, and the engine (TensorFlow.js) is loaded only now, so the first load of the page stays
+ * small. A disagreement is reported to the server; the learner's score never depends on it.
+ */
+export function BrowserVerification({ reviewId, check, expected }: { reviewId: string; check: Check; expected: unknown }) {
+  const t = useTranslations("review.verification");
+  const trpc = useTRPC();
+  const report = useMutation(trpc.review.reportMismatch.mutationOptions());
+  const [verification, setVerification] = useState<Verification>({ status: "running" });
+  const { mutate } = report;
+
+  useEffect(() => {
+    if (!check) return;
+    let cancelled = false;
+    (async () => {
+      const [{ prepareBrowserEngine }, engine] = await Promise.all([import("@/lib/engine/backend-browser"), import("@/lib/engine")]);
+      const { backend } = await prepareBrowserEngine();
+      const answer = check.mode === "analyze" ? engine.analyze(check.spec as never) : await engine.runAsync(check.op as never);
+      const mine = engine.selectPath(answer, check.select);
+      if (cancelled) return;
+      if (keysAgree(expected, mine)) {
+        setVerification({ status: "verified", backend });
+      } else {
+        setVerification({ status: "mismatch", backend });
+        mutate({ reviewId, backend, browserKey: mine });
+      }
+    })().catch((error: unknown) => {
+      if (!cancelled) setVerification({ status: "unavailable", reason: error instanceof Error ? error.message : String(error) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [check, expected, reviewId, mutate]);
+
+  if (!check) {
+    return (
+      <p className="text-xs text-slate-500" data-testid="verification" data-status="book">
+        {t("book")}
+      </p>
+    );
+  }
+  const tone =
+    verification.status === "verified"
+      ? "text-emerald-700"
+      : verification.status === "mismatch"
+        ? "text-amber-800"
+        : "text-slate-500";
+  return (
+    <p className={`flex items-center gap-1.5 text-xs ${tone}`} data-testid="verification" data-status={verification.status} aria-live="polite">
+      <span aria-hidden="true">{verification.status === "verified" ? "✓" : verification.status === "mismatch" ? "!" : "…"}</span>
+      {verification.status === "running" && t("running")}
+      {verification.status === "verified" && t("verified", { backend: verification.backend })}
+      {verification.status === "mismatch" && t("mismatch", { backend: verification.backend })}
+      {verification.status === "unavailable" && t("unavailable")}
+    </p>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { answerText } from "../answer-text";
+import { Markdown } from "../markdown";
+import { ProblemFigure } from "../problem-figure";
+import type { ChoiceOptionView } from "./answer-input";
+import { BrowserVerification } from "./browser-verification";
+import { pick } from "./problem-panel";
+
+export interface GradedView {
+  reviewId: string;
+  score: number;
+  correct: boolean;
+  feedback: Record<string, string> | null;
+  mistake: string | null;
+  expected: { kind: string; value: unknown };
+  solution: string;
+  figure: { svg: string; alt: string } | null;
+  check: Parameters<typeof BrowserVerification>[0]["check"];
+}
+
+/**
+ * After grading: the verdict and score, the feedback (naming the mistake when one matched), the
+ * answer next to the key, the worked solution with its figure, and the key re-checked in the
+ * browser. `children` holds what comes next (rating, undo, next).
+ */
+export function ResultPanel({
+  graded,
+  answer,
+  options,
+  children,
+}: {
+  graded: GradedView;
+  answer: string;
+  options: ChoiceOptionView[] | null;
+  children?: React.ReactNode;
+}) {
+  const t = useTranslations("review");
+  const locale = useLocale();
+  const verdict = graded.correct ? "correct" : graded.score > 0 ? "partial" : "incorrect";
+  const tone =
+    verdict === "correct" ? "border-emerald-200 bg-emerald-50" : verdict === "partial" ? "border-amber-200 bg-amber-50" : "border-rose-200 bg-rose-50";
+  const feedback = pick(graded.feedback, locale);
+  const choiceKey = graded.expected.kind === "choice" || graded.expected.kind === "choices";
+
+  return (
+    <section data-testid="result" data-verdict={verdict} data-mistake={graded.mistake ?? ""} className={`rounded-xl border p-6 shadow-sm ${tone}`} aria-labelledby="result-title">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="result-title" className="text-xl font-semibold" tabIndex={-1}>
+          {t(verdict)}
+        </h2>
+        <span className="text-sm text-slate-700">{t("score", { score: graded.score })}</span>
+      </div>
+      {feedback && (
+        <div className="mt-2 text-slate-800" data-testid="feedback">
+          {graded.mistake && <p className="text-xs font-semibold uppercase tracking-wide text-rose-800">{t("mistakeNamed")}</p>}
+          <Markdown compact>{feedback}</Markdown>
+        </div>
+      )}
+      <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-slate-600">{t("yourAnswer")}</dt>
+          <dd className="whitespace-pre-line font-mono">{answer}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("expected")}</dt>
+          <dd className="whitespace-pre-line font-mono" data-testid="expected">
+            {choiceKey ? (
+              // Options may hold maths: typeset them as the options above are.
+              <Markdown compact className="font-sans">
+                {answerText(graded.expected, locale, options).split("\n").join("\n\n")}
+              </Markdown>
+            ) : (
+              answerText(graded.expected, locale, options)
+            )}
+          </dd>
+        </div>
+      </dl>
+      <div className="mt-2">
+        <BrowserVerification reviewId={graded.reviewId} check={graded.check} expected={graded.expected.value} />
+      </div>
+      <div className="mt-4 rounded-lg bg-white/80 p-4" data-testid="solution">
+        <h3 className="font-semibold">{t("solution")}</h3>
+        <Markdown>{graded.solution}</Markdown>
+        {graded.figure && <ProblemFigure figure={graded.figure} />}
+      </div>
+      {children}
+    </section>
+  );
+}

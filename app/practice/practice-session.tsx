@@ -1,0 +1,227 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { ProblemPanel } from "../_components/study/problem-panel";
+import { ResultPanel } from "../_components/study/result-panel";
+import { useStudyKeys } from "../_components/study/use-study-keys";
+import { useTRPC } from "../_components/trpc";
+
+type Difficulty = "easy" | "medium" | "hard";
+const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
+
+interface TopicChoice {
+  id: string;
+  title: string;
+  skills: number;
+}
+
+/**
+ * Practice: pick topics and a difficulty, then answer a stream of fresh variants with the same
+ * feedback as reviews. Practice is kept in the history but never moves the schedule.
+ */
+export function PracticeSession({
+  topics,
+  initialTopics,
+  skill,
+}: {
+  topics: TopicChoice[];
+  initialTopics: string[];
+  skill: { template: string; title: string } | null;
+}) {
+  const t = useTranslations("practice");
+  const tr = useTranslations("review");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const next = useMutation(trpc.review.practice.mutationOptions());
+  const submit = useMutation(trpc.review.submit.mutationOptions());
+  const [chosen, setChosen] = useState<string[]>(initialTopics);
+  const [difficulty, setDifficulty] = useState<Difficulty | "any">("any");
+  const [started, setStarted] = useState(Boolean(skill));
+  const [answer, setAnswer] = useState("");
+  const [answered, setAnswered] = useState({ count: 0, right: 0 });
+  const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
+  const requested = useRef(false);
+
+  const issued = next.data?.status === "issued" ? next.data : null;
+  const graded = submit.data?.status === "graded" ? submit.data : null;
+  const formatError = submit.data?.status === "format-error" ? submit.data.formatError : null;
+
+  const filter = () => ({
+    topics: chosen,
+    ...(difficulty === "any" ? {} : { difficulty }),
+    ...(skill ? { template: skill.template } : {}),
+  });
+
+  const loadNext = () => {
+    submit.reset();
+    setAnswer("");
+    next.mutate(filter());
+  };
+
+  useEffect(() => {
+    // A link to one skill starts at once; strict mode mounts twice in development.
+    if (!skill || requested.current) return;
+    requested.current = true;
+    next.mutate({ topics: [], template: skill.template });
+  }, [next, skill]);
+
+  useEffect(() => {
+    if (issued && !graded) inputRef.current?.focus();
+  }, [issued, graded]);
+
+  useEffect(() => {
+    if (!graded) return;
+    setAnswered((tally) => ({ count: tally.count + 1, right: tally.right + (graded.correct ? 1 : 0) }));
+    document.getElementById("result-title")?.focus();
+  }, [graded]);
+
+  useStudyKeys({ active: Boolean(graded), onNext: loadNext });
+
+  const toggle = (id: string) => setChosen((list) => (list.includes(id) ? list.filter((entry) => entry !== id) : [...list, id]));
+
+  const header = (
+    <div className="flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 className="text-2xl font-semibold">{skill ? t("skillTitle", { skill: skill.title }) : t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+      </div>
+      {started && (
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-700" data-testid="practice-tally">
+            {t("tally", { right: answered.right, count: answered.count })}
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              setStarted(false);
+              submit.reset();
+              next.reset();
+            }}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+          >
+            {skill ? t("chooseTopics") : t("changeFilter")}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+
+  if (!started || (!skill && !next.data && !next.isPending && !next.isError)) {
+    return (
+      <div className="space-y-6">
+        {header}
+        <form
+          className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setStarted(true);
+            loadNext();
+          }}
+        >
+          {skill && (
+            <p className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-700">
+              {t("skillOnly", { skill: skill.title })}{" "}
+              <Link href="/practice" className="font-semibold underline">
+                {t("allTopics")}
+              </Link>
+            </p>
+          )}
+          {!skill && (
+            <fieldset>
+              <legend className="font-semibold">{t("topicsLegend")}</legend>
+              <p className="text-sm text-slate-600">{t("topicsHelp")}</p>
+              <div className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+                {topics.map((topic) => (
+                  <label
+                    key={topic.id}
+                    className={`flex cursor-pointer items-center justify-between gap-2 rounded-lg border px-3 py-2 text-sm ${chosen.includes(topic.id) ? "border-brand-500 bg-brand-50" : "border-slate-200 hover:bg-slate-50"}`}
+                  >
+                    <span className="flex items-center gap-2">
+                      <input type="checkbox" checked={chosen.includes(topic.id)} onChange={() => toggle(topic.id)} data-topic={topic.id} />
+                      {topic.title}
+                    </span>
+                    <span className="text-xs text-slate-600">{t("skills", { count: topic.skills })}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          <fieldset>
+            <legend className="font-semibold">{t("difficultyLegend")}</legend>
+            <div className="mt-2 flex flex-wrap gap-2">
+              {(["any", ...DIFFICULTIES] as const).map((value) => (
+                <label
+                  key={value}
+                  className={`cursor-pointer rounded-full border px-4 py-1.5 text-sm ${difficulty === value ? "border-brand-500 bg-brand-50 font-semibold text-brand-700" : "border-slate-300 text-slate-700 hover:bg-slate-50"}`}
+                >
+                  <input type="radio" name="difficulty" value={value} checked={difficulty === value} onChange={() => setDifficulty(value)} className="sr-only" />
+                  {value === "any" ? t("anyDifficulty") : tr(`difficulty.${value}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="flex items-center justify-between gap-3">
+            <p className="text-sm text-slate-600">{chosen.length === 0 && !skill ? t("allTopicsNote") : t("chosenNote", { count: chosen.length })}</p>
+            <button type="submit" className="rounded-lg bg-brand-600 px-5 py-2 font-semibold text-white hover:bg-brand-700" data-testid="start-practice">
+              {t("start")}
+            </button>
+          </div>
+        </form>
+      </div>
+    );
+  }
+
+  if (next.isError) {
+    return (
+      <div className="space-y-6">
+        {header}
+        <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
+          {next.error.message || tc("somethingWrong")}
+        </p>
+      </div>
+    );
+  }
+  if (!issued) {
+    return (
+      <div className="space-y-6">
+        {header}
+        <p className="animate-pulse text-slate-600">{tr("loading")}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      {header}
+      <ProblemPanel
+        problem={issued.problem}
+        answer={answer}
+        onAnswer={setAnswer}
+        onSubmit={() => submit.mutate({ variantId: issued.variantId, answer })}
+        locked={Boolean(graded)}
+        pending={submit.isPending}
+        formatError={formatError}
+        error={submit.isError ? submit.error.message || tc("somethingWrong") : null}
+        inputRef={inputRef}
+        badge={
+          <span className="rounded-full bg-violet-50 px-2.5 py-1 font-medium text-violet-800" data-testid="card-badge">
+            {t("badge")}
+          </span>
+        }
+      />
+      {graded && (
+        <ResultPanel graded={graded} answer={answer} options={issued.problem.options}>
+          <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-slate-700">{t("noSchedule")}</p>
+            <button type="button" onClick={loadNext} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="next">
+              {tr("next")} <kbd className="ml-1 rounded border border-white/40 px-1.5 text-xs font-normal">{tr("spaceKey")}</kbd>
+            </button>
+          </div>
+        </ResultPanel>
+      )}
+    </div>
+  );
+}

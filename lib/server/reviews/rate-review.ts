@@ -1,0 +1,49 @@
+import type { PrismaClient } from "@/lib/db";
+import { type ReviewRating, scheduleReview } from "@/lib/srs";
+import { AppError } from "../errors";
+import { cardStateFromJson, cardStateJson } from "./card-state";
+import { effectiveRating, isUndone } from "./effective-review";
+import { schedulerSettingsOf } from "./scheduler-settings";
+
+export interface RateReviewOptions {
+  db: PrismaClient;
+  userId: string;
+  reviewId: string;
+  rating: ReviewRating;
+  now: Date;
+  fuzz: boolean;
+}
+
+/**
+ * The learner overrides the suggested rating of their latest review of a card. The card is
+ * rescheduled as if the review had been rated so when it was given (same time, same state
+ * before), and the change is appended as an amendment: the review row itself never changes.
+ */
+export async function rateReview({ db, userId, reviewId, rating, now, fuzz }: RateReviewOptions) {
+  const review = await db.review.findUnique({ where: { id: reviewId }, include: { amendments: true } });
+  if (!review || review.userId !== userId) throw new AppError("NOT_FOUND", "There is no such review of yours.");
+  if (review.mode !== "review" || !review.cardId || !review.stateBefore) {
+    throw new AppError("BAD_INPUT", "rating: practice does not move your schedule, so it has no rating to change.");
+  }
+  if (isUndone(review.amendments)) throw new AppError("CONFLICT", "This review was undone, so it has no rating to change.");
+  const later = await db.review.findFirst({
+    where: { cardId: review.cardId, reviewedAt: { gt: review.reviewedAt }, amendments: { none: { kind: "undo" } } },
+    select: { id: true },
+  });
+  if (later) throw new AppError("CONFLICT", "You have reviewed this skill again since; only the latest review's rating can change.");
+  if (effectiveRating(review, review.amendments) === rating) {
+    const card = await db.card.findUniqueOrThrow({ where: { id: review.cardId } });
+    return { reviewId, rating, nextDue: card.due };
+  }
+
+  const settings = await schedulerSettingsOf(db, userId, fuzz);
+  const { after } = scheduleReview({ card: cardStateFromJson(review.stateBefore), rating, now: review.reviewedAt, settings });
+  const cardId = review.cardId;
+  await db.$transaction([
+    db.card.update({ where: { id: cardId }, data: { ...after } }),
+    db.reviewAmendment.create({
+      data: { reviewId, userId, kind: "rating", rating, stateAfter: cardStateJson(after), createdAt: now },
+    }),
+  ]);
+  return { reviewId, rating, nextDue: after.due };
+}

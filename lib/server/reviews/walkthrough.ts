@@ -1,0 +1,39 @@
+import { sampleProblem, type Lang, requireTemplate } from "@/lib/problems";
+
+/**
+ * The guided walkthrough of a skill the learner keeps forgetting: a worked example (a variant the
+ * learner will not be graded on) split into the steps of its solution, shown one at a time. The
+ * solution's paragraphs are its steps: templates write one idea per paragraph (formula, numbers
+ * substituted, result).
+ */
+export function walkthroughFor(templateId: string, lang: Lang, seed: number) {
+  const template = requireTemplate(templateId);
+  const example = sampleProblem({ template: templateId, seed, lang });
+  return {
+    template: templateId,
+    title: template.title[lang],
+    prompt: example.prompt,
+    options: example.options ?? null,
+    steps: solutionSteps(example.solution),
+    figure: example.figure ?? null,
+    answer: example.answer,
+  };
+}
+
+/** A markdown solution's steps: its blocks separated by blank lines, a display formula kept whole. */
+export function solutionSteps(solution: string): string[] {
+  const steps: string[] = [];
+  let inDisplayMath = false;
+  let current: string[] = [];
+  for (const line of solution.split("\n")) {
+    if (line.trim() === "$$") inDisplayMath = !inDisplayMath;
+    if (!inDisplayMath && line.trim() === "" && current.length > 0) {
+      steps.push(current.join("\n"));
+      current = [];
+      continue;
+    }
+    if (line.trim() !== "" || inDisplayMath) current.push(line);
+  }
+  if (current.length > 0) steps.push(current.join("\n"));
+  return steps;
+}
