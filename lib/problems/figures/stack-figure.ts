@@ -1,6 +1,6 @@
 import type { Lang, ProblemFigure } from "../types";
 import { figureMessages } from "./figure.messages";
-import { arrow, COLORS, rect, svgDocument, text } from "./svg";
+import { arrow, COLORS, fitSize, rect, svgDocument, text, textWidth } from "./svg";
 
 /**
  * A network as a column of layers, input at the top, each box with the layer on the left and the
@@ -35,15 +35,17 @@ export function stackFigure(rows: readonly StackRow[], lang: Lang, title?: strin
         radius: 6,
       }),
     );
-    body.push(text(MARGIN + 12, y + ROW / 2, row.label, { size: 16, anchor: "start" }));
-    body.push(text(WIDTH - MARGIN - 12, y + ROW / 2, shapeText(row.shape), { size: 16, anchor: "end", weight: "bold" }));
+    const shape = shapeText(row.shape);
+    const room = WIDTH - 2 * MARGIN - 36 - textWidth(shape, 16) * 1.1;
+    body.push(text(MARGIN + 12, y + ROW / 2, row.label, { size: fitSize(row.label, room, 16), anchor: "start" }));
+    body.push(text(WIDTH - MARGIN - 12, y + ROW / 2, shape, { size: 16, anchor: "end", weight: "bold" }));
     if (i > 0) body.push(arrow(WIDTH / 2, y - GAP + 1, WIDTH / 2, y - 1));
   });
   const height = 2 * MARGIN + rows.length * (ROW + GAP) - GAP;
   const svg = svgDocument(WIDTH, height, title ?? t("stack.title"), body);
   const last = rows.find((row) => row.highlight) ?? rows[rows.length - 1];
   const alt = t("stack.alt", {
-    count: String(rows.length - 1),
+    count: rows.length - 1,
     input: shapeText(rows[0]?.shape ?? []),
     last: last?.label ?? "",
     shape: shapeText(last?.shape ?? []),

@@ -1,3 +1,4 @@
+import { specStackFigure } from "../figures/spec-stack-figure";
 import type { LayerSpec } from "../../engine";
 import { ProblemError } from "../errors";
 import { inlineNumber, inlineShape, inlineSize } from "../latex";
@@ -127,6 +128,11 @@ export const bnParamsVsBuffersTemplate: ProblemTemplate<BnParamsVsBuffersParams>
       buffers: inlineNumber(sum(counts, "buffers")),
     });
     return { prompt, solution };
+  },
+
+  figure(p, _key, lang) {
+    const check = this.check(p);
+    return check?.mode === "analyze" ? specStackFigure(check.spec, lang, "none") : null;
   },
 
   misconceptions: [

@@ -1,3 +1,4 @@
+import { specStackFigure } from "../figures/spec-stack-figure";
 import { ProblemError } from "../errors";
 import { inlineCount, inlineNumber, inlineShape, inlineSize } from "../latex";
 import type { Rng } from "../rng";
@@ -80,6 +81,11 @@ export const channelsOneByOneTemplate: ProblemTemplate<ChannelsOneByOneParams> =
       answer: inlineCount(worked),
     });
     return { prompt, solution };
+  },
+
+  figure(p, _key, lang) {
+    const check = this.check(p);
+    return check?.mode === "analyze" ? specStackFigure(check.spec, lang, "none") : null;
   },
 
   misconceptions: [

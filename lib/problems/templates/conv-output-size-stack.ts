@@ -1,3 +1,4 @@
+import { specStackFigure } from "../figures/spec-stack-figure";
 import { convOutputSize, type LayerSpec } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
@@ -134,6 +135,11 @@ export const convOutputSizeStackTemplate: ProblemTemplate<ConvOutputSizeStackPar
     });
     const solution = t("solution", { formula: FORMULA, steps: steps.join("\n"), answer: inlineShape(worked) });
     return { prompt, solution };
+  },
+
+  figure(p, _key, lang) {
+    const check = this.check(p);
+    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
   },
 
   misconceptions: [

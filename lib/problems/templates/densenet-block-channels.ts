@@ -1,3 +1,4 @@
+import { specStackFigure } from "../figures/spec-stack-figure";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
 import type { Rng } from "../rng";
@@ -88,6 +89,11 @@ export const denseNetBlockChannelsTemplate: ProblemTemplate<DenseNetBlockChannel
       answer: inlineShape(key.value),
     });
     return { prompt, solution };
+  },
+
+  figure(p, _key, lang) {
+    const check = this.check(p);
+    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
   },
 
   misconceptions: [

@@ -1,3 +1,4 @@
+import { specStackFigure } from "../figures/spec-stack-figure";
 import { poolOutputSize } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
@@ -104,6 +105,11 @@ export const denseNetTransitionTemplate: ProblemTemplate<DenseNetTransitionParam
       answer: inlineShape(key.value),
     });
     return { prompt, solution };
+  },
+
+  figure(p, _key, lang) {
+    const check = this.check(p);
+    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
   },
 
   misconceptions: [

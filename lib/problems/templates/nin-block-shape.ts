@@ -1,3 +1,4 @@
+import { specStackFigure } from "../figures/spec-stack-figure";
 import { convOutputSize } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
@@ -92,6 +93,11 @@ export const ninBlockShapeTemplate: ProblemTemplate<NinBlockShapeParams> = {
       answer: inlineShape(answer.value),
     });
     return { prompt, solution };
+  },
+
+  figure(p, _key, lang) {
+    const check = this.check(p);
+    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
   },
 
   misconceptions: [

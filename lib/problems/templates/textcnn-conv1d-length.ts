@@ -1,3 +1,4 @@
+import { specStackFigure } from "../figures/spec-stack-figure";
 import { convOutputSize } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape } from "../latex";
@@ -85,6 +86,11 @@ export const textCnnConv1dLengthTemplate: ProblemTemplate<TextCnnConv1dLengthPar
       answer: inlineShape(key.value),
     });
     return { prompt, solution };
+  },
+
+  figure(p, _key, lang) {
+    const check = this.check(p);
+    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
   },
 
   misconceptions: [
