@@ -70,7 +70,7 @@ export function LayerTable({ analysis, name }: { analysis: Analysis; name: strin
               );
             })}
           </tbody>
-          <tfoot className="border-t-2 border-slate-200 font-mono font-semibold tabular-nums">
+          <tfoot className="sticky bottom-0 bg-white font-mono font-semibold tabular-nums shadow-[0_-1px_0_0_var(--color-slate-200)]">
             <tr>
               <th scope="row" colSpan={2} className="px-3 py-2 text-left font-sans">{t("totals")}</th>
               <td className="px-3 py-2 text-right">{shape(analysis.outputShape)}</td>

@@ -12,10 +12,10 @@ export interface GridCell {
  * A matrix drawn as a table of square cells. `null` values are cells not computed yet (blank).
  * Highlighting is drawn by border and background, and said by `aria-current` on the current cell.
  */
-export function MatrixGrid({ label, rows, testId, paddedLabel }: { label: string; rows: GridCell[][]; testId?: string; paddedLabel?: string }) {
+export function MatrixGrid({ label, rows, testId, paddedLabel, hideLabel }: { label: string; rows: GridCell[][]; testId?: string; paddedLabel?: string; hideLabel?: boolean }) {
   return (
     <figure className="inline-block align-top">
-      <figcaption className="mb-1 text-xs font-medium text-slate-600">{label}</figcaption>
+      <figcaption className={hideLabel ? "sr-only" : "mb-1 text-xs font-medium text-slate-600"}>{label}</figcaption>
       <table className="border-separate border-spacing-0.5 font-mono text-sm tabular-nums" data-testid={testId} aria-label={label}>
         <tbody>
           {rows.map((row, r) => (

@@ -195,7 +195,7 @@ export function MatrixSandbox() {
               </span>
             </h3>
             <div className="mt-3">
-              <MatrixGrid label={t("resultHeading")} rows={computed.output.map((row) => row.map((value) => ({ value })))} testId="sandbox-result" />
+              <MatrixGrid label={t("resultHeading")} rows={computed.output.map((row) => row.map((value) => ({ value })))} testId="sandbox-result" hideLabel />
             </div>
           </section>
           <WindowAnimation key={computed.key} windows={computed.windows} input={computed.input} output={computed.output} padding={settings.padding} />

@@ -9,7 +9,9 @@ import { LayerTable } from "./layer-table";
 
 const FIRST_MODEL = "d2l-lenet";
 
-type Checked = { analysis: Analysis; error: null } | { analysis: null; error: SpecError };
+/** `name`: the spec's own, or null for the page's "this network". */
+type Checked = { analysis: Analysis; name: string | null; error: null } | { analysis: null; error: SpecError };
+type Named = { analysis: Analysis; name: string | null };
 type SpecError = { kind: "json"; message: string } | { kind: "spec"; path: string | null; message: string };
 
 /** The network calculator: a JSON editor (or the layer form, or a zoo preset) → `analyze` → the layer table. */
@@ -21,9 +23,9 @@ export function NetworkCalculator() {
   const deferred = useDeferredValue(text);
   const checked = useMemo(() => check(deferred), [deferred]);
   // While the JSON is half-typed, the last table that made sense stays (dimmed) rather than vanishing.
-  const [lastGood, setLastGood] = useState<Analysis | null>(null);
-  if (checked.analysis && checked.analysis !== lastGood) setLastGood(checked.analysis);
-  const shown = checked.analysis ?? lastGood;
+  const [lastGood, setLastGood] = useState<Named | null>(null);
+  if (checked.analysis && checked.analysis !== lastGood?.analysis) setLastGood({ analysis: checked.analysis, name: checked.name });
+  const shown: Named | null = checked.analysis ? checked : lastGood;
 
   function choosePreset(name: string) {
     setPreset(name);
@@ -36,11 +38,6 @@ export function NetworkCalculator() {
     change(spec.layers);
     setText(formatSpec(spec));
   }
-
-  const specName = (() => {
-    const spec = parseSpec(deferred);
-    return typeof spec?.name === "string" && spec.name ? spec.name : t("unnamed");
-  })();
 
   return (
     <section aria-labelledby="network-heading" className="space-y-6">
@@ -110,14 +107,14 @@ export function NetworkCalculator() {
 
       {shown && (
         <div className={checked.analysis ? "" : "opacity-50"} aria-busy={!checked.analysis}>
-          <LayerTable analysis={shown} name={specName} />
+          <LayerTable analysis={shown.analysis} name={shown.name ?? t("unnamed")} />
         </div>
       )}
     </section>
   );
 }
 
-function parseSpec(text: string): { name?: unknown; layers: unknown[] } | null {
+function parseSpec(text: string): { layers: unknown[] } | null {
   try {
     const spec: unknown = JSON.parse(text);
     if (typeof spec === "object" && spec !== null && Array.isArray((spec as { layers?: unknown }).layers)) {
@@ -137,7 +134,8 @@ function check(text: string): Checked {
     return { analysis: null, error: { kind: "json", message: error instanceof Error ? error.message : String(error) } };
   }
   try {
-    return { analysis: analyze(spec), error: null };
+    const { name } = spec as { name?: unknown };
+    return { analysis: analyze(spec), name: typeof name === "string" && name ? name : null, error: null };
   } catch (error) {
     if (error instanceof EngineError) {
       // The engine starts each message with where it is (`layer 3 (conv2d): …`, `spec: …`); the
