@@ -17,7 +17,7 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/artifacts",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/artifacts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -41,3 +41,20 @@ export async function solveConvOutputSize(page: Page): Promise<[number, number, 
   const out = (n: number, k: number, p: number, s: number) => Math.floor((n + 2 * p - k) / s) + 1;
   return [filters, out(height, kh, ph, sh), out(width, kw, pw, sw)];
 }
+
+let freshLearners = 0;
+
+/**
+ * A learner with no history, signed up through better-auth's API in `page`'s browser context (its
+ * session cookie lands there): their queue starts with the first skills of the catalog, in order.
+ */
+export async function signUpFreshLearner(page: Page, locale: "en" | "zh-CN" = "en") {
+  freshLearners += 1;
+  const email = `fresh-${Date.now()}-${freshLearners}@example.com`;
+  const response = await page.request.post("/api/auth/sign-up/email", {
+    data: { email, password: "fresh-learner-1", name: `Fresh Learner ${freshLearners}`, locale },
+    headers: { origin: new URL(page.url() === "about:blank" ? "http://localhost" : page.url()).origin },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  return email;
+}

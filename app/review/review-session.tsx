@@ -89,7 +89,7 @@ export function ReviewSession() {
   };
 
   useStudyKeys({
-    active: Boolean(graded) && !rate.isPending,
+    active: Boolean(graded),
     onRating: (value) => onRate(value),
     onNext: loadNext,
   });

@@ -7,10 +7,10 @@ export type RatingValue = (typeof RATINGS)[number];
 const NAMES = { 1: "again", 2: "hard", 3: "good", 4: "easy" } as const;
 
 const TONES: Record<RatingValue, string> = {
-  1: "border-rose-300 text-rose-800 aria-pressed:bg-rose-600 aria-pressed:text-white aria-pressed:border-rose-600",
-  2: "border-amber-300 text-amber-900 aria-pressed:bg-amber-500 aria-pressed:text-white aria-pressed:border-amber-500",
-  3: "border-emerald-300 text-emerald-800 aria-pressed:bg-emerald-600 aria-pressed:text-white aria-pressed:border-emerald-600",
-  4: "border-sky-300 text-sky-800 aria-pressed:bg-sky-600 aria-pressed:text-white aria-pressed:border-sky-600",
+  1: "border-rose-300 text-rose-800 aria-pressed:bg-rose-700 aria-pressed:text-white aria-pressed:border-rose-700",
+  2: "border-amber-300 text-amber-900 aria-pressed:bg-amber-700 aria-pressed:text-white aria-pressed:border-amber-700",
+  3: "border-emerald-300 text-emerald-800 aria-pressed:bg-emerald-700 aria-pressed:text-white aria-pressed:border-emerald-700",
+  4: "border-sky-300 text-sky-800 aria-pressed:bg-sky-700 aria-pressed:text-white aria-pressed:border-sky-700",
 };
 
 /**
@@ -51,9 +51,9 @@ export function RatingPicker({
             >
               <span className="flex items-center justify-between gap-2 font-semibold">
                 {t(NAMES[value])}
-                <kbd className="rounded border border-current/30 px-1.5 text-xs font-normal opacity-80">{value}</kbd>
+                <kbd className="rounded border border-current/40 px-1.5 text-xs font-normal">{value}</kbd>
               </span>
-              {due && <span className="block text-xs opacity-80">{format.relativeTime(new Date(due), new Date())}</span>}
+              {due && <span className="block text-xs">{format.relativeTime(new Date(due), new Date())}</span>}
               {value === suggested && <span className="block text-xs font-medium">{t("suggested")}</span>}
             </button>
           );

@@ -47,7 +47,7 @@ export function ResultPanel({
   return (
     <section data-testid="result" data-verdict={verdict} data-mistake={graded.mistake ?? ""} className={`rounded-xl border p-6 shadow-sm ${tone}`} aria-labelledby="result-title">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="result-title" className="text-xl font-semibold" tabIndex={-1}>
+        <h2 id="result-title" className="text-xl font-semibold focus:outline-none" tabIndex={-1}>
           {t(verdict)}
         </h2>
         <span className="text-sm text-slate-700">{t("score", { score: graded.score })}</span>
