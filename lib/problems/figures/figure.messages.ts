@@ -26,7 +26,11 @@ const en = {
   },
   receptiveField: {
     title: "Receptive field: {field} input pixels",
-    alt: "One output unit of the last layer traced back through {layers} layers to {field} pixels of the input, along one axis.",
+    alt: "One output unit of the last layer traced back through {layers, plural, one {# layer} other {# layers}} to {field} pixels of the input, along one axis.",
+    input: "input: {count, plural, one {# pixel} other {# pixels}}",
+    map: "output of layer {n}: {count}",
+    conv: "{n}. {kernel} conv, stride {stride}{dilation, select, 1 {} other {, dilation {dilation}}}",
+    pool: "{n}. {kernel} max pooling, stride {stride}",
   },
   multiChannel: {
     title: "Cross-correlation over {channels} input channels",
@@ -82,6 +86,10 @@ const zhCN = {
   receptiveField: {
     title: "感受野：输入上的 {field} 个像素",
     alt: "沿一个方向，把最后一层的一个输出单元经过 {layers} 层回溯到输入上的 {field} 个像素。",
+    input: "输入：{count} 个像素",
+    map: "第 {n} 层的输出：{count}",
+    conv: "{n}. {kernel} 卷积，步幅 {stride}{dilation, select, 1 {} other {，膨胀率 {dilation}}}",
+    pool: "{n}. {kernel} 最大汇聚，步幅 {stride}",
   },
   multiChannel: {
     title: "{channels} 个输入通道的互相关运算",

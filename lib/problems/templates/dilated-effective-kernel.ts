@@ -1,3 +1,4 @@
+import { receptiveFieldFigure } from "../figures/receptive-field-figure";
 import type { LayerSpec } from "../../engine";
 import { ProblemError } from "../errors";
 import { inlineNumber, inlineSize } from "../latex";
@@ -73,6 +74,8 @@ export const dilatedEffectiveKernelTemplate: ProblemTemplate<DilatedEffectiveKer
     const solution = t("effectiveKernel.solution", { steps: ["- $r = 1$", ...steps].join("\n"), answer: inlineNumber(key.value) });
     return { prompt, solution };
   },
+
+  figure: (p, _key, lang) => receptiveFieldFigure(p.dilations.map((dilation) => ({ kind: "conv" as const, kernel: p.kernel, stride: 1, dilation })), lang),
 
   misconceptions: [
     {

@@ -1,3 +1,4 @@
+import { receptiveFieldFigure } from "../figures/receptive-field-figure";
 import type { LayerSpec } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
@@ -112,6 +113,8 @@ export const receptiveFieldStackTemplate: ProblemTemplate<ReceptiveFieldStackPar
     });
     return { prompt, solution };
   },
+
+  figure: (p, _key, lang) => receptiveFieldFigure(p.layers.map((layer) => ({ ...layer, dilation: 1 })), lang),
 
   misconceptions: [
     {

@@ -1,3 +1,4 @@
+import { receptiveFieldFigure } from "../figures/receptive-field-figure";
 import type { LayerSpec } from "../../engine";
 import { ProblemError } from "../errors";
 import { inlineCount, inlineNumber, inlineSize } from "../latex";
@@ -74,6 +75,8 @@ export const stackedSmallKernelsTemplate: ProblemTemplate<StackedSmallKernelsPar
     });
     return { prompt, solution };
   },
+
+  figure: (p, _key, lang) => receptiveFieldFigure(Array.from({ length: p.count }, () => ({ kind: "conv" as const, kernel: 3, stride: 1, dilation: 1 })), lang),
 
   misconceptions: [
     {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { correlationFigure } from "@/lib/problems/figures/correlation-figure";
 import { inceptionFigure } from "@/lib/problems/figures/inception-figure";
 import { poolingFigure } from "@/lib/problems/figures/pooling-figure";
+import { fieldRows } from "@/lib/problems/figures/receptive-field-figure";
 import { sizeFigure } from "@/lib/problems/figures/size-figure";
 import { checkXml } from "./xml-check";
 
@@ -61,5 +62,26 @@ describe("figures redraw the books' own examples", () => {
     // d2l 14.11 / NNDL 5.5.2: a 3×3 kernel with dilation 2 covers 2·2 + 1 = 5 pixels.
     const dilated = checkXml(sizeFigure({ layer: "conv", input: [9, 9], kernel: [3, 3], padding: [0, 0], stride: [1, 1], dilation: [2, 2], output: [5, 5] }, "en").svg).texts;
     expect(dilated).toContain("kernel 3×3, dilation 2 → 5×5");
+  });
+});
+
+describe("receptive-field rows", () => {
+  it("d2l 6.2.6: two stacked 3×3 convolutions see 5 input pixels per axis, three see 7 (VGG's argument, d2l 7.2)", () => {
+    const conv3 = { kind: "conv" as const, kernel: 3, stride: 1, dilation: 1 };
+    expect(fieldRows([conv3, conv3]).map((row) => row.length)).toEqual([1, 3, 5]);
+    expect(fieldRows([conv3, conv3, conv3]).at(-1)?.length).toBe(7);
+  });
+
+  it("a 3×3 kernel with dilation 2 reads taps 0, 2, 4 of a 5-pixel span (d2l 14.11, NNDL 5.5.2)", () => {
+    expect(fieldRows([{ kind: "conv", kernel: 3, stride: 1, dilation: 2 }])).toEqual([[0], [0, 2, 4]]);
+  });
+
+  it("stride compounds: 3×3 stride 2 under 3×3 stride 1 gives (3 − 1)·2 + 3 = 7 pixels", () => {
+    // by hand, bottom up (r ← r + (k − 1)·j, j ← j·s): r = 1 + 2·1 = 3 and j = 2 after layer 1, then r = 3 + 2·2 = 7
+    const rows = fieldRows([
+      { kind: "conv", kernel: 3, stride: 2, dilation: 1 },
+      { kind: "conv", kernel: 3, stride: 1, dilation: 1 },
+    ]);
+    expect(rows.at(-1)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 });

@@ -16,6 +16,7 @@ const WITH_FIGURES = [
   "conv.output-size-stack",
   "densenet.block-channels",
   "densenet.transition",
+  "dilated.effective-kernel",
   "dilated.output-size",
   "inception.output-channels",
   "inception.params",
@@ -27,6 +28,8 @@ const WITH_FIGURES = [
   "pooling.output-shape",
   "residual.block-shape",
   "residual.shortcut-params",
+  "rf.stacked-layers",
+  "rf.two-3x3-vs-5x5",
   "textcnn.conv1d-length",
   "xcorr.edge-detection",
   "xcorr.true-convolution",
@@ -107,6 +110,16 @@ describe("solution figures", () => {
         if (problem.answer.kind !== "shape") throw new Error("a shape key expected");
         const [, h, w] = problem.answer.value;
         expect(expectGoodSvg(problem).join("\n"), `${template} ${seed}`).toContain(`output ${h}×${w}`);
+      }
+    }
+  });
+
+  it("receptive-field figures end at the key's number of input pixels", () => {
+    for (const template of ["rf.stacked-layers", "dilated.effective-kernel"]) {
+      for (const seed of SEEDS.slice(0, 60)) {
+        const problem = sampleProblem({ template, seed });
+        if (problem.answer.kind !== "integer") throw new Error("an integer key expected");
+        expect(expectGoodSvg(problem), `${template} ${seed}`).toContain(`input: ${problem.answer.value} pixels`);
       }
     }
   });
