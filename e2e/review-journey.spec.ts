@@ -9,9 +9,17 @@ import { signUpFreshLearner, snap, solveConvOutputSize } from "./support";
  */
 test("a new learner reviews: format error, right, rating override, wrong, undo, keyboard only", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
-  await page.goto("/");
-  await signUpFreshLearner(page);
+  // A new learner creates an account from the sign-in page.
   await page.goto("/review");
+  await page.getByRole("link", { name: /create an account/i }).click();
+  await page.getByLabel(/your name/i).fill("New Learner");
+  await page.getByLabel(/email/i).fill(`new-${Date.now()}@example.com`);
+  await page.getByLabel(/^password/i).fill("short");
+  await expect(page.getByRole("button", { name: /create account/i })).toBeDisabled();
+  await page.getByLabel(/^password/i).fill("a-long-password");
+  await snap(page, "sign-up");
+  await page.getByRole("button", { name: /create account/i }).click();
+  await expect(page).toHaveURL(/\/review/);
   await expect(page.getByTestId("card-badge")).toHaveText(/new skill/i);
 
   // 1. conv.output-size: a 2-D answer to a 3-D question costs nothing; the live preview shows how

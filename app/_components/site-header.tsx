@@ -35,9 +35,6 @@ export async function SiteHeader({ user, locale }: SiteHeaderProps) {
           <LanguageSwitcher current={locale} signedIn={user !== null} />
           {user ? (
             <>
-              <span className="hidden text-slate-500 lg:inline" data-testid="signed-in-as">
-                {t("signedInAs", { name: user.name })}
-              </span>
               <SignOutButton label={t("nav.signOut")} />
             </>
           ) : (

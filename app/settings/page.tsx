@@ -16,11 +16,15 @@ export default async function SettingsPage() {
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/sign-in?next=${encodeURIComponent("/settings")}`);
   const t = await getTranslations("settings");
+  const tc = await getTranslations("common");
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("lead")}</p>
+        <p className="mt-1 text-sm text-slate-600" data-testid="signed-in-as">
+          {tc("signedInAs", { name: user.name })} · {user.email}
+        </p>
       </div>
       <SettingsForm />
     </div>

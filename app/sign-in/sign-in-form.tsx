@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -78,6 +79,12 @@ export function SignInForm({ next, title, demo }: { next: string; title: string;
             {busy ? t("submitting") : t("submit")}
           </button>
         </form>
+        <p className="mt-4 text-sm text-slate-600">
+          {t("noAccount")}{" "}
+          <Link href={`/sign-up?next=${encodeURIComponent(next)}`} className="font-semibold text-brand-700 hover:underline">
+            {t("createAccount")}
+          </Link>
+        </p>
       </div>
       {demo && (
         <aside className="rounded-xl border border-brand-100 bg-brand-50 p-6" data-testid="demo-accounts">

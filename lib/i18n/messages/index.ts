@@ -9,6 +9,7 @@ import progressEn from "./en/progress.json";
 import reviewEn from "./en/review.json";
 import settingsEn from "./en/settings.json";
 import signInEn from "./en/signIn.json";
+import signUpEn from "./en/signUp.json";
 import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
 import engineZh from "./zh-CN/engine.json";
@@ -19,6 +20,7 @@ import progressZh from "./zh-CN/progress.json";
 import reviewZh from "./zh-CN/review.json";
 import settingsZh from "./zh-CN/settings.json";
 import signInZh from "./zh-CN/signIn.json";
+import signUpZh from "./zh-CN/signUp.json";
 
 /**
  * The interface's messages, one JSON file per page (namespace) and language, so that a page's
@@ -36,6 +38,7 @@ const en = {
   review: reviewEn,
   settings: settingsEn,
   signIn: signInEn,
+  signUp: signUpEn,
 };
 
 const zhCN: typeof en = {
@@ -49,6 +52,7 @@ const zhCN: typeof en = {
   review: reviewZh,
   settings: settingsZh,
   signIn: signInZh,
+  signUp: signUpZh,
 };
 
 export type Messages = typeof en;
