@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how fast Stride's hot paths are on this machine. Figures go to
  * docs/BENCHMARKS.md with the command and the machine; no test asserts on time.
- * `npm run bench -- engine cli` runs only the areas named (core, server, engine, cli, srs).
+ * `npm run bench -- engine cli` runs only the areas named (core, server, engine, cli, srs, page).
  */
 import os from "node:os";
 import { Bench } from "tinybench";
@@ -14,6 +14,7 @@ import { createContext } from "@/lib/server/trpc";
 import { newCardState, scheduleReview } from "@/lib/srs";
 import { cliBench } from "./cli";
 import { engineBench } from "./engine";
+import { pageLoadBench } from "./page-load";
 import { srsBench } from "./srs";
 
 // d2l's LeNet (DESIGN.md's example spec).
@@ -61,7 +62,7 @@ async function serverBench() {
   return table;
 }
 
-const AREAS = ["core", "server", "engine", "cli", "srs"];
+const AREAS = ["core", "server", "engine", "cli", "srs", "page"];
 const asked = process.argv.slice(2).filter((arg) => AREAS.includes(arg));
 const areas = asked.length > 0 ? asked : AREAS;
 
@@ -71,3 +72,4 @@ if (areas.includes("server")) console.table(await serverBench());
 if (areas.includes("engine")) console.table(await engineBench());
 if (areas.includes("cli")) console.table(await cliBench());
 if (areas.includes("srs")) await srsBench();
+if (areas.includes("page")) await pageLoadBench();

@@ -29,13 +29,18 @@ export function sourceFingerprint(root: string): string {
   return hash.digest("hex");
 }
 
+/** Where the build lives: `.next`, or STRIDE_NEXT_DIST_DIR (next.config.js reads the same). */
+function distDir(root: string) {
+  return path.join(root, process.env.STRIDE_NEXT_DIST_DIR || ".next");
+}
+
 function fingerprintFile(root: string) {
-  return path.join(root, ".next", "stride-build-fingerprint");
+  return path.join(distDir(root), "stride-build-fingerprint");
 }
 
 export function buildIsCurrent(root: string): boolean {
   const file = fingerprintFile(root);
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(file)) return false;
+  if (!existsSync(path.join(distDir(root), "BUILD_ID")) || !existsSync(file)) return false;
   return statSync(file).isFile() && readFileSync(file, "utf8").trim() === sourceFingerprint(root);
 }
 
