@@ -46,6 +46,18 @@ const en = {
     channels: "{count} channels",
     bnRelu: "{bn}, ReLU",
   },
+  transposed: {
+    title: "{op}, stride {stride}",
+    sum: "kernel copies, summed",
+    crop: "crop {padding} =",
+    alt: "Each input entry scales the kernel; the copies, placed {stride} apart, sum to a {fullRows} by {fullCols} matrix{padded, select, yes {, which padding {padding} crops on every side to} other {, which is}} the {outRows} by {outCols} output; {padded, select, yes {the part the crop keeps is shaded} other {the first entry and its copy are shaded}}.",
+  },
+  textcnn: {
+    title: "textCNN: convolutions of several widths, max-over-time pooling, concatenation",
+    conv: "1-D conv, width {kernel}",
+    features: "features",
+    alt: "The {dims} by {tokens} embedding goes through {count} one-dimensional convolutions of different widths; max-over-time pooling keeps one value per channel, and the concatenation gives {total} features.",
+  },
   layer: {
     conv2d: "{kernel} conv, {filters} channels, stride {stride}, padding {padding}",
     maxpool2d: "{kernel} max pooling, stride {stride}, padding {padding}",
@@ -104,6 +116,18 @@ const zhCN = {
     maxpool: "{kernel} 最大汇聚，填充 {padding}",
     channels: "{count} 个通道",
     bnRelu: "{bn}，ReLU",
+  },
+  transposed: {
+    title: "{op}，步幅 {stride}",
+    sum: "卷积核副本之和",
+    crop: "裁掉 {padding} =",
+    alt: "每个输入元素与卷积核相乘，各副本相隔 {stride} 放置并相加，得到 {fullRows}×{fullCols} 的矩阵{padded, select, yes {，再按填充 {padding} 在每侧裁掉，得到} other {，即}} {outRows}×{outCols} 的输出；{padded, select, yes {阴影标出裁剪后保留的部分} other {阴影标出第一个元素及其副本}}。",
+  },
+  textcnn: {
+    title: "textCNN：不同宽度的一维卷积、时间最大汇聚与连结",
+    conv: "一维卷积，宽 {kernel}",
+    features: "特征",
+    alt: "{dims}×{tokens} 的词元嵌入经过 {count} 个不同宽度的一维卷积，时间最大汇聚为每个通道保留一个值，连结后得到 {total} 个特征。",
   },
   layer: {
     conv2d: "{kernel} 卷积，{filters} 个输出通道，步幅 {stride}，填充 {padding}",

@@ -1,3 +1,4 @@
+import { textCnnFigure } from "../figures/textcnn-figure";
 import type { LayerSpec } from "../../engine";
 import { ProblemError } from "../errors";
 import { inlineNumber, inlineShape } from "../latex";
@@ -88,6 +89,8 @@ export const textCnnFeaturesTemplate: ProblemTemplate<TextCnnFeaturesParams> = {
     const work = `$${p.convolutions.map((c) => c.filters).join(" + ")} = ${total}$`;
     return { prompt, solution: t("solution", { lengths, work, answer: inlineNumber(total) }) };
   },
+
+  figure: (p, _key, lang) => textCnnFigure(p, lang),
 
   misconceptions: [
     {

@@ -1,3 +1,4 @@
+import { transposedFigure } from "../figures/transposed-figure";
 import { ProblemError } from "../errors";
 import { inlineBmatrix, inlineNumber, inlineSize } from "../latex";
 import type { Rng } from "../rng";
@@ -124,6 +125,9 @@ export const transposedConvValuesTemplate: ProblemTemplate<TransposedConvValuesP
     });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) =>
+    key.kind === "matrix" ? transposedFigure({ ...p, full: clean(scatter(p.input, p.kernel, p.stride)), output: clean(key.value) }, lang) : null,
 
   misconceptions: [
     {

@@ -30,7 +30,9 @@ const WITH_FIGURES = [
   "residual.shortcut-params",
   "rf.stacked-layers",
   "rf.two-3x3-vs-5x5",
+  "tconv.values",
   "textcnn.conv1d-length",
+  "textcnn.features",
   "xcorr.edge-detection",
   "xcorr.true-convolution",
   "xcorr.values",
@@ -39,8 +41,8 @@ const WITH_FIGURES = [
 const SEEDS = Array.from({ length: 200 }, (_, seed) => seed);
 const MAX_BYTES = 40 * 1024;
 
-/** Latin words in a Chinese figure's text that are names, not English: ReLU, Inception, BN. */
-const NAMES_KEPT = new Set(["relu", "inception"]);
+/** Latin words in a Chinese figure's text that are names, not English: ReLU, Inception, textCNN. */
+const NAMES_KEPT = new Set(["relu", "inception", "textcnn"]);
 
 function expectGoodSvg(problem: Problem): string[] {
   const figure = problem.figure;
@@ -83,7 +85,7 @@ describe("solution figures", () => {
   });
 
   it("matrix figures draw every entry of the key, as the key has it", () => {
-    for (const template of ["xcorr.values", "xcorr.true-convolution", "xcorr.edge-detection", "pooling.max-values", "pooling.avg-values", "channels.multi-in-values"]) {
+    for (const template of ["xcorr.values", "xcorr.true-convolution", "xcorr.edge-detection", "pooling.max-values", "pooling.avg-values", "channels.multi-in-values", "tconv.values"]) {
       for (const seed of SEEDS) {
         const problem = sampleProblem({ template, seed });
         const texts = new Set(expectGoodSvg(problem));
@@ -111,6 +113,18 @@ describe("solution figures", () => {
         const [, h, w] = problem.answer.value;
         expect(expectGoodSvg(problem).join("\n"), `${template} ${seed}`).toContain(`output ${h}×${w}`);
       }
+    }
+  });
+
+  it("block figures show each path's channels and their sum, the key", () => {
+    for (const seed of SEEDS.slice(0, 60)) {
+      const textcnn = sampleProblem({ template: "textcnn.features", seed });
+      if (textcnn.answer.kind !== "integer") throw new Error("an integer key expected");
+      expect(expectGoodSvg(textcnn).join("\n")).toContain(`= ${textcnn.answer.value}`);
+      const inception = sampleProblem({ template: "inception.output-channels", seed });
+      if (inception.answer.kind !== "integer") throw new Error("an integer key expected");
+      const texts = expectGoodSvg(inception);
+      expect(texts.find((t) => t.endsWith(`= ${inception.answer.value}`))).toMatch(/^\d+ \+ \d+ \+ \d+ \+ \d+ = \d+$/);
     }
   });
 
