@@ -24,6 +24,14 @@ export function layerLabel(layer: LayerSpec, lang: Lang): string {
       const args = { kernel: size(layer.kernel, 1), stride: scalar(layer.stride, kernel), padding: scalar(layer.padding, 0) };
       return layer.type === "maxpool2d" ? t("layer.maxpool2d", args) : t("layer.avgpool2d", args);
     }
+    case "conv2d_transpose":
+      return t("layer.conv2dTranspose", {
+        kernel: size(layer.kernel, 1),
+        filters: String(layer.filters),
+        stride: scalar(layer.stride, 1),
+        padding: scalar(layer.padding, 0),
+        outputPadding: scalar(layer.output_padding, 0),
+      });
     case "conv1d":
       return t("layer.conv1d", { kernel: scalar(layer.kernel, 1), filters: String(layer.filters), stride: scalar(layer.stride, 1), padding: scalar(layer.padding, 0) });
     case "global_maxpool":

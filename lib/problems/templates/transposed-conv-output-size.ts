@@ -1,3 +1,4 @@
+import { specStackFigure } from "../figures/spec-stack-figure";
 import { transposedOutputSize } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlinePair, inlineShape, inlineSize } from "../latex";
@@ -149,6 +150,11 @@ export const transposedConvOutputSizeTemplate: ProblemTemplate<TransposedConvOut
       answer: inlineShape(key.value),
     });
     return { prompt, solution };
+  },
+
+  figure(p, _key, lang) {
+    const check = this.check(p);
+    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
   },
 
   misconceptions: [

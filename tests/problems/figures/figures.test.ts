@@ -30,6 +30,7 @@ const WITH_FIGURES = [
   "residual.shortcut-params",
   "rf.stacked-layers",
   "rf.two-3x3-vs-5x5",
+  "tconv.output-size",
   "tconv.values",
   "textcnn.conv1d-length",
   "textcnn.features",
@@ -84,19 +85,20 @@ describe("solution figures", () => {
     }
   });
 
-  it("matrix figures draw every entry of the key, as the key has it", () => {
-    for (const template of ["xcorr.values", "xcorr.true-convolution", "xcorr.edge-detection", "pooling.max-values", "pooling.avg-values", "channels.multi-in-values", "tconv.values"]) {
+  it.each(["xcorr.values", "xcorr.true-convolution", "xcorr.edge-detection", "pooling.max-values", "pooling.avg-values", "channels.multi-in-values", "tconv.values"])(
+    "%s: the figure draws every entry of the key, as the key has it",
+    (template) => {
       for (const seed of SEEDS) {
         const problem = sampleProblem({ template, seed });
         const texts = new Set(expectGoodSvg(problem));
         if (problem.answer.kind !== "matrix") throw new Error("a matrix key expected");
         for (const x of problem.answer.value.flat()) expect(texts.has(formatNumber(x)), `${template} ${seed}: ${x}`).toBe(true);
       }
-    }
-  });
+    },
+  );
 
   it("shape figures draw the key's shape", () => {
-    for (const template of ["arch.layer-shape", "conv.output-size-stack", "nin.block-shape", "densenet.block-channels", "densenet.transition", "residual.block-shape", "textcnn.conv1d-length"]) {
+    for (const template of ["arch.layer-shape", "tconv.output-size", "conv.output-size-stack", "nin.block-shape", "densenet.block-channels", "densenet.transition", "residual.block-shape", "textcnn.conv1d-length"]) {
       for (const seed of SEEDS.slice(0, 50)) {
         const problem = sampleProblem({ template, seed });
         if (problem.answer.kind !== "shape") throw new Error("a shape key expected");
