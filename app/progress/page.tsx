@@ -96,12 +96,12 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             <table className="w-full text-left text-sm" data-testid="cards">
               <thead className="text-slate-500">
                 <tr>
-                  <th className="px-6 py-2 font-medium">{t("skill")}</th>
+                  <th className="px-4 py-2 sm:px-6 font-medium">{t("skill")}</th>
                   <th className="px-3 py-2 font-medium">{t("state")}</th>
                   <th className="px-3 py-2 font-medium">{t("due")}</th>
-                  <th className="px-3 py-2 text-right font-medium">{t("repetitions")}</th>
-                  <th className="px-3 py-2 text-right font-medium">{t("lapses")}</th>
-                  <th className="px-6 py-2">
+                  <th className="hidden px-3 py-2 text-right font-medium sm:table-cell">{t("repetitions")}</th>
+                  <th className="hidden px-3 py-2 text-right font-medium sm:table-cell">{t("lapses")}</th>
+                  <th className="px-4 py-2 sm:px-6">
                     <span className="sr-only">{t("practise")}</span>
                   </th>
                 </tr>
@@ -109,17 +109,17 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
               <tbody>
                 {cards.map((card) => (
                   <tr key={card.id} className="border-t border-slate-100">
-                    <td className="px-6 py-3 font-medium">{card.title[locale]}</td>
-                    <td className="px-3 py-3">{t(`states.${card.state as 0 | 1 | 2 | 3}`)}</td>
-                    <td className="px-3 py-3" data-testid="card-due" title={dateTime(card.due)}>
+                    <td className="px-4 py-3 sm:px-6 font-medium">{card.title[locale]}</td>
+                    <td className="whitespace-nowrap px-3 py-3">{t(`states.${card.state as 0 | 1 | 2 | 3}`)}</td>
+                    <td className="whitespace-nowrap px-3 py-3" data-testid="card-due" title={dateTime(card.due)}>
                       {when(card.due)}
                     </td>
-                    <td className="px-3 py-3 text-right tabular-nums">{card.reps}</td>
-                    <td className="px-3 py-3 text-right tabular-nums">{card.lapses}</td>
-                    <td className="px-6 py-3 text-right">
+                    <td className="hidden px-3 py-3 text-right tabular-nums sm:table-cell">{card.reps}</td>
+                    <td className="hidden px-3 py-3 text-right tabular-nums sm:table-cell">{card.lapses}</td>
+                    <td className="px-4 py-3 sm:px-6 text-right">
                       <Link
                         href={`/review?skill=${encodeURIComponent(card.templateId)}`}
-                        className="rounded-md border border-brand-100 px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50"
+                        className="whitespace-nowrap rounded-md border border-brand-100 px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50"
                         data-testid="practise-skill"
                       >
                         {t("practise")}

@@ -131,7 +131,7 @@ export function ForecastChart({ data }: { data: { day: string; due: number }[] }
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
               <CartesianGrid vertical={false} stroke="#e2e8f0" />
-              <XAxis dataKey="day" tickFormatter={label} tick={TICK} minTickGap={24} />
+              <XAxis dataKey="day" tickFormatter={label} tick={TICK} minTickGap={24} interval="preserveStart" />
               <YAxis allowDecimals={false} tick={TICK} width={32} />
               <Tooltip cursor={{ fill: "#eef4ff" }} labelFormatter={(value) => label(String(value))} />
               <Bar dataKey="due" name={t("forecastCount")} fill={BRAND} radius={[4, 4, 0, 0]} />

@@ -21,22 +21,27 @@ export async function ReviewHeatmap({ days }: { days: HeatmapDay[] }) {
   const width = LEFT + weeks * (CELL + GAP);
   const height = TOP + 7 * (CELL + GAP);
   const date = (day: string) => new Date(`${day}T00:00:00Z`);
-  const monthStarts = days.filter((day) => day.day.endsWith("-01") || day === days[0]);
+  // A month's name over the week it starts in; the first, partial month only when its name fits
+  // before the next one.
+  const monthStarts = days.filter((day) => day.day.endsWith("-01"));
+  const firstFull = monthStarts[0]?.week ?? weeks;
+  if (days[0] && !days[0].day.endsWith("-01") && firstFull >= 3) monthStarts.unshift(days[0]);
 
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="heatmap">
       <h2 className="font-semibold">{t("heatmapTitle")}</h2>
       <p className="mt-1 text-sm text-slate-600">{t("heatmapHelp")}</p>
       {busiest === 0 && <p className="mt-4 rounded-lg bg-slate-50 px-4 py-3 text-center text-sm text-slate-600">{t("heatmapEmpty")}</p>}
-      <div className="mt-4 overflow-x-auto">
-        <svg role="img" aria-label={t("heatmapLabel")} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full min-w-[28rem]">
+      {/* Right-to-left scrolling starts a narrow screen at the latest weeks; the SVG itself reads left to right. */}
+      <div className="mt-4 overflow-x-auto [direction:rtl]">
+        <svg style={{ direction: "ltr" }} role="img" aria-label={t("heatmapLabel")} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full min-w-[28rem]">
           {monthStarts.map((day) => (
-            <text key={`m-${day.day}`} x={LEFT + day.week * (CELL + GAP)} y={10} fontSize={10} fill="#475569">
+            <text key={`m-${day.day}`} x={LEFT + day.week * (CELL + GAP)} y={10} fontSize={8} fill="#475569">
               {format.dateTime(date(day.day), { month: "short" })}
             </text>
           ))}
           {([1, 3, 5] as const).map((weekday) => (
-            <text key={`w-${weekday}`} x={0} y={TOP + weekday * (CELL + GAP) + CELL - 2} fontSize={9} fill="#475569">
+            <text key={`w-${weekday}`} x={0} y={TOP + weekday * (CELL + GAP) + CELL - 2} fontSize={7.5} fill="#475569">
               {t(`weekdays.${weekday}`)}
             </text>
           ))}

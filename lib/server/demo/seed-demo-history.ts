@@ -86,15 +86,20 @@ export async function seedDemoHistory({ db, userId, now }: { db: PrismaClient; u
   const rows: Rows = { variants: [], reviews: [] };
   const today = Math.floor(now.getTime() / DAY_MS);
 
-  function answer({ card, templateId, at, mode }: { card: SimulatedCard | null; templateId: string; at: Date; mode: "review" | "practice" }) {
+  /** One graded answer; `unhurried` takes at least the skill's median time, so it is never rated Easy. */
+  function answer({ card, templateId, at, mode, unhurried = false }: { card: SimulatedCard | null; templateId: string; at: Date; mode: "review" | "practice"; unhurried?: boolean }) {
     const seed = rng.int(0, MAX_SEED);
     const right = chance(rng, card ? recallChance(card.state, at, settings) : 0.8);
     const graded = answerOf({ templateId, seed, lang, right, rng });
-    const elapsedMs = graded.correct ? rng.int(12_000, 75_000) : rng.int(30_000, 120_000);
-    const issuedAt = at;
-    const reviewedAt = new Date(at.getTime() + elapsedMs);
     const times = rightTimes.get(templateId) ?? [];
     const medianMs = medianAnswerMs(times, requireTemplate(templateId).answerKind);
+    const elapsedMs = unhurried
+      ? rng.int(Math.ceil(medianMs), Math.ceil(1.5 * medianMs))
+      : graded.correct
+        ? rng.int(12_000, 75_000)
+        : rng.int(30_000, 120_000);
+    const issuedAt = at;
+    const reviewedAt = new Date(at.getTime() + elapsedMs);
     const rating = suggestRating({ correct: graded.correct, score: graded.score, elapsedMs, medianMs });
     if (graded.correct) rightTimes.set(templateId, [...times, elapsedMs]);
     const variantId = randomUUID();
@@ -110,13 +115,16 @@ export async function seedDemoHistory({ db, userId, now }: { db: PrismaClient; u
     return reviewedAt;
   }
 
+  // Where yesterday's session ended (the last week has a session every day).
+  let sessionEnd = new Date((today - 1) * DAY_MS + 20 * 3_600_000);
   for (let day = today - DEMO_HISTORY_DAYS; day < today; day += 1) {
     const lastWeek = day >= today - 7;
     // A few days off in the older weeks, so the calendar looks lived in; the last week unbroken, for a streak.
     if (!lastWeek && chance(rng, 0.2)) continue;
     let clock = new Date(day * DAY_MS + rng.int(17, 20) * 3_600_000 + rng.int(0, 59) * 60_000);
-    let newToday = day < today - 10 ? 3 : rng.int(1, 2);
-    for (let count = 0; count < MAX_REVIEWS_PER_SESSION; count += 1) {
+    let newToday = day < today - 14 ? 2 : rng.int(0, 1);
+    let answered = 0;
+    for (; answered < MAX_REVIEWS_PER_SESSION; answered += 1) {
       const due = started.filter((card) => card.state.due <= clock).sort((a, b) => a.state.due.getTime() - b.state.due.getTime())[0];
       let card = due;
       if (!card && newToday > 0 && started.length < templates.length) {
@@ -127,9 +135,19 @@ export async function seedDemoHistory({ db, userId, now }: { db: PrismaClient; u
       if (!card) break;
       clock = new Date(answer({ card, templateId: card.templateId, at: clock, mode: "review" }).getTime() + rng.int(5_000, 30_000));
     }
-    if (started.length > 0 && chance(rng, 0.3)) {
-      answer({ card: null, templateId: rng.pick(started).templateId, at: clock, mode: "practice" });
+    // Some practice now and then; on a day with nothing due in the last week, practice keeps the streak.
+    if (started.length > 0 && (chance(rng, 0.3) || (lastWeek && answered === 0))) {
+      clock = new Date(answer({ card: null, templateId: rng.pick(started).templateId, at: clock, mode: "practice" }).getTime() + 60_000);
     }
+    sessionEnd = clock;
+  }
+
+  // Yesterday's session ends on a new skill met once: Again, Hard or Good leave it in a learning
+  // step of minutes, so it is overdue this morning and /review has work on first start.
+  if (started.length < templates.length) {
+    const card: SimulatedCard = { id: randomUUID(), templateId: templates[started.length]!, createdAt: sessionEnd, state: newCardState(sessionEnd) };
+    started.push(card);
+    answer({ card, templateId: card.templateId, at: sessionEnd, mode: "review", unhurried: true });
   }
 
   await db.$transaction([
