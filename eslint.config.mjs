@@ -19,7 +19,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", "node_modules/**", ".data/**", "lib/db/generated/**", ".stride-cli/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
-    files: ["lib/engine/**", "lib/problems/**", "lib/grading/**", "lib/srs/**"],
+    files: ["lib/engine/**", "lib/problems/**", "lib/grading/**", "lib/srs/**", "lib/questions/**"],
     rules: { "no-restricted-imports": ["error", pureCoreImports] },
   },
 ]);

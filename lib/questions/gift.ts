@@ -1,0 +1,41 @@
+import type { Bank } from "./bundle";
+import { type ExportItem, type ExportOptions, planExport } from "./export-plan";
+import { markdownToHtml } from "./markdown-to-html";
+
+/**
+ * A bank in GIFT (docs.moodle.org, "GIFT format"). GIFT has no calculated questions, so every
+ * parametrised question is a fixed sample of its variants. Texts are `[html]` with MathJax's
+ * `\(…\)`; GIFT's special characters `~ = # { } :` and the backslash are escaped with a backslash.
+ */
+export function exportGift(bank: Bank, options: Omit<ExportOptions, "calculated"> = {}): string {
+  const items = planExport(bank, { ...options, calculated: false });
+  return `${[`$CATEGORY: $course$/top/${escapeGift(bank.title)}`, ...items.map(questionGift)].join("\n\n")}\n`;
+}
+
+/** GIFT's escapes: a backslash before each of `\ ~ = # { } :`. */
+export function escapeGift(text: string): string {
+  return text.replace(/[\\~=#{}:]/g, (char) => `\\${char}`);
+}
+
+const html = (markdown: string) => escapeGift(markdownToHtml(markdown));
+
+function questionGift(item: ExportItem): string {
+  const feedback = item.feedback ? ` ####[html]${html(item.feedback)}` : "";
+  return `::${escapeGift(item.name)}::[html]${html(item.text)}{${answersGift(item)}${feedback}}`;
+}
+
+function answersGift(item: ExportItem): string {
+  switch (item.type) {
+    case "numerical":
+      return `#${item.value}:${item.tolerance}`;
+    case "truefalse":
+      return item.value ? "TRUE" : "FALSE";
+    case "shortanswer":
+      return item.answers.map((answer) => `=${escapeGift(answer)}`).join(" ");
+    case "multichoice":
+      if (item.single) return item.options.map((option) => `${option.fraction === 100 ? "=" : "~"}${html(option.text)}`).join(" ");
+      return item.options.map((option) => `~%${option.fraction}%${html(option.text)}`).join(" ");
+    case "calculated":
+      throw new Error("GIFT has no calculated questions: planExport is asked for none");
+  }
+}
