@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import { ResultPanel } from "../_components/study/result-panel";
 import { useStudyKeys } from "../_components/study/use-study-keys";
+import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
 
 type Difficulty = "easy" | "medium" | "hard";
@@ -72,11 +73,17 @@ export function PracticeSession({
     if (issued && !graded) inputRef.current?.focus();
   }, [issued, graded]);
 
-  useEffect(() => {
-    if (!graded) return;
-    setAnswered((tally) => ({ count: tally.count + 1, right: tally.right + (graded.correct ? 1 : 0) }));
-    document.getElementById("result-title")?.focus();
-  }, [graded]);
+  const onSubmit = (variantId: string) =>
+    submit.mutate(
+      { variantId, answer },
+      {
+        onSuccess: (data) => {
+          if (data.status !== "graded") return;
+          setAnswered((tally) => ({ count: tally.count + 1, right: tally.right + (data.correct ? 1 : 0) }));
+          requestAnimationFrame(() => document.getElementById("result-title")?.focus());
+        },
+      },
+    );
 
   useStudyKeys({ active: Boolean(graded), onNext: loadNext });
 
@@ -188,7 +195,7 @@ export function PracticeSession({
     return (
       <div className="space-y-6">
         {header}
-        <p className="animate-pulse text-slate-600">{tr("loading")}</p>
+        <Loading label={tr("loading")} />
       </div>
     );
   }
@@ -200,7 +207,7 @@ export function PracticeSession({
         problem={issued.problem}
         answer={answer}
         onAnswer={setAnswer}
-        onSubmit={() => submit.mutate({ variantId: issued.variantId, answer })}
+        onSubmit={() => onSubmit(issued.variantId)}
         locked={Boolean(graded)}
         pending={submit.isPending}
         formatError={formatError}

@@ -8,6 +8,7 @@ import { ProblemPanel } from "../_components/study/problem-panel";
 import { RatingPicker, type RatingValue } from "../_components/study/rating-picker";
 import { ResultPanel } from "../_components/study/result-panel";
 import { useStudyKeys } from "../_components/study/use-study-keys";
+import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
 import { Walkthrough } from "./walkthrough";
 
@@ -57,14 +58,21 @@ export function ReviewSession() {
     if (issued && !graded) inputRef.current?.focus();
   }, [issued, graded]);
 
-  useEffect(() => {
-    if (!graded) return;
-    setRating(graded.rating as RatingValue);
-    setLastReviewId(graded.reviewId);
-    setUndone(false);
-    setReviewedHere((n) => n + 1);
-    document.getElementById("result-title")?.focus();
-  }, [graded]);
+  const onSubmit = (variantId: string) =>
+    submit.mutate(
+      { variantId, answer },
+      {
+        onSuccess: (data) => {
+          if (data.status !== "graded") return;
+          setRating(data.rating as RatingValue);
+          setLastReviewId(data.reviewId);
+          setUndone(false);
+          setReviewedHere((n) => n + 1);
+          // After the result has rendered: the verdict is where a screen reader continues.
+          requestAnimationFrame(() => document.getElementById("result-title")?.focus());
+        },
+      },
+    );
 
   const onRate = (value: RatingValue) => {
     if (!graded || rate.isPending || value === rating) return;
@@ -115,7 +123,7 @@ export function ReviewSession() {
       </p>
     );
   }
-  if (!next.data) return <p className="animate-pulse text-slate-600">{t("loading")}</p>;
+  if (!next.data) return <Loading label={t("loading")} />;
 
   if (next.data.status === "walkthrough") {
     const walk = next.data;
@@ -175,7 +183,7 @@ export function ReviewSession() {
         problem={current.problem}
         answer={answer}
         onAnswer={setAnswer}
-        onSubmit={() => submit.mutate({ variantId: current.variantId, answer })}
+        onSubmit={() => onSubmit(current.variantId)}
         locked={Boolean(graded)}
         pending={submit.isPending}
         formatError={formatError}

@@ -3,41 +3,49 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
+import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
 
 const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
 const button = "rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60";
 
+type Settings = NonNullable<ReturnType<typeof useSettingsQuery>["data"]>;
+
+function useSettingsQuery() {
+  const trpc = useTRPC();
+  return useQuery(trpc.settings.get.queryOptions());
+}
+
 /** Desired retention, daily new skills, language, and the FSRS optimizer on the learner's history. */
 export function SettingsForm() {
+  const t = useTranslations("settings");
+  const settings = useSettingsQuery();
+  if (settings.isError) return <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">{settings.error.message}</p>;
+  if (!settings.data) return <Loading label={t("loading")} />;
+  return <SettingsFields initial={settings.data} />;
+}
+
+function SettingsFields({ initial }: { initial: Settings }) {
   const t = useTranslations("settings");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const settings = useQuery(trpc.settings.get.queryOptions());
   const update = useMutation(trpc.settings.update.mutationOptions());
   const optimize = useMutation(trpc.settings.optimize.mutationOptions());
   const reset = useMutation(trpc.settings.resetParameters.mutationOptions());
-  const [retention, setRetention] = useState(0.9);
-  const [newLimit, setNewLimit] = useState("10");
-  const [locale, setLocale] = useState("en");
+  const [retention, setRetention] = useState(initial.desiredRetention);
+  const [newLimit, setNewLimit] = useState(String(initial.dailyNewLimit));
+  const [locale, setLocale] = useState<string>(initial.locale);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    if (!settings.data) return;
-    setRetention(settings.data.desiredRetention);
-    setNewLimit(String(settings.data.dailyNewLimit));
-    setLocale(settings.data.locale);
-  }, [settings.data]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
 
   function onSave(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const languageChanged = settings.data && locale !== settings.data.locale;
+    const languageChanged = locale !== initial.locale;
     update.mutate(
       { desiredRetention: Math.round(retention * 100) / 100, dailyNewLimit: Number(newLimit), locale: locale as "en" | "zh-CN" },
       {
@@ -54,9 +62,7 @@ export function SettingsForm() {
     );
   }
 
-  if (settings.isError) return <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">{settings.error.message}</p>;
-  if (!settings.data) return <p className="animate-pulse text-slate-600">{t("loading")}</p>;
-  const { optimizer } = settings.data;
+  const { optimizer } = initial;
   const percent = Math.round(retention * 100);
 
   return (

@@ -15,7 +15,9 @@ function typingIn(target: EventTarget | null): boolean {
  */
 export function useStudyKeys({ active, onRating, onNext }: { active: boolean; onRating?: (rating: RatingValue) => void; onNext: () => void }) {
   const handlers = useRef({ onRating, onNext });
-  handlers.current = { onRating, onNext };
+  useEffect(() => {
+    handlers.current = { onRating, onNext };
+  });
 
   useEffect(() => {
     if (!active) return;
