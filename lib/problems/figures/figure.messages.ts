@@ -58,6 +58,14 @@ const en = {
     features: "features",
     alt: "The {dims} by {tokens} embedding goes through {count} one-dimensional convolutions of different widths; max-over-time pooling keeps one value per channel, and the concatenation gives {total} features.",
   },
+  batchNorm: {
+    title: "{op} in training mode",
+    input: "minibatch (examples × features)",
+    mean: "mean μ",
+    variance: "variance σ²",
+    formula: "γ·(x − μ)/√(σ² + ε) + β =",
+    alt: "A minibatch of {n} examples with {features, select, 1 {one feature} other {{features} features}}, each feature's mean and variance over the batch, γ and β, and the normalized, scaled and shifted output.",
+  },
   layer: {
     conv2d: "{kernel} conv, {filters} channels, stride {stride}, padding {padding}",
     maxpool2d: "{kernel} max pooling, stride {stride}, padding {padding}",
@@ -129,6 +137,14 @@ const zhCN = {
     conv: "一维卷积，宽 {kernel}",
     features: "特征",
     alt: "{dims}×{tokens} 的词元嵌入经过 {count} 个不同宽度的一维卷积，时间最大汇聚为每个通道保留一个值，连结后得到 {total} 个特征。",
+  },
+  batchNorm: {
+    title: "训练模式下的{op}",
+    input: "小批量（样本 × 特征）",
+    mean: "均值 μ",
+    variance: "方差 σ²",
+    formula: "γ·(x − μ)/√(σ² + ε) + β =",
+    alt: "含 {n} 个样本、{features} 个特征的小批量，每个特征在小批量上的均值和方差，γ 和 β，以及规范化、缩放和偏移后的输出。",
   },
   layer: {
     conv2d: "{kernel} 卷积，{filters} 个输出通道，步幅 {stride}，填充 {padding}",

@@ -1,3 +1,4 @@
+import { batchNormFigure } from "../figures/batchnorm-figure";
 import { ProblemError } from "../errors";
 import { displayMath, inlineBmatrix } from "../latex";
 import type { Rng } from "../rng";
@@ -128,6 +129,8 @@ export const bnTrainValuesTemplate: ProblemTemplate<BnTrainValuesParams> = {
     const solution = t("trainValues.solution", { formula: FORMULA, steps, answer: inlineBmatrix(worked.map((row) => row.map(round3))) });
     return { prompt, solution };
   },
+
+  figure: (p, key, lang) => (key.kind === "matrix" ? batchNormFigure({ ...p, output: key.value }, lang) : null),
 
   misconceptions: [
     {

@@ -10,6 +10,7 @@ const WITH_FIGURES = [
   "arch.macs",
   "arch.zoo-params",
   "bn.params-vs-buffers",
+  "bn.train-values",
   "channels.multi-in-values",
   "channels.one-by-one",
   "conv.output-size",
