@@ -1,5 +1,6 @@
-import { createRng, type Check, MAX_SEED, parseLang, type RegisteredTemplate, requireSeed, requireTemplate } from "../problems";
+import { type Check, MAX_SEED, parseLang, type RegisteredTemplate, requireSeed, requireTemplate } from "../problems";
 import { QuestionError } from "./errors";
+import { questionRng } from "./seed-mix";
 import type { BuiltinQuestion, Constraint } from "./schema";
 import type { QuestionVariant, VariantRequest } from "./variant";
 
@@ -17,7 +18,7 @@ export const MAX_CANDIDATE_SEEDS = 1000;
  */
 export function catalogSeedOf(question: BuiltinQuestion, seed: number): number {
   const template = requireTemplate(question.template);
-  const rng = createRng(requireSeed(seed));
+  const rng = questionRng(requireSeed(seed));
   const absent = new Set((question.constraints ?? []).map((c) => c.path));
   for (let attempt = 0; attempt < MAX_CANDIDATE_SEEDS; attempt += 1) {
     const candidate = rng.int(0, MAX_SEED);

@@ -166,10 +166,9 @@ function moodleOf(node: MathNode, symbol: (name: string) => string): string | nu
       return String((node as ConstantNode).value);
     case "SymbolNode":
       return symbol((node as SymbolNode).name);
-    case "ParenthesisNode": {
-      const inner = moodleOf((node as ParenthesisNode).content, symbol);
-      return inner === null ? null : `(${inner})`;
-    }
+    case "ParenthesisNode":
+      // Every operation below is written in parentheses already.
+      return moodleOf((node as ParenthesisNode).content, symbol);
     case "OperatorNode": {
       const { fn, args } = node as OperatorNode;
       const parts = args.map((arg) => moodleOf(arg, symbol));

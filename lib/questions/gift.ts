@@ -1,6 +1,6 @@
 import type { Bank } from "./bundle";
 import { type ExportItem, type ExportOptions, planExport } from "./export-plan";
-import { markdownToHtml } from "./markdown-to-html";
+import { markdownToHtml, markdownToInlineHtml } from "./markdown-to-html";
 
 /**
  * A bank in GIFT (docs.moodle.org, "GIFT format"). GIFT has no calculated questions, so every
@@ -33,8 +33,8 @@ function answersGift(item: ExportItem): string {
     case "shortanswer":
       return item.answers.map((answer) => `=${escapeGift(answer)}`).join(" ");
     case "multichoice":
-      if (item.single) return item.options.map((option) => `${option.fraction === 100 ? "=" : "~"}${html(option.text)}`).join(" ");
-      return item.options.map((option) => `~%${option.fraction}%${html(option.text)}`).join(" ");
+      if (item.single) return item.options.map((option) => `${option.fraction === 100 ? "=" : "~"}${escapeGift(markdownToInlineHtml(option.text))}`).join(" ");
+      return item.options.map((option) => `~%${option.fraction}%${escapeGift(markdownToInlineHtml(option.text))}`).join(" ");
     case "calculated":
       throw new Error("GIFT has no calculated questions: planExport is asked for none");
   }

@@ -31,3 +31,10 @@ export function markdownToHtml(markdown: string): string {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+/** A short text (a choice's option) as inline HTML: one paragraph loses its `<p>`. */
+export function markdownToInlineHtml(markdown: string): string {
+  const html = markdownToHtml(markdown);
+  const single = /^<p>((?:(?!<p>)[\s\S])*)<\/p>$/.exec(html);
+  return single ? (single[1] as string) : html;
+}

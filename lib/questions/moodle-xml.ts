@@ -1,6 +1,6 @@
 import type { Bank } from "./bundle";
 import { type ExportItem, type ExportOptions, planExport } from "./export-plan";
-import { markdownToHtml } from "./markdown-to-html";
+import { markdownToHtml, markdownToInlineHtml } from "./markdown-to-html";
 
 /**
  * A bank as Moodle XML (docs.moodle.org, "Moodle XML format"): numerical, multichoice (single
@@ -51,7 +51,7 @@ function bodyXml(item: ExportItem): string[] {
         `    <single>${item.single}</single>`,
         "    <shuffleanswers>true</shuffleanswers>",
         "    <answernumbering>ABCD</answernumbering>",
-        ...item.options.map((option) => answerXml(option.fraction, markdownToHtml(option.text))),
+        ...item.options.map((option) => answerXml(option.fraction, markdownToInlineHtml(option.text))),
       ];
     case "calculated":
       return [

@@ -1,4 +1,4 @@
-import { createRng } from "../problems";
+import { questionRng } from "./seed-mix";
 import type { Variable } from "./schema";
 
 /** The values a variable can take, in order: `min, min + step, …, ≤ max`, or its list. */
@@ -20,7 +20,7 @@ export function countAssignments(variables: readonly Variable[]): number {
 
 /** The seed's assignment: one uniform pick per variable, in declaration order (deterministic in the seed). */
 export function assignmentOfSeed(variables: readonly Variable[], seed: number): Assignment {
-  const rng = createRng(seed);
+  const rng = questionRng(seed);
   return Object.fromEntries(variables.map((variable) => [variable.name, rng.pick(valuesOf(variable))]));
 }
 
