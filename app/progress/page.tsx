@@ -3,6 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { topicTitle } from "@/lib/problems";
 import { getServices } from "@/lib/server/services";
 import { createCaller } from "@/lib/server/root";
 import { getSessionUser } from "@/lib/server/session";
@@ -35,7 +36,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const when = (date: Date) => (date <= now ? t("dueNow") : format.relativeTime(date, now));
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent" }));
-  const topicLabel = (topic: string) => (t.has(`topics.${topic}`) ? t(`topics.${topic}` as "topics.concepts") : topic);
+  const topicLabel = (topic: string) => topicTitle(topic)[locale];
   const today = Math.floor(now.getTime() / DAY_MS);
   const forecast = progress.forecast.map((due, offset) => ({ day: new Date((today + offset) * DAY_MS).toISOString().slice(0, 10), due }));
 

@@ -6,21 +6,21 @@ import type { Localized } from "./types";
  * these ids (a test checks it).
  */
 export const TOPICS = [
-  { id: "conv-arithmetic", title: { en: "Convolution arithmetic", "zh-CN": "卷积的尺寸计算" } },
+  { id: "conv-arithmetic", title: { en: "Output sizes", "zh-CN": "输出形状（填充和步幅）" } },
   { id: "cross-correlation", title: { en: "Cross-correlation", "zh-CN": "互相关运算" } },
   { id: "parameters", title: { en: "Parameter counts", "zh-CN": "参数量" } },
-  { id: "pooling", title: { en: "Pooling", "zh-CN": "汇聚层" } },
-  { id: "channels", title: { en: "Multiple channels", "zh-CN": "多输入多输出通道" } },
-  { id: "receptive-field", title: { en: "Receptive field", "zh-CN": "感受野" } },
+  { id: "pooling", title: { en: "Pooling", "zh-CN": "汇聚层（池化层）" } },
+  { id: "channels", title: { en: "Channels", "zh-CN": "多输入多输出通道" } },
+  { id: "receptive-field", title: { en: "Receptive fields", "zh-CN": "感受野" } },
   { id: "transposed-conv", title: { en: "Transposed convolution", "zh-CN": "转置卷积" } },
   { id: "dilated-conv", title: { en: "Dilated convolution", "zh-CN": "空洞卷积" } },
-  { id: "architectures", title: { en: "Architectures (LeNet, AlexNet, VGG…)", "zh-CN": "网络架构（LeNet、AlexNet、VGG…）" } },
-  { id: "batchnorm", title: { en: "Batch normalization", "zh-CN": "批量规范化" } },
+  { id: "architectures", title: { en: "Classic architectures", "zh-CN": "经典卷积网络" } },
+  { id: "batchnorm", title: { en: "Batch normalization", "zh-CN": "批量规范化（批量归一化）" } },
   { id: "residual", title: { en: "Residual blocks", "zh-CN": "残差块" } },
-  { id: "dense-connections", title: { en: "Dense connections (DenseNet)", "zh-CN": "稠密连接（DenseNet）" } },
-  { id: "inception", title: { en: "Inception blocks (GoogLeNet)", "zh-CN": "Inception 块（GoogLeNet）" } },
-  { id: "nin", title: { en: "Network in network (NiN)", "zh-CN": "网络中的网络（NiN）" } },
-  { id: "text-cnn", title: { en: "Text CNNs (TextCNN)", "zh-CN": "文本卷积神经网络（textCNN）" } },
+  { id: "dense-connections", title: { en: "Dense blocks", "zh-CN": "稠密块" } },
+  { id: "inception", title: { en: "Inception blocks", "zh-CN": "Inception块" } },
+  { id: "nin", title: { en: "Network in network", "zh-CN": "网络中的网络（NiN）" } },
+  { id: "text-cnn", title: { en: "TextCNN", "zh-CN": "textCNN" } },
   { id: "concepts", title: { en: "Concepts", "zh-CN": "概念" } },
 ] as const satisfies readonly { id: string; title: Localized }[];
 

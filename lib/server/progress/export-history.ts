@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { getTemplate } from "@/lib/problems";
 import { toCsv, type CsvValue } from "./csv";
-import { effectiveReview } from "./effective-review";
+import { effectiveReview } from "../reviews/effective-review";
 
 /** The columns of an export, in order; the JSON export uses the same names. */
 export const EXPORT_COLUMNS = [

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { getTemplate, listTemplates, sampleProblem, type Lang } from "@/lib/problems";
 import { State } from "@/lib/srs";
 import { utcDayNumber } from "./days";
-import { effectiveReview } from "./effective-review";
+import { effectiveReview } from "../reviews/effective-review";
 import { forecastDue } from "./forecast";
 import { heatmapDays } from "./heatmap";
 import { topicMastery } from "./mastery";

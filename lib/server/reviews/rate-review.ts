@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { type ReviewRating, scheduleReview } from "@/lib/srs";
 import { AppError } from "../errors";
 import { cardStateFromJson, cardStateJson } from "./card-state";
-import { effectiveRating, isUndone } from "./effective-review";
+import { effectiveReview } from "./effective-review";
 import { schedulerSettingsOf } from "./scheduler-settings";
 
 export interface RateReviewOptions {
@@ -25,13 +25,13 @@ export async function rateReview({ db, userId, reviewId, rating, now, fuzz }: Ra
   if (review.mode !== "review" || !review.cardId || !review.stateBefore) {
     throw new AppError("BAD_INPUT", "rating: practice does not move your schedule, so it has no rating to change.");
   }
-  if (isUndone(review.amendments)) throw new AppError("CONFLICT", "This review was undone, so it has no rating to change.");
+  if (effectiveReview(review).undone) throw new AppError("CONFLICT", "This review was undone, so it has no rating to change.");
   const later = await db.review.findFirst({
     where: { cardId: review.cardId, reviewedAt: { gt: review.reviewedAt }, amendments: { none: { kind: "undo" } } },
     select: { id: true },
   });
   if (later) throw new AppError("CONFLICT", "You have reviewed this skill again since; only the latest review's rating can change.");
-  if (effectiveRating(review, review.amendments) === rating) {
+  if (effectiveReview(review).rating === rating) {
     const card = await db.card.findUniqueOrThrow({ where: { id: review.cardId } });
     return { reviewId, rating, nextDue: card.due };
   }

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { AppError } from "../errors";
 import { cardStateFromJson } from "./card-state";
-import { isUndone } from "./effective-review";
+import { effectiveReview } from "./effective-review";
 
 // Undo walks back through the learner's latest reviews; this many is further than anyone goes.
 const UNDO_DEPTH = 50;
@@ -18,7 +18,7 @@ export async function undoReview({ db, userId, reviewId, now }: { db: PrismaClie
     take: UNDO_DEPTH,
     include: { amendments: true },
   });
-  const last = recent.find((review) => !isUndone(review.amendments));
+  const last = recent.find((review) => !effectiveReview(review).undone);
   if (!recent.some((review) => review.id === reviewId) && !(await db.review.findFirst({ where: { id: reviewId, userId } }))) {
     throw new AppError("NOT_FOUND", "There is no such review of yours.");
   }

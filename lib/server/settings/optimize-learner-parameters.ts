@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { MIN_REVIEWS_TO_OPTIMIZE, optimizeParameters } from "@/lib/srs/optimizer/optimize-parameters";
 import type { ReviewHistory } from "@/lib/srs/optimizer/review-history";
 import { AppError } from "../errors";
-import { effectiveRating, isUndone } from "../reviews/effective-review";
+import { effectiveReview } from "../reviews/effective-review";
 
 const DAY_MS = 86_400_000;
 
@@ -21,14 +21,14 @@ interface HistoryRow {
 export function historyFromReviews(rows: readonly HistoryRow[]): ReviewHistory {
   const byCard = new Map<string, HistoryRow[]>();
   for (const row of rows) {
-    if (!row.cardId || isUndone(row.amendments)) continue;
+    if (!row.cardId || effectiveReview(row).undone) continue;
     byCard.set(row.cardId, [...(byCard.get(row.cardId) ?? []), row]);
   }
   return [...byCard.values()].map((reviews) => {
     const sorted = [...reviews].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
     return {
       reviews: sorted.map((row, index) => ({
-        rating: effectiveRating(row, row.amendments) as 1 | 2 | 3 | 4,
+        rating: effectiveReview(row).rating as 1 | 2 | 3 | 4,
         deltaDays: index === 0 ? 0 : Math.floor((row.reviewedAt.getTime() - (sorted[index - 1] as HistoryRow).reviewedAt.getTime()) / DAY_MS),
       })),
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectiveReview } from "@/lib/server/progress/effective-review";
+import { effectiveReview } from "@/lib/server/reviews/effective-review";
 import { trueRetention, type RetentionReview } from "@/lib/server/progress/retention";
 
 const now = new Date("2026-03-10T12:00:00Z");
