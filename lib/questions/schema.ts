@@ -69,6 +69,9 @@ export const builtinQuestionSchema = z
 
 // ---- custom parametrised template ----------------------------------------------------------------
 
+/** Past this many values a variable is a typo, not a question (and a range's values are listed for validation). */
+const MAX_VALUES = 10_000;
+
 /** A variable: an integer range `{min, max, step?}` or a list of `values`. */
 export const variableSchema = z
   .strictObject({
@@ -85,6 +88,8 @@ export const variableSchema = z
       context.addIssue({ code: "custom", path: [variable.min === undefined ? "min" : "max"], message: "a range needs min and max (or give values)" });
     } else if (variable.min !== undefined && variable.max !== undefined && variable.min > variable.max) {
       context.addIssue({ code: "custom", path: ["max"], message: "max is smaller than min" });
+    } else if (variable.min !== undefined && variable.max !== undefined && (variable.max - variable.min) / (variable.step ?? 1) >= MAX_VALUES) {
+      context.addIssue({ code: "custom", path: ["max"], message: `a range takes at most ${MAX_VALUES} values; raise step or narrow it` });
     }
   });
 export type Variable = z.infer<typeof variableSchema>;
@@ -94,8 +99,8 @@ export const derivedVariableSchema = z.strictObject({ name: nameSchema, formula:
 export type DerivedVariable = z.infer<typeof derivedVariableSchema>;
 
 const engineAnswerSchema = z.discriminatedUnion("mode", [
-  z.strictObject({ mode: z.literal("analyze"), spec: z.record(z.string(), z.unknown()), select: z.string().min(1) }),
-  z.strictObject({ mode: z.literal("run"), op: z.record(z.string(), z.unknown()), select: z.string().min(1) }),
+  z.strictObject({ mode: z.literal("analyze"), spec: z.record(z.string(), z.json()), select: z.string().min(1) }),
+  z.strictObject({ mode: z.literal("run"), op: z.record(z.string(), z.json()), select: z.string().min(1) }),
 ]);
 /** An engine spec or op with `"{{name}}"` strings where a variable's number goes. */
 export type EngineAnswerTemplate = z.infer<typeof engineAnswerSchema>;
@@ -191,7 +196,9 @@ const fixedAnswerSchema = z.discriminatedUnion("format", [
     options: z.array(optionSchema).min(2).max(26).refine((options) => options.some((o) => o.correct), { message: "a multi-select question has at least one correct option" }),
   }),
   z.strictObject({ format: z.literal("boolean"), value: z.boolean() }),
-  z.strictObject({ format: z.literal("numeric"), value: z.number(), integer: z.boolean().optional(), tolerance: z.number().positive().max(1).optional() }),
+  z
+    .strictObject({ format: z.literal("numeric"), value: z.number(), integer: z.boolean().optional(), tolerance: z.number().positive().max(1).optional() })
+    .refine((answer) => !answer.integer || Number.isInteger(answer.value), { message: "an integer answer is a whole number", path: ["value"] }),
 ]);
 
 export const fixedQuestionSchema = z.strictObject({

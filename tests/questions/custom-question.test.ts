@@ -114,6 +114,11 @@ describe("a custom definition's mistakes, each at its field path", () => {
     expect(issues[2]?.message).toBe("unknown variable r (known: k, c, c_in, p)");
   });
 
+  it("a range too long to be meant, before any value is listed", () => {
+    const checked = checkQuestionDefinition({ ...outputSizeQuestion, variables: [{ name: "n", min: 0, max: 1_000_000_000 }, ...outputSizeQuestion.variables.slice(1)] });
+    expect(checked).toEqual({ ok: false, issues: [{ path: "variables.0.max", message: "a range takes at most 10000 values; raise step or narrow it" }] });
+  });
+
   it("an answer with both or neither of engine and formula, and a shape from a formula", () => {
     const neither = checkQuestionDefinition({ ...outputSizeQuestion, answer: { kind: "integer" } });
     expect(neither).toMatchObject({ ok: false, issues: [{ path: "answer.engine", message: "give exactly one of engine (a spec or op the engine keys) or formula" }] });

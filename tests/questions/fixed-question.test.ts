@@ -41,6 +41,8 @@ describe("fixed questions", () => {
     const two = checkQuestionDefinition({ ...base, answer: { format: "choice", options: [{ text: { en: "a" }, correct: true }, { text: { en: "b" }, correct: true }] } });
     expect(two).toEqual({ ok: false, issues: [{ path: "answer.options", message: "a multiple-choice question has exactly one correct option" }] });
     const blank = checkQuestionDefinition({ ...base, prompt: { en: "p", "zh-CN": " " }, answer: { format: "boolean", value: true } });
+    const whole = checkQuestionDefinition({ ...base, answer: { format: "numeric", value: 2.5, integer: true } });
+    expect(whole).toEqual({ ok: false, issues: [{ path: "answer.value", message: "an integer answer is a whole number" }] });
     expect(blank).toEqual({ ok: false, issues: [{ path: "prompt.zh-CN", message: "leave zh-CN out rather than empty" }] });
   });
 });
