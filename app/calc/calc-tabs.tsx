@@ -21,8 +21,6 @@ export function CalcTabs({ initial }: { initial: CalcTab }) {
   function show(tab: CalcTab, focus = false) {
     setActive(tab);
     setOpened((previous) => (previous.has(tab) ? previous : new Set([...previous, tab])));
-    // The address says which calculator is open, so a link or a reload comes back to it.
-    window.history.replaceState(null, "", tab === "network" ? "/calc" : "/calc?tab=sandbox");
     if (focus) buttons.current[tab]?.focus();
   }
 
