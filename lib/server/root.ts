@@ -1,18 +1,26 @@
 import { accountRouter } from "./routers/account";
+import { banksRouter } from "./routers/banks";
+import { coursesRouter } from "./routers/courses";
 import { engineRouter } from "./routers/engine";
 import { problemsRouter } from "./routers/problems";
 import { progressRouter } from "./routers/progress";
+import { questionsRouter } from "./routers/questions";
 import { reviewRouter } from "./routers/review";
 import { settingsRouter } from "./routers/settings";
+import { statisticsRouter } from "./routers/statistics";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
   account: accountRouter,
+  banks: banksRouter,
+  courses: coursesRouter,
   engine: engineRouter,
   problems: problemsRouter,
   progress: progressRouter,
+  questions: questionsRouter,
   review: reviewRouter,
   settings: settingsRouter,
+  statistics: statisticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,18 @@
+import type { PrismaClient } from "@/lib/db";
+import { AppError } from "../errors";
+import { normalizeJoinCode } from "./join-code";
+
+/**
+ * Joins the course whose code was typed, as a learner. Joining twice changes nothing, and an
+ * owner who follows the link stays an owner.
+ */
+export async function joinCourse({ db, userId, code }: { db: PrismaClient; userId: string; code: string }) {
+  const course = await db.course.findUnique({ where: { joinCode: normalizeJoinCode(code) } });
+  if (!course || course.archivedAt) throw new AppError("NOT_FOUND", "No course has this join code. Check it with your instructor.");
+  const member = await db.courseMember.upsert({
+    where: { courseId_userId: { courseId: course.id, userId } },
+    create: { courseId: course.id, userId, role: "learner" },
+    update: {},
+  });
+  return { courseId: course.id, title: course.title, role: member.role as "owner" | "learner" };
+}

@@ -1,0 +1,22 @@
+import type { PrismaClient } from "@/lib/db";
+import { requireQuestionOwner } from "../courses/course-access";
+import { AppError } from "../errors";
+import type { ValidationSummary } from "./question-content";
+
+/**
+ * Publishes the latest version, so learners get it from their next variant on; refused unless its
+ * stored validation run passed (an edit clears the validation, so it must be run again).
+ */
+export async function publishQuestion({ db, userId, questionId, now }: { db: PrismaClient; userId: string; questionId: string; now: Date }) {
+  const question = await requireQuestionOwner({ db, questionId, userId });
+  if (question.archivedAt) throw new AppError("CONFLICT", "This question is archived.");
+  const version = await db.questionVersion.findUniqueOrThrow({ where: { questionId_version: { questionId, version: question.latestVersion } } });
+  const validation = version.validation as ValidationSummary | null;
+  if (!validation) throw new AppError("CONFLICT", `Run the validation on version ${version.version} before publishing it.`);
+  if (!validation.ok) throw new AppError("CONFLICT", `Version ${version.version} failed its validation (${validation.failureCount} variants could not be built): fix it before publishing.`);
+  await db.$transaction([
+    db.questionVersion.update({ where: { id: version.id }, data: { publishedAt: version.publishedAt ?? now } }),
+    db.question.update({ where: { id: questionId }, data: { publishedVersion: version.version } }),
+  ]);
+  return { id: questionId, publishedVersion: version.version };
+}

@@ -1,0 +1,123 @@
+/**
+ * The one door between the server and question content (lib/questions): parsing a definition,
+ * building a variant, the validation run, and the exchange formats. Operations never import
+ * lib/questions themselves, so a change there is answered here, once. An instructor's mistake in
+ * a definition or a bundle becomes an AppError "BAD_INPUT" whose message names each path.
+ */
+import { type Lang, listTemplates } from "@/lib/problems";
+import {
+  type Bank,
+  exportBundle,
+  exportGift,
+  exportMoodleXml,
+  importBundle,
+  parseQuestionDefinition,
+  QuestionError,
+  type QuestionDefinition,
+  type QuestionVariant,
+  sampleQuestion,
+  validateQuestion,
+} from "@/lib/questions";
+import { AppError } from "../errors";
+
+export type { Bank as BundleBank, QuestionDefinition, QuestionVariant };
+
+/** A question error (the author's mistake) as the AppError a caller sees, other errors untouched. */
+function asAppError(error: unknown): unknown {
+  if (error instanceof QuestionError) {
+    const detail = error.issues.length > 0 ? error.issues.map((issue) => `${issue.path || "(document)"}: ${issue.message}`).join("; ") : error.message;
+    return new AppError("BAD_INPUT", detail);
+  }
+  return error;
+}
+
+/** A definition as authored (JSON), checked; BAD_INPUT naming each field path otherwise. */
+export function parseDefinition(json: unknown): QuestionDefinition {
+  try {
+    return parseQuestionDefinition(json);
+  } catch (error) {
+    throw asAppError(error);
+  }
+}
+
+/** What the questions table keeps beside the definition, for listing and statistics by topic. */
+export function definitionSummary(definition: QuestionDefinition): { kind: QuestionDefinition["kind"]; title: string; topic: string } {
+  const topic = definition.kind === "builtin" ? (listTemplates().find((t) => t.template === definition.template)?.topic ?? "custom") : definition.topic;
+  return { kind: definition.kind, title: definition.title.en, topic };
+}
+
+/** One variant of a stored definition; BAD_INPUT when this variant cannot be built. */
+export function buildVariant(definitionJson: unknown, request: { templateId: string; seed: number; lang: Lang }): QuestionVariant {
+  const definition = parseDefinition(definitionJson);
+  try {
+    return sampleQuestion(definition, request);
+  } catch (error) {
+    throw asAppError(error);
+  }
+}
+
+/**
+ * The variables that tell one variant from another, for statistics by parameter region: a custom
+ * variant's variables, a built-in variant's catalog seed's numbers being private, nothing else.
+ * Null when the variant cannot be rebuilt (it was answered, so this should not happen).
+ */
+export function variantVariables(definitionJson: unknown, request: { templateId: string; seed: number }): Record<string, number | boolean> | null {
+  try {
+    return buildVariant(definitionJson, { ...request, lang: "en" }).variables ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** What is stored on a version after its validation run (the report, failures capped for size). */
+export interface ValidationSummary {
+  ok: boolean;
+  checked: number;
+  exhaustive: boolean;
+  failureCount: number;
+  failures: { code: string; message: string; variables?: Record<string, number | boolean>; seed?: number }[];
+  duplicateCount: number;
+  ranAt: string;
+}
+
+const STORED_FAILURES = 50;
+
+export function runValidation(definitionJson: unknown, options: { templateId: string; now: Date }): ValidationSummary {
+  const definition = parseDefinition(definitionJson);
+  const report = validateQuestion(definition, { templateId: options.templateId });
+  return {
+    ok: report.ok,
+    checked: report.checked,
+    exhaustive: report.exhaustive,
+    failureCount: report.failures.length,
+    failures: report.failures.slice(0, STORED_FAILURES).map((failure) => ({ ...failure })),
+    duplicateCount: report.duplicates.length,
+    ranAt: options.now.toISOString(),
+  };
+}
+
+/** The bank as the normalised JSON bundle text. */
+export function bundleText(bank: Bank): string {
+  try {
+    return exportBundle(bank);
+  } catch (error) {
+    throw asAppError(error);
+  }
+}
+
+/** A bundle file's bank; BAD_INPUT naming each bad path. */
+export function readBundle(text: string): Bank {
+  try {
+    return importBundle(text);
+  } catch (error) {
+    throw asAppError(error);
+  }
+}
+
+export function moodleXmlText(bank: Bank, lang: Lang): string {
+  return exportMoodleXml(bank, { lang });
+}
+
+export function giftText(bank: Bank, lang: Lang): string {
+  return exportGift(bank, { lang });
+}
