@@ -17,7 +17,8 @@ export function escapeGift(text: string): string {
   return text.replace(/[\\~=#{}:]/g, (char) => `\\${char}`);
 }
 
-const html = (markdown: string) => escapeGift(markdownToHtml(markdown));
+/** A blank line ends a GIFT question, so line breaks (left only inside math, where they are spaces to TeX) become spaces. */
+const html = (markdown: string) => escapeGift(markdownToHtml(markdown).replace(/\s*\n\s*/g, " "));
 
 function questionGift(item: ExportItem): string {
   const feedback = item.feedback ? ` ####[html]${html(item.feedback)}` : "";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exportGift } from "@/lib/questions";
 import { escapeGift } from "@/lib/questions/gift";
 import { demoBank } from "./bank-fixture";
+import { fixedChoice } from "./fixtures";
 
 describe("the GIFT export of a bank", () => {
   const gift = exportGift(demoBank());
@@ -37,5 +38,15 @@ describe("the GIFT export of a bank", () => {
       [32, 1, 32],
       [32, 2, 16],
     ]);
+  });
+
+  it("keeps a question on its lines: a blank line inside display math does not end it", () => {
+    const prompt = { en: "The output size:\n\n$$\nn_\\text{out} =\n\n\\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1\n\n$$\n\nWhich is right?" };
+    const bank = { title: "b", questions: [{ key: "q", versions: [{ version: 1, published: true, definition: { ...fixedChoice, prompt } }] }] };
+    const [, question] = exportGift(bank).trimEnd().split("\n\n");
+    expect(question).toBe(
+      "::Pooling has parameters?::[html]<p>The output size\\:</p><p>\\\\[n_\\\\text\\{out\\} \\= \\\\left\\\\lfloor \\\\frac\\{n + 2p - k\\}\\{s\\} \\\\right\\\\rfloor + 1\\\\]</p><p>Which is right?</p>" +
+        "{~4 =0 ~1 ####[html]<p>Pooling has no kernel to learn (d2l 6.5).</p>}",
+    );
   });
 });
