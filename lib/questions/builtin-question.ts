@@ -39,7 +39,38 @@ export function sampleBuiltinQuestion(question: BuiltinQuestion, request: Varian
   const catalogSeed = catalogSeedOf(question, seed);
   const template = requireTemplate(question.template);
   const problem = { ...template.sample(catalogSeed, lang), template: request.templateId, seed };
-  return { problem, misconceptions: template.misconceptions(catalogSeed), untranslated: false, source: { template: question.template, seed: catalogSeed } };
+  return {
+    problem,
+    misconceptions: template.misconceptions(catalogSeed),
+    untranslated: false,
+    variables: checkNumbers(problem.check),
+    source: { template: question.template, seed: catalogSeed },
+  };
+}
+
+/** At most this many numbers describe a built-in variant (a zoo model's spec has hundreds). */
+const MAX_CHECK_NUMBERS = 24;
+
+/**
+ * The numbers of a variant's check by dotted path (`spec.layers.0.stride`: 2), the parameters a
+ * template otherwise keeps private, so statistics can compare regions (stride 1 against 2).
+ * Short lists (a shape, an `[h, w]` pair) are read entry by entry; matrices and long lists are
+ * data, not parameters, and are left out.
+ */
+export function checkNumbers(check: Check): Record<string, number> {
+  const numbers: Record<string, number> = {};
+  const visit = (value: unknown, path: string) => {
+    if (Object.keys(numbers).length >= MAX_CHECK_NUMBERS) return;
+    if (typeof value === "number") numbers[path] = value;
+    else if (Array.isArray(value)) {
+      if (value.length <= 4 && value.every((x) => typeof x === "number")) value.forEach((x, i) => visit(x, `${path}.${i}`));
+      else if (value.every((x) => typeof x === "object" && x !== null && !Array.isArray(x))) value.forEach((x, i) => visit(x, `${path}.${i}`));
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, inner] of Object.entries(value)) visit(inner, path ? `${path}.${key}` : key);
+    }
+  };
+  if (check) visit(check.mode === "analyze" ? { spec: check.spec } : { op: check.op }, "");
+  return numbers;
 }
 
 function accepts(question: BuiltinQuestion, template: RegisteredTemplate, seed: number, absent: Set<string>): boolean {

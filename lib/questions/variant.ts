@@ -10,7 +10,11 @@ export interface QuestionVariant {
   problem: Problem;
   misconceptions: VariantMisconception[];
   untranslated: boolean;
-  /** A custom variant's variables (derived ones included), for previews and validation reports. */
+  /**
+   * What tells this variant from another, for previews, validation reports and statistics by
+   * parameter region: a custom variant's variables (derived ones included); a built-in variant's
+   * check numbers by path (`spec.layers.0.stride`), as its constraints name them.
+   */
   variables?: Record<string, number | boolean>;
   /** A built-in variant's catalog template and the catalog seed it was drawn from. */
   source?: { template: string; seed: number };

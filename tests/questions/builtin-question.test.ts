@@ -19,7 +19,7 @@ describe("a built-in template narrowed by constraints on its check", () => {
     const started = performance.now();
     const kernels = new Set<number>();
     for (let seed = 0; seed < 100; seed += 1) {
-      const { problem, source } = sampleQuestion(strideTwo, { templateId: "question:q1", seed });
+      const { problem, source, variables } = sampleQuestion(strideTwo, { templateId: "question:q1", seed });
       expect(problem.template).toBe("question:q1");
       expect(problem.seed).toBe(seed);
       expect(source?.template).toBe("conv.output-size");
@@ -30,6 +30,7 @@ describe("a built-in template narrowed by constraints on its check", () => {
       expect(conv.kernel).toBeGreaterThanOrEqual(3);
       expect(conv.kernel).toBeLessThanOrEqual(5);
       kernels.add(conv.kernel);
+      expect(variables).toMatchObject({ "spec.layers.0.stride": 2, "spec.layers.0.kernel": conv.kernel, "spec.input.1": spec.input[1] });
       // d2l zh 6.3 / en 7.3: floor((n + 2p − k)/s) + 1 on each side.
       const [, h] = spec.input as [number, number, number];
       const side = Math.floor((h + 2 * conv.padding - conv.kernel) / 2) + 1;
