@@ -65,7 +65,9 @@ export function normalizeAnswer(answer: string): string {
     .trim()
     .toLowerCase()
     .replace(/\s+/g, " ")
-    .replace(/\s*([x×,;()[\]*+])\s*/g, "$1");
+    .replace(/\s*([×,;()[\]*+])\s*/g, "$1")
+    // "x" is a separator only between numbers: "max pooling" keeps its space.
+    .replace(/(\d)\s*x\s*(?=\d)/g, "$1x");
 }
 
 /** The most frequent values, most frequent first, ties in text order. */
