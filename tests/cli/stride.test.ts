@@ -31,7 +31,7 @@ describe.concurrent("the stride CLI", { timeout: 30_000 }, () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const [problem] = jsonLines(stdout);
-    expect(Object.keys(problem ?? {})).toEqual(["template", "seed", "lang", "topic", "prompt", "answer", "check", "solution"]);
+    expect(Object.keys(problem ?? {})).toEqual(["template", "seed", "lang", "topic", "difficulty", "prompt", "answer", "check", "solution", "figure"]);
     expect(problem).toMatchObject({ template: "conv.output-size", seed: 7, lang: "en", answer: { kind: "shape" } });
   });
 

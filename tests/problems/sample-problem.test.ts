@@ -21,7 +21,7 @@ function problemError(run: () => unknown): ProblemError {
 describe("sampleProblem", () => {
   it("produces a valid variant for seed 7, the seed of DESIGN.md's CLI example", () => {
     const problem = sampleProblem({ template: "conv.output-size", seed: 7 });
-    expect(Object.keys(problem)).toEqual(["template", "seed", "lang", "topic", "difficulty", "prompt", "answer", "check", "solution"]);
+    expect(Object.keys(problem)).toEqual(["template", "seed", "lang", "topic", "difficulty", "prompt", "answer", "check", "solution", "figure"]);
     expect(problem.answer.kind).toBe("shape");
   });
 
