@@ -25,7 +25,9 @@ export type { Bank as BundleBank, QuestionDefinition, QuestionVariant };
 /** A question error (the author's mistake) as the AppError a caller sees, other errors untouched. */
 function asAppError(error: unknown): unknown {
   if (error instanceof QuestionError) {
-    const detail = error.issues.length > 0 ? error.issues.map((issue) => `${issue.path || "(document)"}: ${issue.message}`).join("; ") : error.message;
+    // Issues with paths say where; a document-wide problem (not JSON at all) is said best by the message.
+    const located = error.issues.some((issue) => issue.path !== "");
+    const detail = located ? error.issues.map((issue) => `${issue.path || "(document)"}: ${issue.message}`).join("; ") : error.message;
     return new AppError("BAD_INPUT", detail);
   }
   return error;
