@@ -32,6 +32,16 @@ Usage:
       default). One JSON document: {"output":…} as one JSON line (batchnorm in train mode adds
       "running_mean" and "running_var"); an invalid op exits 2 with the message on stderr.
       JSON Lines (one op a line): one JSON answer a line, {"error":"…"} for an invalid one.
+  stride bank validate FILE|- [--json]
+      Checks a bank bundle (the JSON a course's bank exports) and runs the validation run on
+      each question's latest version: one line each (--json: one JSON object each). Exit 2
+      when the file is invalid (each bad path named) or a version fails.
+  stride bank export --bank ID --as EMAIL [--format bundle|moodle|gift] [--lang en|zh-CN] FILE|-
+  stride bank import --course ID --as EMAIL FILE|-
+      Against the configured database (DATABASE_URL, else the embedded one in
+      STRIDE_DATA_DIR, which a running server holds): export a bank as a bundle, Moodle XML
+      or GIFT, or import a bundle as a new bank of a course ({"bankId","title","questions"}).
+      EMAIL is an owner of the course, as in the app.
 
   stride --help        this text
 

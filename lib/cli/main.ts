@@ -46,7 +46,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === "engine" && sub === "analyze") return (await import("./commands/engine-analyze")).engineAnalyze(rest, io);
   if (command === "engine" && sub === "zoo") return (await import("./commands/engine-zoo")).engineZoo(rest, io);
   if (command === "engine" && sub === "run") return (await import("./commands/engine-run")).engineRun(rest, io);
-  const name = ["problems", "engine"].includes(command) ? `${command} ${sub ?? ""}`.trim() : command;
+  if (command === "bank" && sub === "export") return (await import("./commands/bank-export")).bankExport(rest, io);
+  if (command === "bank" && sub === "import") return (await import("./commands/bank-import")).bankImport(rest, io);
+  if (command === "bank" && sub === "validate") return (await import("./commands/bank-validate")).bankValidate(rest, io);
+  const name = ["problems", "engine", "bank"].includes(command) ? `${command} ${sub ?? ""}`.trim() : command;
   throw new UsageError(`unknown command "${name}" (see stride --help)`);
 }
 
