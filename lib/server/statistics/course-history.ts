@@ -6,7 +6,9 @@ import { questionTemplateId } from "../questions/template-id";
  * What the course's statistics are computed from: its questions (archived ones too, their history
  * stays), its learners, and the reviews of its questions by its learners that still count (an
  * undone review is left out; a changed rating is the one counted). An owner's own tries in the
- * queue are not a learner's answers.
+ * queue are not a learner's answers. Practice answers count as answers to the item (they say as
+ * much about the question); only retention, a property of the schedule, keeps to reviews. Every
+ * version of a question counts towards its statistics: an edit is a correction, not a new item.
  */
 export async function loadCourseHistory({ db, courseId }: { db: PrismaClient; courseId: string }) {
   const questions = await db.question.findMany({
