@@ -60,15 +60,38 @@ export function buildVariant(definitionJson: unknown, request: { templateId: str
 
 /**
  * The variables that tell one variant from another, for statistics by parameter region: a custom
- * variant's variables, a built-in variant's catalog seed's numbers being private, nothing else.
- * Null when the variant cannot be rebuilt (it was answered, so this should not happen).
+ * variant's variables; for a built-in question, the numbers of its engine check at the paths the
+ * instructor narrowed (`spec.layers.0.stride`), since those are the parameters they chose to vary
+ * (a catalog template keeps its own parameters private). Null when the variant cannot be rebuilt.
  */
-export function variantVariables(definitionJson: unknown, request: { templateId: string; seed: number }): Record<string, number | boolean> | null {
+export function variantVariables(definitionJson: unknown, request: { templateId: string; seed: number }): Record<string, number | boolean | string> | null {
   try {
-    return buildVariant(definitionJson, { ...request, lang: "en" }).variables ?? null;
+    const definition = parseDefinition(definitionJson);
+    const variant = buildVariant(definition, { ...request, lang: "en" });
+    if (definition.kind !== "builtin") return variant.variables ?? null;
+    const entries = (definition.constraints ?? []).flatMap(({ path }) => {
+      const value = numberAt(variant.problem.check, path);
+      return value === null ? [] : [[path, value] as const];
+    });
+    return entries.length > 0 ? Object.fromEntries(entries) : null;
   } catch {
     return null;
   }
+}
+
+/** The number at a dotted path; a `[h, w]` pair as its one number when square, else as `h×w`. */
+function numberAt(root: unknown, path: string): number | string | null {
+  let value = root;
+  for (const key of path.split(".")) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, key)) return null;
+    value = (value as Record<string, unknown>)[key];
+  }
+  if (typeof value === "number") return value;
+  if (Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === "number")) {
+    const [h, w] = value as [number, number];
+    return h === w ? h : `${h}×${w}`;
+  }
+  return null;
 }
 
 /** What is stored on a version after its validation run (the report, failures capped for size). */

@@ -34,6 +34,7 @@ export async function loadCourseHistory({ db, courseId }: { db: PrismaClient; co
       userId: row.userId,
       templateId: row.templateId,
       questionId: row.templateId.slice("question:".length),
+      questionVersionId: row.questionVersionId,
       mode: row.mode,
       seed: row.seed,
       answer: row.answer,

@@ -31,8 +31,14 @@ export function learnerItemMeans(reviews: readonly HistoryReview[]): Map<string,
  */
 function parameterRegions(reviews: readonly HistoryReview[]) {
   const byVariable = new Map<string, Map<string, HistoryReview[]>>();
+  // A variant is rebuilt once however often it was answered (a built-in one may scan many seeds).
+  const rebuilt = new Map<string, Record<string, number | boolean | string> | null>();
   for (const review of reviews) {
-    const variables = review.definition ? variantVariables(review.definition, { templateId: review.templateId, seed: review.seed }) : null;
+    const variant = `${review.questionVersionId}:${review.seed}`;
+    if (!rebuilt.has(variant)) {
+      rebuilt.set(variant, review.definition ? variantVariables(review.definition, { templateId: review.templateId, seed: review.seed }) : null);
+    }
+    const variables = rebuilt.get(variant);
     for (const [name, value] of Object.entries(variables ?? {})) {
       const values = byVariable.get(name) ?? new Map<string, HistoryReview[]>();
       const key = String(value);
