@@ -61,14 +61,15 @@ export function buildVariant(definitionJson: unknown, request: { templateId: str
 /**
  * The variables that tell one variant from another, for statistics by parameter region: a custom
  * variant's variables; for a built-in question, the numbers of its engine check at the paths the
- * instructor narrowed (`spec.layers.0.stride`), since those are the parameters they chose to vary
- * (a catalog template keeps its own parameters private). Null when the variant cannot be rebuilt.
+ * instructor narrowed (`spec.layers.0.stride`), since those are the parameters they chose to vary,
+ * or every number of the check when nothing was narrowed. Null when the variant cannot be rebuilt.
  */
 export function variantVariables(definitionJson: unknown, request: { templateId: string; seed: number }): Record<string, number | boolean | string> | null {
   try {
     const definition = parseDefinition(definitionJson);
     const variant = buildVariant(definition, { ...request, lang: "en" });
-    if (definition.kind !== "builtin") return variant.variables ?? null;
+    // Without narrowing, every number of the check (lib/questions reads them by path) may matter.
+    if (definition.kind !== "builtin" || !definition.constraints?.length) return variant.variables ?? null;
     const entries = (definition.constraints ?? []).flatMap(({ path }) => {
       const value = numberAt(variant.problem.check, path);
       return value === null ? [] : [[path, value] as const];
