@@ -17,7 +17,7 @@ const pureCoreImports = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", ".data/**", "lib/db/generated/**", ".stride-cli/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-*/**", "node_modules/**", ".data/**", "lib/db/generated/**", ".stride-cli/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     files: ["lib/engine/**", "lib/problems/**", "lib/grading/**", "lib/srs/**", "lib/questions/**"],
     rules: { "no-restricted-imports": ["error", pureCoreImports] },
