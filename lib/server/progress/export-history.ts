@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
-import { getTemplate } from "@/lib/problems";
 import { toCsv, type CsvValue } from "./csv";
 import { effectiveReview } from "../reviews/effective-review";
+import { skillCatalog } from "../reviews/skill-catalog";
 
 /** The columns of an export, in order; the JSON export uses the same names. */
 export const EXPORT_COLUMNS = [
@@ -20,12 +20,13 @@ export async function exportHistoryRows({ db, userId }: { db: PrismaClient; user
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
     include: { amendments: { select: { kind: true, rating: true, createdAt: true } } },
   });
+  const catalog = await skillCatalog(db, reviews.map((review) => review.templateId));
   return reviews.map((review) => {
     const { rating, undone } = effectiveReview(review);
     return {
       reviewedAt: review.reviewedAt.toISOString(),
       template: review.templateId,
-      topic: getTemplate(review.templateId)?.topic ?? null,
+      topic: catalog.get(review.templateId)?.topic ?? null,
       seed: review.seed,
       lang: review.lang,
       mode: review.mode,

@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
-import { getTemplate, listTemplates, sampleProblem, type Lang } from "@/lib/problems";
+import { listTemplates } from "@/lib/problems";
+import { skillCatalog } from "../reviews/skill-catalog";
+import { variantProblem } from "../reviews/variant-problem";
 import { State } from "@/lib/srs";
 import { utcDayNumber } from "./days";
 import { effectiveReview } from "../reviews/effective-review";
@@ -23,15 +25,10 @@ export const HEATMAP_WEEKS = 26;
 export const RETENTION_DAYS = 30;
 export const FORECAST_DAYS = 30;
 
-function titleOf(templateId: string) {
-  return getTemplate(templateId)?.title ?? { en: templateId, "zh-CN": templateId };
-}
-
-/** The prompt the learner saw, rebuilt from the seed; null if the template has left the code. */
-function promptOf(review: { templateId: string; seed: number; lang: string }): string | null {
-  if (!getTemplate(review.templateId)) return null;
+/** The prompt the learner saw, rebuilt from the seed; null if its template or question is gone. */
+async function promptOf(db: PrismaClient, review: { templateId: string; seed: number; lang: string; questionVersionId: string | null }): Promise<string | null> {
   try {
-    return sampleProblem({ template: review.templateId, seed: review.seed, lang: review.lang as Lang }).prompt;
+    return (await variantProblem({ db, ...review })).problem.prompt;
   } catch {
     return null;
   }
@@ -51,14 +48,17 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       where: { userId },
       orderBy: [{ reviewedAt: "desc" }, { id: "asc" }],
       select: {
-        id: true, templateId: true, seed: true, lang: true, mode: true, answer: true, score: true, correct: true,
+        id: true, templateId: true, questionVersionId: true, seed: true, lang: true, mode: true, answer: true, score: true, correct: true,
         rating: true, mistake: true, stateBefore: true, reviewedAt: true,
         amendments: { select: { kind: true, rating: true, createdAt: true } },
       },
     }),
   ]);
   const today = utcDayNumber(now);
-  const templates = listTemplates();
+  const catalog = await skillCatalog(db, [...cards.map((card) => card.templateId), ...reviews.map((review) => review.templateId)]);
+  const titleOf = (templateId: string) => catalog.get(templateId)?.title ?? { en: templateId, "zh-CN": templateId };
+  // Built-in skills, and the course questions this learner holds a card of.
+  const templates = [...listTemplates(), ...cards.flatMap((card) => (catalog.has(card.templateId) && card.templateId.startsWith("question:") ? [catalog.get(card.templateId)!] : []))];
   const effective = reviews.map((review) => ({ ...review, ...effectiveReview(review) }));
 
   const retention = trueRetention({
@@ -112,14 +112,14 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       stability: card.stability,
       lastReview: card.lastReview,
     })),
-    history: effective.slice((current - 1) * pageSize, current * pageSize).map((review) => ({
+    history: await Promise.all(effective.slice((current - 1) * pageSize, current * pageSize).map(async (review) => ({
       id: review.id,
       templateId: review.templateId,
       title: titleOf(review.templateId),
-      topic: getTemplate(review.templateId)?.topic ?? null,
+      topic: catalog.get(review.templateId)?.topic ?? null,
       mode: review.mode,
       lang: review.lang,
-      prompt: promptOf(review),
+      prompt: await promptOf(db, review),
       answer: review.answer,
       score: review.score,
       correct: review.correct,
@@ -127,7 +127,7 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       undone: review.undone,
       mistake: review.mistake,
       reviewedAt: review.reviewedAt,
-    })),
+    }))),
     historyPage: { page: current, pages, pageSize, total: reviews.length },
   };
 }

@@ -1,8 +1,10 @@
 import type { PrismaClient } from "@/lib/db";
-import { listTemplates, sampleProblem, type Lang } from "@/lib/problems";
+import type { Lang } from "@/lib/problems";
 import { needsWalkthrough, newCardState } from "@/lib/srs";
 import { learnerPayload } from "./learner-payload";
+import { queueTemplates } from "./queue-templates";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
+import { variantProblem } from "./variant-problem";
 import { walkthroughFor } from "./walkthrough";
 
 export interface IssueVariantOptions {
@@ -20,6 +22,7 @@ interface IssuedRow {
   seed: number;
   lang: string;
   issuedAt: Date;
+  questionVersionId: string | null;
 }
 
 interface CardRow {
@@ -30,8 +33,8 @@ interface CardRow {
   lapses: number;
 }
 
-function issued(variant: IssuedRow, card: CardRow) {
-  const problem = sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang });
+async function issued(db: PrismaClient, variant: IssuedRow, card: CardRow) {
+  const { problem } = await variantProblem({ db, ...variant });
   return {
     status: "issued" as const,
     variantId: variant.id,
@@ -53,21 +56,21 @@ export function startOfUtcDay(now: Date): Date {
  * daily limit; else "caught up", with when the next review is due.
  */
 export async function issueVariant({ db, userId, lang, now, randomSeed = defaultSeed }: IssueVariantOptions) {
-  const templateIds = listTemplates().map((entry) => entry.template);
+  const templateIds = await queueTemplates(db, userId);
 
   const open = await db.variant.findFirst({
     where: { userId, mode: "review", answeredAt: null, templateId: { in: templateIds } },
     orderBy: { issuedAt: "desc" },
     include: { card: true },
   });
-  if (open?.card) return issued(open, open.card);
+  if (open?.card) return issued(db, open, open.card);
 
   let card = await db.card.findFirst({
     where: { userId, templateId: { in: templateIds }, due: { lte: now } },
     orderBy: { due: "asc" },
   });
   if (card && needsWalkthrough(card)) {
-    return { status: "walkthrough" as const, cardId: card.id, lapses: card.lapses, ...walkthroughFor(card.templateId, lang, randomSeed()) };
+    return { status: "walkthrough" as const, cardId: card.id, lapses: card.lapses, ...(await walkthroughFor({ db, templateId: card.templateId, lang, seed: randomSeed() })) };
   }
 
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { dailyNewLimit: true } });
@@ -90,10 +93,13 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
     };
   }
 
+  const seed = randomSeed();
+  // A course question's variant keeps the version it was built from: a later edit never changes it.
+  const { questionVersionId } = await variantProblem({ db, templateId: card.templateId, seed, lang });
   const variant = await db.variant.create({
-    data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, seed: randomSeed(), lang, issuedAt: now },
+    data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, questionVersionId, seed, lang, issuedAt: now },
   });
-  return issued(variant, card);
+  return issued(db, variant, card);
 }
 
 export type IssueVariantResult = Awaited<ReturnType<typeof issueVariant>>;

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { keysAgree } from "@/lib/grading";
-import { type Lang, sampleProblem } from "@/lib/problems";
 import { AppError } from "../errors";
+import { variantProblem } from "./variant-problem";
 
 /**
  * The learner's browser re-ran a review's check on its own backend and got `browserKey`. The
@@ -18,7 +18,7 @@ export async function reportKeyMismatch(options: {
   const { db, userId, reviewId, backend, browserKey } = options;
   const review = await db.review.findUnique({ where: { id: reviewId } });
   if (!review || review.userId !== userId) throw new AppError("NOT_FOUND", "There is no such review of yours.");
-  const problem = sampleProblem({ template: review.templateId, seed: review.seed, lang: review.lang as Lang });
+  const { problem } = await variantProblem({ db, ...review });
   const serverKey = problem.answer.value;
   if (keysAgree(serverKey, browserKey)) return { recorded: false, agrees: true };
   console.warn(`key mismatch: ${review.templateId} seed ${review.seed} on ${backend}: server ${JSON.stringify(serverKey)}, browser ${JSON.stringify(browserKey)}`);

@@ -1,11 +1,11 @@
 import type { PrismaClient } from "@/lib/db";
 import { gradeAnswer } from "@/lib/grading";
-import { type Lang, sampleProblem } from "@/lib/problems";
 import { Rating, type ReviewRating, scheduleReview, suggestRating } from "@/lib/srs";
 import { AppError } from "../errors";
 import { cardStateJson, cardStateOf } from "./card-state";
 import { medianAnswerTime } from "./median-answer-time";
 import { schedulerSettingsOf } from "./scheduler-settings";
+import { variantProblem } from "./variant-problem";
 
 export interface SubmitAnswerOptions {
   db: PrismaClient;
@@ -41,8 +41,8 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
   }
   if (variant.answeredAt) throw alreadyAnswered();
 
-  const problem = sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang });
-  const grade = gradeAnswer({ problem, answer });
+  const { problem, misconceptions } = await variantProblem({ db, ...variant });
+  const grade = gradeAnswer({ problem, answer, ...(misconceptions ? { misconceptions } : {}) });
   if (!grade.gradable) {
     return { status: "format-error" as const, formatError: grade.formatError };
   }
@@ -72,6 +72,7 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
         cardId: card?.id ?? null,
         mode: variant.mode,
         templateId: variant.templateId,
+        questionVersionId: variant.questionVersionId,
         seed: variant.seed,
         lang: variant.lang,
         answer,

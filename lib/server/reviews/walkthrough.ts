@@ -1,4 +1,6 @@
-import { sampleProblem, type Lang, requireTemplate } from "@/lib/problems";
+import type { PrismaClient } from "@/lib/db";
+import { getTemplate, type Lang } from "@/lib/problems";
+import { variantProblem } from "./variant-problem";
 
 /**
  * The guided walkthrough of a skill the learner keeps forgetting: a worked example (a variant the
@@ -6,12 +8,12 @@ import { sampleProblem, type Lang, requireTemplate } from "@/lib/problems";
  * solution's paragraphs are its steps: templates write one idea per paragraph (formula, numbers
  * substituted, result).
  */
-export function walkthroughFor(templateId: string, lang: Lang, seed: number) {
-  const template = requireTemplate(templateId);
-  const example = sampleProblem({ template: templateId, seed, lang });
+export async function walkthroughFor({ db, templateId, lang, seed }: { db: PrismaClient; templateId: string; lang: Lang; seed: number }) {
+  const { problem: example } = await variantProblem({ db, templateId, seed, lang });
+  const title = getTemplate(templateId)?.title[lang] ?? (await db.question.findUnique({ where: { id: templateId.slice("question:".length) } }))?.title ?? templateId;
   return {
     template: templateId,
-    title: template.title[lang],
+    title,
     prompt: example.prompt,
     options: example.options ?? null,
     steps: solutionSteps(example.solution),

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
+import { callerFor, newUser, strideQuestion } from "./courses-support";
+
+/**
+ * A course question in a learner's daily queue: the instructor publishes it, the learner joins
+ * and meets it before the built-in bank, answers it, and the review points at the version
+ * answered even after the instructor publishes an edit.
+ */
+describe.each(databaseKinds())("course questions in the review queue on %s", (kind) => {
+  let database: TestDatabase;
+  let clock = new Date("2026-05-01T09:00:00Z");
+  const now = () => clock;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("issues the course's published question first, grades it with its own misconceptions, and keeps the version answered", async () => {
+    const db = database.prisma;
+    const instructor = await newUser(db, "instructor");
+    const learner = await newUser(db, "learner");
+    const outsider = await newUser(db, "learner");
+    const teach = callerFor(db, instructor, now);
+    const course = await teach.courses.create({ title: "CNN 101" });
+    const bank = await teach.banks.create({ courseId: course.id, title: "Week 1" });
+    const question = await teach.questions.create({ bankId: bank.id, definition: strideQuestion });
+    expect((await teach.questions.validate({ questionId: question.id })).ok).toBe(true);
+    await teach.questions.publish({ questionId: question.id });
+
+    await callerFor(db, learner, now).courses.join({ code: course.joinCode.toLowerCase() });
+    const issued = await callerFor(db, learner, now).review.next();
+    if (issued.status !== "issued") throw new Error(`expected a problem, got ${issued.status}`);
+    expect(issued.problem.template).toBe(`question:${question.id}`);
+    expect(issued.problem.prompt).toMatch(/stride [12]/);
+    for (const secret of ["answer", "check", "solution", "seed"]) expect(issued.problem).not.toHaveProperty(secret);
+
+    // ⌊(8 − 3)/s⌋ + 1 (d2l 6.3): 6 for stride 1, 3 for stride 2; "8 − 3 + 1" is the stride ignored.
+    const stride = Number(/stride (\d)/.exec(issued.problem.prompt)![1]);
+    const key = Math.floor(5 / stride) + 1;
+    clock = new Date(clock.getTime() + 30_000);
+    if (stride === 2) {
+      const wrong = await callerFor(db, learner, now).review.submit({ variantId: issued.variantId, answer: "6" });
+      expect(wrong).toMatchObject({ status: "graded", correct: false, mistake: "stride-ignored" });
+    } else {
+      const right = await callerFor(db, learner, now).review.submit({ variantId: issued.variantId, answer: String(key) });
+      expect(right).toMatchObject({ status: "graded", correct: true, score: 1 });
+    }
+    const review = await db.review.findFirstOrThrow({ where: { variantId: issued.variantId } });
+    const v1 = await db.questionVersion.findFirstOrThrow({ where: { questionId: question.id, version: 1 } });
+    expect(review.questionVersionId).toBe(v1.id);
+
+    // The instructor edits and publishes version 2: the old review still points at version 1.
+    await teach.questions.update({ questionId: question.id, definition: { ...strideQuestion, prompt: { en: "Width 8, kernel 3, stride {{s}}: output width?" } } });
+    await teach.questions.validate({ questionId: question.id });
+    await teach.questions.publish({ questionId: question.id });
+    expect((await db.review.findFirstOrThrow({ where: { variantId: issued.variantId } })).questionVersionId).toBe(v1.id);
+
+    // The learner's progress names the question as its instructor titled it.
+    const progress = await callerFor(db, learner, now).progress.get();
+    expect(progress.history[0]).toMatchObject({ title: { en: "Output width with a stride" }, topic: "conv-arithmetic" });
+    expect(progress.history[0]?.prompt).toMatch(/stride [12]/);
+
+    // Someone outside the course never meets it.
+    const theirs = await callerFor(db, outsider, now).review.next();
+    expect(theirs.status === "issued" && theirs.problem.template).toBe("conv.output-size");
+  });
+});
