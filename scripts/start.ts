@@ -13,6 +13,7 @@ import { createAuth } from "@/lib/server/auth/create-auth";
 import { demoAccountsAllowed, DEMO_PASSWORD, seedDemoAccounts } from "@/lib/server/auth/demo-accounts";
 import { baseUrlOf, trustedOriginsOf } from "@/lib/server/auth/origins";
 import { syncBuiltInBank } from "@/lib/server/bank/sync-built-in-bank";
+import { seedDemoCourse } from "@/lib/server/demo/seed-demo-course";
 import { seedDemoHistory } from "@/lib/server/demo/seed-demo-history";
 import { buildIsCurrent, recordBuild } from "./build-fingerprint";
 import { loadOrCreateSecret } from "./auth-secret";
@@ -84,6 +85,9 @@ if (demo) {
     const learner = await prisma.user.findUniqueOrThrow({ where: { email: "learner@example.com" }, select: { id: true } });
     const history = await seedDemoHistory({ db: prisma, userId: learner.id, now: new Date() });
     if (history.reviews > 0) log(`demo learner's history: ${history.reviews} reviews of ${history.cards} skills`);
+    const instructor = await prisma.user.findUniqueOrThrow({ where: { email: "instructor@example.com" }, select: { id: true } });
+    const course = await seedDemoCourse({ db: prisma, instructorId: instructor.id, learnerId: learner.id, now: new Date() });
+    if (course.created) log(`demo course: join code ${course.joinCode}, ${course.reviews} class reviews`);
   } finally {
     await prisma.$disconnect();
   }

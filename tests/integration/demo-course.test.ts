@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoCourse } from "@/lib/server/demo/seed-demo-course";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
+import { callerFor, newUser } from "./courses-support";
+
+describe.each(databaseKinds())("the demo course on %s", (kind) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("gives the demo instructor a course with one published question of each kind, a class with history, and the demo learner enrolled; once", async () => {
+    const db = database.prisma;
+    const instructor = await newUser(db, "instructor");
+    const learner = await newUser(db, "learner");
+    const now = new Date("2026-05-20T09:00:00Z");
+    const seeded = await seedDemoCourse({ db, instructorId: instructor.id, learnerId: learner.id, now });
+    expect(seeded.created).toBe(true);
+    expect(seeded.reviews).toBeGreaterThanOrEqual(18);
+
+    const teach = callerFor(db, instructor, () => now);
+    const [course] = (await teach.courses.list()).filter((entry) => entry.role === "owner");
+    expect(course).toBeDefined();
+    const banks = await teach.banks.list({ courseId: course!.id });
+    expect(banks).toHaveLength(1);
+    const questions = await teach.questions.list({ bankId: banks[0]!.id });
+    expect(questions.map((question) => question.kind).sort()).toEqual(["builtin", "custom", "fixed"]);
+    expect(questions.every((question) => question.publishedVersion === 1)).toBe(true);
+
+    const members = await db.courseMember.findMany({ where: { courseId: course!.id, role: "learner" } });
+    expect(members.map((member) => member.userId)).toContain(learner.id);
+    expect(members).toHaveLength(7);
+    const stats = await teach.statistics.course({ courseId: course!.id });
+    expect(stats.items.map((item) => item.attempts).every((attempts) => attempts > 0)).toBe(true);
+
+    // The demo learner meets a course question first on /review.
+    const issued = await callerFor(db, learner, () => now).review.next();
+    expect(issued.status === "issued" && issued.problem.template.startsWith("question:")).toBe(true);
+
+    expect(await seedDemoCourse({ db, instructorId: instructor.id, learnerId: learner.id, now })).toEqual({ created: false, reviews: 0 });
+  }, 120_000);
+});
