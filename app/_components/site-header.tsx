@@ -29,12 +29,16 @@ export async function SiteHeader({ user, locale }: SiteHeaderProps) {
             { href: "/calc", label: t("nav.calc") },
             { href: "/glossary", label: t("nav.glossary") },
             ...(user ? [{ href: "/settings", label: t("nav.settings") }] : []),
+            ...(user?.role === "instructor" || user?.role === "admin" ? [{ href: "/teach", label: t("nav.teach") }] : []),
           ]}
         />
         <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
           <LanguageSwitcher current={locale} signedIn={user !== null} />
           {user ? (
             <>
+              <Link href="/join" className="whitespace-nowrap text-slate-600 hover:text-slate-900 hover:underline" data-testid="join-link">
+                {t("nav.join")}
+              </Link>
               <SignOutButton label={t("nav.signOut")} />
             </>
           ) : (

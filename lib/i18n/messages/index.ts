@@ -4,23 +4,27 @@ import commonEn from "./en/common.json";
 import engineEn from "./en/engine.json";
 import glossaryEn from "./en/glossary.json";
 import homeEn from "./en/home.json";
+import joinEn from "./en/join.json";
 import practiceEn from "./en/practice.json";
 import progressEn from "./en/progress.json";
 import reviewEn from "./en/review.json";
 import settingsEn from "./en/settings.json";
 import signInEn from "./en/signIn.json";
 import signUpEn from "./en/signUp.json";
+import teachEn from "./en/teach.json";
 import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
 import engineZh from "./zh-CN/engine.json";
 import glossaryZh from "./zh-CN/glossary.json";
 import homeZh from "./zh-CN/home.json";
+import joinZh from "./zh-CN/join.json";
 import practiceZh from "./zh-CN/practice.json";
 import progressZh from "./zh-CN/progress.json";
 import reviewZh from "./zh-CN/review.json";
 import settingsZh from "./zh-CN/settings.json";
 import signInZh from "./zh-CN/signIn.json";
 import signUpZh from "./zh-CN/signUp.json";
+import teachZh from "./zh-CN/teach.json";
 
 /**
  * The interface's messages, one JSON file per page (namespace) and language, so that a page's
@@ -33,12 +37,14 @@ const en = {
   engine: engineEn,
   glossary: glossaryEn,
   home: homeEn,
+  join: joinEn,
   practice: practiceEn,
   progress: progressEn,
   review: reviewEn,
   settings: settingsEn,
   signIn: signInEn,
   signUp: signUpEn,
+  teach: teachEn,
 };
 
 const zhCN: typeof en = {
@@ -47,12 +53,14 @@ const zhCN: typeof en = {
   engine: engineZh,
   glossary: glossaryZh,
   home: homeZh,
+  join: joinZh,
   practice: practiceZh,
   progress: progressZh,
   review: reviewZh,
   settings: settingsZh,
   signIn: signInZh,
   signUp: signUpZh,
+  teach: teachZh,
 };
 
 export type Messages = typeof en;
