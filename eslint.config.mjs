@@ -22,4 +22,15 @@ export default defineConfig([
     files: ["lib/engine/**", "lib/problems/**", "lib/grading/**", "lib/srs/**", "lib/questions/**"],
     rules: { "no-restricted-imports": ["error", pureCoreImports] },
   },
+  {
+    // lib/db's index also holds the migrator, which reads prisma/migrations from disk: code that
+    // Next.js bundles takes values from lib/db/client (or the generated client), types from anywhere.
+    files: ["app/**", "lib/server/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@/lib/db", allowTypeImports: true, message: "Import values from @/lib/db/client or @/lib/db/generated/client: the index pulls the migrator into the Next.js bundle." }] },
+      ],
+    },
+  },
 ]);

@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from "@/lib/db";
+import type { PrismaClient } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/client";
 import { requireQuestionOwner } from "../courses/course-access";
 import { definitionSummary, parseDefinition } from "./question-content";
 import { questionState } from "./question-state";
