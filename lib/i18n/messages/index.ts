@@ -7,6 +7,7 @@ import homeEn from "./en/home.json";
 import joinEn from "./en/join.json";
 import practiceEn from "./en/practice.json";
 import progressEn from "./en/progress.json";
+import questionEditorEn from "./en/questionEditor.json";
 import reviewEn from "./en/review.json";
 import settingsEn from "./en/settings.json";
 import signInEn from "./en/signIn.json";
@@ -20,6 +21,7 @@ import homeZh from "./zh-CN/home.json";
 import joinZh from "./zh-CN/join.json";
 import practiceZh from "./zh-CN/practice.json";
 import progressZh from "./zh-CN/progress.json";
+import questionEditorZh from "./zh-CN/questionEditor.json";
 import reviewZh from "./zh-CN/review.json";
 import settingsZh from "./zh-CN/settings.json";
 import signInZh from "./zh-CN/signIn.json";
@@ -40,6 +42,7 @@ const en = {
   join: joinEn,
   practice: practiceEn,
   progress: progressEn,
+  questionEditor: questionEditorEn,
   review: reviewEn,
   settings: settingsEn,
   signIn: signInEn,
@@ -56,6 +59,7 @@ const zhCN: typeof en = {
   join: joinZh,
   practice: practiceZh,
   progress: progressZh,
+  questionEditor: questionEditorZh,
   review: reviewZh,
   settings: settingsZh,
   signIn: signInZh,

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { loadBank, templateCatalog, topicChoices } from "../../_editor/load-bank";
+import { QuestionEditor } from "../../_editor/question-editor";
+import type { ValidationSummary } from "../../_editor/validation-report";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("questionEditor");
+  return { title: t("editQuestion") };
+}
+
+/** One question of the bank, its latest version in the editor. */
+export default async function QuestionPage({ params }: { params: Promise<{ courseId: string; bankId: string; questionId: string }> }) {
+  const { courseId, bankId, questionId } = await params;
+  const { caller, course, bank, locale } = await loadBank({ courseId, bankId, next: `/teach/${courseId}/banks/${bankId}/questions/${questionId}` });
+  const question = (await caller.questions.list({ bankId, archived: true })).find((candidate) => candidate.id === questionId);
+  if (!question) notFound();
+  const t = await getTranslations("questionEditor");
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("breadcrumbs")} className="flex gap-2 text-sm">
+        <Link href={`/teach/${courseId}`} className="text-brand-700 underline">
+          {course.title}
+        </Link>
+        <span aria-hidden="true">/</span>
+        <Link href={`/teach/${courseId}/banks/${bankId}`} className="text-brand-700 underline">
+          {bank.title}
+        </Link>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-semibold">{question.title}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t(`kindHelp.${question.kind as "builtin" | "custom" | "fixed"}`)}</p>
+        {question.archived ? <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("archivedNote")}</p> : null}
+      </div>
+      <QuestionEditor
+        key={question.id}
+        courseId={courseId}
+        bankId={bankId}
+        start={{
+          questionId: question.id,
+          kind: question.kind as "builtin" | "custom" | "fixed",
+          definition: question.definition as Record<string, unknown> | null,
+          state: question.state,
+          latestVersion: question.latestVersion,
+          publishedVersion: question.publishedVersion,
+          validation: question.validation as ValidationSummary | null,
+        }}
+        catalog={templateCatalog(locale)}
+        topics={topicChoices(locale)}
+      />
+    </div>
+  );
+}
