@@ -3,9 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useTRPC } from "../../_components/trpc";
 import { card, errorText, field, primaryButton, secondaryButton } from "../_components/styles";
+
+/** The page's origin never changes while it is open. */
+const noSubscription = () => () => {};
 
 /**
  * The join code, big enough to read off a projector, with the link to copy and a way to replace
@@ -16,11 +19,11 @@ export function JoinCodePanel({ courseId, joinCode, joinPath }: { courseId: stri
   const trpc = useTRPC();
   const router = useRouter();
   const regenerate = useMutation(trpc.courses.regenerateCode.mutationOptions());
-  const [origin, setOrigin] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
-  // The origin is the browser's (behind a proxy the server does not know its public address).
-  useEffect(() => setOrigin(window.location.origin), []);
+  // The origin is the browser's (behind a proxy the server does not know its public address);
+  // the server renders the path alone and the browser completes it.
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
   const link = `${origin}${joinPath}`;
 
   async function onCopy() {

@@ -1,0 +1,43 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "../../_components/trpc";
+
+/** Joins the course with the code, then points the learner at their reviews. */
+export function JoinButton({ code }: { code: string }) {
+  const t = useTranslations("join");
+  const trpc = useTRPC();
+  const join = useMutation(trpc.courses.join.mutationOptions());
+
+  if (join.isSuccess) {
+    return (
+      <div role="status" className="space-y-3" data-testid="joined">
+        <p className="font-semibold text-emerald-700">{t("joined", { title: join.data.title })}</p>
+        <p className="text-slate-700">{t("nextStep")}</p>
+        <Link href="/review" className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          {t("review")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <button
+        type="button"
+        onClick={() => join.mutate({ code })}
+        disabled={join.isPending}
+        className="rounded-lg bg-brand-600 px-6 py-2 text-lg font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
+        data-testid="join-course"
+      >
+        {join.isPending ? t("joining") : t("join")}
+      </button>
+      {join.isError && (
+        <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
+          {join.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
