@@ -107,25 +107,28 @@ function CountTable({ caption, empty, head, rows }: { caption: string; empty: st
       </div>
     );
   }
+  // Wrapped, so that a grid cell taller than the table does not stretch its rows apart.
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="text-left text-sm font-semibold">{caption}</caption>
-      <thead className="text-slate-600">
-        <tr>
-          <th className="py-1 pr-3 font-medium">{head[0]}</th>
-          <th className="py-1 text-right font-medium">{head[1]}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, count]) => (
-          <tr key={label} className="border-t border-slate-100">
-            <td className="max-w-0 truncate py-1 pr-3 font-mono" title={label}>
-              {label}
-            </td>
-            <td className="py-1 text-right tabular-nums">{count}</td>
+    <div>
+      <table className="w-full text-left text-sm">
+        <caption className="text-left text-sm font-semibold">{caption}</caption>
+        <thead className="text-slate-600">
+          <tr>
+            <th className="py-1 pr-3 font-medium">{head[0]}</th>
+            <th className="py-1 text-right font-medium">{head[1]}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(([label, count]) => (
+            <tr key={label} className="border-t border-slate-100">
+              <td className="max-w-0 truncate py-1 pr-3 font-mono" title={label}>
+                {label}
+              </td>
+              <td className="py-1 text-right tabular-nums">{count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
