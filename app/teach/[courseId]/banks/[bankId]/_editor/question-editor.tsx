@@ -165,11 +165,13 @@ export function QuestionEditor({ courseId, bankId, start, catalog, topics }: { c
 
   const onVariables = useCallback((variables: Record<string, number | boolean> | null) => setCheckNumbers(variables), []);
   const difficulties: Choice[] = (["easy", "medium", "hard"] as const).map((difficulty) => ({ value: difficulty, label: t(`difficulties.${difficulty}`) }));
-  const errorList = Object.entries(errors).flatMap(([path, messages]) => messages.map((message) => (path ? `${path}: ${message}` : message)));
+  // Errors belong to content that was refused; back at what the server took, none stand.
+  const shownErrors = dirty ? errors : {};
+  const errorList = Object.entries(shownErrors).flatMap(([path, messages]) => messages.map((message) => (path ? `${path}: ${message}` : message)));
   const canPublish = start.questionId !== null && validation?.ok === true && !dirty && meta.state !== "published";
 
   return (
-    <FieldErrorsContext.Provider value={errors}>
+    <FieldErrorsContext.Provider value={shownErrors}>
       <div className="space-y-6">
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { answerText } from "@/app/_components/answer-text";
@@ -61,7 +61,7 @@ export function QuestionPreview({ questionId, onVariables }: { questionId: strin
 function PreviewColumn({ questionId, seed, lang, onVariables }: { questionId: string; seed: number; lang: Lang; onVariables?: (variables: Record<string, number | boolean> | null) => void }) {
   const t = useTranslations("questionEditor");
   const trpc = useTRPC();
-  const preview = useQuery({ ...trpc.questions.preview.queryOptions({ questionId, seed, lang }), retry: false, staleTime: 0 });
+  const preview = useQuery({ ...trpc.questions.preview.queryOptions({ questionId, seed, lang }), retry: false, staleTime: 0, placeholderData: keepPreviousData });
   const variables = preview.data?.variables ?? null;
   useEffect(() => {
     if (preview.data) onVariables?.(variables);
@@ -69,7 +69,7 @@ function PreviewColumn({ questionId, seed, lang, onVariables }: { questionId: st
 
   const heading = lang === "en" ? t("previewEnglish") : t("previewChinese");
   return (
-    <article className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" lang={lang} data-testid={`preview-${lang}`} aria-label={heading}>
+    <article className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" lang={lang} data-testid={`preview-${lang}`} data-seed={preview.data?.problem.seed} aria-label={heading} aria-busy={preview.isFetching}>
       <h3 className="mb-2 text-sm font-semibold text-slate-700">{heading}</h3>
       {preview.isError ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid={`preview-error-${lang}`}>
