@@ -137,3 +137,77 @@ test("an instructor writes a custom question keyed by the engine, previews it in
   await expect(row.getByTestId("question-validation")).toHaveText("last validation failed");
   await snap(page, "editor-bank");
 });
+
+test("a built-in template narrowed to stride 2 and a fixed multiple-choice question, reordered and archived; the editor reads well in Chinese", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, INSTRUCTOR);
+  const course = await mutate<{ id: string }>(page, "courses.create", { title: `Editor kinds ${Date.now()}`, lang: "en" });
+  const bank = await mutate<{ id: string }>(page, "banks.create", { courseId: course.id, title: "Kinds" });
+  const bankPath = `/teach/${course.id}/banks/${bank.id}`;
+
+  // Built-in: the picker fills the title; the check's numbers are offered once it is saved.
+  await page.goto(`${bankPath}/questions/new?kind=builtin`);
+  await page.getByTestId("template-picker").selectOption("conv.output-size");
+  await expect(page.getByTestId("title-en")).not.toHaveValue("");
+  await page.getByRole("button", { name: "Create question" }).click();
+  await expect(page).toHaveURL(/questions\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("check-paths")).toContainText("spec.layers.0.kernel");
+  await page.getByRole("button", { name: "Add a constraint" }).click();
+  await page.getByTestId("constraint-0-path").fill("spec.layers.0.stride");
+  const saved = page.waitForResponse((response) => response.url().includes("questions.update") && response.ok());
+  await page.getByTestId("constraint-0-values").fill("2");
+  await saved;
+  await expect(page.getByTestId("save-status")).toContainText("Saved");
+  await page.getByTestId("preview-seed").fill("11");
+  const english = page.getByTestId("preview-en");
+  await expect(english).toHaveAttribute("data-seed", "11");
+  await expect(english).toHaveAttribute("aria-busy", "false");
+  const strides = Object.entries(await previewVariables(english)).filter(([path]) => path.startsWith("spec.layers.0.stride"));
+  expect(strides.length).toBeGreaterThan(0);
+  for (const [, value] of strides) expect(value).toBe(2);
+  await page.getByRole("button", { name: "Validate" }).click();
+  await expect(page.getByTestId("validation")).toHaveAttribute("data-ok", "true");
+  await snap(page, "editor-builtin");
+
+  // Fixed: a multiple-choice question with its key and explanation.
+  await page.goto(`${bankPath}/questions/new?kind=fixed`);
+  await page.getByTestId("title-en").fill("Padding that keeps the size");
+  await page.getByTestId("title-zh").fill("保持尺寸的填充");
+  await page.getByTestId("prompt-en").fill("A $3 \\times 3$ kernel with stride 1: which padding keeps the height and width?");
+  await page.getByTestId("prompt-zh").fill("$3 \\times 3$ 的卷积核、步幅为 1：多大的填充能保持高和宽不变？");
+  await page.getByTestId("option-0-en").fill("1");
+  await page.getByTestId("option-1-en").fill("0");
+  await page.getByTestId("explanation-en").fill("Padding $(k - 1)/2 = 1$ on each side keeps the size (d2l 7.3.1).");
+  await page.getByTestId("explanation-zh").fill("每侧填充 $(k - 1)/2 = 1$ 行（列）可保持尺寸（《动手学深度学习》6.3.1 节）。");
+  await page.getByRole("button", { name: "Create question" }).click();
+  await expect(page).toHaveURL(/questions\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("preview-key-en")).toHaveText("A. 1");
+  await expect(page.getByTestId("preview-zh-CN")).toContainText("保持高和宽不变");
+  await page.getByRole("button", { name: "Validate" }).click();
+  await expect(page.getByTestId("validation")).toHaveAttribute("data-ok", "true");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("version-state")).toHaveText("published v1");
+
+  // The bank: in order of creation; the fixed question moved up; the built-in one archived.
+  await page.goto(bankPath);
+  const titles = page.getByTestId("question-row").getByRole("link");
+  await expect(titles).toHaveCount(2);
+  await expect(titles.nth(1)).toHaveText("Padding that keeps the size");
+  await page.getByRole("button", { name: "Move “Padding that keeps the size” up" }).click();
+  await expect(titles.nth(0)).toHaveText("Padding that keeps the size");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("question-row").nth(1).getByRole("button", { name: "Archive" }).click();
+  await expect(titles).toHaveCount(1);
+
+  // The editor in Chinese: every label from the catalogue, and still accessible.
+  await page.getByTestId("language-switcher").selectOption("zh-CN");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await titles.first().click();
+  await expect(page.getByTestId("version-state")).toHaveText("已发布 v1");
+  await expect(page.getByTestId("preview-key-zh-CN")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(await seriousViolations(page), "editor in Chinese").toEqual([]);
+  await snap(page, "editor-fixed-zh");
+  await page.getByTestId("language-switcher").selectOption("en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});

@@ -2,16 +2,18 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Loading } from "@/app/_components/loading";
 import { useTRPC } from "@/app/_components/trpc";
 import type { Choice } from "./_editor/question-editor";
+import { questionTitle } from "./_editor/question-title";
 
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40";
 
 /** The bank's live questions in order, with their state and last validation; reorder and archive. */
 export function BankQuestions({ courseId, bankId, topics }: { courseId: string; bankId: string; topics: readonly Choice[] }) {
   const t = useTranslations("questionEditor");
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // Archived ones too: reordering names every question of the bank.
@@ -51,47 +53,50 @@ export function BankQuestions({ courseId, bankId, topics }: { courseId: string; 
         <p className="text-sm text-slate-600">{t("noQuestions")}</p>
       ) : (
         <ol className="space-y-2" data-testid="question-list">
-          {live.map((question, index) => (
-            <li key={question.id} className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm" data-testid="question-row">
-              <div className="min-w-0">
-                <Link href={`/teach/${courseId}/banks/${bankId}/questions/${question.id}`} className="font-semibold text-brand-700 underline">
-                  {question.title}
-                </Link>
-                <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
-                  <span>{t(`kinds.${question.kind as "builtin" | "custom" | "fixed"}`)}</span>
-                  <span>{topicLabel(question.topic)}</span>
-                  <span data-testid="question-state">
-                    {question.state === "draft"
-                      ? t("stateDraft", { version: question.latestVersion })
-                      : question.state === "published"
-                        ? t("statePublished", { version: question.publishedVersion ?? 0 })
-                        : t("statePublishedWithDraft", { version: question.publishedVersion ?? 0, draft: question.latestVersion })}
-                  </span>
-                  <span className={question.validation ? (question.validation.ok ? "text-emerald-800" : "text-red-700") : "text-slate-600"} data-testid="question-validation">
-                    {question.validation ? (question.validation.ok ? t("lastValidationOk") : t("lastValidationFailed")) : t("notValidatedShort")}
-                  </span>
-                </p>
-              </div>
-              <div className="flex gap-1">
-                <button type="button" className={small} disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)} aria-label={t("moveUp", { title: question.title })}>
-                  ↑
-                </button>
-                <button type="button" className={small} disabled={index === live.length - 1 || reorder.isPending} onClick={() => move(index, 1)} aria-label={t("moveDown", { title: question.title })}>
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className={small}
-                  disabled={archive.isPending}
-                  onClick={() => {
-                    if (window.confirm(t("archiveConfirm", { title: question.title }))) archive.mutate({ questionId: question.id });
-                  }}
-                >
-                  {t("archive")}
-                </button>
-              </div>
-            </li>
-          ))}
+          {live.map((question, index) => {
+            const title = questionTitle(question, locale);
+            return (
+              <li key={question.id} className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm" data-testid="question-row">
+                <div className="min-w-0">
+                  <Link href={`/teach/${courseId}/banks/${bankId}/questions/${question.id}`} className="font-semibold text-brand-700 underline">
+                    {title}
+                  </Link>
+                  <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
+                    <span>{t(`kinds.${question.kind as "builtin" | "custom" | "fixed"}`)}</span>
+                    <span>{topicLabel(question.topic)}</span>
+                    <span data-testid="question-state">
+                      {question.state === "draft"
+                        ? t("stateDraft", { version: question.latestVersion })
+                        : question.state === "published"
+                          ? t("statePublished", { version: question.publishedVersion ?? 0 })
+                          : t("statePublishedWithDraft", { version: question.publishedVersion ?? 0, draft: question.latestVersion })}
+                    </span>
+                    <span className={question.validation ? (question.validation.ok ? "text-emerald-800" : "text-red-700") : "text-slate-600"} data-testid="question-validation">
+                      {question.validation ? (question.validation.ok ? t("lastValidationOk") : t("lastValidationFailed")) : t("notValidatedShort")}
+                    </span>
+                  </p>
+                </div>
+                <div className="flex gap-1">
+                  <button type="button" className={small} disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)} aria-label={t("moveUp", { title })}>
+                    ↑
+                  </button>
+                  <button type="button" className={small} disabled={index === live.length - 1 || reorder.isPending} onClick={() => move(index, 1)} aria-label={t("moveDown", { title })}>
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className={small}
+                    disabled={archive.isPending}
+                    onClick={() => {
+                      if (window.confirm(t("archiveConfirm", { title }))) archive.mutate({ questionId: question.id });
+                    }}
+                  >
+                    {t("archive")}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

@@ -85,7 +85,7 @@ export function BuiltinFields({ form, onChange, catalog, checkNumbers }: { form:
         {form.constraints.map((row, index) => (
           <div key={index} className="rounded-lg border border-slate-200 p-3">
             <div className="grid items-end gap-2 sm:grid-cols-[1fr_8rem_1fr_auto]">
-              <TextField label={t("path")} path={`constraints.${index}.path`} value={row.path} onChange={(path) => setRow(index, { path })} />
+              <TextField label={t("path")} path={`constraints.${index}.path`} value={row.path} onChange={(path) => setRow(index, { path })} testId={`constraint-${index}-path`} />
               <SelectField
                 label={t("condition")}
                 path={`constraints.${index}.mode`}
@@ -97,7 +97,7 @@ export function BuiltinFields({ form, onChange, catalog, checkNumbers }: { form:
                 ]}
               />
               {row.mode === "in" ? (
-                <TextField label={t("values")} path={`constraints.${index}.in`} value={row.values} onChange={(values) => setRow(index, { values })} hint={t("valuesHint")} />
+                <TextField label={t("values")} path={`constraints.${index}.in`} value={row.values} onChange={(values) => setRow(index, { values })} hint={t("valuesHint")} testId={`constraint-${index}-values`} />
               ) : (
                 <div className="grid grid-cols-2 gap-2">
                   <TextField label={t("min")} path={`constraints.${index}.min`} value={row.min} onChange={(min) => setRow(index, { min })} />

@@ -32,7 +32,7 @@ export function FixedFields({ form, onChange, topics, difficulties }: { form: Fi
           </h3>
           {form.options.map((option, index) => (
             <div key={index} className="space-y-2 rounded-lg border border-slate-200 p-3">
-              <TextPairFields label={t("option", { letter: String.fromCharCode(65 + index) })} path={`answer.options.${index}.text`} value={option.text} onChange={(text) => setOption(index, { text })} />
+              <TextPairFields label={t("option", { letter: String.fromCharCode(65 + index) })} path={`answer.options.${index}.text`} value={option.text} onChange={(text) => setOption(index, { text })} testId={`option-${index}`} />
               <div className="flex items-center justify-between">
                 <label className="flex items-center gap-2 text-sm">
                   <input type="checkbox" checked={option.correct} onChange={(event) => setOption(index, { correct: event.target.checked })} />
@@ -70,7 +70,7 @@ export function FixedFields({ form, onChange, topics, difficulties }: { form: Fi
           </label>
         </div>
       )}
-      <TextPairFields label={t("explanation")} path="explanation" value={form.explanation} onChange={(explanation) => set({ explanation })} multiline />
+      <TextPairFields label={t("explanation")} path="explanation" value={form.explanation} onChange={(explanation) => set({ explanation })} multiline testId="explanation" />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { loadBank, templateCatalog, topicChoices } from "../../_editor/load-bank";
 import { QuestionEditor } from "../../_editor/question-editor";
+import { questionTitle } from "../../_editor/question-title";
 import type { ValidationSummary } from "../../_editor/validation-report";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +33,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ cours
         </Link>
       </nav>
       <div>
-        <h1 className="text-2xl font-semibold">{question.title}</h1>
+        <h1 className="text-2xl font-semibold">{questionTitle(question, locale)}</h1>
         <p className="mt-1 text-sm text-slate-600">{t(`kindHelp.${question.kind as "builtin" | "custom" | "fixed"}`)}</p>
         {question.archived ? <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("archivedNote")}</p> : null}
       </div>
