@@ -187,6 +187,11 @@ test("a built-in template narrowed to stride 2 and a fixed multiple-choice quest
   await expect(page.getByTestId("validation")).toHaveAttribute("data-ok", "true");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByTestId("version-state")).toHaveText("published v1");
+  // The same definition as JSON, for those who prefer it, and back.
+  await page.getByRole("button", { name: "Edit as JSON (advanced)" }).click();
+  await expect(page.getByTestId("definition-json")).toHaveValue(/"format": "choice"/);
+  await page.getByRole("button", { name: "Back to the form" }).click();
+  await expect(page.getByTestId("option-0-en")).toHaveValue("1");
 
   // The bank: in order of creation; the fixed question moved up; the built-in one archived.
   await page.goto(bankPath);
