@@ -14,7 +14,7 @@ export function ProblemFigure({ figure, className }: { figure: Figure; className
   const height = /\bheight="(\d+)"/.exec(figure.svg)?.[1];
   const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(figure.svg)}`;
   return (
-    <figure className={`my-4 overflow-hidden rounded-lg border border-brand-100 bg-white p-2 ${className ?? ""}`}>
+    <figure className={`my-4 overflow-hidden rounded-lg border border-brand-100 bg-white p-2 ${className ?? ""}`} data-testid="figure">
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL has nothing for next/image to optimise */}
       <img src={src} alt={figure.alt} width={width} height={height} loading="lazy" decoding="async" className="mx-auto block h-auto max-w-full" />
     </figure>
