@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { run } from "@/lib/engine";
-import { sampleProblem } from "@/lib/problems";
 import type { CorrelationParams } from "@/lib/problems/templates/cross-correlation-variants";
 import { xcorrTrueConvolutionTemplate } from "@/lib/problems/templates/xcorr-true-convolution";
 import { xcorrTrueConvolutionCatalogues } from "@/lib/problems/templates/xcorr-true-convolution.messages";
 import { expectCataloguesAgree, expectKeyFromEngine, expectMatrixClose, misconceptionsThatDiffer, runOpOf, sampleBoth, SEEDS } from "./support/group-a-checks";
+import { expectCorrelationDifficulties, expectCorrelationFigure } from "./support/cross-correlation-checks";
 
 const TEMPLATE = "xcorr.true-convolution";
 
@@ -58,34 +58,11 @@ describe("xcorr.true-convolution", () => {
   });
 
   it("spreads 200 seeds over three difficulties: easy is d2l 6.2.1's sizes (3×3 input, 2×2 kernel, entries ≥ 0), hard a 3×3 kernel with padding or stride", () => {
-    const seen = { easy: 0, medium: 0, hard: 0 };
-    for (const seed of SEEDS) {
-      const problem = sampleProblem({ template: TEMPLATE, seed });
-      const op = runOpOf<{ input: number[][]; kernel: number[][]; stride: number; padding: number }>(problem);
-      seen[problem.difficulty] += 1;
-      const entries = [...op.input.flat(), ...op.kernel.flat()];
-      if (problem.difficulty === "easy") {
-        expect([op.input.length, op.kernel.length, op.stride, op.padding]).toEqual([3, 2, 1, 0]);
-        expect(Math.min(...entries)).toBeGreaterThanOrEqual(0);
-      }
-      if (problem.difficulty === "medium") expect([op.input.length, op.stride, op.padding]).toEqual([4, 1, 0]);
-      if (problem.difficulty === "hard") {
-        expect(op.kernel.length).toBe(3);
-        expect(op.stride > 1 || op.padding > 0).toBe(true);
-      }
-    }
-    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(40);
+    expectCorrelationDifficulties(TEMPLATE);
   });
 
   it("its figure draws the padded input, the kernel it slides and every entry of the key", () => {
-    for (const seed of SEEDS.slice(0, 40)) {
-      const problem = sampleProblem({ template: TEMPLATE, seed, lang: "zh-CN" });
-      const svg = problem.figure?.svg ?? "";
-      expect(svg).toContain("role=\"img\"");
-      if (problem.answer.kind !== "matrix") throw new Error("a matrix key expected");
-      for (const x of problem.answer.value.flat()) expect(svg).toContain(`>${String(x).replace("-", "\u2212")}</text>`);
-      expect(svg).toContain(runOpOf<{ padding: number }>(problem).padding > 0 ? "填充后的输入" : ">输入</text>");
-    }
+    expectCorrelationFigure(TEMPLATE);
   });
 
   it("every misconception differs from the key on some seeds", () => {
