@@ -48,7 +48,7 @@ export function PracticeSession({
 
   const issued = next.data?.status === "issued" ? next.data : null;
   const graded = submit.data?.status === "graded" ? submit.data : null;
-  const formatError = submit.data?.status === "format-error" ? submit.data.formatError : null;
+  const formatError = submit.data?.status === "format-error" ? submit.data.formatErrorHtml : null;
 
   const filter = () => ({
     topics: chosen,

@@ -37,7 +37,7 @@ export function ReviewSession() {
 
   const issued = next.data?.status === "issued" ? next.data : null;
   const graded = submit.data?.status === "graded" ? submit.data : null;
-  const formatError = submit.data?.status === "format-error" ? submit.data.formatError : null;
+  const formatError = submit.data?.status === "format-error" ? submit.data.formatErrorHtml : null;
 
   const loadNext = useCallback(() => {
     submit.reset();

@@ -3,15 +3,15 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { answerText } from "../_components/answer-text";
-import { Markdown } from "../_components/markdown";
+import { Html } from "../_components/html";
 import { ProblemFigure } from "../_components/problem-figure";
 
 export interface WalkthroughView {
   title: string;
   lapses: number;
-  prompt: string;
-  options: { id: string; text: string }[] | null;
-  steps: string[];
+  promptHtml: string;
+  options: { id: string; text: string; html: string }[] | null;
+  stepsHtml: string[];
   figure: { svg: string; alt: string } | null;
   answer: { kind: string; value: unknown };
 }
@@ -26,7 +26,7 @@ export function Walkthrough({ walkthrough, busy, onDone }: { walkthrough: Walkth
   const locale = useLocale();
   const [shown, setShown] = useState(1);
   const lastStep = useRef<HTMLLIElement>(null);
-  const total = walkthrough.steps.length;
+  const total = walkthrough.stepsHtml.length;
   const finished = shown >= total;
 
   useEffect(() => {
@@ -42,20 +42,20 @@ export function Walkthrough({ walkthrough, busy, onDone }: { walkthrough: Walkth
       </div>
       <article className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="text-sm font-semibold text-slate-600">{t("example")}</h2>
-        <Markdown>{walkthrough.prompt}</Markdown>
+        <Html html={walkthrough.promptHtml} />
         {walkthrough.options && (
           <ul className="mt-2 space-y-1">
             {walkthrough.options.map((option) => (
               <li key={option.id} className="flex gap-2">
                 <span className="font-semibold text-slate-600">{option.id}.</span>
-                <Markdown compact>{option.text}</Markdown>
+                <Html compact html={option.html} />
               </li>
             ))}
           </ul>
         )}
       </article>
       <ol className="space-y-3" aria-label={t("stepsLabel")}>
-        {walkthrough.steps.slice(0, shown).map((step, index) => (
+        {walkthrough.stepsHtml.slice(0, shown).map((step, index) => (
           <li
             key={index}
             ref={index === shown - 1 ? lastStep : undefined}
@@ -64,7 +64,7 @@ export function Walkthrough({ walkthrough, busy, onDone }: { walkthrough: Walkth
             data-testid="walkthrough-step"
           >
             <p className="text-xs font-semibold text-brand-700">{t("step", { n: index + 1, total })}</p>
-            <Markdown>{step}</Markdown>
+            <Html html={step} />
           </li>
         ))}
       </ol>

@@ -3,9 +3,9 @@ import { readAnswer } from "@/app/_components/study/read-answer";
 import * as grading from "@/lib/grading";
 
 const options = [
-  { id: "A", text: "Translation invariance and locality" },
-  { id: "B", text: "Rotation invariance and sparsity" },
-  { id: "C", text: "Depth" },
+  { id: "A", text: "Translation invariance and locality", html: "<p>Translation invariance and locality</p>" },
+  { id: "B", text: "Rotation invariance and sparsity", html: "<p>Rotation invariance and sparsity</p>" },
+  { id: "C", text: "Depth", html: "<p>Depth</p>" },
 ];
 
 describe("readAnswer, the live preview of how an answer is read", () => {

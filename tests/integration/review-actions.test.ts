@@ -149,8 +149,9 @@ describe.each(databaseKinds())("ratings, undo, limits, leeches and settings on %
     const walkthrough = await callerFor(learner).review.next();
     if (walkthrough.status !== "walkthrough") throw new Error(`expected a walkthrough, got ${walkthrough.status}`);
     expect(walkthrough).toMatchObject({ cardId: card.id, lapses: 8, template: "pooling.max-values" });
-    expect(walkthrough.steps.length).toBeGreaterThanOrEqual(2);
-    expect(walkthrough.steps.every((step) => step.trim().length > 0)).toBe(true);
+    expect(walkthrough.stepsHtml.length).toBeGreaterThanOrEqual(2);
+    expect(walkthrough.stepsHtml.every((step) => step.trim().length > 0)).toBe(true);
+    expect(walkthrough.promptHtml).toContain('class="katex"');
 
     await callerFor(learner).review.finishWalkthrough({ cardId: card.id });
     const issued = await callerFor(learner).review.next();

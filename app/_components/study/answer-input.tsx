@@ -2,11 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
-import { Markdown } from "../markdown";
+import { Html } from "../html";
 
 export interface ChoiceOptionView {
   id: string;
   text: string;
+  /** The option typeset on the server. */
+  html: string;
 }
 
 interface AnswerInputProps {
@@ -61,9 +63,7 @@ export function AnswerInput({ kind, options, value, onChange, locked, inputRef }
               }}
             />
             <span className="font-semibold text-slate-500">{option.id}.</span>
-            <Markdown compact className="flex-1">
-              {option.text}
-            </Markdown>
+            <Html compact className="flex-1" html={option.html} />
           </label>
         ))}
       </fieldset>

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, type KeyboardEvent, type RefObject } from "react";
-import { Markdown } from "../markdown";
+import { Html } from "../html";
 import { AnswerHint, AnswerInput, type ChoiceOptionView } from "./answer-input";
 import { AnswerPreview } from "./answer-preview";
 
@@ -11,6 +11,7 @@ export interface ProblemView {
   topic: string;
   difficulty: string;
   prompt: string;
+  promptHtml: string;
   answerKind: string;
   options: ChoiceOptionView[] | null;
 }
@@ -72,7 +73,7 @@ export function ProblemPanel({
             {t(`difficulty.${problem.difficulty as "easy"}`)}
           </span>
         </div>
-        <Markdown>{problem.prompt}</Markdown>
+        <Html html={problem.promptHtml} />
       </article>
 
       <form onSubmit={submit} onKeyDown={onKeyDown} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-answer-kind={problem.answerKind}>
@@ -98,9 +99,7 @@ export function ProblemPanel({
         {formatError && (
           <div role="alert" data-testid="format-error" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             <p className="font-semibold">{t("formatErrorTitle")}</p>
-            <Markdown compact className="mt-1">
-              {pick(formatError, locale)}
-            </Markdown>
+            <Html compact className="mt-1" html={pick(formatError, locale)} />
             <p className="mt-1 text-amber-800">{t("formatErrorNote")}</p>
           </div>
         )}

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { answerText } from "../answer-text";
-import { Markdown } from "../markdown";
+import { Html } from "../html";
 import { ProblemFigure } from "../problem-figure";
 import type { ChoiceOptionView } from "./answer-input";
 import { BrowserVerification } from "./browser-verification";
@@ -13,9 +13,11 @@ export interface GradedView {
   score: number;
   correct: boolean;
   feedback: Record<string, string> | null;
+  feedbackHtml: Record<string, string> | null;
   mistake: string | null;
   expected: { kind: string; value: unknown };
   solution: string;
+  solutionHtml: string;
   figure: { svg: string; alt: string } | null;
   check: Parameters<typeof BrowserVerification>[0]["check"];
 }
@@ -41,7 +43,7 @@ export function ResultPanel({
   const verdict = graded.correct ? "correct" : graded.score > 0 ? "partial" : "incorrect";
   const tone =
     verdict === "correct" ? "border-emerald-200 bg-emerald-50" : verdict === "partial" ? "border-amber-200 bg-amber-50" : "border-rose-200 bg-rose-50";
-  const feedback = pick(graded.feedback, locale);
+  const feedback = pick(graded.feedbackHtml, locale);
   const choiceKey = graded.expected.kind === "choice" || graded.expected.kind === "choices";
 
   return (
@@ -55,7 +57,7 @@ export function ResultPanel({
       {feedback && (
         <div className="mt-2 text-slate-800" data-testid="feedback">
           {graded.mistake && <p className="text-xs font-semibold uppercase tracking-wide text-rose-800">{t("mistakeNamed")}</p>}
-          <Markdown compact>{feedback}</Markdown>
+          <Html compact html={feedback} />
         </div>
       )}
       <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-2">
@@ -68,9 +70,14 @@ export function ResultPanel({
           <dd className="whitespace-pre-line font-mono" data-testid="expected">
             {choiceKey ? (
               // Options may hold maths: typeset them as the options above are.
-              <Markdown compact className="font-sans">
-                {answerText(graded.expected, locale, options).split("\n").join("\n\n")}
-              </Markdown>
+              <div className="space-y-1 font-sans">
+                {(Array.isArray(graded.expected.value) ? (graded.expected.value as string[]) : [String(graded.expected.value)]).map((id) => (
+                  <div key={id} className="flex gap-1.5">
+                    <span className="font-semibold">{id}.</span>
+                    <Html compact html={options?.find((option) => option.id === id)?.html ?? ""} />
+                  </div>
+                ))}
+              </div>
             ) : (
               answerText(graded.expected, locale, options)
             )}
@@ -82,7 +89,7 @@ export function ResultPanel({
       </div>
       <div className="mt-4 rounded-lg bg-white/80 p-4" data-testid="solution">
         <h3 className="font-semibold">{t("solution")}</h3>
-        <Markdown>{graded.solution}</Markdown>
+        <Html html={graded.solutionHtml} />
         {graded.figure && <ProblemFigure figure={graded.figure} />}
       </div>
       {children}

@@ -1,4 +1,5 @@
 import type { Problem } from "@/lib/problems";
+import { renderMarkdown } from "../markdown/render-markdown";
 
 /**
  * What a learner's browser may see before answering: an allow-list, so that a field added to
@@ -12,8 +13,10 @@ export function learnerPayload(problem: Problem) {
     difficulty: problem.difficulty,
     lang: problem.lang,
     prompt: problem.prompt,
+    /** The prompt typeset on the server (see render-markdown.ts). */
+    promptHtml: renderMarkdown(problem.prompt),
     answerKind: problem.answer.kind,
-    options: problem.options ?? null,
+    options: problem.options?.map((option) => ({ ...option, html: renderMarkdown(option.text) })) ?? null,
   };
 }
 

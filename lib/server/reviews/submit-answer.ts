@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { gradeAnswer } from "@/lib/grading";
 import { Rating, type ReviewRating, scheduleReview, suggestRating } from "@/lib/srs";
 import { AppError } from "../errors";
+import { renderLocalized, renderMarkdown } from "../markdown/render-markdown";
 import { cardStateJson, cardStateOf } from "./card-state";
 import { medianAnswerTime } from "./median-answer-time";
 import { schedulerSettingsOf } from "./scheduler-settings";
@@ -44,7 +45,7 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
   const { problem, misconceptions } = await variantProblem({ db, ...variant });
   const grade = gradeAnswer({ problem, answer, ...(misconceptions ? { misconceptions } : {}) });
   if (!grade.gradable) {
-    return { status: "format-error" as const, formatError: grade.formatError };
+    return { status: "format-error" as const, formatError: grade.formatError, formatErrorHtml: renderLocalized(grade.formatError) };
   }
 
   const elapsedMs = Math.min(Math.max(0, now.getTime() - variant.issuedAt.getTime()), MAX_ELAPSED_MS);
@@ -96,9 +97,11 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
     score: grade.score,
     correct: grade.correct,
     feedback: grade.feedback,
+    feedbackHtml: renderLocalized(grade.feedback),
     mistake: grade.mistake ?? null,
     expected: problem.answer,
     solution: problem.solution,
+    solutionHtml: renderMarkdown(problem.solution),
     figure: problem.figure ?? null,
     check: problem.check,
     elapsedMs,

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { getTemplate, type Lang } from "@/lib/problems";
+import { renderMarkdown } from "../markdown/render-markdown";
 import { variantProblem } from "./variant-problem";
 
 /**
@@ -14,9 +15,9 @@ export async function walkthroughFor({ db, templateId, lang, seed }: { db: Prism
   return {
     template: templateId,
     title,
-    prompt: example.prompt,
-    options: example.options ?? null,
-    steps: solutionSteps(example.solution),
+    promptHtml: renderMarkdown(example.prompt),
+    options: example.options?.map((option) => ({ ...option, html: renderMarkdown(option.text) })) ?? null,
+    stepsHtml: solutionSteps(example.solution).map(renderMarkdown),
     figure: example.figure ?? null,
     answer: example.answer,
   };

@@ -1,0 +1,24 @@
+import rehypeKatex from "rehype-katex";
+import rehypeStringify from "rehype-stringify";
+import remarkMath from "remark-math";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+
+// Raw HTML in the Markdown is dropped (remark-rehype without allowDangerousHtml), so an
+// instructor's prompt cannot inject markup; KaTeX runs with `trust` off and shows a formula it
+// cannot parse as an error in place instead of throwing.
+const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex).use(rehypeStringify);
+
+/**
+ * Problem text (Markdown with `$…$` and `$$…$$` maths) as HTML, typeset on the server: the review
+ * page then ships no Markdown parser and no KaTeX to the browser, only KaTeX's stylesheet.
+ */
+export function renderMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown));
+}
+
+/** Both languages of a localized text, rendered. */
+export function renderLocalized<T extends Record<string, string>>(text: T): T {
+  return Object.fromEntries(Object.entries(text).map(([lang, markdown]) => [lang, renderMarkdown(markdown)])) as T;
+}
