@@ -1,14 +1,17 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ProblemPanel } from "../_components/study/problem-panel";
-import { ResultPanel } from "../_components/study/result-panel";
 import { useStudyKeys } from "../_components/study/use-study-keys";
 import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
+
+// Needed only after an answer is graded: loaded then.
+const ResultPanel = dynamic(() => import("../_components/study/result-panel").then((module) => module.ResultPanel));
 
 type Difficulty = "easy" | "medium" | "hard";
 const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
@@ -80,7 +83,6 @@ export function PracticeSession({
         onSuccess: (data) => {
           if (data.status !== "graded") return;
           setAnswered((tally) => ({ count: tally.count + 1, right: tally.right + (data.correct ? 1 : 0) }));
-          requestAnimationFrame(() => document.getElementById("result-title")?.focus());
         },
       },
     );

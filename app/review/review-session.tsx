@@ -1,16 +1,21 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ProblemPanel } from "../_components/study/problem-panel";
-import { RatingPicker, type RatingValue } from "../_components/study/rating-picker";
-import { ResultPanel } from "../_components/study/result-panel";
+import type { RatingValue } from "../_components/study/rating-picker";
 import { useStudyKeys } from "../_components/study/use-study-keys";
 import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
-import { Walkthrough } from "./walkthrough";
+
+// Needed only after an answer is graded (or for a leech): loaded then, so the page's first load
+// carries just the problem and the answer form.
+const ResultPanel = dynamic(() => import("../_components/study/result-panel").then((module) => module.ResultPanel));
+const RatingPicker = dynamic(() => import("../_components/study/rating-picker").then((module) => module.RatingPicker));
+const Walkthrough = dynamic(() => import("./walkthrough").then((module) => module.Walkthrough));
 
 /**
  * The daily review queue: due skills first, then new ones up to the daily limit, each with a fresh
@@ -68,8 +73,6 @@ export function ReviewSession() {
           setLastReviewId(data.reviewId);
           setUndone(false);
           setReviewedHere((n) => n + 1);
-          // After the result has rendered: the verdict is where a screen reader continues.
-          requestAnimationFrame(() => document.getElementById("result-title")?.focus());
         },
       },
     );

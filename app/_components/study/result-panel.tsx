@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { answerText } from "../answer-text";
 import { Html } from "../html";
 import { ProblemFigure } from "../problem-figure";
@@ -40,6 +41,12 @@ export function ResultPanel({
 }) {
   const t = useTranslations("review");
   const locale = useLocale();
+  const title = useRef<HTMLHeadingElement>(null);
+  // A new result takes the focus: a screen reader reads the verdict next, and the keys (1–4,
+  // Space) work without leaving the answer field first.
+  useEffect(() => {
+    title.current?.focus();
+  }, [graded.reviewId]);
   const verdict = graded.correct ? "correct" : graded.score > 0 ? "partial" : "incorrect";
   const tone =
     verdict === "correct" ? "border-emerald-200 bg-emerald-50" : verdict === "partial" ? "border-amber-200 bg-amber-50" : "border-rose-200 bg-rose-50";
@@ -49,7 +56,7 @@ export function ResultPanel({
   return (
     <section data-testid="result" data-verdict={verdict} data-mistake={graded.mistake ?? ""} className={`rounded-xl border p-6 shadow-sm ${tone}`} aria-labelledby="result-title">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="result-title" className="text-xl font-semibold focus:outline-none" tabIndex={-1}>
+        <h2 id="result-title" ref={title} className="text-xl font-semibold focus:outline-none" tabIndex={-1}>
           {t(verdict)}
         </h2>
         <span className="text-sm text-slate-700">{t("score", { score: graded.score })}</span>
