@@ -4,7 +4,7 @@
  * the procedure builders routers use.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
+import { dateTransformer } from "@/lib/api/date-transformer";
 import type { PrismaClient } from "@/lib/db";
 import type { Lang } from "@/lib/problems";
 import { AppError, toTrpcError } from "./errors";
@@ -54,7 +54,7 @@ function describeIssue(issue: ValidationIssue): string {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: dateTransformer,
   // Stack traces are for our logs, never for a learner's browser.
   isDev: false,
   errorFormatter({ shape, error }) {
