@@ -1,10 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, type KeyboardEvent, type RefObject } from "react";
 import { Html } from "../html";
 import { AnswerHint, AnswerInput, type ChoiceOptionView } from "./answer-input";
-import { AnswerPreview } from "./answer-preview";
+
+// The preview (and the answer parsers it loads) is fetched on the learner's first keystroke, not
+// with the page.
+const AnswerPreview = dynamic(() => import("./answer-preview").then((module) => module.AnswerPreview));
 
 export interface ProblemView {
   template: string;
@@ -94,7 +98,7 @@ export function ProblemPanel({
             </button>
           )}
         </div>
-        {!locked && <AnswerPreview kind={problem.answerKind} text={answer} options={problem.options} locale={locale} />}
+        {!locked && answer.trim() !== "" && <AnswerPreview kind={problem.answerKind} text={answer} options={problem.options} locale={locale} />}
         <AnswerHint kind={problem.answerKind} />
         {formatError && (
           <div role="alert" data-testid="format-error" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
