@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ProblemPanel } from "../_components/study/problem-panel";
@@ -16,6 +15,7 @@ import { useTRPC } from "../_components/trpc";
 const ResultPanel = dynamic(() => import("../_components/study/result-panel").then((module) => module.ResultPanel));
 const RatingPicker = dynamic(() => import("../_components/study/rating-picker").then((module) => module.RatingPicker));
 const Walkthrough = dynamic(() => import("./walkthrough").then((module) => module.Walkthrough));
+const CaughtUp = dynamic(() => import("./caught-up").then((module) => module.CaughtUp));
 
 /**
  * The daily review queue: due skills first, then new ones up to the daily limit, each with a fresh
@@ -140,28 +140,10 @@ export function ReviewSession() {
   }
 
   if (next.data.status === "caught-up") {
-    const { nextDue, newToday, dailyNewLimit, unstarted } = next.data;
     return (
       <div className="space-y-4">
         {undoBar}
-        <div className="rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm" data-testid="notice">
-          <h1 className="text-2xl font-semibold">{t("caughtUpTitle")}</h1>
-          <p className="mt-2 text-slate-600">{nextDue ? t("caughtUpBody", { when: when(nextDue) }) : t("caughtUpNoCards")}</p>
-          {unstarted > 0 && newToday >= dailyNewLimit && (
-            <p className="mt-2 text-sm text-slate-600">{t("newLimitReached", { count: dailyNewLimit, unstarted })}</p>
-          )}
-          <div className="mt-6 flex flex-wrap justify-center gap-3">
-            <Link href="/practice" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-              {t("practice")}
-            </Link>
-            <Link href="/progress" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-700 hover:bg-slate-50">
-              {t("seeProgress")}
-            </Link>
-            <Link href="/settings" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-700 hover:bg-slate-50">
-              {t("changeSettings")}
-            </Link>
-          </div>
-        </div>
+        <CaughtUp {...next.data} />
       </div>
     );
   }
