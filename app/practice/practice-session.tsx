@@ -1,17 +1,16 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import { useStudyKeys } from "../_components/study/use-study-keys";
 import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
 
 // Needed only after an answer is graded: loaded then.
-const ResultPanel = dynamic(() => import("../_components/study/result-panel").then((module) => module.ResultPanel));
+const ResultPanel = lazy(() => import("../_components/study/result-panel").then((module) => ({ default: module.ResultPanel })));
 
 type Difficulty = "easy" | "medium" | "hard";
 const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
@@ -222,14 +221,16 @@ export function PracticeSession({
         }
       />
       {graded && (
-        <ResultPanel graded={graded} answer={answer} options={issued.problem.options}>
-          <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-slate-700">{t("noSchedule")}</p>
-            <button type="button" onClick={loadNext} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="next">
-              {tr("next")} <kbd className="ml-1 rounded border border-white/40 px-1.5 text-xs font-normal">{tr("spaceKey")}</kbd>
-            </button>
-          </div>
-        </ResultPanel>
+        <Suspense fallback={<Loading label={tr("checking")} />}>
+          <ResultPanel graded={graded} answer={answer} options={issued.problem.options}>
+            <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+              <p className="text-sm text-slate-700">{t("noSchedule")}</p>
+              <button type="button" onClick={loadNext} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="next">
+                {tr("next")} <kbd className="ml-1 rounded border border-white/40 px-1.5 text-xs font-normal">{tr("spaceKey")}</kbd>
+              </button>
+            </div>
+          </ResultPanel>
+        </Suspense>
       )}
     </div>
   );

@@ -1,9 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import type { RatingValue } from "../_components/study/rating-picker";
 import { useStudyKeys } from "../_components/study/use-study-keys";
@@ -12,10 +11,10 @@ import { useTRPC } from "../_components/trpc";
 
 // Needed only after an answer is graded (or for a leech): loaded then, so the page's first load
 // carries just the problem and the answer form.
-const ResultPanel = dynamic(() => import("../_components/study/result-panel").then((module) => module.ResultPanel));
-const RatingPicker = dynamic(() => import("../_components/study/rating-picker").then((module) => module.RatingPicker));
-const Walkthrough = dynamic(() => import("./walkthrough").then((module) => module.Walkthrough));
-const CaughtUp = dynamic(() => import("./caught-up").then((module) => module.CaughtUp));
+const ResultPanel = lazy(() => import("../_components/study/result-panel").then((module) => ({ default: module.ResultPanel })));
+const RatingPicker = lazy(() => import("../_components/study/rating-picker").then((module) => ({ default: module.RatingPicker })));
+const Walkthrough = lazy(() => import("./walkthrough").then((module) => ({ default: module.Walkthrough })));
+const CaughtUp = lazy(() => import("./caught-up").then((module) => ({ default: module.CaughtUp })));
 
 /**
  * The daily review queue: due skills first, then new ones up to the daily limit, each with a fresh
@@ -131,11 +130,13 @@ export function ReviewSession() {
   if (next.data.status === "walkthrough") {
     const walk = next.data;
     return (
-      <Walkthrough
-        walkthrough={walk}
-        busy={finishWalkthrough.isPending}
-        onDone={() => finishWalkthrough.mutate({ cardId: walk.cardId }, { onSuccess: loadNext })}
-      />
+      <Suspense fallback={<Loading label={t("loading")} />}>
+        <Walkthrough
+          walkthrough={walk}
+          busy={finishWalkthrough.isPending}
+          onDone={() => finishWalkthrough.mutate({ cardId: walk.cardId }, { onSuccess: loadNext })}
+        />
+      </Suspense>
     );
   }
 
@@ -143,7 +144,9 @@ export function ReviewSession() {
     return (
       <div className="space-y-4">
         {undoBar}
-        <CaughtUp {...next.data} />
+        <Suspense fallback={<Loading label={t("loading")} />}>
+          <CaughtUp {...next.data} />
+        </Suspense>
       </div>
     );
   }
@@ -177,35 +180,37 @@ export function ReviewSession() {
         badge={badge}
       />
       {graded && (
-        <ResultPanel graded={graded} answer={answer} options={current.problem.options}>
-          {rating && (
-            <RatingPicker
-              rating={rating}
-              suggested={graded.suggestedRating as RatingValue}
-              dueByRating={graded.dueByRating as Record<string, Date> | null}
-              busy={rate.isPending}
-              onRate={onRate}
-            />
-          )}
-          {rate.isError && (
-            <p role="alert" className="mt-2 text-sm text-red-700">
-              {rate.error.message}
-            </p>
-          )}
-          <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-slate-700" data-testid="next-due">
-              {t("nextDue", { when: when(rate.data?.nextDue ?? graded.nextDue ?? new Date()) })}
-            </p>
-            <button
-              type="button"
-              onClick={loadNext}
-              className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-              data-testid="next"
-            >
-              {t("next")} <kbd className="ml-1 rounded border border-white/40 px-1.5 text-xs font-normal">{t("spaceKey")}</kbd>
-            </button>
-          </div>
-        </ResultPanel>
+        <Suspense fallback={<Loading label={t("checking")} />}>
+          <ResultPanel graded={graded} answer={answer} options={current.problem.options}>
+            {rating && (
+              <RatingPicker
+                rating={rating}
+                suggested={graded.suggestedRating as RatingValue}
+                dueByRating={graded.dueByRating as Record<string, Date> | null}
+                busy={rate.isPending}
+                onRate={onRate}
+              />
+            )}
+            {rate.isError && (
+              <p role="alert" className="mt-2 text-sm text-red-700">
+                {rate.error.message}
+              </p>
+            )}
+            <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+              <p className="text-sm text-slate-700" data-testid="next-due">
+                {t("nextDue", { when: when(rate.data?.nextDue ?? graded.nextDue ?? new Date()) })}
+              </p>
+              <button
+                type="button"
+                onClick={loadNext}
+                className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                data-testid="next"
+              >
+                {t("next")} <kbd className="ml-1 rounded border border-white/40 px-1.5 text-xs font-normal">{t("spaceKey")}</kbd>
+              </button>
+            </div>
+          </ResultPanel>
+        </Suspense>
       )}
     </div>
   );

@@ -1,14 +1,13 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, type KeyboardEvent, type RefObject } from "react";
+import { type FormEvent, type KeyboardEvent, lazy, type RefObject, Suspense } from "react";
 import { Html } from "../html";
 import { AnswerHint, AnswerInput, type ChoiceOptionView } from "./answer-input";
 
 // The preview (and the answer parsers it loads) is fetched on the learner's first keystroke, not
 // with the page.
-const AnswerPreview = dynamic(() => import("./answer-preview").then((module) => module.AnswerPreview));
+const AnswerPreview = lazy(() => import("./answer-preview").then((module) => ({ default: module.AnswerPreview })));
 
 export interface ProblemView {
   template: string;
@@ -98,7 +97,11 @@ export function ProblemPanel({
             </button>
           )}
         </div>
-        {!locked && answer.trim() !== "" && <AnswerPreview kind={problem.answerKind} text={answer} options={problem.options} locale={locale} />}
+        {!locked && answer.trim() !== "" && (
+          <Suspense fallback={null}>
+            <AnswerPreview kind={problem.answerKind} text={answer} options={problem.options} locale={locale} />
+          </Suspense>
+        )}
         <AnswerHint kind={problem.answerKind} />
         {formatError && (
           <div role="alert" data-testid="format-error" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
