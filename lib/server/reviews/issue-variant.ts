@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/db";
-import type { Lang } from "@/lib/problems";
+import type { Lang, Problem } from "@/lib/problems";
 import { needsWalkthrough, newCardState } from "@/lib/srs";
 import { learnerPayload } from "./learner-payload";
 import { queueTemplates } from "./queue-templates";
@@ -33,8 +33,8 @@ interface CardRow {
   lapses: number;
 }
 
-async function issued(db: PrismaClient, variant: IssuedRow, card: CardRow) {
-  const { problem } = await variantProblem({ db, ...variant });
+async function issued(db: PrismaClient, variant: IssuedRow, card: CardRow, built?: Problem) {
+  const problem = built ?? (await variantProblem({ db, ...variant })).problem;
   return {
     status: "issued" as const,
     variantId: variant.id,
@@ -95,11 +95,11 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
 
   const seed = randomSeed();
   // A course question's variant keeps the version it was built from: a later edit never changes it.
-  const { questionVersionId } = await variantProblem({ db, templateId: card.templateId, seed, lang });
+  const { problem, questionVersionId } = await variantProblem({ db, templateId: card.templateId, seed, lang });
   const variant = await db.variant.create({
     data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, questionVersionId, seed, lang, issuedAt: now },
   });
-  return issued(db, variant, card);
+  return issued(db, variant, card, problem);
 }
 
 export type IssueVariantResult = Awaited<ReturnType<typeof issueVariant>>;

@@ -54,12 +54,11 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
 
   const card = variant.mode === "review" ? variant.card : null;
   const settings = card ? await schedulerSettingsOf(db, userId, fuzz) : null;
-  const scheduled = card && settings ? scheduleReview({ card: cardStateOf(card), rating, now, settings }) : null;
-  // What each rating would give, so the learner sees what changing the suggestion means.
-  const dueByRating =
-    card && settings
-      ? Object.fromEntries(RATINGS.map((r) => [r, scheduleReview({ card: cardStateOf(card), rating: r, now, settings }).after.due]))
-      : null;
+  // What each rating would give, so the learner sees what changing the suggestion means; the
+  // suggested one is what the card moves to now.
+  const outcomes = card && settings ? new Map(RATINGS.map((r) => [r, scheduleReview({ card: cardStateOf(card), rating: r, now, settings })])) : null;
+  const scheduled = outcomes?.get(rating) ?? null;
+  const dueByRating = outcomes ? Object.fromEntries([...outcomes].map(([r, outcome]) => [r, outcome.after.due])) : null;
 
   const review = await db.$transaction(async (tx) => {
     // Claiming the variant inside the transaction makes a double submit lose the race cleanly.
