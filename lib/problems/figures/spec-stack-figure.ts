@@ -1,5 +1,5 @@
 import { analyze, type ArchitectureSpec, type LayerSpec } from "../../engine";
-import type { Lang, ProblemFigure } from "../types";
+import type { Check, Lang, ProblemFigure } from "../types";
 import { figureMessages } from "./figure.messages";
 import { layerLabel } from "./layer-labels";
 import { type StackRow, stackFigure } from "./stack-figure";
@@ -49,4 +49,9 @@ function labelOf(layer: LayerSpec, lang: Lang): string {
     return t("layer.concat", { count: String(layer.branches.length) });
   }
   return layerLabel(layer, lang);
+}
+
+/** The layer stack of a template whose key comes from `analyze`; none for a `run` check. */
+export function checkStackFigure(check: Check, lang: Lang): ProblemFigure | null {
+  return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
 }

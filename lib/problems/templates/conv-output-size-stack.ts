@@ -1,4 +1,4 @@
-import { specStackFigure } from "../figures/spec-stack-figure";
+import { checkStackFigure } from "../figures/spec-stack-figure";
 import { convOutputSize, type LayerSpec } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
@@ -138,8 +138,7 @@ export const convOutputSizeStackTemplate: ProblemTemplate<ConvOutputSizeStackPar
   },
 
   figure(p, _key, lang) {
-    const check = this.check(p);
-    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
+    return checkStackFigure(this.check(p), lang);
   },
 
   misconceptions: [

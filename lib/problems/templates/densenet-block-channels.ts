@@ -1,4 +1,4 @@
-import { specStackFigure } from "../figures/spec-stack-figure";
+import { checkStackFigure } from "../figures/spec-stack-figure";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
 import type { Rng } from "../rng";
@@ -92,8 +92,7 @@ export const denseNetBlockChannelsTemplate: ProblemTemplate<DenseNetBlockChannel
   },
 
   figure(p, _key, lang) {
-    const check = this.check(p);
-    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
+    return checkStackFigure(this.check(p), lang);
   },
 
   misconceptions: [

@@ -1,4 +1,4 @@
-import { specStackFigure } from "../figures/spec-stack-figure";
+import { checkStackFigure } from "../figures/spec-stack-figure";
 import { convOutputSize } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlineShape } from "../latex";
@@ -89,8 +89,7 @@ export const textCnnConv1dLengthTemplate: ProblemTemplate<TextCnnConv1dLengthPar
   },
 
   figure(p, _key, lang) {
-    const check = this.check(p);
-    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
+    return checkStackFigure(this.check(p), lang);
   },
 
   misconceptions: [

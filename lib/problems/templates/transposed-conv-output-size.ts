@@ -1,4 +1,4 @@
-import { specStackFigure } from "../figures/spec-stack-figure";
+import { checkStackFigure } from "../figures/spec-stack-figure";
 import { transposedOutputSize } from "../../engine";
 import { ProblemError } from "../errors";
 import { displayMath, inlineNumber, inlinePair, inlineShape, inlineSize } from "../latex";
@@ -153,8 +153,7 @@ export const transposedConvOutputSizeTemplate: ProblemTemplate<TransposedConvOut
   },
 
   figure(p, _key, lang) {
-    const check = this.check(p);
-    return check?.mode === "analyze" ? specStackFigure(check.spec, lang) : null;
+    return checkStackFigure(this.check(p), lang);
   },
 
   misconceptions: [
