@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { BankBreadcrumbs } from "../../_editor/bank-breadcrumbs";
 import { loadBank, templateCatalog, topicChoices } from "../../_editor/load-bank";
 import { QuestionEditor } from "../../_editor/question-editor";
 import { questionTitle } from "../../_editor/question-title";
@@ -23,15 +23,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ cours
   const t = await getTranslations("questionEditor");
   return (
     <div className="space-y-6">
-      <nav aria-label={t("breadcrumbs")} className="flex gap-2 text-sm">
-        <Link href={`/teach/${courseId}`} className="text-brand-700 underline">
-          {course.title}
-        </Link>
-        <span aria-hidden="true">/</span>
-        <Link href={`/teach/${courseId}/banks/${bankId}`} className="text-brand-700 underline">
-          {bank.title}
-        </Link>
-      </nav>
+      <BankBreadcrumbs courseId={courseId} courseTitle={course.title} bankId={bankId} bankTitle={bank.title} />
       <div>
         <h1 className="text-2xl font-semibold">{questionTitle(question, locale)}</h1>
         <p className="mt-1 text-sm text-slate-600">{t(`kindHelp.${question.kind as "builtin" | "custom" | "fixed"}`)}</p>
