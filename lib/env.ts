@@ -16,6 +16,11 @@ const schema = z.object({
   /** The public address of the app, for sign-in cookies and trusted origins. */
   STRIDE_BASE_URL: z.string().url().optional(),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the peer
+   * address is the client's). Only trusted hops are believed, so a client cannot pick its own IP.
+   */
+  STRIDE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Set by scripts/start.ts: where the server process reaches its database, and which kind it is. */
   STRIDE_INTERNAL_DB_URL: z.string().optional(),
   STRIDE_INTERNAL_DB_KIND: z.enum(["pglite", "postgres"]).optional(),

@@ -12,6 +12,7 @@ import { applyMigrations, createPrismaClient, startEmbeddedPostgres } from "@/li
 import { createAuth } from "@/lib/server/auth/create-auth";
 import { demoAccountsAllowed, DEMO_PASSWORD, seedDemoAccounts } from "@/lib/server/auth/demo-accounts";
 import { baseUrlOf, trustedOriginsOf } from "@/lib/server/auth/origins";
+import { CLIENT_IP_HEADER } from "@/lib/server/http/request-identity";
 import { syncBuiltInBank } from "@/lib/server/bank/sync-built-in-bank";
 import { seedDemoCourse } from "@/lib/server/demo/seed-demo-course";
 import { seedDemoHistory } from "@/lib/server/demo/seed-demo-history";
@@ -96,7 +97,11 @@ if (demo) {
 const app = next({ dev, dir: root, hostname: config.HOSTNAME, port: config.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => void handle(req, res));
+const server = createServer((req, res) => {
+  // The one address a client cannot forge: the TCP peer (lib/server/http/request-identity.ts).
+  req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
 server.listen(config.PORT, config.HOSTNAME, () => log(`ready on ${baseUrlOf(config)}`));
 
 let stopping = false;

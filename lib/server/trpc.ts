@@ -28,10 +28,30 @@ export interface Context {
   now: () => Date;
   /** Whether FSRS fuzzes intervals: on in the app, off in tests so that due dates are exact. */
   schedulerFuzz: boolean;
+  /** Who sent the request, for per-IP limits; null for in-process callers (pages, tests). */
+  ip: string | null;
+  /** Names the request in logs and in the `x-request-id` response header. */
+  requestId: string;
 }
 
-export function createContext(options: { db: PrismaClient; user: SessionUser | null; now?: () => Date; schedulerFuzz?: boolean }): Context {
-  return { db: options.db, user: options.user, now: options.now ?? (() => new Date()), schedulerFuzz: options.schedulerFuzz ?? false };
+export interface ContextOptions {
+  db: PrismaClient;
+  user: SessionUser | null;
+  now?: () => Date;
+  schedulerFuzz?: boolean;
+  ip?: string | null;
+  requestId?: string;
+}
+
+export function createContext(options: ContextOptions): Context {
+  return {
+    db: options.db,
+    user: options.user,
+    now: options.now ?? (() => new Date()),
+    schedulerFuzz: options.schedulerFuzz ?? false,
+    ip: options.ip ?? null,
+    requestId: options.requestId ?? crypto.randomUUID(),
+  };
 }
 
 // ---- initialisation ----

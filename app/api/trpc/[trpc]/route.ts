@@ -1,4 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { env } from "@/lib/env";
+import { clientIpOf, requestIdOf } from "@/lib/server/http/request-identity";
 import { appRouter } from "@/lib/server/root";
 import { getServices } from "@/lib/server/services";
 import { getSessionUser } from "@/lib/server/session";
@@ -11,7 +13,14 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createContext({ db: getServices().db, user: await getSessionUser(req.headers), schedulerFuzz: true }),
+    createContext: async () =>
+      createContext({
+        db: getServices().db,
+        user: await getSessionUser(req.headers),
+        schedulerFuzz: true,
+        ip: clientIpOf(req.headers, env().STRIDE_TRUSTED_PROXY_HOPS),
+        requestId: requestIdOf(req.headers),
+      }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
