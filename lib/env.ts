@@ -21,6 +21,21 @@ const schema = z.object({
    * address is the client's). Only trusted hops are believed, so a client cannot pick its own IP.
    */
   STRIDE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** `json` (one object a line) or `plain` (for a terminal); JSON in production by default. */
+  STRIDE_LOG_FORMAT: z.enum(["json", "plain"]).optional(),
+  STRIDE_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /**
+   * The bearer token `/metrics` asks for. In production the endpoint is off without one; in
+   * development it is open (a laptop's Prometheus needs no secret).
+   */
+  STRIDE_METRICS_TOKEN: z.string().min(16).optional(),
+  /** Who may embed Stride in a frame (CSP frame-ancestors), e.g. `'self' https://lms.example.edu`. */
+  STRIDE_FRAME_ANCESTORS: z.string().default("'self'"),
+  /**
+   * Seconds between SIGTERM and closing the listener, while readiness answers 503: long enough
+   * for the proxy's health check to notice (its interval × the failures it needs). 0 on a laptop.
+   */
+  STRIDE_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
   /** Set by scripts/start.ts: where the server process reaches its database, and which kind it is. */
   STRIDE_INTERNAL_DB_URL: z.string().optional(),
   STRIDE_INTERNAL_DB_KIND: z.enum(["pglite", "postgres"]).optional(),

@@ -4,6 +4,7 @@
  */
 export { startEmbeddedPostgres, IN_MEMORY, type EmbeddedPostgres, type EmbeddedPostgresOptions } from "./embedded";
 export { createPrismaClient, checkDatabase, type DatabaseKind, type DatabaseConnection } from "./client";
-export { applyMigrations, DEFAULT_MIGRATIONS_DIR, type ApplyMigrationsOptions } from "./migrate";
+export { withAdvisoryLock, PREPARE_LOCK_KEY, type WithAdvisoryLockOptions } from "./advisory-lock";
+export { applyMigrations, listMigrations, DEFAULT_MIGRATIONS_DIR, type ApplyMigrationsOptions } from "./migrate";
 export { PrismaClient, Prisma, Role } from "./generated/client";
 export type { User, Session, Account, Verification, Card, Variant, Review } from "./generated/client";

@@ -3,6 +3,7 @@
  * schema engine. It records what it applied in `_prisma_migrations` exactly as
  * `prisma migrate deploy` does, so the two can be used on the same database.
  */
+import { readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { engineAdapterFactory } from "./engine-adapter";
 import { NO_FILTER, readMigrationList, withSchemaEngine } from "./schema-engine";
@@ -23,4 +24,10 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
     engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
   );
   return { applied: appliedMigrationNames };
+}
+
+/** The names of the migrations in the folder (one folder each), in the order they apply. */
+export async function listMigrations(migrationsDir: string = DEFAULT_MIGRATIONS_DIR): Promise<string[]> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 }

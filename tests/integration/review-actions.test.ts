@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Answer, type Lang, sampleProblem } from "@/lib/problems";
 import { createCaller } from "@/lib/server/root";
 import { createContext, type SessionUser } from "@/lib/server/trpc";
-import { newCardState, Rating, scheduleReview, State } from "@/lib/srs";
+import { newCardState, Rating, State } from "@/lib/srs";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 /** A key written the way a learner would type it. */
@@ -212,48 +212,8 @@ describe.each(databaseKinds())("ratings, undo, limits, leeches and settings on %
     await expect(callerFor(null).settings.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
-  it("optimises a learner's parameters from 400 reviews and shows the log loss before and after", async () => {
+  it("refuses to optimise before 400 reviews (the run itself: tests/integration/job-queue.test.ts)", async () => {
     const learner = await newLearner();
     await expect(callerFor(learner).settings.optimize()).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("400") });
-
-    // 40 skills × 12 reviews, written as the review flow would, by the real scheduler: a learner
-    // who forgets much less than FSRS's defaults expect (Good after long gaps, a rare Again).
-    const start = new Date("2025-01-01T08:00:00Z");
-    for (let skill = 0; skill < 40; skill += 1) {
-      let state = newCardState(start);
-      const card = await database.prisma.card.create({ data: { userId: learner.id, templateId: `history.skill-${skill}`, ...state } });
-      let at = new Date(start.getTime() + skill * 3_600_000);
-      for (let n = 0; n < 12; n += 1) {
-        const rating = (skill * 12 + n) % 17 === 0 ? Rating.Again : Rating.Good;
-        const { before, after } = scheduleReview({ card: state, rating, now: at });
-        const variant = await database.prisma.variant.create({
-          data: { userId: learner.id, cardId: card.id, templateId: card.templateId, seed: n, lang: "en", issuedAt: at, answeredAt: at },
-        });
-        await database.prisma.review.create({
-          data: {
-            variantId: variant.id, userId: learner.id, cardId: card.id, templateId: card.templateId, seed: n, lang: "en", answer: "x",
-            score: rating === Rating.Again ? 0 : 1, correct: rating !== Rating.Again, rating, suggestedRating: rating, elapsedMs: 20_000,
-            stateBefore: JSON.parse(JSON.stringify(before)), stateAfter: JSON.parse(JSON.stringify(after)), reviewedAt: at,
-          },
-        });
-        state = after;
-        // Reviewed twice as late as scheduled: the learner still recalls, so the defaults are too pessimistic.
-        at = new Date(at.getTime() + Math.max(DAY, 2 * (after.due.getTime() - at.getTime())));
-      }
-    }
-    expect((await callerFor(learner).settings.get()).optimizer).toMatchObject({ reviews: 480, available: true });
-    const outcome = await callerFor(learner).settings.optimize();
-    expect(outcome.reviews).toBe(480);
-    expect(outcome.logLossAfter).toBeLessThan(outcome.logLossBefore);
-    expect(outcome.applied).toBe(true);
-    const user = await database.prisma.user.findUniqueOrThrow({ where: { id: learner.id } });
-    expect(user.fsrsParameters).toHaveLength(21);
-    expect((await callerFor(learner).settings.get()).optimizer).toMatchObject({
-      usingOwnParameters: true,
-      logLossBefore: outcome.logLossBefore,
-      logLossAfter: outcome.logLossAfter,
-    });
-    await callerFor(learner).settings.resetParameters();
-    expect((await callerFor(learner).settings.get()).optimizer.usingOwnParameters).toBe(false);
-  }, 60_000);
+  });
 });

@@ -18,15 +18,25 @@ export function demoAccountsAllowed({ nodeEnv, strideDemo }: { nodeEnv: string |
   return nodeEnv !== "production";
 }
 
-/** Creates the demo accounts that do not exist yet; returns the e-mails it created. */
+/**
+ * Creates the demo accounts that do not exist yet; returns the e-mails it created. Safe to repeat
+ * and to race (lib/server/startup/prepare-database.ts serialises instances, and this still holds
+ * without it): a sign-up that loses to another process's finds the account there and moves on,
+ * and the role is set either way.
+ */
 export async function seedDemoAccounts({ auth, prisma }: { auth: Auth; prisma: PrismaClient }): Promise<string[]> {
   const created: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const existing = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } });
     if (existing) continue;
-    await auth.api.signUpEmail({ body: { email: account.email, password: DEMO_PASSWORD, name: account.name } });
+    try {
+      await auth.api.signUpEmail({ body: { email: account.email, password: DEMO_PASSWORD, name: account.name } });
+      created.push(account.email);
+    } catch (error) {
+      const raced = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } });
+      if (!raced) throw error;
+    }
     await prisma.user.update({ where: { email: account.email }, data: { role: account.role, emailVerified: true } });
-    created.push(account.email);
   }
   return created;
 }

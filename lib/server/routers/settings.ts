@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from "@/lib/srs";
 import { MIN_REVIEWS_TO_OPTIMIZE } from "@/lib/srs/optimizer/optimize-parameters";
+import { findJobQueue } from "../jobs/job-queue";
 import { getLearnerSettings, updateLearnerSettings } from "../settings/learner-settings";
-import { optimizeLearnerParameters, resetLearnerParameters } from "../settings/optimize-learner-parameters";
+import { resetLearnerParameters } from "../settings/optimize-learner-parameters";
+import { requestParameterOptimization } from "../settings/request-parameter-optimization";
 import { createRouter, learnerProcedure } from "../trpc";
 import { langSchema } from "./problems";
 
@@ -19,11 +21,13 @@ export const updateSettingsInput = z
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "change at least one setting");
 
 export const settingsRouter = createRouter({
-  get: learnerProcedure.query(({ ctx }) => getLearnerSettings({ db: ctx.db, userId: ctx.user.id, minReviewsToOptimize: MIN_REVIEWS_TO_OPTIMIZE })),
+  get: learnerProcedure.query(({ ctx }) =>
+    getLearnerSettings({ db: ctx.db, userId: ctx.user.id, minReviewsToOptimize: MIN_REVIEWS_TO_OPTIMIZE, queue: findJobQueue() }),
+  ),
   update: learnerProcedure
     .input(updateSettingsInput)
     .mutation(({ ctx, input }) => updateLearnerSettings({ db: ctx.db, userId: ctx.user.id, changes: input })),
-  /** Fit FSRS to the learner's own history (from MIN_REVIEWS_TO_OPTIMIZE reviews). */
-  optimize: learnerProcedure.mutation(({ ctx }) => optimizeLearnerParameters({ db: ctx.db, userId: ctx.user.id, now: ctx.now() })),
+  /** Enqueue fitting FSRS to the learner's own history (from MIN_REVIEWS_TO_OPTIMIZE reviews); `get` follows the job. */
+  optimize: learnerProcedure.mutation(({ ctx }) => requestParameterOptimization({ db: ctx.db, queue: findJobQueue(), userId: ctx.user.id })),
   resetParameters: learnerProcedure.mutation(({ ctx }) => resetLearnerParameters({ db: ctx.db, userId: ctx.user.id })),
 });

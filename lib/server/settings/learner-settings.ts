@@ -1,15 +1,31 @@
 import type { PrismaClient } from "@/lib/db";
 import type { Lang } from "@/lib/problems";
+import type { JobQueue } from "../jobs/job-queue";
+import { optimizerJobOf } from "./request-parameter-optimization";
 
 /** Reviews that count towards optimising: graded reviews (not practice) that were not undone. */
 export function countOptimizableReviews(db: PrismaClient, userId: string) {
   return db.review.count({ where: { userId, mode: "review", amendments: { none: { kind: "undo" } } } });
 }
 
-/** The learner's settings page: scheduling, language and the optimizer's state. */
-export async function getLearnerSettings({ db, userId, minReviewsToOptimize }: { db: PrismaClient; userId: string; minReviewsToOptimize: number }) {
+/**
+ * The learner's settings page: scheduling, language and the optimizer's state, with its latest
+ * background run when a job queue is given (queued, running, done or failed).
+ */
+export async function getLearnerSettings({
+  db,
+  userId,
+  minReviewsToOptimize,
+  queue,
+}: {
+  db: PrismaClient;
+  userId: string;
+  minReviewsToOptimize: number;
+  queue?: JobQueue;
+}) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const reviews = await countOptimizableReviews(db, userId);
+  const job = queue ? await optimizerJobOf({ queue, userId }) : null;
   return {
     desiredRetention: user.desiredRetention,
     dailyNewLimit: user.dailyNewLimit,
@@ -22,6 +38,7 @@ export async function getLearnerSettings({ db, userId, minReviewsToOptimize }: {
       optimizedAt: user.fsrsOptimizedAt,
       logLossBefore: user.fsrsLogLossBefore,
       logLossAfter: user.fsrsLogLossAfter,
+      job,
     },
   };
 }

@@ -36,7 +36,7 @@ export function historyFromReviews(rows: readonly HistoryRow[]): ReviewHistory {
 }
 
 /**
- * "Optimise my parameters": fits FSRS to the learner's own history (from 400 reviews) and keeps
+ * "Optimise my parameters", as the background job runs it: fits FSRS to the learner's own history (from 400 reviews) and keeps
  * the fit only when it predicts that history better than the defaults (lower log loss). Both
  * log losses are stored and shown, so the learner sees what changed.
  */
@@ -51,6 +51,8 @@ export async function optimizeLearnerParameters({ db, userId, now }: { db: Prism
   if (reviews < MIN_REVIEWS_TO_OPTIMIZE) {
     throw new AppError("BAD_INPUT", `optimize: it needs at least ${MIN_REVIEWS_TO_OPTIMIZE} reviews of your own; you have ${reviews}.`);
   }
+  // Runs in the job worker (lib/server/jobs/optimize-parameters-job.ts), never on a request. The
+  // fit itself is this one call: the place to hand it to a worker-thread pool.
   const result = await optimizeParameters({ history });
   const improved = result.logLossAfter < result.logLossBefore;
   await db.user.update({

@@ -1,0 +1,39 @@
+/**
+ * Every queue Stride runs, with its retry policy, and the workers that serve them. A new kind of
+ * background job (grade passback, regrading) adds its queue here and its handler beside
+ * ./optimize-parameters-job.ts.
+ */
+import type { PrismaClient } from "@/lib/db";
+import type { Logger } from "../observability/logger";
+import type { JobQueue } from "./job-queue";
+import { OPTIMIZE_PARAMETERS_JOB, optimizeParametersHandler } from "./optimize-parameters-job";
+import type { QueueDefinition } from "./pg-boss-queue";
+
+export const QUEUES: Record<string, QueueDefinition> = {
+  // One retry: a run lost with its process is worth repeating; a run that threw will throw again.
+  // The optimizer takes seconds on a few thousand reviews; ten minutes means the process died.
+  [OPTIMIZE_PARAMETERS_JOB]: { retryLimit: 1, expireInSeconds: 600 },
+};
+
+export type StartJobWorkersOptions = {
+  queue: JobQueue;
+  db: PrismaClient;
+  logger: Pick<Logger, "info" | "error">;
+  now?: () => Date;
+};
+
+/** Starts this process's workers: each job runs here, off any request, one at a time per queue. */
+export async function startJobWorkers({ queue, db, logger, now = () => new Date() }: StartJobWorkersOptions): Promise<void> {
+  const optimize = optimizeParametersHandler({ db, now });
+  await queue.work<{ userId: string }>(OPTIMIZE_PARAMETERS_JOB, async (data, job) => {
+    const started = Date.now();
+    try {
+      const result = await optimize(data);
+      logger.info({ job: OPTIMIZE_PARAMETERS_JOB, jobId: job.id, userId: data.userId, durationMs: Date.now() - started, applied: result.applied }, "job done");
+      return result;
+    } catch (error) {
+      logger.error({ job: OPTIMIZE_PARAMETERS_JOB, jobId: job.id, userId: data.userId, err: error }, "job failed");
+      throw error;
+    }
+  });
+}
