@@ -12,9 +12,19 @@ const button = "rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover
 
 type Settings = NonNullable<ReturnType<typeof useSettingsQuery>["data"]>;
 
+/** While the optimizer's job waits or runs, how often the page asks how it is going. */
+const JOB_POLL_MS = 1_000;
+
 function useSettingsQuery() {
   const trpc = useTRPC();
-  return useQuery(trpc.settings.get.queryOptions());
+  return useQuery(
+    trpc.settings.get.queryOptions(undefined, {
+      refetchInterval: (query) => {
+        const state = query.state.data?.optimizer.job?.state;
+        return state === "queued" || state === "running" ? JOB_POLL_MS : false;
+      },
+    }),
+  );
 }
 
 /** Desired retention, daily new skills, language, and the FSRS optimizer on the learner's history. */
@@ -64,6 +74,7 @@ function SettingsFields({ initial }: { initial: Settings }) {
 
   const { optimizer } = initial;
   const percent = Math.round(retention * 100);
+  const jobActive = optimizer.job?.state === "queued" || optimizer.job?.state === "running";
 
   return (
     <div className="space-y-6">
@@ -164,9 +175,20 @@ function SettingsFields({ initial }: { initial: Settings }) {
             </p>
           </dl>
         )}
+        {optimizer.job && (
+          <p role="status" className={`mt-4 text-sm ${optimizer.job.state === "failed" ? "text-red-700" : "text-slate-700"}`} data-testid="optimizer-job" data-state={optimizer.job.state}>
+            {optimizer.job.state === "done" && optimizer.job.finishedAt
+              ? t("optimizer.job.done", { when: format.dateTime(new Date(optimizer.job.finishedAt), { dateStyle: "medium", timeStyle: "short" }) })
+              : optimizer.job.state === "failed"
+                ? optimizer.job.error
+                  ? t("optimizer.job.failed", { reason: optimizer.job.error })
+                  : t("optimizer.job.failedUnknown")
+                : t(`optimizer.job.${optimizer.job.state === "running" ? "running" : "queued"}`)}
+          </p>
+        )}
         <div className="mt-4 flex flex-wrap gap-3">
-          <button type="button" className={button} disabled={!optimizer.available || optimize.isPending} onClick={() => optimize.mutate(undefined, { onSuccess: refresh })} data-testid="optimize">
-            {optimize.isPending ? t("optimizer.running") : t("optimizer.run")}
+          <button type="button" className={button} disabled={!optimizer.available || optimize.isPending || jobActive} onClick={() => optimize.mutate(undefined, { onSuccess: refresh })} data-testid="optimize">
+            {optimize.isPending || jobActive ? t("optimizer.running") : t("optimizer.run")}
           </button>
           {optimizer.usingOwnParameters && (
             <button type="button" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-700 hover:bg-slate-50" disabled={reset.isPending} onClick={() => reset.mutate(undefined, { onSuccess: refresh })}>
