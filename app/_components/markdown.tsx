@@ -1,14 +1,12 @@
-import ReactMarkdown from "react-markdown";
-import rehypeKatex from "rehype-katex";
-import remarkMath from "remark-math";
+import { renderMarkdown } from "@/lib/server/markdown/render-markdown";
+import { Html } from "./html";
 
-/** Problem prompts and solutions: Markdown with `$…$` and `$$…$$` math, typeset by KaTeX. */
+/**
+ * Problem prompts and solutions: Markdown with `$…$` and `$$…$$` math, typeset by KaTeX through
+ * the one renderer every HTML string passes (lib/server/markdown/render-markdown.ts, sanitised).
+ * It has no server-only import, so the question editor's preview (a client component) renders
+ * with it too; a server component ships none of it to the browser.
+ */
 export function Markdown({ children, className, compact = false }: { children: string; className?: string; compact?: boolean }) {
-  return (
-    <div className={`${compact ? "prose-stride-compact" : "prose-stride"} ${className ?? ""}`}>
-      <ReactMarkdown remarkPlugins={[remarkMath]} rehypePlugins={[[rehypeKatex, { throwOnError: false }]]}>
-        {children}
-      </ReactMarkdown>
-    </div>
-  );
+  return <Html html={renderMarkdown(children)} className={className} compact={compact} />;
 }
