@@ -1,15 +1,17 @@
 import type { Bank } from "./bundle";
 import { type ExportItem, type ExportOptions, planExport } from "./export-plan";
-import { markdownToHtml, markdownToInlineHtml } from "./markdown-to-html";
+import { escapeHtml, markdownToHtml, markdownToInlineHtml } from "./markdown-to-html";
 
 /**
  * A bank in GIFT (docs.moodle.org, "GIFT format"). GIFT has no calculated questions, so every
  * parametrised question is a fixed sample of its variants. Texts are `[html]` with MathJax's
  * `\(…\)`; GIFT's special characters `~ = # { } :` and the backslash are escaped with a backslash.
+ * Moodle shows every text of a question as HTML, its name and category too, so each is HTML-escaped
+ * first (markdown-to-html.ts): an author's `<script>` or `onerror=` arrives in Moodle as text.
  */
 export function exportGift(bank: Bank, options: Omit<ExportOptions, "calculated"> = {}): string {
   const items = planExport(bank, { ...options, calculated: false });
-  return `${[`$CATEGORY: $course$/top/${escapeGift(bank.title)}`, ...items.map(questionGift)].join("\n\n")}\n`;
+  return `${[`$CATEGORY: $course$/top/${escapeGift(escapeHtml(bank.title))}`, ...items.map(questionGift)].join("\n\n")}\n`;
 }
 
 /** GIFT's escapes: a backslash before each of `\ ~ = # { } :`. */
@@ -22,7 +24,7 @@ const html = (markdown: string) => escapeGift(markdownToHtml(markdown).replace(/
 
 function questionGift(item: ExportItem): string {
   const feedback = item.feedback ? ` ####[html]${html(item.feedback)}` : "";
-  return `::${escapeGift(item.name)}::[html]${html(item.text)}{${answersGift(item)}${feedback}}`;
+  return `::${escapeGift(escapeHtml(item.name))}::[html]${html(item.text)}{${answersGift(item)}${feedback}}`;
 }
 
 function answersGift(item: ExportItem): string {

@@ -3,12 +3,16 @@
  * MathJax filter: math becomes `\(…\)` and `\[…\]` (Moodle's delimiters; it knows no single `$`),
  * and is kept out of every other rewrite, so `a_1 * b_2` inside math never turns into emphasis.
  * Only what prompts use is converted: paragraphs, line breaks, `- ` lists, `**bold**`, `*italic*`
- * and `` `code` ``; any other markdown is left as text, which stays readable.
+ * and `` `code` ``; any other markdown is left as text, which stays readable. Everything the author
+ * wrote is HTML-escaped before any tag is added, so raw HTML (`<img onerror=…>`) arrives as text and
+ * a Markdown link (`[x](javascript:…)`) is never made a link.
  */
 export function markdownToHtml(markdown: string): string {
   const protectedParts: string[] = [];
   const protect = (html: string) => `\u0000${protectedParts.push(html) - 1}\u0000`;
+  // NUL marks the protected parts below, so an author's own NUL (no text needs one) is dropped first.
   let text = markdown
+    .replace(/\u0000/g, "")
     .replace(/\$\$([\s\S]+?)\$\$/g, (_, tex: string) => protect(`\\[${escapeHtml(tex.trim())}\\]`))
     .replace(/\$([^$\n]+?)\$/g, (_, tex: string) => protect(`\\(${escapeHtml(tex)}\\)`))
     .replace(/`([^`\n]+)`/g, (_, code: string) => protect(`<code>${escapeHtml(code)}</code>`));
@@ -27,7 +31,7 @@ export function markdownToHtml(markdown: string): string {
   return blocks.join("").replace(/\u0000(\d+)\u0000/g, (_, index: string) => protectedParts[Number(index)] as string);
 }
 
-/** The three characters that would change the meaning of HTML text. */
+/** The three characters that would change the meaning of HTML text (no attribute value is ever written from text). */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -1,19 +1,20 @@
 import type { Bank } from "./bundle";
 import { type ExportItem, type ExportOptions, planExport } from "./export-plan";
-import { markdownToHtml, markdownToInlineHtml } from "./markdown-to-html";
+import { escapeHtml, markdownToHtml, markdownToInlineHtml } from "./markdown-to-html";
 
 /**
  * A bank as Moodle XML (docs.moodle.org, "Moodle XML format"): numerical, multichoice (single
  * and multiple answers), truefalse, shortanswer for shapes and matrices, and calculated questions
  * with their datasets where Moodle can compute the key itself. Texts are HTML with MathJax's
- * `\(…\)` delimiters, since Moodle knows no `$…$`.
+ * `\(…\)` delimiters, since Moodle knows no `$…$`; an author's raw HTML is escaped in them
+ * (markdown-to-html.ts), and in the names and the category, which Moodle also shows as HTML.
  */
 export function exportMoodleXml(bank: Bank, options: ExportOptions = {}): string {
   const items = planExport(bank, options);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     "<quiz>",
-    `  <question type="category"><category><text>${xml(`$course$/top/${bank.title}`)}</text></category></question>`,
+    `  <question type="category"><category><text>${xml(`$course$/top/${escapeHtml(bank.title)}`)}</text></category></question>`,
     ...items.map(questionXml),
     "</quiz>",
     "",
@@ -24,7 +25,7 @@ export function exportMoodleXml(bank: Bank, options: ExportOptions = {}): string
 function questionXml(item: ExportItem): string {
   const head = [
     `  <question type="${item.type}">`,
-    `    <name><text>${xml(item.name)}</text></name>`,
+    `    <name><text>${xml(escapeHtml(item.name))}</text></name>`,
     `    <questiontext format="html"><text>${xml(markdownToHtml(item.text))}</text></questiontext>`,
     `    <generalfeedback format="html"><text>${xml(markdownToHtml(item.feedback))}</text></generalfeedback>`,
     "    <defaultgrade>1</defaultgrade>",
