@@ -3,6 +3,7 @@ import { type Difficulty, getTemplate, type Lang, listTemplates, sampleProblem }
 import { AppError } from "../errors";
 import { learnerPayload } from "./learner-payload";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
+import { ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
 
 export interface PracticeFilter {
   /** Topics to draw from; empty or absent for every topic. */
@@ -51,31 +52,44 @@ function matches(variant: { templateId: string; seed: number }, templates: reado
   return !difficulty || getTemplate(variant.templateId)?.difficultyOf(variant.seed) === difficulty;
 }
 
+// Each round returns, or lost a race to a parallel request whose variant the next round reads.
+const MAX_ROUNDS = 4;
+
+/** A fresh practice variant's template and seed: a template the filter allows, a seed of the difficulty asked. */
+function drawPractice(templates: readonly string[], difficulty: Difficulty | undefined, randomSeed: SeedSource) {
+  const templateId = templates[randomSeed() % templates.length] as string;
+  let seed = randomSeed();
+  for (let draw = 0; difficulty && getTemplate(templateId)?.difficultyOf(seed) !== difficulty; draw += 1) {
+    if (draw >= MAX_SEED_DRAWS) throw new Error(`${templateId}: no ${difficulty} variant in ${MAX_SEED_DRAWS} seeds`);
+    seed = randomSeed();
+  }
+  return { templateId, seed };
+}
+
 /**
  * Practice: a fresh variant of a skill the filter allows, of the chosen difficulty. Practice is
- * kept in the history but never moves the schedule: its variants have no card. An open practice
- * problem that still fits the filter is given again, so a reload never loses it.
+ * kept in the history but never moves the schedule: its variants have no card. A learner holds
+ * one open practice problem (like the review queue, a partial unique index keeps it so under
+ * racing requests): one that still fits the filter is given again, so a reload never loses it;
+ * one that does not is withdrawn and replaced.
  */
 export async function issuePractice({ db, userId, lang, now, randomSeed = defaultSeed, ...filter }: IssuePracticeOptions) {
   const templates = practiceTemplates(filter);
-  const open = await db.variant.findFirst({
-    where: { userId, mode: "practice", answeredAt: null, templateId: { in: templates } },
-    orderBy: { issuedAt: "desc" },
-  });
-  const reusable = open && matches(open, templates, filter.difficulty) ? open : null;
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const open = await db.variant.findFirst({ where: { userId, mode: "practice", answeredAt: null, withdrawnAt: null } });
+    if (open && matches(open, templates, filter.difficulty)) return practicePayload(open);
+    if (open) await db.variant.updateMany({ where: { id: open.id, answeredAt: null, withdrawnAt: null }, data: { withdrawnAt: now } });
+    const { templateId, seed } = drawPractice(templates, filter.difficulty, randomSeed);
+    try {
+      return practicePayload(await db.variant.create({ data: { userId, cardId: null, mode: "practice", templateId, seed, lang, issuedAt: now } }));
+    } catch (error) {
+      if (uniqueViolationOf(error) !== ONE_OPEN_VARIANT) throw error;
+    }
+  }
+  throw new AppError("UNAVAILABLE", "Practice is busy; try again in a moment.");
+}
 
-  const variant =
-    reusable ??
-    (await (async () => {
-      const templateId = templates[randomSeed() % templates.length] as string;
-      let seed = randomSeed();
-      for (let draw = 0; filter.difficulty && getTemplate(templateId)?.difficultyOf(seed) !== filter.difficulty; draw += 1) {
-        if (draw >= MAX_SEED_DRAWS) throw new Error(`${templateId}: no ${filter.difficulty} variant in ${MAX_SEED_DRAWS} seeds`);
-        seed = randomSeed();
-      }
-      return db.variant.create({ data: { userId, cardId: null, mode: "practice", templateId, seed, lang, issuedAt: now } });
-    })());
-
+function practicePayload(variant: { id: string; templateId: string; seed: number; lang: string; issuedAt: Date }) {
   const problem = sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang });
   return { status: "issued" as const, variantId: variant.id, issuedAt: variant.issuedAt, problem: learnerPayload(problem) };
 }

@@ -1,9 +1,12 @@
-import type { PrismaClient } from "@/lib/db";
+import type { Card, PrismaClient } from "@/lib/db";
 import type { Lang, Problem } from "@/lib/problems";
 import { needsWalkthrough, newCardState } from "@/lib/srs";
+import { AppError } from "../errors";
+import { isQuestionFailure, recordIssueFailure } from "./issue-failure";
 import { learnerPayload } from "./learner-payload";
-import { queueTemplates } from "./queue-templates";
+import { learnerQueue, type LearnerQueue } from "./queue-templates";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
+import { ONE_CARD_PER_SKILL, ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
 import { variantProblem } from "./variant-problem";
 import { walkthroughFor } from "./walkthrough";
 
@@ -33,8 +36,11 @@ interface CardRow {
   lapses: number;
 }
 
-async function issued(db: PrismaClient, variant: IssuedRow, card: CardRow, built?: Problem) {
-  const problem = built ?? (await variantProblem({ db, ...variant })).problem;
+// Each round either returns, or skips one broken course question, or lost one race to a parallel
+// request (whose variant the next round returns): a handful is plenty.
+const MAX_ROUNDS = 8;
+
+function issued(variant: IssuedRow, card: CardRow, problem: Problem) {
   return {
     status: "issued" as const,
     variantId: variant.id,
@@ -49,57 +55,110 @@ export function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
+/** Closes an open variant unanswered; a no-op when it was answered or closed meanwhile. */
+function withdraw(db: PrismaClient, variantId: string, now: Date) {
+  return db.variant.updateMany({ where: { id: variantId, answeredAt: null, withdrawnAt: null }, data: { withdrawnAt: now } });
+}
+
+/** The learner's card of a skill they have not started: created now, or read back when a parallel request created it first. */
+async function startCard(db: PrismaClient, userId: string, templateId: string, now: Date): Promise<Card> {
+  try {
+    return await db.card.create({ data: { userId, templateId, ...newCardState(now), createdAt: now } });
+  } catch (error) {
+    if (uniqueViolationOf(error) !== ONE_CARD_PER_SKILL) throw error;
+    return db.card.findUniqueOrThrow({ where: { userId_templateId: { userId, templateId } } });
+  }
+}
+
+type Pick =
+  | { kind: "card"; card: Card }
+  | { kind: "walkthrough"; card: Card }
+  | { kind: "caught-up"; nextDue: Date | null; newToday: number; dailyNewLimit: number; unstarted: number };
+
+/** The most overdue card, else a skill not yet started (within the daily limit), else caught up. */
+async function pickCard(db: PrismaClient, userId: string, queue: LearnerQueue, now: Date): Promise<Pick> {
+  const { templateIds } = queue;
+  const due = await db.card.findFirst({ where: { userId, templateId: { in: templateIds }, due: { lte: now } }, orderBy: { due: "asc" } });
+  if (due) return needsWalkthrough(due) ? { kind: "walkthrough", card: due } : { kind: "card", card: due };
+
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { dailyNewLimit: true } });
+  const newToday = await db.card.count({ where: { userId, createdAt: { gte: startOfUtcDay(now) } } });
+  const started = await db.card.findMany({ where: { userId }, select: { templateId: true, due: true } });
+  const startedIds = new Set(started.map((row) => row.templateId));
+  if (newToday < user.dailyNewLimit) {
+    // The first unstarted skill in queue order: racing requests pick the same one and share its card.
+    const fresh = templateIds.find((id) => !startedIds.has(id));
+    if (fresh) return { kind: "card", card: await startCard(db, userId, fresh, now) };
+  }
+  const inQueue = new Set(templateIds);
+  const nextDue = started.filter((row) => inQueue.has(row.templateId)).reduce<Date | null>((soonest, row) => (!soonest || row.due < soonest ? row.due : soonest), null);
+  const unstarted = templateIds.filter((id) => !startedIds.has(id)).length;
+  return { kind: "caught-up", nextDue, newToday, dailyNewLimit: user.dailyNewLimit, unstarted };
+}
+
 /**
  * The review queue: the problem already issued and not answered (a reload never loses it); else
  * a fresh variant (new seed) of the most overdue card, after a guided walkthrough when the card
  * is a leech; else a skill not yet started, while today's new cards are under the learner's
  * daily limit; else "caught up", with when the next review is due.
+ *
+ * Idempotent under concurrency: the database holds at most one open review variant per learner
+ * (a partial unique index), so of several racing requests one inserts its variant and the others
+ * read that one back and return it too. An open variant whose skill left the queue (the learner
+ * left the course, the question was archived) is withdrawn: it can no longer be answered, and the
+ * queue moves on. A course question whose variant cannot be built (a formula that divides by zero
+ * for the seed drawn) never blocks the queue: the failure is recorded for its instructor, the
+ * card is postponed, and the next card is served.
  */
 export async function issueVariant({ db, userId, lang, now, randomSeed = defaultSeed }: IssueVariantOptions) {
-  const templateIds = await queueTemplates(db, userId);
+  const queue = await learnerQueue(db, userId);
+  const inQueue = new Set(queue.templateIds);
 
-  const open = await db.variant.findFirst({
-    where: { userId, mode: "review", answeredAt: null, templateId: { in: templateIds } },
-    orderBy: { issuedAt: "desc" },
-    include: { card: true },
-  });
-  if (open?.card) return issued(db, open, open.card);
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const open = await db.variant.findFirst({ where: { userId, mode: "review", answeredAt: null, withdrawnAt: null }, include: { card: true } });
+    if (open?.card && inQueue.has(open.templateId)) {
+      try {
+        return issued(open, open.card, (await variantProblem({ db, ...open })).problem);
+      } catch (error) {
+        if (!isQuestionFailure(open.templateId, error)) throw error;
+        await recordIssueFailure({ db, userId, cardId: open.card.id, templateId: open.templateId, questionVersionId: open.questionVersionId, seed: open.seed, error, now });
+      }
+    }
+    if (open) await withdraw(db, open.id, now);
 
-  let card = await db.card.findFirst({
-    where: { userId, templateId: { in: templateIds }, due: { lte: now } },
-    orderBy: { due: "asc" },
-  });
-  if (card && needsWalkthrough(card)) {
-    return { status: "walkthrough" as const, cardId: card.id, lapses: card.lapses, ...(await walkthroughFor({ db, templateId: card.templateId, lang, seed: randomSeed() })) };
+    const pick = await pickCard(db, userId, queue, now);
+    if (pick.kind === "caught-up") {
+      const { kind, ...rest } = pick;
+      return { status: kind, ...rest };
+    }
+    const { card } = pick;
+    const questionVersionId = queue.versionOf.get(card.templateId) ?? null;
+    const seed = randomSeed();
+
+    let built: Awaited<ReturnType<typeof variantProblem>>;
+    try {
+      if (pick.kind === "walkthrough") {
+        return { status: "walkthrough" as const, cardId: card.id, lapses: card.lapses, ...(await walkthroughFor({ db, templateId: card.templateId, lang, seed })) };
+      }
+      // A course question's variant keeps the version it was built from: a later edit never changes it.
+      built = await variantProblem({ db, templateId: card.templateId, seed, lang, questionVersionId });
+    } catch (error) {
+      if (!isQuestionFailure(card.templateId, error)) throw error;
+      await recordIssueFailure({ db, userId, cardId: card.id, templateId: card.templateId, questionVersionId, seed, error, now });
+      continue;
+    }
+
+    try {
+      const variant = await db.variant.create({
+        data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, questionVersionId: built.questionVersionId, seed, lang, issuedAt: now },
+      });
+      return issued(variant, card, built.problem);
+    } catch (error) {
+      // A parallel request issued first: the next round returns its variant.
+      if (uniqueViolationOf(error) !== ONE_OPEN_VARIANT) throw error;
+    }
   }
-
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { dailyNewLimit: true } });
-  const newToday = await db.card.count({ where: { userId, createdAt: { gte: startOfUtcDay(now) } } });
-  if (!card && newToday < user.dailyNewLimit) {
-    const started = await db.card.findMany({ where: { userId }, select: { templateId: true } });
-    const startedIds = new Set(started.map((row) => row.templateId));
-    const fresh = templateIds.find((id) => !startedIds.has(id));
-    if (fresh) card = await db.card.create({ data: { userId, templateId: fresh, ...newCardState(now), createdAt: now } });
-  }
-  if (!card) {
-    const next = await db.card.findFirst({ where: { userId, templateId: { in: templateIds } }, orderBy: { due: "asc" } });
-    const unstarted = templateIds.length - (await db.card.count({ where: { userId, templateId: { in: templateIds } } }));
-    return {
-      status: "caught-up" as const,
-      nextDue: next?.due ?? null,
-      newToday,
-      dailyNewLimit: user.dailyNewLimit,
-      unstarted,
-    };
-  }
-
-  const seed = randomSeed();
-  // A course question's variant keeps the version it was built from: a later edit never changes it.
-  const { problem, questionVersionId } = await variantProblem({ db, templateId: card.templateId, seed, lang });
-  const variant = await db.variant.create({
-    data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, questionVersionId, seed, lang, issuedAt: now },
-  });
-  return issued(db, variant, card, problem);
+  throw new AppError("UNAVAILABLE", "The review queue is busy; try again in a moment.");
 }
 
 export type IssueVariantResult = Awaited<ReturnType<typeof issueVariant>>;

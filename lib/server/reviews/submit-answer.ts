@@ -4,6 +4,7 @@ import { Rating, type ReviewRating, scheduleReview, suggestRating } from "@/lib/
 import { AppError } from "../errors";
 import { renderLocalized, renderMarkdown } from "../markdown/render-markdown";
 import { cardStateJson, cardStateOf } from "./card-state";
+import { withLearnerLock } from "./learner-lock";
 import { medianAnswerTime } from "./median-answer-time";
 import { schedulerSettingsOf } from "./scheduler-settings";
 import { variantProblem } from "./variant-problem";
@@ -27,6 +28,9 @@ const RATINGS: readonly ReviewRating[] = [Rating.Again, Rating.Hard, Rating.Good
 const alreadyAnswered = () =>
   new AppError("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
 
+const withdrawn = () =>
+  new AppError("CONFLICT", "This problem was withdrawn: its skill is no longer in your queue. Open the review page for the next one.");
+
 /**
  * Grades an answer to a variant the server issued to this learner, once. The key is recomputed
  * from the variant's seed, never read from the client. A format error costs nothing: the variant
@@ -36,11 +40,12 @@ const alreadyAnswered = () =>
  * worked solution with its figure, and the check, so the browser can re-run the engine on it.
  */
 export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }: SubmitAnswerOptions) {
-  const variant = await db.variant.findUnique({ where: { id: variantId }, include: { card: true } });
+  const variant = await db.variant.findUnique({ where: { id: variantId } });
   if (!variant || variant.userId !== userId) {
     throw new AppError("NOT_FOUND", "This problem was not issued to you. Open the review page for a new one.");
   }
   if (variant.answeredAt) throw alreadyAnswered();
+  if (variant.withdrawnAt) throw withdrawn();
 
   const { problem, misconceptions } = await variantProblem({ db, ...variant });
   const grade = gradeAnswer({ problem, answer, ...(misconceptions ? { misconceptions } : {}) });
@@ -52,20 +57,21 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
   const medianMs = await medianAnswerTime(db, variant.templateId, problem.answer.kind);
   const rating = suggestRating({ correct: grade.correct, score: grade.score, elapsedMs, medianMs });
 
-  const card = variant.mode === "review" ? variant.card : null;
-  const settings = card ? await schedulerSettingsOf(db, userId, fuzz) : null;
-  // What each rating would give, so the learner sees what changing the suggestion means; the
-  // suggested one is what the card moves to now.
-  const outcomes = card && settings ? new Map(RATINGS.map((r) => [r, scheduleReview({ card: cardStateOf(card), rating: r, now, settings })])) : null;
-  const scheduled = outcomes?.get(rating) ?? null;
-  const dueByRating = outcomes ? Object.fromEntries([...outcomes].map(([r, outcome]) => [r, outcome.after.due])) : null;
+  const settings = variant.mode === "review" && variant.cardId ? await schedulerSettingsOf(db, userId, fuzz) : null;
 
-  const review = await db.$transaction(async (tx) => {
+  const { review, scheduled, outcomes } = await withLearnerLock(db, userId, async (tx) => {
     // Claiming the variant inside the transaction makes a double submit lose the race cleanly.
-    const claimed = await tx.variant.updateMany({ where: { id: variant.id, answeredAt: null }, data: { answeredAt: now } });
+    const claimed = await tx.variant.updateMany({ where: { id: variant.id, answeredAt: null, withdrawnAt: null }, data: { answeredAt: now } });
     if (claimed.count === 0) throw alreadyAnswered();
+    // The card as it is now, under the learner's lock: a rating change or undo that ran since the
+    // variant was read is the state this review starts from.
+    const card = settings && variant.cardId ? await tx.card.findUniqueOrThrow({ where: { id: variant.cardId } }) : null;
+    // What each rating would give, so the learner sees what changing the suggestion means; the
+    // suggested one is what the card moves to now.
+    const outcomes = card && settings ? new Map(RATINGS.map((r) => [r, scheduleReview({ card: cardStateOf(card), rating: r, now, settings })])) : null;
+    const scheduled = outcomes?.get(rating) ?? null;
     if (card && scheduled) await tx.card.update({ where: { id: card.id }, data: { ...scheduled.after } });
-    return tx.review.create({
+    const review = await tx.review.create({
       data: {
         variantId: variant.id,
         userId,
@@ -87,7 +93,9 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
         reviewedAt: now,
       },
     });
+    return { review, scheduled, outcomes };
   });
+  const dueByRating = outcomes ? Object.fromEntries([...outcomes].map(([r, outcome]) => [r, outcome.after.due])) : null;
 
   return {
     status: "graded" as const,

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { AppError } from "../errors";
 import { cardStateFromJson } from "./card-state";
 import { effectiveReview } from "./effective-review";
+import { withLearnerLock } from "./learner-lock";
 
 // Undo walks back through the learner's latest reviews; this many is further than anyone goes.
 const UNDO_DEPTH = 50;
@@ -10,25 +11,28 @@ const UNDO_DEPTH = 50;
  * Takes back the learner's last review that still counts: its card returns to the state it had
  * before (so it comes due again and a fresh variant is issued), and an "undo" amendment records
  * it. The review stays in the history, marked undone.
+ *
+ * Checked and written under the learner's lock, and idempotent: undoing a review that is already
+ * undone (a double click, a retried request) answers as the first undo did and changes nothing,
+ * so a repeated undo never reaches the review before it.
  */
 export async function undoReview({ db, userId, reviewId, now }: { db: PrismaClient; userId: string; reviewId: string; now: Date }) {
-  const recent = await db.review.findMany({
-    where: { userId },
-    orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
-    take: UNDO_DEPTH,
-    include: { amendments: true },
-  });
-  const last = recent.find((review) => !effectiveReview(review).undone);
-  if (!recent.some((review) => review.id === reviewId) && !(await db.review.findFirst({ where: { id: reviewId, userId } }))) {
-    throw new AppError("NOT_FOUND", "There is no such review of yours.");
-  }
-  if (!last || last.id !== reviewId) throw new AppError("CONFLICT", "Only your last review can be undone.");
+  return withLearnerLock(db, userId, async (tx) => {
+    const recent = await tx.review.findMany({
+      where: { userId },
+      orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+      take: UNDO_DEPTH,
+      include: { amendments: true },
+    });
+    const target = recent.find((review) => review.id === reviewId) ?? (await tx.review.findFirst({ where: { id: reviewId, userId }, include: { amendments: true } }));
+    if (!target) throw new AppError("NOT_FOUND", "There is no such review of yours.");
+    const result = { undone: reviewId, template: target.templateId, mode: target.mode as "review" | "practice" };
+    if (effectiveReview(target).undone) return result;
 
-  await db.$transaction([
-    ...(last.cardId && last.stateBefore
-      ? [db.card.update({ where: { id: last.cardId }, data: { ...cardStateFromJson(last.stateBefore) } })]
-      : []),
-    db.reviewAmendment.create({ data: { reviewId, userId, kind: "undo", createdAt: now } }),
-  ]);
-  return { undone: reviewId, template: last.templateId, mode: last.mode as "review" | "practice" };
+    const last = recent.find((review) => !effectiveReview(review).undone);
+    if (!last || last.id !== reviewId) throw new AppError("CONFLICT", "Only your last review can be undone.");
+    if (last.cardId && last.stateBefore) await tx.card.update({ where: { id: last.cardId }, data: { ...cardStateFromJson(last.stateBefore) } });
+    await tx.reviewAmendment.create({ data: { reviewId, userId, kind: "undo", createdAt: now } });
+    return result;
+  });
 }

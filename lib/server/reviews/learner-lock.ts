@@ -1,0 +1,23 @@
+import type { Prisma, PrismaClient } from "@/lib/db";
+
+export type Transaction = Prisma.TransactionClient;
+
+// Waiting for the single PGlite connection under a lecture hall's load takes longer than Prisma's
+// 2 s default; a request that waits this long has failed anyway.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+/**
+ * Runs `task` in a transaction that holds this learner's advisory lock (transaction-scoped, so it
+ * is released at commit or rollback, and shared by every app process on the same PostgreSQL).
+ * Writes that read a learner's schedule and then change it (grading, a rating change, undo) take
+ * it, so a double click or two tabs are applied one after the other, each seeing the other's
+ * result. Different learners never wait for each other.
+ * https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS
+ */
+export function withLearnerLock<T>(db: PrismaClient, userId: string, task: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    // 64-bit hash of a namespaced key: a collision only makes two learners take turns.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stride.learner:${userId}`}, 0))`;
+    return task(tx);
+  }, TRANSACTION_OPTIONS);
+}
