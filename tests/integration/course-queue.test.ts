@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
-import { callerFor, newUser, strideQuestion } from "./courses-support";
+import type { QuestionDefinition } from "@/lib/questions";
+import { callerFor, newUser, outcomeOf, strideQuestion } from "./courses-support";
 
 /**
  * A course question in a learner's daily queue: the instructor publishes it, the learner joins
@@ -68,5 +69,52 @@ describe.each(databaseKinds())("course questions in the review queue on %s", (ki
     // Someone outside the course never meets it.
     const theirs = await callerFor(db, outsider, now).review.next();
     expect(theirs.status === "issued" && theirs.problem.template).toBe("conv.output-size");
+  });
+  it("skips a published question that cannot be built, serves built-in cards, and tells the owner, not the learners", async () => {
+    const db = database.prisma;
+    const instructor = await newUser(db, "instructor");
+    const learner = await newUser(db, "learner");
+    const teach = callerFor(db, instructor, now);
+    const course = await teach.courses.create({ title: "Broken on purpose" });
+    const bank = await teach.banks.create({ courseId: course.id, title: "Week 1" });
+    const question = await teach.questions.create({ bankId: bank.id, definition: strideQuestion });
+    await teach.questions.validate({ questionId: question.id });
+    await teach.questions.publish({ questionId: question.id });
+    // What a bundle imported as published without validation left behind (issue 11, item 6): a
+    // key formula that divides by zero for every value of a.
+    const broken: QuestionDefinition = {
+      kind: "custom",
+      title: { en: "Divided by nothing" },
+      topic: "conv-arithmetic",
+      difficulty: "easy",
+      prompt: { en: "What is {{a}} divided by nothing?" },
+      variables: [{ name: "a", values: [1, 2] }],
+      answer: { kind: "integer", formula: "a / (a - a)" },
+    };
+    const published = await db.questionVersion.findFirstOrThrow({ where: { questionId: question.id, version: 1 } });
+    await db.questionVersion.update({ where: { id: published.id }, data: { definition: broken as never } });
+
+    const learn = callerFor(db, learner, now);
+    await learn.courses.join({ code: course.joinCode });
+    const first = await learn.review.next();
+    // The built-in bank's first skill, as for a learner in no course (see the test above).
+    expect(first.status === "issued" && first.problem.template).toBe("conv.output-size");
+    const failures = await db.issueFailure.findMany({ where: { templateId: `question:${question.id}` } });
+    expect(failures).toMatchObject([{ userId: learner.id, questionVersionId: published.id, message: expect.stringContaining("a / (a - a)") }]);
+    // Postponed by a day, so the next requests do not try it again.
+    const card = await db.card.findUniqueOrThrow({ where: { userId_templateId: { userId: learner.id, templateId: `question:${question.id}` } } });
+    expect(card.due).toEqual(new Date(clock.getTime() + 24 * 60 * 60 * 1000));
+
+    if (first.status !== "issued") return;
+    await learn.review.submit({ variantId: first.variantId, answer: "1x1x1" });
+    const second = await learn.review.next();
+    expect(second.status === "issued" && second.problem.template).toBe("params.dense-vs-conv");
+    expect(await db.issueFailure.count({ where: { templateId: `question:${question.id}` } })).toBe(1);
+
+    // The owner sees the failure beside the question; a learner cannot list the bank at all.
+    const listed = await teach.questions.list({ bankId: bank.id });
+    expect(listed.find((row) => row.id === question.id)?.issueFailures).toMatchObject({ count: 1, latestMessage: failures[0]!.message });
+    expect(await outcomeOf(() => learn.questions.list({ bankId: bank.id }))).toBe("FORBIDDEN");
+    expect(JSON.stringify([first, second])).not.toContain("a - a");
   });
 });

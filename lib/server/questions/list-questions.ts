@@ -1,9 +1,13 @@
 import type { PrismaClient } from "@/lib/db";
 import { requireBankOwner } from "../courses/course-access";
+import { issueFailureSummaries } from "../reviews/issue-failure-summary";
 import type { ValidationSummary } from "./question-content";
 import { questionState } from "./question-state";
 
-/** A bank's questions in order, for its authors: state, versions and the latest validation. */
+/**
+ * A bank's questions in order, for its authors: state, versions, the latest validation, and how
+ * often learners' queues had to skip the published version because it could not be built.
+ */
 export async function listQuestions({ db, userId, bankId, archived = false }: { db: PrismaClient; userId: string; bankId: string; archived?: boolean }) {
   await requireBankOwner({ db, bankId, userId });
   const questions = await db.question.findMany({
@@ -11,6 +15,7 @@ export async function listQuestions({ db, userId, bankId, archived = false }: { 
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     include: { versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, validation: true, definition: true } } },
   });
+  const failures = await issueFailureSummaries(db, questions);
   return questions.map((question) => ({
     id: question.id,
     kind: question.kind,
@@ -23,5 +28,6 @@ export async function listQuestions({ db, userId, bankId, archived = false }: { 
     archived: question.archivedAt !== null,
     definition: question.versions[0]?.definition ?? null,
     validation: (question.versions[0]?.validation ?? null) as ValidationSummary | null,
+    issueFailures: failures.get(question.id) ?? null,
   }));
 }

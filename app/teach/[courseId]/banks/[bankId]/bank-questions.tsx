@@ -10,9 +10,13 @@ import { questionTitle } from "./_editor/question-title";
 
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40";
 
-/** The bank's live questions in order, with their state and last validation; reorder and archive. */
+/**
+ * The bank's live questions in order, with their state, last validation and a warning when
+ * learners' queues had to skip one that could not be built; reorder and archive.
+ */
 export function BankQuestions({ courseId, bankId, topics }: { courseId: string; bankId: string; topics: readonly Choice[] }) {
   const t = useTranslations("questionEditor");
+  const tFailures = useTranslations("teach.issueFailures");
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -75,6 +79,12 @@ export function BankQuestions({ courseId, bankId, topics }: { courseId: string; 
                       {question.validation ? (question.validation.ok ? t("lastValidationOk") : t("lastValidationFailed")) : t("notValidatedShort")}
                     </span>
                   </p>
+                  {question.issueFailures ? (
+                    <div role="status" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="question-issue-failures">
+                      <p className="font-medium">{tFailures("warning", { count: question.issueFailures.count, message: question.issueFailures.latestMessage })}</p>
+                      <p className="mt-1">{tFailures("hint")}</p>
+                    </div>
+                  ) : null}
                 </div>
                 <div className="flex gap-1">
                   <button type="button" className={small} disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)} aria-label={t("moveUp", { title })}>
