@@ -4,7 +4,7 @@ import path from "node:path";
 
 // What the Next.js build is made from; a change to any of these makes `npm start` build again.
 const INPUT_DIRS = ["app", "lib", "prisma"];
-const INPUT_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "tsconfig.app.json", "postcss.config.mjs"];
+const INPUT_FILES = ["next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json", "tsconfig.app.json", "postcss.config.mjs"];
 const SKIPPED = new Set(["generated", "node_modules", "migrations"]);
 
 function collect(dir: string, into: string[]) {

@@ -8,6 +8,7 @@ import { dateTransformer } from "@/lib/api/date-transformer";
 import type { PrismaClient } from "@/lib/db";
 import type { Lang } from "@/lib/problems";
 import { AppError, toTrpcError } from "./errors";
+import { observeProcedureCall } from "./observability/trpc-observation";
 
 // ---- context ----
 
@@ -106,7 +107,7 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(observeProcedureCall).use(appErrors);
 
 export const learnerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { env } from "@/lib/env";
 import { clientIpOf, requestIdOf } from "@/lib/server/http/request-identity";
+import { observeApiRequest } from "@/lib/server/observability/http-observation";
 import { appRouter } from "@/lib/server/root";
 import { getServices } from "@/lib/server/services";
 import { getSessionUser } from "@/lib/server/session";
@@ -9,22 +10,22 @@ import { createContext } from "@/lib/server/trpc";
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
-  return fetchRequestHandler({
+  const requestId = requestIdOf(req.headers);
+  return observeApiRequest({ req, requestId }, (observer) =>
+  fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     createContext: async () =>
       createContext({
         db: getServices().db,
-        user: await getSessionUser(req.headers),
+        user: observer.user(await getSessionUser(req.headers)),
         schedulerFuzz: true,
         ip: clientIpOf(req.headers, env().STRIDE_TRUSTED_PROXY_HOPS),
-        requestId: requestIdOf(req.headers),
+        requestId,
       }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-    },
-  });
+    onError: observer.onError,
+  }));
 }
 
 export { handler as GET, handler as POST };
