@@ -17,6 +17,11 @@ const schema = z.object({
   STRIDE_BASE_URL: z.string().url().optional(),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /**
+   * Sign-in and sign-up attempts allowed per address in 10 seconds (better-auth's own default is
+   * 3). A load benchmark that signs up a class from one address raises it; people never need to.
+   */
+  STRIDE_AUTH_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(3),
+  /**
    * How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the peer
    * address is the client's). Only trusted hops are believed, so a client cannot pick its own IP.
    */

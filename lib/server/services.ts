@@ -31,7 +31,13 @@ export function getServices(): Services {
   const db = createPrismaClient({ url, kind: dbKind });
   if (!config.BETTER_AUTH_SECRET) throw new Error("BETTER_AUTH_SECRET is not set (npm start sets one for local use).");
   const baseURL = baseUrlOf(config);
-  const auth = createAuth({ prisma: db, baseURL, secret: config.BETTER_AUTH_SECRET, trustedOrigins: trustedOriginsOf(config) });
+  const auth = createAuth({
+    prisma: db,
+    baseURL,
+    secret: config.BETTER_AUTH_SECRET,
+    trustedOrigins: trustedOriginsOf(config),
+    signInLimit: config.STRIDE_AUTH_SIGN_IN_LIMIT,
+  });
   holder.strideServices = { db, dbKind, auth };
   return holder.strideServices;
 }

@@ -9,13 +9,15 @@ export interface CreateAuthOptions {
   secret: string;
   /** Extra origins allowed to post sign-in forms (the same app reached by another host name). */
   trustedOrigins?: string[];
+  /** Sign-in and sign-up attempts per address in 10 s (better-auth's default: 3). */
+  signInLimit?: number;
 }
 
 /**
  * Email-and-password sign-in with sessions kept in the database (better-auth), so any number of
  * app processes sharing one PostgreSQL server see the same sessions.
  */
-export function createAuth({ prisma, baseURL, secret, trustedOrigins = [] }: CreateAuthOptions) {
+export function createAuth({ prisma, baseURL, secret, trustedOrigins = [], signInLimit = 3 }: CreateAuthOptions) {
   return betterAuth({
     appName: "Stride",
     baseURL,
@@ -40,7 +42,18 @@ export function createAuth({ prisma, baseURL, secret, trustedOrigins = [] }: Cre
       },
     },
     // Attempts and sessions live in the database so several app processes limit as one.
-    rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/*": { window: 10, max: signInLimit }, "/sign-up/*": { window: 10, max: signInLimit } },
+    },
+    advanced: {
+      // Cookies only over HTTPS when the app is served over HTTPS (production behind TLS); a laptop
+      // on http://localhost keeps working. Said here rather than left to better-auth's inference.
+      useSecureCookies: baseURL.startsWith("https://"),
+    },
     telemetry: { enabled: false },
   });
 }
