@@ -1,7 +1,7 @@
 import { EngineError } from "./errors";
 import { type Flow, LayerFields, layerKinds, LIMITS, type Walker } from "./layers";
 import { show } from "./layers/fields";
-import type { ArchitectureSpec } from "./spec";
+import { type ArchitectureSpec, checkSpecDepth } from "./spec";
 
 /**
  * One layer in the engine's answer (DESIGN.md, "Engine spec"), in this key order. Its arrays may
@@ -59,9 +59,11 @@ export interface Analysis {
  * `EngineError` naming the offending layer's path.
  *
  * One walk over the spec: each layer is validated, analysed and entered in pre-order (a
- * composite's entry is reserved before its children are walked and filled in after).
+ * composite's entry is reserved before its children are walked and filled in after). The walk
+ * recurses into composites, so the nesting is checked first, without recursion (`checkSpecDepth`).
  */
 export function analyze(spec: ArchitectureSpec | unknown): Analysis {
+  checkSpecDepth(spec);
   const input = inputOf(spec);
   const spatial = input.slice(1);
   const walk = new SpecWalk();

@@ -13,6 +13,8 @@ export type EngineErrorCode =
   | "invalid-op"
   /** A size cap (spatial 4096, channels 65,536, 2,000 layers) or a count past 2^53. */
   | "too-large"
+  /** Composites nested past `MAX_COMPOSITE_DEPTH`, or a field's value nested past `MAX_VALUE_DEPTH` (spec.ts). */
+  | "too-deep"
   /** `zooSpec` of a name the zoo does not have. */
   | "unknown-model";
 

@@ -12,6 +12,7 @@ export { answerDistance } from "./ops/compare-answers";
 export { convOutputSize, poolOutputSize, receptiveFieldAfter, transposedOutputSize } from "./shapes";
 export { adaptivePoolWidestBin, receptiveFieldAfterTransposed } from "./shapes";
 export { zooModel, zooNames, zooSpec, type ZooModel } from "./zoo";
+export { checkSpecDepth, MAX_COMPOSITE_DEPTH, MAX_VALUE_DEPTH } from "./spec";
 export type {
   ActivationSpec,
   ActivationType,
