@@ -1,4 +1,6 @@
 import { create, parseDependencies } from "mathjs";
+import { FormulaError } from "./formula-error";
+import { checkFormulaSize } from "./formula-limits";
 import type { ConstantNode, FunctionNode, MathNode, OperatorNode, ParenthesisNode, SymbolNode } from "mathjs";
 
 /**
@@ -16,39 +18,38 @@ function requireDefined<T>(value: T | undefined): { parseDependencies: T } {
 /** A formula's value: a number, or the truth of a comparison. */
 export type FormulaValue = number | boolean;
 
-/** Why a formula cannot be used or evaluated; the message is for the question's author. */
-export class FormulaError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FormulaError";
-  }
-}
+export { FormulaError };
 
-const ARITHMETIC: Record<string, { sign: string; apply: (a: number, b: number) => number }> = {
-  add: { sign: "+", apply: (a, b) => a + b },
-  subtract: { sign: "-", apply: (a, b) => a - b },
-  multiply: { sign: "*", apply: (a, b) => a * b },
-  divide: { sign: "/", apply: (a, b) => a / b },
-  pow: { sign: "^", apply: (a, b) => a ** b },
-};
-const COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
-  larger: (a, b) => a > b,
-  smaller: (a, b) => a < b,
-  largerEq: (a, b) => a >= b,
-  smallerEq: (a, b) => a <= b,
-  equal: (a, b) => a === b,
-  unequal: (a, b) => a !== b,
-};
+/*
+ * The allow-lists are Maps, not object literals: a lookup by the name a formula wrote must never
+ * find `Object.prototype` (`constructor(a)`, `toString(a)`, `__proto__(a)`, `hasOwnProperty(a)`
+ * would otherwise be "functions", and calling them answers a TypeError, not a refusal).
+ */
+const ARITHMETIC = new Map<string, { sign: string; apply: (a: number, b: number) => number }>([
+  ["add", { sign: "+", apply: (a, b) => a + b }],
+  ["subtract", { sign: "-", apply: (a, b) => a - b }],
+  ["multiply", { sign: "*", apply: (a, b) => a * b }],
+  ["divide", { sign: "/", apply: (a, b) => a / b }],
+  ["pow", { sign: "^", apply: (a, b) => a ** b }],
+]);
+const COMPARISONS = new Map<string, (a: number, b: number) => boolean>([
+  ["larger", (a, b) => a > b],
+  ["smaller", (a, b) => a < b],
+  ["largerEq", (a, b) => a >= b],
+  ["smallerEq", (a, b) => a <= b],
+  ["equal", (a, b) => a === b],
+  ["unequal", (a, b) => a !== b],
+]);
 /** `round` halves away from zero, as PHP's (Moodle's) `round` does, so an export keys the same. */
-const FUNCTIONS: Record<string, { arity: [number, number]; apply: (...args: number[]) => number }> = {
-  floor: { arity: [1, 1], apply: Math.floor },
-  ceil: { arity: [1, 1], apply: Math.ceil },
-  round: { arity: [1, 1], apply: (x) => Math.sign(x) * Math.round(Math.abs(x)) },
-  sqrt: { arity: [1, 1], apply: Math.sqrt },
-  abs: { arity: [1, 1], apply: Math.abs },
-  min: { arity: [1, Infinity], apply: Math.min },
-  max: { arity: [1, Infinity], apply: Math.max },
-};
+const FUNCTIONS = new Map<string, { arity: [number, number]; apply: (...args: number[]) => number }>([
+  ["floor", { arity: [1, 1], apply: Math.floor }],
+  ["ceil", { arity: [1, 1], apply: Math.ceil }],
+  ["round", { arity: [1, 1], apply: (x) => Math.sign(x) * Math.round(Math.abs(x)) }],
+  ["sqrt", { arity: [1, 1], apply: Math.sqrt }],
+  ["abs", { arity: [1, 1], apply: Math.abs }],
+  ["min", { arity: [1, Infinity], apply: Math.min }],
+  ["max", { arity: [1, Infinity], apply: Math.max }],
+]);
 
 export const ALLOWED_IN_FORMULAS = "numbers, variables, + - * / ^, parentheses, comparisons (< <= > >= == !=) and floor, ceil, round, min, max, sqrt, abs";
 
@@ -66,8 +67,13 @@ export interface Formula {
   toMoodle(symbol: (name: string) => string): string | null;
 }
 
-/** Parses and checks a formula; a `FormulaError` names what is not allowed. */
+/**
+ * Parses and checks a formula; a `FormulaError` names what is not allowed. The length and the
+ * nesting are checked before mathjs reads it (formula-limits.ts): its parser recurses once per
+ * bracket, sign and power, and so does the walk here once per operator.
+ */
 export function compileFormula(text: string): Formula {
+  checkFormulaSize(text);
   let tree: MathNode;
   try {
     tree = parse(text);
@@ -106,15 +112,15 @@ function checkNode(node: MathNode, text: string, symbols: string[]): void {
       return checkNode((node as ParenthesisNode).content, text, symbols);
     case "OperatorNode": {
       const { fn, op, args } = node as OperatorNode;
-      const known = args.length === 2 ? fn in ARITHMETIC || fn in COMPARISONS : fn === "unaryMinus" || fn === "unaryPlus";
+      const known = args.length === 2 ? ARITHMETIC.has(fn) || COMPARISONS.has(fn) : fn === "unaryMinus" || fn === "unaryPlus";
       if (!known) refuse(text, `the operator "${op}"`);
       for (const arg of args) checkNode(arg, text, symbols);
       return;
     }
     case "FunctionNode": {
       const { fn, args } = node as FunctionNode;
-      const known = FUNCTIONS[fn.name];
-      if (!known) refuse(text, `the function "${fn.name}"`);
+      const known = fn.type === "SymbolNode" ? FUNCTIONS.get(fn.name) : undefined;
+      if (!known) refuse(text, fn.type === "SymbolNode" ? `the function "${fn.name}"` : `"${node.toString()}"`);
       const [least, most] = known.arity;
       if (args.length < least || args.length > most) throw new FormulaError(`formula ${JSON.stringify(text)}: ${fn.name} takes ${least === most ? least : `${least} or more`} argument(s), not ${args.length}`);
       for (const arg of args) checkNode(arg, text, symbols);
@@ -147,13 +153,13 @@ function evaluateNode(node: MathNode, scope: Readonly<Record<string, FormulaValu
       if (args.length === 1) return fn === "unaryMinus" ? -(values[0] as number) : (values[0] as number);
       const [a, b] = values as [number, number];
       if (fn === "divide" && b === 0) throw new FormulaError(`formula ${JSON.stringify(text)}: division by zero`);
-      const comparison = COMPARISONS[fn];
-      return comparison ? comparison(a, b) : (ARITHMETIC[fn] as (typeof ARITHMETIC)[string]).apply(a, b);
+      const comparison = COMPARISONS.get(fn);
+      return comparison ? comparison(a, b) : (ARITHMETIC.get(fn) as NonNullable<ReturnType<typeof ARITHMETIC.get>>).apply(a, b);
     }
     case "FunctionNode": {
       const { fn, args } = node as FunctionNode;
       const values = args.map((arg) => asNumber(evaluateNode(arg, scope, text), text));
-      return (FUNCTIONS[fn.name] as (typeof FUNCTIONS)[string]).apply(...values);
+      return (FUNCTIONS.get(fn.name) as NonNullable<ReturnType<typeof FUNCTIONS.get>>).apply(...values);
     }
     default:
       throw new FormulaError(`formula ${JSON.stringify(text)} cannot be evaluated`);
@@ -172,11 +178,11 @@ function moodleOf(node: MathNode, symbol: (name: string) => string): string | nu
     case "OperatorNode": {
       const { fn, args } = node as OperatorNode;
       const parts = args.map((arg) => moodleOf(arg, symbol));
-      if (parts.some((part) => part === null) || fn in COMPARISONS) return null;
+      if (parts.some((part) => part === null) || COMPARISONS.has(fn)) return null;
       // Operands are parenthesised: mathjs's tree already fixed the precedence, Moodle must keep it.
       if (args.length === 1) return fn === "unaryMinus" ? `(-${parts[0]})` : (parts[0] as string);
       if (fn === "pow") return `pow(${parts[0]}, ${parts[1]})`;
-      return `(${parts[0]} ${(ARITHMETIC[fn] as (typeof ARITHMETIC)[string]).sign} ${parts[1]})`;
+      return `(${parts[0]} ${(ARITHMETIC.get(fn) as NonNullable<ReturnType<typeof ARITHMETIC.get>>).sign} ${parts[1]})`;
     }
     case "FunctionNode": {
       const { fn, args } = node as FunctionNode;

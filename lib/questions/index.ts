@@ -28,6 +28,8 @@ export type { QuestionVariant, VariantRequest } from "./variant";
 export { catalogSeedOf, MAX_CANDIDATE_SEEDS } from "./builtin-question";
 export { countAssignments } from "./variable-space";
 export { ALLOWED_IN_FORMULAS } from "./formula";
+export { MAX_FORMULA_LENGTH, MAX_FORMULA_NESTING } from "./formula-limits";
+export { definitionNestingIssue } from "./nesting";
 export { type DuplicateVariants, validateQuestion, type ValidationFailure, type ValidationOptions, type ValidationReport } from "./validate-question";
 export { type Bank, type BankQuestion, BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, exportBundle, importBundle, type QuestionVersion } from "./bundle";
 export type { ExportOptions } from "./export-plan";

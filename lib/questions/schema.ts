@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listTemplates, TOPICS } from "../problems";
 import { compileFormula, FormulaError } from "./formula";
+import { opNestingIssue, specNestingMessage } from "./nesting";
 import { placeholdersIn } from "./placeholders";
 
 /**
@@ -98,9 +99,28 @@ export type Variable = z.infer<typeof variableSchema>;
 export const derivedVariableSchema = z.strictObject({ name: nameSchema, formula: z.string().min(1) });
 export type DerivedVariable = z.infer<typeof derivedVariableSchema>;
 
+/**
+ * A spec or op template: JSON, its nesting checked first without recursion (nesting.ts), since
+ * `z.json()` recurses once per level; a failed check stops the pipe before `z.json()` runs.
+ */
+const specTemplateSchema = z
+  .unknown()
+  .superRefine((spec, context) => {
+    const message = specNestingMessage(spec);
+    if (message !== null) context.addIssue({ code: "custom", message });
+  })
+  .pipe(z.record(z.string(), z.json()));
+const opTemplateSchema = z
+  .unknown()
+  .superRefine((op, context) => {
+    const issue = opNestingIssue(op);
+    if (issue !== null) context.addIssue({ code: "custom", path: [issue.key], message: issue.message });
+  })
+  .pipe(z.record(z.string(), z.json()));
+
 const engineAnswerSchema = z.discriminatedUnion("mode", [
-  z.strictObject({ mode: z.literal("analyze"), spec: z.record(z.string(), z.json()), select: z.string().min(1) }),
-  z.strictObject({ mode: z.literal("run"), op: z.record(z.string(), z.json()), select: z.string().min(1) }),
+  z.strictObject({ mode: z.literal("analyze"), spec: specTemplateSchema, select: z.string().min(1) }),
+  z.strictObject({ mode: z.literal("run"), op: opTemplateSchema, select: z.string().min(1) }),
 ]);
 /** An engine spec or op with `"{{name}}"` strings where a variable's number goes. */
 export type EngineAnswerTemplate = z.infer<typeof engineAnswerSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileFormula, FormulaError } from "@/lib/questions/formula";
+import { formulaNesting, MAX_FORMULA_LENGTH, MAX_FORMULA_NESTING } from "@/lib/questions/formula-limits";
 
 describe("formulas over variables, read by mathjs's parser and walked against an allow-list", () => {
   it("computes d2l's output size and parameter count formulas", () => {
@@ -40,4 +41,63 @@ describe("formulas over variables, read by mathjs's parser and walked against an
     expect(compileFormula("floor((n - k)/s) + 1").toMoodle((name) => `{${name}}`)).toBe("(floor((({n} - {k}) / {s})) + 1)");
     expect(compileFormula("k < 3").toMoodle((name) => `{${name}}`)).toBeNull();
   });
+
+  // Issue 11, item 4: the function table was an object literal, so these found Object.prototype's
+  // members and failed with a TypeError (a 500) instead of a refusal.
+  it.each(["constructor(a)", "toString(a)", "hasOwnProperty(a)", "__proto__(a)", "valueOf(a)", "isPrototypeOf(a)"])("refuses %s as a function outside the allow-list", (text) => {
+    const name = text.slice(0, text.indexOf("("));
+    expect(() => compileFormula(text)).toThrow(FormulaError);
+    expect(() => compileFormula(text)).toThrow(`formula "${text}": the function "${name}" is not allowed; use numbers, variables`);
+  });
+
+  it("reads an Object.prototype name as a variable only from the scope's own properties", () => {
+    expect(compileFormula("constructor + 1").symbols).toEqual(["constructor"]);
+    expect(() => compileFormula("constructor + 1").evaluate({})).toThrow('unknown variable "constructor"');
+  });
 });
+
+describe("the caps on a formula's size, checked before mathjs's parser recurses", () => {
+  it("refuses a 20,000-term formula, naming the length cap", () => {
+    const text = Array.from({ length: 20_000 }, () => "a").join(" + ");
+    expect(MAX_FORMULA_LENGTH).toBe(1_000);
+    expect(() => compileFormula(text)).toThrow(FormulaError);
+    expect(() => compileFormula(text)).toThrow(`formula "a + a + a + a + a + a + a + a + a + a + …" is 79,997 characters long, over the limit of 1,000`);
+  });
+
+  it("refuses 5,000 nested unary minuses with a FormulaError, not a RangeError", () => {
+    const text = `${"-".repeat(5_000)}a`;
+    expect(() => compileFormula(text)).toThrow(FormulaError);
+    expect(() => compileFormula(text)).toThrow("over the limit of 1,000");
+  });
+
+  it.each([
+    ["unary minuses", (n: number) => `${"- ".repeat(n)}a`],
+    ["parentheses", (n: number) => `${"(".repeat(n)}a${")".repeat(n)}`],
+    ["function calls", (n: number) => `${"floor(".repeat(n)}a${")".repeat(n)}`],
+    ["powers (right-associative)", (n: number) => `${"a^".repeat(n)}a`],
+    ["signed powers", (n: number) => `${"a^-".repeat(Math.floor(n / 2))}a`],
+  ])("refuses %s nested past the nesting cap, naming it, and reads them up to it", (_, nest) => {
+    expect(MAX_FORMULA_NESTING).toBe(32);
+    const atCap = nest(32);
+    expect(formulaNesting(atCap)).toBeLessThanOrEqual(32);
+    expect(() => compileFormula(atCap).evaluate({ a: 1 })).not.toThrow();
+    // Cut to the length cap, so that the nesting cap is the one that answers.
+    expect(() => compileFormula(nest(300).slice(0, MAX_FORMULA_LENGTH))).toThrow(/nests \d+ levels deep \(brackets, unary signs and powers\), over the limit of 32$/);
+  });
+
+  it("counts a chain only until a binary operator of lower precedence ends it", () => {
+    // d2l's output size: floor( ( … ) / s ) nests 2 brackets.
+    expect(formulaNesting("floor((n + 2*p - k)/s) + 1")).toBe(2);
+    expect(formulaNesting("-a * -b * -c * -d")).toBe(1);
+    expect(formulaNesting("a^-b^-c")).toBe(4);
+    expect(formulaNesting('"((((((" + a')).toBe(0);
+  });
+
+  it("reads a long sum under the cap (its tree is deep, but no walk recurses past it)", () => {
+    const text = Array.from({ length: 249 }, (_, i) => `a${i % 10}`).join("+");
+    expect(text.length).toBeLessThanOrEqual(MAX_FORMULA_LENGTH);
+    const scope = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`a${i}`, 1]));
+    expect(compileFormula(text).evaluate(scope)).toBe(249);
+  });
+});
+

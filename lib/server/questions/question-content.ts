@@ -7,6 +7,7 @@
 import { type Lang, listTemplates } from "@/lib/problems";
 import {
   type Bank,
+  definitionNestingIssue,
   exportBundle,
   exportGift,
   exportMoodleXml,
@@ -21,6 +22,8 @@ import {
 import { AppError } from "../errors";
 
 export type { Bank as BundleBank, QuestionDefinition, QuestionVariant };
+/** Where a definition's engine answer nests past the engine's caps (checked without recursion), or null. */
+export { definitionNestingIssue };
 
 /** A question error (the author's mistake) as the AppError a caller sees, other errors untouched. */
 function asAppError(error: unknown): unknown {
