@@ -42,6 +42,13 @@ Usage:
       STRIDE_DATA_DIR, which a running server holds): export a bank as a bundle, Moodle XML
       or GIFT, or import a bundle as a new bank of a course ({"bankId","title","questions"}).
       EMAIL is an owner of the course, as in the app.
+  stride db backup FILE
+  stride db restore FILE
+      The embedded database (STRIDE_DATA_DIR) to a backup FILE (PGlite's dump of its data
+      directory, gzipped tar; prints {"file","bytes"}), or back from one (prints
+      {"restored","previous"}: the replaced database is kept at "previous"). Both refuse while
+      a server holds the data directory: stop it first. With DATABASE_URL, use pg_dump and
+      pg_restore instead (README).
 
   stride --help        this text
 

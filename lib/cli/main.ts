@@ -49,7 +49,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === "bank" && sub === "export") return (await import("./commands/bank-export")).bankExport(rest, io);
   if (command === "bank" && sub === "import") return (await import("./commands/bank-import")).bankImport(rest, io);
   if (command === "bank" && sub === "validate") return (await import("./commands/bank-validate")).bankValidate(rest, io);
-  const name = ["problems", "engine", "bank"].includes(command) ? `${command} ${sub ?? ""}`.trim() : command;
+  if (command === "db" && sub === "backup") return (await import("./commands/db-backup")).dbBackup(rest, io);
+  if (command === "db" && sub === "restore") return (await import("./commands/db-restore")).dbRestore(rest, io);
+  const name = ["problems", "engine", "bank", "db"].includes(command) ? `${command} ${sub ?? ""}`.trim() : command;
   throw new UsageError(`unknown command "${name}" (see stride --help)`);
 }
 
