@@ -67,13 +67,14 @@ export function createLogger({ format = "json", level = "info", destination }: C
 const holder = globalThis as typeof globalThis & { strideLogger?: Logger };
 
 /**
- * The process's logger: JSON in production, plain lines otherwise, unless STRIDE_LOG_FORMAT says;
- * the level from STRIDE_LOG_LEVEL.
+ * The process's logger, its level from STRIDE_LOG_LEVEL. STRIDE_LOG_FORMAT decides the format;
+ * without it, JSON when stdout goes to a pipe or a file (systemd, Docker, a log shipper) in
+ * production, plain lines at a terminal (`npm start` on a laptop) and in development.
  */
 export function getLogger(): Logger {
   if (!holder.strideLogger) {
     const config = env();
-    const format = config.STRIDE_LOG_FORMAT ?? (config.NODE_ENV === "production" ? "json" : "plain");
+    const format = config.STRIDE_LOG_FORMAT ?? (config.NODE_ENV === "production" && !process.stdout.isTTY ? "json" : "plain");
     holder.strideLogger = createLogger({ format, level: config.STRIDE_LOG_LEVEL });
   }
   return holder.strideLogger;
