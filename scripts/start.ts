@@ -1,8 +1,9 @@
 /**
- * `npm start` (and `npm run dev` with --dev): builds the app when its sources changed, opens the
- * database (the embedded PGlite in STRIDE_DATA_DIR, or DATABASE_URL), prepares it (migrations,
- * the built-in bank, the demo accounts: lib/server/startup/prepare-database.ts, safe when many
- * instances start at once), starts the job queue's workers and serves Next.js on PORT.
+ * `npm start` (and `npm run dev` with --dev; `--build-only` stops after the build): builds the app
+ * when its sources changed, opens the database (the embedded PGlite in STRIDE_DATA_DIR, or
+ * DATABASE_URL), prepares it (migrations, the built-in bank, the demo accounts:
+ * lib/server/startup/prepare-database.ts, safe when many instances start at once), starts the job
+ * queue's workers and serves Next.js on PORT.
  *
  * SIGTERM and SIGINT drain, then close: readiness (/api/health/ready) answers 503 at once, so a
  * proxy stops sending work; after STRIDE_DRAIN_SECONDS the server stops accepting connections,
@@ -52,6 +53,8 @@ function ensureBuild() {
 }
 
 if (!dev) ensureBuild();
+// `--build-only`: build once before starting several instances from one checkout (README).
+if (process.argv.includes("--build-only")) process.exit(0);
 
 const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
 const url = config.DATABASE_URL ?? embedded!.url;
