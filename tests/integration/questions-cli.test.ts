@@ -7,6 +7,8 @@ import { bankExport } from "@/lib/cli/commands/bank-export";
 import { bankImport } from "@/lib/cli/commands/bank-import";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/main";
+import { nestedSpecText, sequentialPath } from "../engine/nested-spec";
+import { mixedBundle } from "./content-safety-fixtures";
 import { callerFor, newUser, plantedBadKernel, poolingChoice, strideQuestion } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
@@ -54,6 +56,17 @@ describe("stride bank validate", () => {
     expect(await runCli(["bank", "frobnicate"], third.io)).toBe(2);
     expect(third.err).toEqual(['stride: unknown command "bank frobnicate" (see stride --help)']);
   });
+
+  it("exits 2 naming the nesting cap and the path of a spec nested 10,000 levels, not a stack overflow", async () => {
+    const deep = path.join(dir, "deep.json");
+    const definition = JSON.stringify({ ...plantedBadKernel, answer: { kind: "shape", engine: { mode: "analyze", spec: "SPEC", select: "outputShape" } } }).replace('"SPEC"', nestedSpecText(10_000));
+    writeFileSync(deep, `{"format":"stride-bank","version":1,"bank":{"title":"Deep","questions":[{"key":"q1","versions":[{"version":1,"published":true,"definition":${definition}}]}]}}`);
+    const { io, err } = memoryIo();
+    expect(await runCli(["bank", "validate", deep], io)).toBe(2);
+    expect(err).toEqual([
+      `stride: bank.questions.0.versions.0.definition.answer.engine.spec: layer ${sequentialPath(17)} (sequential): composites nest more than 16 levels deep, the engine's cap (the zoo's deepest network nests 3)`,
+    ]);
+  });
 });
 
 describe.each(databaseKinds())("stride bank export and import on %s", (kind) => {
@@ -86,6 +99,16 @@ describe.each(databaseKinds())("stride bank export and import on %s", (kind) => 
     expect(await bankImport(["--course", course.id, "--as", instructor.email, file], imported.io, open)).toBe(0);
     expect(JSON.parse(imported.out.join(""))).toMatchObject({ title: "Pooling", questions: 1 });
     expect((await owner.banks.list({ courseId: course.id })).map((b) => b.title)).toEqual(["Pooling", "Pooling"]);
+
+    // A published question that fails its validation is imported as a draft, and stderr says so.
+    const mixed = path.join(dir, "mixed.json");
+    writeFileSync(mixed, mixedBundle);
+    const drafted = memoryIo();
+    expect(await bankImport(["--course", course.id, "--as", instructor.email, mixed], drafted.io, open)).toBe(0);
+    expect(JSON.parse(drafted.out.join(""))).toMatchObject({ title: "Imported", questions: 4, drafts: [{ key: "broken", version: 1, failureCount: 2, checked: 2 }] });
+    expect(drafted.err).toEqual([expect.stringMatching(/^stride: broken \(version 1\) stayed a draft: 2 of 2 variants failed its validation, e\.g\. .*division by zero$/)]);
+    const importedBank = (await owner.banks.list({ courseId: course.id })).at(-1)!;
+    expect((await owner.questions.list({ bankId: importedBank.id })).map((question) => question.state)).toEqual(["draft", "published", "draft", "published-with-draft"]);
 
     // Not an owner: refused as in the app (the course does not exist for them).
     await expect(bankImport(["--course", course.id, "--as", stranger.email, file], memoryIo().io, open)).rejects.toMatchObject({ name: "UsageError", message: "There is no such course of yours." });

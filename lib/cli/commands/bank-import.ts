@@ -5,7 +5,12 @@ import type { CliIo } from "../io";
 import { type BankDatabase, openConfiguredDatabase, userIdOf } from "./bank-database";
 import { asCliErrors } from "./bank-errors";
 
-/** `stride bank import --course ID --as EMAIL FILE|-`: the bundle as a new bank; prints its id and size as JSON. */
+/**
+ * `stride bank import --course ID --as EMAIL FILE|-`: the bundle as a new bank; prints its id, size
+ * and the questions kept as drafts as JSON. A question the bundle marks published goes live only
+ * when its validation run passes, as in the app; one that fails is imported as a draft, and a line
+ * on stderr says which and why (the import itself succeeded: exit 0).
+ */
 export async function bankImport(args: string[], io: CliIo, open: () => Promise<BankDatabase> = openConfiguredDatabase): Promise<number> {
   const { values, positionals } = parseFlags("bank import", args, { course: { type: "string" }, as: { type: "string" } });
   const [file, ...rest] = positionals;
@@ -19,6 +24,9 @@ export async function bankImport(args: string[], io: CliIo, open: () => Promise<
     const userId = await userIdOf(db, email);
     const imported = await asCliErrors(() => importBank({ db, userId, courseId, text, now: new Date() }));
     await io.out(`${JSON.stringify(imported)}\n`);
+    for (const draft of imported.drafts) {
+      io.err(`stride: ${draft.key} (version ${draft.version}) stayed a draft: ${draft.failureCount} of ${draft.checked} variants failed its validation, e.g. ${draft.message}`);
+    }
     return 0;
   } finally {
     await close();
