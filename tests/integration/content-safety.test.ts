@@ -5,13 +5,15 @@
 import { TRPCError } from "@trpc/server";
 import { fromHtml } from "hast-util-from-html";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { QuestionDefinition } from "@/lib/questions";
+import type { CustomQuestion, QuestionDefinition } from "@/lib/questions";
 import { AppError } from "@/lib/server/errors";
 import { createQuestion } from "@/lib/server/questions/create-question";
 import { nestedSpec, nestedSpecText, sequentialPath } from "../engine/nested-spec";
 import { urlAttributes } from "../server/markdown/url-attributes";
-import { callerFor, newUser, outcomeOf, strideQuestion } from "./courses-support";
+import { callerFor, newUser, outcomeOf, strideQuestion as strideDefinition } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
+
+const strideQuestion = strideDefinition as CustomQuestion;
 
 /** Links to scripts written every way issue 11 lists: inline, image, upper case, data:, entity-encoded, autolink, reference. */
 const LINKS = "[d2l](javascript:alert(1)) ![fig](javascript:alert(2)) [up](JAVASCRIPT:alert(3)) [d](data:text/html,<script>alert(4)</script>) [e](jav&#x61;script:alert(5)) <javascript:alert(6)> [ref][r]\n\n[r]: vbscript:msgbox(7)\n\n<img src=x onerror=alert(8)>";
