@@ -10,6 +10,8 @@ import { card, errorText, primaryButton } from "../_components/styles";
 /**
  * A JSON bundle file read in the browser and imported as a new bank. A bad file's message names
  * each bad path, the server joining them with "; ": shown one a line, so a long list stays readable.
+ * A question the bundle marks published but whose validation run fails is imported as a draft
+ * (lib/server/questions/import-bank.ts): the form lists those, with the first failure's message.
  */
 export function ImportBundleForm({ courseId }: { courseId: string }) {
   const t = useTranslations("teach.banks");
@@ -64,6 +66,16 @@ export function ImportBundleForm({ courseId }: { courseId: string }) {
         <p role="status" className="text-sm text-emerald-700">
           {t("imported", { title: importBank.data.title, questions: importBank.data.questions })}
         </p>
+      )}
+      {importBank.isSuccess && !importBank.isPending && importBank.data.drafts.length > 0 && (
+        <div role="alert" className="rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="import-drafts">
+          <p className="font-medium">{t("importedDrafts", { count: importBank.data.drafts.length })}</p>
+          <ul className="mt-1 list-inside list-disc space-y-0.5">
+            {importBank.data.drafts.map((draft) => (
+              <li key={draft.key}>{t("importedDraft", { title: draft.title, version: draft.version, failed: draft.failureCount, checked: draft.checked, message: draft.message })}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {importBank.isError && (
         <div role="alert" className={errorText} data-testid="import-error">
