@@ -16,18 +16,24 @@ export type RequestObserver = {
   onError(options: { error: { code: string; cause?: unknown }; path?: string | undefined }): void;
 };
 
-/** Procedures named in a tRPC URL (`/api/trpc/review.next,review.submit`). */
+/** A URL is whatever a client sent: the log keeps a bounded part of it. */
+const MAX_LOGGED_PROCEDURES = 20;
+const MAX_PROCEDURE_NAME = 100;
+
+/** Procedures named in a tRPC URL (`/api/trpc/review.next,review.submit`), at most 20 of 100 characters. */
 export function proceduresOf(url: string, endpoint = "/api/trpc"): string[] {
   const { pathname } = new URL(url);
   if (!pathname.startsWith(`${endpoint}/`)) return [];
   return pathname
     .slice(endpoint.length + 1)
     .split(",")
+    .slice(0, MAX_LOGGED_PROCEDURES)
+    .map((name) => name.slice(0, MAX_PROCEDURE_NAME * 3))
     .map((name) => {
       try {
-        return decodeURIComponent(name);
+        return decodeURIComponent(name).slice(0, MAX_PROCEDURE_NAME);
       } catch {
-        return name;
+        return name.slice(0, MAX_PROCEDURE_NAME);
       }
     });
 }
