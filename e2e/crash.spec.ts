@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db";
-import { ApiClient, killServer, startServer, stopServer, type ServerProcess } from "./server-process";
+import { ApiClient, createPostgresDatabase as createDatabase, killServer, postgresAvailable, startServer, stopServer, type ServerProcess } from "./server-process";
 
 /**
  * Crashes and scale-out over real HTTP, against the production server `npm start` runs:
@@ -19,36 +19,10 @@ import { ApiClient, killServer, startServer, stopServer, type ServerProcess } fr
 const PORT = Number(process.env.E2E_RESTART_PORT ?? 3101);
 const SECOND_PORT = PORT + 1;
 const SECRET = randomBytes(32).toString("base64url");
-const POSTGRES_ADMIN_URL = process.env.STRIDE_TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const withPostgres = process.env.STRIDE_SKIP_POSTGRES !== "1";
+const withPostgres = postgresAvailable;
 
 type Issued = { status: string; variantId: string };
 type Graded = { status: string; reviewId: string };
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh PostgreSQL database for one test; dropped after. */
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `stride_e2e_${randomBytes(5).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    drop: async () => {
-      await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
-      await adminQuery(`DROP DATABASE IF EXISTS "${name}"`);
-    },
-  };
-}
 
 /** The review ids among `ids` that the database at `url` holds. */
 async function storedReviews(url: string, ids: string[]): Promise<Set<string>> {

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 /**
  * A Stride server of a journey's own, started as `npm start` starts it (scripts/start.ts), in its
@@ -91,4 +93,34 @@ export class ApiClient {
     const body = (await res.json()) as { result?: { data?: { json?: T } }; error?: unknown };
     return { status: res.status, data: body.result?.data?.json ?? null, error: body.error ?? null };
   }
+}
+
+const POSTGRES_ADMIN_URL = process.env.STRIDE_TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** Whether the journeys may use the PostgreSQL server (STRIDE_SKIP_POSTGRES=1 says no). */
+export const postgresAvailable = process.env.STRIDE_SKIP_POSTGRES !== "1";
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database on the PostgreSQL server for one journey; `drop` throws it away. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `stride_e2e_${randomBytes(5).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: async () => {
+      await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}"`);
+    },
+  };
 }
