@@ -2,6 +2,8 @@
  * `npm run bench`: how fast Stride's hot paths are on this machine. Figures go to
  * docs/BENCHMARKS.md with the command and the machine; no test asserts on time.
  * `npm run bench -- engine cli` runs only the areas named (core, server, engine, cli, srs, page).
+ * `npm run bench -- load` (bench/load.ts: the production server under a class's load) runs only
+ * when named: it builds and starts servers and takes several minutes.
  */
 import os from "node:os";
 import { Bench } from "tinybench";
@@ -14,6 +16,7 @@ import { createContext } from "@/lib/server/trpc";
 import { newCardState, scheduleReview } from "@/lib/srs";
 import { cliBench } from "./cli";
 import { engineBench } from "./engine";
+import { loadBench } from "./load";
 import { pageLoadBench } from "./page-load";
 import { srsBench } from "./srs";
 
@@ -63,7 +66,8 @@ async function serverBench() {
 }
 
 const AREAS = ["core", "server", "engine", "cli", "srs", "page"];
-const asked = process.argv.slice(2).filter((arg) => AREAS.includes(arg));
+const ON_REQUEST = ["load"];
+const asked = process.argv.slice(2).filter((arg) => AREAS.includes(arg) || ON_REQUEST.includes(arg));
 const areas = asked.length > 0 ? asked : AREAS;
 
 console.log(`Stride benchmarks — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
@@ -73,3 +77,4 @@ if (areas.includes("engine")) console.table(await engineBench());
 if (areas.includes("cli")) console.table(await cliBench());
 if (areas.includes("srs")) await srsBench();
 if (areas.includes("page")) await pageLoadBench();
+if (areas.includes("load")) await loadBench();
