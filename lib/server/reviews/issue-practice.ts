@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@/lib/db";
-import { type Difficulty, getTemplate, type Lang, listTemplates, sampleProblem } from "@/lib/problems";
+import { type Difficulty, getTemplate, type Lang, listTemplates } from "@/lib/problems";
 import { AppError } from "../errors";
 import { learnerPayload } from "./learner-payload";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
 import { ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
+import { builtInProblem } from "./variant-problem";
 
 export interface PracticeFilter {
   /** Topics to draw from; empty or absent for every topic. */
@@ -90,6 +91,6 @@ export async function issuePractice({ db, userId, lang, now, randomSeed = defaul
 }
 
 function practicePayload(variant: { id: string; templateId: string; seed: number; lang: string; issuedAt: Date }) {
-  const problem = sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang });
+  const problem = builtInProblem(variant.templateId, variant.seed, variant.lang as Lang);
   return { status: "issued" as const, variantId: variant.id, issuedAt: variant.issuedAt, problem: learnerPayload(problem) };
 }

@@ -1,5 +1,5 @@
 import type { Problem } from "@/lib/problems";
-import { renderMarkdown } from "../markdown/render-markdown";
+import { renderMarkdownCached as renderMarkdown } from "../markdown/cache";
 
 /**
  * What a learner's browser may see before answering: an allow-list, so that a field added to
@@ -13,7 +13,7 @@ export function learnerPayload(problem: Problem) {
     difficulty: problem.difficulty,
     lang: problem.lang,
     prompt: problem.prompt,
-    /** The prompt typeset on the server (see render-markdown.ts). */
+    /** The prompt typeset on the server (see render-markdown.ts; cached, see cache.ts). */
     promptHtml: renderMarkdown(problem.prompt),
     answerKind: problem.answer.kind,
     options: problem.options?.map((option) => ({ ...option, html: renderMarkdown(option.text) })) ?? null,

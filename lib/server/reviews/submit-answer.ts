@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { gradeAnswer } from "@/lib/grading";
 import { Rating, type ReviewRating, scheduleReview, suggestRating } from "@/lib/srs";
 import { AppError } from "../errors";
-import { renderLocalized, renderMarkdown } from "../markdown/render-markdown";
+import { renderLocalizedCached as renderLocalized, renderMarkdownCached as renderMarkdown } from "../markdown/cache";
 import { cardStateJson, cardStateOf } from "./card-state";
 import { withLearnerLock } from "./learner-lock";
 import { medianAnswerTime } from "./median-answer-time";

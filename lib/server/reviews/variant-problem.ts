@@ -1,7 +1,20 @@
 import type { PrismaClient } from "@/lib/db";
 import { type Lang, type Problem, sampleProblem, type VariantMisconception } from "@/lib/problems";
+import { LruCache } from "../markdown/cache-lru";
 import { courseQuestionProblem } from "../questions/course-question-problem";
 import { questionIdOf } from "../questions/template-id";
+
+// A built-in problem is a pure function of (template, seed, lang): built once when issued, it is
+// reused when the learner reloads, answers, or asks for a walkthrough. A few thousand problems
+// (a few KB each with their figures) cover every open variant of a large class.
+const MAX_CACHED_PROBLEMS = 5_000;
+const holder = globalThis as typeof globalThis & { strideProblemCache?: LruCache<string, Problem> };
+
+/** A built-in template's problem, from the process's cache when it was built before. */
+export function builtInProblem(template: string, seed: number, lang: Lang): Problem {
+  holder.strideProblemCache ??= new LruCache<string, Problem>(MAX_CACHED_PROBLEMS);
+  return holder.strideProblemCache.getOrSet(`${template}\u0000${seed}\u0000${lang}`, () => sampleProblem({ template, seed, lang }));
+}
 
 /**
  * The problem behind a variant, whichever bank it comes from: a built-in template (a pure
@@ -23,7 +36,7 @@ export async function variantProblem({
   questionVersionId?: string | null;
 }): Promise<{ problem: Problem; misconceptions?: VariantMisconception[]; questionVersionId: string | null }> {
   if (questionIdOf(templateId) === null) {
-    return { problem: sampleProblem({ template: templateId, seed, lang: lang as Lang }), questionVersionId: null };
+    return { problem: builtInProblem(templateId, seed, lang as Lang), questionVersionId: null };
   }
   const built = await courseQuestionProblem({ db, templateId, versionId: questionVersionId, seed, lang: lang as Lang });
   return { problem: built.problem, misconceptions: built.misconceptions, questionVersionId: built.questionVersionId };

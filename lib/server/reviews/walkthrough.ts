@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { getTemplate, type Lang } from "@/lib/problems";
-import { renderMarkdown } from "../markdown/render-markdown";
+import { renderMarkdownCached as renderMarkdown } from "../markdown/cache";
 import { variantProblem } from "./variant-problem";
 
 /**
