@@ -1,17 +1,64 @@
 import "server-only";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import type { Lang } from "@/lib/problems";
+import type { Auth } from "./auth/create-auth";
 import { getServices } from "./services";
 import type { Role, SessionUser } from "./trpc";
 
 const LANGS: readonly Lang[] = ["en", "zh-CN"];
 const ROLES: readonly Role[] = ["learner", "instructor", "admin"];
 
-/** The signed-in user of a request, from the session cookie better-auth set, or null. */
-export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
-  const { auth } = getServices();
-  const session = await auth.api.getSession({ headers });
+/**
+ * Session cookies better-auth wants set on the response: a refreshed cookie cache (a signed copy
+ * of the session for a short time, create-auth.ts), or a session whose expiry moved on. Routes
+ * that can answer with headers collect them and add them to their response; pages cannot, and
+ * read the session all the same.
+ */
+export class SessionCookies {
+  private readonly cookies: string[] = [];
+
+  take(headers: Headers | null | undefined) {
+    for (const cookie of headers?.getSetCookie() ?? []) this.cookies.push(cookie);
+  }
+
+  /** Adds the collected cookies to `response` (whose headers a route handler may still change). */
+  appendTo(response: Response): Response {
+    for (const cookie of this.cookies) response.headers.append("set-cookie", cookie);
+    return response;
+  }
+}
+
+function chosenLocale(headers: Headers): string | null {
+  const cookie = headers.get("cookie");
+  if (!cookie) return null;
+  for (const part of cookie.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === LOCALE_COOKIE) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+type AuthSession = { user: { id: string; email: string; name: string; role?: string; locale?: string } } | null;
+
+async function readSession(auth: Auth, headers: Headers, fresh: boolean, cookies?: SessionCookies): Promise<AuthSession> {
+  const result = await auth.api.getSession({ headers, returnHeaders: true, ...(fresh ? { query: { disableCookieCache: true } } : {}) });
+  cookies?.take(result.headers);
+  return result.response as AuthSession;
+}
+
+/**
+ * The signed-in user of a request, from the session cookie better-auth set, or null. Most
+ * requests are answered from better-auth's cookie cache without a database query; when the
+ * language the browser chose (the locale cookie, set beside every change of the account's
+ * language) differs from the cached one, the session is read from the database instead, so a
+ * change of language applies at once rather than when the cache expires.
+ */
+export async function sessionUserOf({ auth, headers, cookies }: { auth: Auth; headers: Headers; cookies?: SessionCookies }): Promise<SessionUser | null> {
+  let session = await readSession(auth, headers, false, cookies);
+  const chosen = chosenLocale(headers);
+  if (session && chosen && LANGS.includes(chosen as Lang) && session.user.locale !== chosen) session = await readSession(auth, headers, true, cookies);
   if (!session) return null;
-  const { id, email, name, role, locale } = session.user as typeof session.user & { role?: string; locale?: string };
+  const { id, email, name, role, locale } = session.user;
   return {
     id,
     email,
@@ -19,4 +66,9 @@ export async function getSessionUser(headers: Headers): Promise<SessionUser | nu
     role: ROLES.includes(role as Role) ? (role as Role) : "learner",
     locale: LANGS.includes(locale as Lang) ? (locale as Lang) : "en",
   };
+}
+
+/** `sessionUserOf` with this server's auth (lib/server/services.ts). */
+export function getSessionUser(headers: Headers, cookies?: SessionCookies): Promise<SessionUser | null> {
+  return sessionUserOf({ auth: getServices().auth, headers, cookies });
 }

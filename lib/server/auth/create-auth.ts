@@ -2,6 +2,9 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { PrismaClient } from "@/lib/db";
 
+/** How long a session read from the database is trusted from its signed cookie copy. */
+export const SESSION_CACHE_SECONDS = 60;
+
 export interface CreateAuthOptions {
   prisma: PrismaClient;
   /** Where the app is served, e.g. http://localhost:3000. */
@@ -33,6 +36,11 @@ export function createAuth({ prisma, baseURL, secret, trustedOrigins = [], signI
     session: {
       expiresIn: 60 * 60 * 24 * 30,
       updateAge: 60 * 60 * 24,
+      // A signed copy of the session in a cookie for a minute, so most requests read no session
+      // from the database (the costliest part of a small API call under load: issue 11's profile).
+      // Its price: a role granted, or a session revoked on another device, takes effect within a
+      // minute; a language change applies at once (lib/server/session.ts reads past the cache).
+      cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS },
     },
     user: {
       additionalFields: {
