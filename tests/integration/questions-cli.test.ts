@@ -110,6 +110,17 @@ describe.each(databaseKinds())("stride bank export and import on %s", (kind) => 
     const importedBank = (await owner.banks.list({ courseId: course.id })).at(-1)!;
     expect((await owner.questions.list({ bankId: importedBank.id })).map((question) => question.state)).toEqual(["draft", "published", "draft", "published-with-draft"]);
 
+    // A spec nested 10,000 levels: the cap's message, as a caller error, and nothing imported.
+    const deep = path.join(dir, "deep-import.json");
+    const definition = JSON.stringify({ ...plantedBadKernel, answer: { kind: "shape", engine: { mode: "analyze", spec: "SPEC", select: "outputShape" } } }).replace('"SPEC"', nestedSpecText(10_000));
+    writeFileSync(deep, `{"format":"stride-bank","version":1,"bank":{"title":"Deep","questions":[{"key":"q1","versions":[{"version":1,"published":true,"definition":${definition}}]}]}}`);
+    const banksBefore = (await owner.banks.list({ courseId: course.id })).length;
+    await expect(bankImport(["--course", course.id, "--as", instructor.email, deep], memoryIo().io, open)).rejects.toMatchObject({
+      name: "UsageError",
+      message: expect.stringContaining("definition.answer.engine.spec: layer 0.layers.0"),
+    });
+    expect((await owner.banks.list({ courseId: course.id })).length).toBe(banksBefore);
+
     // Not an owner: refused as in the app (the course does not exist for them).
     await expect(bankImport(["--course", course.id, "--as", stranger.email, file], memoryIo().io, open)).rejects.toMatchObject({ name: "UsageError", message: "There is no such course of yours." });
   });
