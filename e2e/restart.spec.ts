@@ -19,7 +19,8 @@ async function portIsFree(): Promise<boolean> {
 async function startServer(dataDir: string): Promise<ChildProcess> {
   if (!(await portIsFree())) throw new Error(`port ${PORT} is taken; set E2E_RESTART_PORT to another`);
   // What `npm start` runs, in its own process group so that a stop reaches all of it.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // --no-build: the shared server of the run serves the same build; never rebuild it under that server.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--no-build"], {
     env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", STRIDE_DATA_DIR: dataDir, NODE_ENV: "development" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

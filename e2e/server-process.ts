@@ -18,7 +18,8 @@ async function answers(base: string): Promise<boolean> {
 export async function startServer({ port, env }: { port: number; env: Record<string, string> }): Promise<ServerProcess> {
   const base = `http://localhost:${port}`;
   if (await fetch(`${base}/api/health/live`).then(() => true, () => false)) throw new Error(`port ${port} is taken; choose another`);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // The shared server of the run serves the same build: never rebuild it under that server.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--no-build"], {
     env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", STRIDE_DEMO: "0", STRIDE_LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -38,6 +38,11 @@ function fingerprintFile(root: string) {
   return path.join(distDir(root), "stride-build-fingerprint");
 }
 
+/** Whether a finished build is there at all, current or not. */
+export function buildExists(root: string): boolean {
+  return existsSync(path.join(distDir(root), "BUILD_ID"));
+}
+
 export function buildIsCurrent(root: string): boolean {
   const file = fingerprintFile(root);
   if (!existsSync(path.join(distDir(root), "BUILD_ID")) || !existsSync(file)) return false;

@@ -1,9 +1,9 @@
 /**
- * `npm start` (and `npm run dev` with --dev; `--build-only` stops after the build): builds the app
- * when its sources changed, opens the database (the embedded PGlite in STRIDE_DATA_DIR, or
- * DATABASE_URL), prepares it (migrations, the built-in bank, the demo accounts:
- * lib/server/startup/prepare-database.ts, safe when many instances start at once), starts the job
- * queue's workers and serves Next.js on PORT.
+ * `npm start` (and `npm run dev` with --dev; `--build-only` stops after the build, `--no-build`
+ * serves whatever build exists): builds the app when its sources changed, opens the database
+ * (the embedded PGlite in STRIDE_DATA_DIR, or DATABASE_URL), prepares it (migrations, the
+ * built-in bank, the demo accounts: lib/server/startup/prepare-database.ts, safe when many
+ * instances start at once), starts the job queue's workers and serves Next.js on PORT.
  *
  * SIGTERM and SIGINT drain, then close: readiness (/api/health/ready) answers 503 at once, so a
  * proxy stops sending work; after STRIDE_DRAIN_SECONDS the server stops accepting connections,
@@ -23,7 +23,7 @@ import { createPgBossQueue } from "@/lib/server/jobs/pg-boss-queue";
 import { QUEUES, startJobWorkers } from "@/lib/server/jobs/queues";
 import { markDraining, markPrepared } from "@/lib/server/startup/lifecycle";
 import { prepareDatabase } from "@/lib/server/startup/prepare-database";
-import { buildIsCurrent, recordBuild } from "./build-fingerprint";
+import { buildExists, buildIsCurrent, recordBuild } from "./build-fingerprint";
 import { loadOrCreateSecret } from "./auth-secret";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -52,7 +52,9 @@ function ensureBuild() {
   recordBuild(root);
 }
 
-if (!dev) ensureBuild();
+// `--no-build`: serve the build that is there even if sources changed since (the journeys' own
+// servers, which must not rebuild under the shared server they run beside).
+if (!dev && !(process.argv.includes("--no-build") && buildExists(root))) ensureBuild();
 // `--build-only`: build once before starting several instances from one checkout (README).
 if (process.argv.includes("--build-only")) process.exit(0);
 
