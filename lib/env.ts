@@ -41,6 +41,24 @@ const schema = z.object({
    * for the proxy's health check to notice (its interval × the failures it needs). 0 on a laptop.
    */
   STRIDE_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  /**
+   * Request limits (lib/server/rate-limit): points per window, a call costing 1 point or more for
+   * heavy procedures. The defaults are far above what a class does (a learner answering as fast
+   * as they can spends about 30 points a minute); a load benchmark raises them.
+   */
+  STRIDE_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Per signed-in user. */
+  STRIDE_RATE_LIMIT_USER_POINTS: z.coerce.number().int().min(1).default(600),
+  /** Per address for signed-in users together: a lecture hall of 200 shares one NAT address. */
+  STRIDE_RATE_LIMIT_IP_POINTS: z.coerce.number().int().min(1).default(30_000),
+  /** Per address for requests without a session. */
+  STRIDE_RATE_LIMIT_ANONYMOUS_POINTS: z.coerce.number().int().min(1).default(300),
+  /** Threads for CPU-heavy work (lib/server/workers); default: the cores less one, at least 1. */
+  STRIDE_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Tasks that may wait for a thread before new ones are refused with 503 (default: 32 a thread). */
+  STRIDE_WORKER_MAX_QUEUE: z.coerce.number().int().min(0).optional(),
+  /** A worker task not answered this long after it was handed over is stopped and answered as a timeout. */
+  STRIDE_WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   /** Set by scripts/start.ts: where the server process reaches its database, and which kind it is. */
   STRIDE_INTERNAL_DB_URL: z.string().optional(),
   STRIDE_INTERNAL_DB_KIND: z.enum(["pglite", "postgres"]).optional(),

@@ -22,7 +22,8 @@ function makeQueryClient() {
 export function ApiProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: dateTransformer })] }),
+    // At most 10 calls a request: the server refuses larger batches (lib/server/edge/trpc-http.ts, MAX_BATCH_SIZE).
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: dateTransformer, maxItems: 10 })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

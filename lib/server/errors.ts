@@ -11,15 +11,26 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "BAD_INPUT"
   | "CONFLICT"
-  | "UNAVAILABLE";
+  | "UNAVAILABLE"
+  /** Too many requests from one user or address; `retryAfterSeconds` says when to try again. */
+  | "RATE_LIMITED"
+  /** Work that ran past its time limit (a worker task), stopped rather than left to hang. */
+  | "TIMEOUT";
+
+export interface AppErrorOptions {
+  /** Sent as the Retry-After header (RFC 9110 §10.2.3) with a 429 or a 503. */
+  retryAfterSeconds?: number;
+}
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message: string) {
+  constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
@@ -30,6 +41,8 @@ const trpcCodes: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   BAD_INPUT: "BAD_REQUEST",
   CONFLICT: "CONFLICT",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  TIMEOUT: "TIMEOUT",
 };
 
 /** The one place where Stride's errors become tRPC errors (and so HTTP statuses). */

@@ -7,8 +7,10 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { dateTransformer } from "@/lib/api/date-transformer";
 import type { PrismaClient } from "@/lib/db";
 import type { Lang } from "@/lib/problems";
+import { guardRawInput, type InputLimits } from "./edge/input-guard";
 import { AppError, toTrpcError } from "./errors";
 import { observeProcedureCall } from "./observability/trpc-observation";
+import type { RequestLimiter } from "./rate-limit/request-limiter";
 
 // ---- context ----
 
@@ -33,6 +35,8 @@ export interface Context {
   ip: string | null;
   /** Names the request in logs and in the `x-request-id` response header. */
   requestId: string;
+  /** Counts calls per user and address (HTTP requests); null for in-process callers and tests. */
+  limiter: RequestLimiter | null;
 }
 
 export interface ContextOptions {
@@ -42,6 +46,7 @@ export interface ContextOptions {
   schedulerFuzz?: boolean;
   ip?: string | null;
   requestId?: string;
+  limiter?: RequestLimiter | null;
 }
 
 export function createContext(options: ContextOptions): Context {
@@ -52,7 +57,18 @@ export function createContext(options: ContextOptions): Context {
     schedulerFuzz: options.schedulerFuzz ?? false,
     ip: options.ip ?? null,
     requestId: options.requestId ?? crypto.randomUUID(),
+    limiter: options.limiter ?? null,
   };
+}
+
+/** What a procedure may declare about itself with `.meta({...})`. */
+export interface ProcedureMeta {
+  /** Rate-limit points a call costs (default 1): heavy procedures cost more. */
+  cost?: number;
+  /** Raises the input guard's limits for this procedure (a bundle is a 5 MB string). */
+  inputLimits?: Partial<InputLimits>;
+  /** The largest request body (bytes) the HTTP edge accepts for this procedure. */
+  maxBodyBytes?: number;
 }
 
 // ---- initialisation ----
@@ -74,7 +90,7 @@ function describeIssue(issue: ValidationIssue): string {
   return field ? `${field}: ${issue.message}` : issue.message;
 }
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: dateTransformer,
   // Stack traces are for our logs, never for a learner's browser.
   isDev: false,
@@ -91,7 +107,8 @@ const t = initTRPC.context<Context>().create({
       : null;
     // Only what a client needs; never the stack.
     const { code, httpStatus, path } = shape.data;
-    return { ...shape, message, data: { code, httpStatus, path, fieldErrors } };
+    const retryAfterSeconds = error.cause instanceof AppError ? (error.cause.retryAfterSeconds ?? null) : null;
+    return { ...shape, message, data: { code, httpStatus, path, fieldErrors, retryAfterSeconds } };
   },
 });
 
@@ -107,7 +124,19 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(observeProcedureCall).use(appErrors);
+/** Every call counts against its caller's limits (lib/server/rate-limit), heavy ones more. */
+const requestLimits = t.middleware(async ({ ctx, meta, next }) => {
+  await ctx.limiter?.charge({ userId: ctx.user?.id ?? null, ip: ctx.ip, cost: meta?.cost ?? 1 });
+  return next();
+});
+
+/** NUL bytes, depth, size: refused with a 400 naming the field before zod sees the input (lib/server/edge). */
+const inputGuard = t.middleware(async ({ getRawInput, meta, next }) => {
+  await guardRawInput(getRawInput, meta?.inputLimits);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(observeProcedureCall).use(appErrors).use(requestLimits).use(inputGuard);
 
 export const learnerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

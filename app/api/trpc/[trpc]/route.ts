@@ -1,8 +1,8 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { env } from "@/lib/env";
+import { handleTrpcRequest } from "@/lib/server/edge/trpc-http";
 import { clientIpOf, requestIdOf } from "@/lib/server/http/request-identity";
 import { observeApiRequest } from "@/lib/server/observability/http-observation";
-import { appRouter } from "@/lib/server/root";
+import { requestLimiterFor } from "@/lib/server/rate-limit/request-limiter";
 import { getServices } from "@/lib/server/services";
 import { getSessionUser, SessionCookies } from "@/lib/server/session";
 import { createContext } from "@/lib/server/trpc";
@@ -14,18 +14,19 @@ async function handler(req: Request) {
   // What better-auth refreshes while reading the session (its cookie cache) goes back to the browser.
   const sessionCookies = new SessionCookies();
   const response = await observeApiRequest({ req, requestId }, (observer) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
+  handleTrpcRequest({
     req,
-    router: appRouter,
-    createContext: async () =>
-      createContext({
-        db: getServices().db,
+    createContext: async () => {
+      const { db } = getServices();
+      return createContext({
+        db,
         user: observer.user(await getSessionUser(req.headers, sessionCookies)),
         schedulerFuzz: true,
         ip: clientIpOf(req.headers, env().STRIDE_TRUSTED_PROXY_HOPS),
         requestId,
-      }),
+        limiter: requestLimiterFor(db, env()),
+      });
+    },
     onError: observer.onError,
   }));
   return sessionCookies.appendTo(response);
