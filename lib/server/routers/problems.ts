@@ -18,7 +18,7 @@ export const previewInput = z.object({
 export const problemsRouter = createRouter({
   list: publicProcedure.query(() => listTemplates()),
   /** The whole problem, key and solution included: for instructors checking a template. */
-  preview: instructorProcedure.input(previewInput).query(({ input }) => {
+  preview: instructorProcedure.meta({ cost: 2 }).input(previewInput).query(({ input }) => {
     try {
       return sampleProblem({ template: input.template, seed: input.seed, lang: input.lang });
     } catch (error) {

@@ -19,8 +19,9 @@ export const questionsRouter = createRouter({
     .query(({ ctx, input }) => listQuestions({ db: ctx.db, userId: ctx.user.id, ...input })),
   create: instructorProcedure.input(createQuestionInput).mutation(({ ctx, input }) => createQuestion({ db: ctx.db, userId: ctx.user.id, ...input })),
   update: instructorProcedure.input(updateQuestionInput).mutation(({ ctx, input }) => updateQuestion({ db: ctx.db, userId: ctx.user.id, ...input })),
-  preview: instructorProcedure.input(previewQuestionInput).query(({ ctx, input }) => previewQuestion({ db: ctx.db, userId: ctx.user.id, ...input })),
-  validate: instructorProcedure.input(byQuestion).mutation(({ ctx, input }) => runQuestionValidation({ db: ctx.db, userId: ctx.user.id, questionId: input.questionId, now: ctx.now() })),
+  preview: instructorProcedure.meta({ cost: 2 }).input(previewQuestionInput).query(({ ctx, input }) => previewQuestion({ db: ctx.db, userId: ctx.user.id, ...input })),
+  /** Up to 1,000 variants built and checked, on a worker thread. */
+  validate: instructorProcedure.meta({ cost: 20 }).input(byQuestion).mutation(({ ctx, input }) => runQuestionValidation({ db: ctx.db, userId: ctx.user.id, questionId: input.questionId, now: ctx.now() })),
   publish: instructorProcedure.input(byQuestion).mutation(({ ctx, input }) => publishQuestion({ db: ctx.db, userId: ctx.user.id, questionId: input.questionId, now: ctx.now() })),
   reorder: instructorProcedure.input(reorderQuestionsInput).mutation(({ ctx, input }) => reorderQuestions({ db: ctx.db, userId: ctx.user.id, ...input })),
   archive: instructorProcedure.input(byQuestion).mutation(({ ctx, input }) => archiveQuestion({ db: ctx.db, userId: ctx.user.id, questionId: input.questionId, now: ctx.now() })),

@@ -28,6 +28,6 @@ export const settingsRouter = createRouter({
     .input(updateSettingsInput)
     .mutation(({ ctx, input }) => updateLearnerSettings({ db: ctx.db, userId: ctx.user.id, changes: input })),
   /** Enqueue fitting FSRS to the learner's own history (from MIN_REVIEWS_TO_OPTIMIZE reviews); `get` follows the job. */
-  optimize: learnerProcedure.mutation(({ ctx }) => requestParameterOptimization({ db: ctx.db, queue: findJobQueue(), userId: ctx.user.id })),
+  optimize: learnerProcedure.meta({ cost: 20 }).mutation(({ ctx }) => requestParameterOptimization({ db: ctx.db, queue: findJobQueue(), userId: ctx.user.id })),
   resetParameters: learnerProcedure.mutation(({ ctx }) => resetLearnerParameters({ db: ctx.db, userId: ctx.user.id })),
 });

@@ -1,0 +1,147 @@
+/**
+ * Request limits over HTTP (lib/server/rate-limit): every procedure counts, heavy ones more; a
+ * signed-in user is counted by user and, with everyone behind the same address, by a generous
+ * address ceiling; a visitor without a session by address alone. Past a limit the answer is 429
+ * with Retry-After. The counters are rows of `request_limits`, so two app processes on one
+ * database count together, and on PGlite a limiter query waits for an open transaction instead
+ * of deadlocking against it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRequestLimiter, type RequestLimits } from "@/lib/server/rate-limit/request-limiter";
+import type { SessionUser } from "@/lib/server/trpc";
+import { callerFor, newUser, poolingChoice } from "./courses-support";
+import { errorOf, httpApi } from "./http-support";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
+
+const LIMITS: RequestLimits = { windowSeconds: 60, userPoints: 30, ipPoints: 45, anonymousPoints: 5 };
+
+describe.each(databaseKinds())("request limits on %s", (kind) => {
+  let database: TestDatabase;
+  let serial = 0;
+  /** A fresh address per test, so one test's counts never reach another's. */
+  const nextIp = () => `203.0.113.${++serial}`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  async function pointsOf(key: string): Promise<number | null> {
+    const rows = await database.prisma.$queryRaw<{ points: number }[]>`SELECT points FROM request_limits WHERE key = ${key}`;
+    return rows[0]?.points ?? null;
+  }
+
+  it("answers a visitor's sixth call from one address with 429 and Retry-After, and another address still gets through", async () => {
+    const api = httpApi({ db: database.prisma, limiter: createRequestLimiter({ db: database.prisma, limits: LIMITS }) });
+    const ip = nextIp();
+    for (let call = 0; call < LIMITS.anonymousPoints; call++) {
+      expect((await api.call("problems.list", undefined, { method: "GET", ip })).status).toBe(200);
+    }
+    const refused = await api.call("problems.list", undefined, { method: "GET", ip });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(LIMITS.windowSeconds);
+    expect(errorOf(refused)?.data).toMatchObject({ code: "TOO_MANY_REQUESTS", retryAfterSeconds: retryAfter });
+    expect((await api.call("problems.list", undefined, { method: "GET", ip: nextIp() })).status).toBe(200);
+    // The refused call was answered from memory (the key is blocked until its window ends): no query.
+    expect(await pointsOf(`anon:${ip}`)).toBe(LIMITS.anonymousPoints);
+  });
+
+  it("counts a signed-in learner by user, whatever address they come from", async () => {
+    const api = httpApi({ db: database.prisma, limiter: createRequestLimiter({ db: database.prisma, limits: LIMITS }) });
+    const learner = await newUser(database.prisma, "learner");
+    for (let call = 0; call < LIMITS.userPoints; call++) {
+      expect((await api.call("courses.list", undefined, { method: "GET", user: learner, ip: nextIp() })).status).toBe(200);
+    }
+    const refused = await api.call("courses.list", undefined, { method: "GET", user: learner, ip: nextIp() });
+    expect(refused.status).toBe(429);
+    expect(await pointsOf(`user:${learner.id}`)).toBe(LIMITS.userPoints);
+  });
+
+  it("lets many signed-in learners share one address up to its ceiling, above any one learner's limit", async () => {
+    const api = httpApi({ db: database.prisma, limiter: createRequestLimiter({ db: database.prisma, limits: LIMITS }) });
+    const ip = nextIp();
+    const learners: SessionUser[] = [];
+    for (let i = 0; i < 3; i++) learners.push(await newUser(database.prisma, "learner"));
+    // 3 × 15 calls: each learner stays under 30, the address reaches its 45.
+    for (const learner of learners) {
+      for (let call = 0; call < 15; call++) expect((await api.call("courses.list", undefined, { method: "GET", user: learner, ip })).status).toBe(200);
+    }
+    const fourth = await newUser(database.prisma, "learner");
+    expect((await api.call("courses.list", undefined, { method: "GET", user: fourth, ip })).status).toBe(429);
+    expect((await api.call("courses.list", undefined, { method: "GET", user: fourth, ip: nextIp() })).status).toBe(200);
+  });
+
+  it("charges a heavy procedure more: a validation run costs 20 points", async () => {
+    const api = httpApi({ db: database.prisma, limiter: createRequestLimiter({ db: database.prisma, limits: LIMITS }) });
+    const instructor = await newUser(database.prisma, "instructor");
+    const owner = callerFor(database.prisma, instructor);
+    const course = await owner.courses.create({ title: "CNN basics" });
+    const bank = await owner.banks.create({ courseId: course.id, title: "Pooling" });
+    const question = await owner.questions.create({ bankId: bank.id, definition: poolingChoice });
+    const reply = await api.call("questions.validate", { questionId: question.id }, { method: "POST", user: instructor, ip: nextIp() });
+    expect(reply.status).toBe(200);
+    expect(await pointsOf(`user:${instructor.id}`)).toBe(20);
+    // 20 + 20 is past 30: the second run is refused before it starts.
+    expect((await api.call("questions.validate", { questionId: question.id }, { method: "POST", user: instructor, ip: nextIp() })).status).toBe(429);
+  });
+
+  it("counts every call of a batch", async () => {
+    const api = httpApi({ db: database.prisma, limiter: createRequestLimiter({ db: database.prisma, limits: LIMITS }) });
+    const learner = await newUser(database.prisma, "learner");
+    const reply = await api.batch(Array.from({ length: 10 }, () => "courses.list"), Array.from({ length: 10 }, () => undefined), { method: "GET", user: learner, ip: nextIp() });
+    expect(reply.status).toBe(200);
+    expect(await pointsOf(`user:${learner.id}`)).toBe(10);
+  });
+
+  it("counts as one service across two app processes on the same database", async () => {
+    // Two limiters, as two processes would build them, over the same table.
+    const first = httpApi({ db: database.prisma, limiter: createRequestLimiter({ db: database.prisma, limits: LIMITS }) });
+    const second = httpApi({ db: database.prisma, limiter: createRequestLimiter({ db: database.prisma, limits: LIMITS }) });
+    const ip = nextIp();
+    const statuses: number[] = [];
+    for (let call = 0; call < LIMITS.anonymousPoints + 1; call++) {
+      statuses.push((await (call % 2 === 0 ? first : second).call("problems.list", undefined, { method: "GET", ip })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it("waits for an open transaction instead of deadlocking against it, and counts the call", async () => {
+    const api = httpApi({ db: database.prisma, limiter: createRequestLimiter({ db: database.prisma, limits: LIMITS }) });
+    const learner = await newUser(database.prisma, "learner");
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const transaction = database.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: learner.id }, data: { name: "Renamed in a transaction" } });
+      await held;
+      order.push("transaction committed");
+    });
+    // Give the transaction time to begin before the request arrives.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const reply = api.call("courses.list", undefined, { method: "GET", user: learner, ip: nextIp() }).then((answer) => {
+      order.push("request answered");
+      return answer;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await transaction;
+    expect((await reply).status).toBe(200);
+    expect(await pointsOf(`user:${learner.id}`)).toBe(1);
+    // On PGlite the request's queries wait for the commit; on PostgreSQL they need not.
+    if (kind === "pglite") expect(order).toEqual(["transaction committed", "request answered"]);
+  });
+
+  it("leaves in-process callers (pages, tests) and requests without a limiter alone", async () => {
+    const api = httpApi({ db: database.prisma });
+    const ip = nextIp();
+    for (let call = 0; call < LIMITS.anonymousPoints + 3; call++) expect((await api.call("problems.list", undefined, { method: "GET", ip })).status).toBe(200);
+    expect(await pointsOf(`anon:${ip}`)).toBeNull();
+  });
+});
