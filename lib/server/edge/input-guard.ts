@@ -114,6 +114,15 @@ export function findInputIssue(input: unknown, limits: InputLimits = DEFAULT_INP
   return null;
 }
 
+/** The first name or value of a query string or form that breaks a limit, each checked as a field of its own. */
+export function findParamsIssue(params: URLSearchParams, limits: InputLimits = DEFAULT_INPUT_LIMITS): InputIssue | null {
+  for (const [name, value] of params) {
+    const issue = findInputIssue({ [name]: value }, limits);
+    if (issue) return issue;
+  }
+  return null;
+}
+
 /** Throws InputRefusedError naming the field when `input` breaks a limit. */
 export function guardInput(input: unknown, limits: InputLimits = DEFAULT_INPUT_LIMITS): void {
   const issue = findInputIssue(input, limits);
