@@ -3,7 +3,9 @@
  * goes live only after the validation run publishing needs. `a/(a-a)` marked published used to
  * import live, and every learner who joined got a 400 from review.next.
  */
+import { threadId } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getWorkerPool } from "@/lib/server/workers/pool";
 import { bundleText, divideByZero, mixedBundle } from "./content-safety-fixtures";
 import { callerFor, newUser, strideQuestion } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
@@ -23,7 +25,12 @@ describe.each(databaseKinds())("importing a bundle validates what it publishes, 
     const db = database.prisma;
     const owner = callerFor(db, await newUser(db, "instructor"));
     const course = await owner.courses.create({ title: "Imported course" });
+    const answeredBefore = getWorkerPool().history.length;
     const imported = await owner.banks.import({ courseId: course.id, text: mixedBundle });
+    // Three questions are marked published (broken, stride, edited's version 1): three runs, each on a worker thread.
+    const runs = getWorkerPool().history.slice(answeredBefore);
+    expect(runs.map((run) => run.name)).toEqual(["validateQuestion", "validateQuestion", "validateQuestion"]);
+    expect(runs.every((run) => run.threadId !== threadId)).toBe(true);
     expect(imported).toMatchObject({ title: "Imported", questions: 4 });
     expect(imported.drafts).toEqual([
       { key: "broken", position: 0, title: "Divide by nothing", version: 1, failureCount: 2, checked: 2, message: expect.stringMatching(/a\/\(a-a\).*division by zero/) },

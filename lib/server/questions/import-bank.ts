@@ -1,6 +1,16 @@
 import type { PrismaClient } from "@/lib/db";
 import { requireOwner } from "../courses/course-access";
-import { type BundleBank, definitionSummary, readBundle, runValidation, type ValidationSummary } from "./question-content";
+import { runTask } from "../workers/pool";
+import { type BundleBank, definitionSummary, readBundle, type ValidationSummary } from "./question-content";
+
+/** A validation run (question-content.ts's `runValidation`), wherever it runs. */
+export type ValidateDefinition = (run: { definition: unknown; templateId: string; now: Date }) => Promise<ValidationSummary>;
+
+/**
+ * The server's way: on a worker thread (lib/server/workers), as `questions.validate` runs it, so a
+ * bundle of many questions keeps one thread busy, never the request thread.
+ */
+export const validateOnWorker: ValidateDefinition = ({ definition, templateId, now }) => runTask("validateQuestion", { definition, templateId, now: now.toISOString() });
 
 /** A bundle question marked published whose validation run failed, so it was imported as a draft. */
 export interface ImportedDraft {
@@ -30,12 +40,28 @@ interface Candidate {
  * stores it; a question that fails is imported as a draft, no version published, and listed in
  * the answer with why. A bad file is refused whole, the message naming each bad path.
  *
- * The validation runs before the transaction, so no row is locked while variants are built.
+ * The validation runs before the transaction, so no row is locked while variants are built; one
+ * question at a time, so a large bundle never fills the worker pool's queue for everyone else.
+ * `validate` is the worker pool's by default; the CLI, which has no pool, runs it in its process.
  */
-export async function importBank({ db, userId, courseId, text, now }: { db: PrismaClient; userId: string; courseId: string; text: string; now: Date }) {
+export async function importBank({
+  db,
+  userId,
+  courseId,
+  text,
+  now,
+  validate = validateOnWorker,
+}: {
+  db: PrismaClient;
+  userId: string;
+  courseId: string;
+  text: string;
+  now: Date;
+  validate?: ValidateDefinition;
+}) {
   await requireOwner({ db, courseId, userId });
   const bank = readBundle(text);
-  const candidates = validatePublished(bank, now);
+  const candidates = await validatePublished(bank, now, validate);
   const last = await db.bank.aggregate({ where: { courseId }, _max: { position: true } });
   const created = await db.$transaction(async (tx) => {
     const row = await tx.bank.create({ data: { courseId, title: bank.title, position: (last._max.position ?? -1) + 1 } });
@@ -70,12 +96,13 @@ export async function importBank({ db, userId, courseId, text, now }: { db: Pris
 }
 
 /** The validation run of each question's latest published version, by position (null: none published). */
-function validatePublished(bank: BundleBank, now: Date): (Candidate | null)[] {
-  return bank.questions.map((question) => {
+async function validatePublished(bank: BundleBank, now: Date, validate: ValidateDefinition): Promise<(Candidate | null)[]> {
+  const candidates: (Candidate | null)[] = [];
+  for (const question of bank.questions) {
     const published = question.versions.filter((version) => version.published).at(-1);
-    if (!published) return null;
-    return { version: published.version, validation: runValidation(published.definition, { templateId: `question:${question.key}`, now }) };
-  });
+    candidates.push(published ? { version: published.version, validation: await validate({ definition: published.definition, templateId: `question:${question.key}`, now }) } : null);
+  }
+  return candidates;
 }
 
 function draftsOf(bank: BundleBank, candidates: readonly (Candidate | null)[]): ImportedDraft[] {
