@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomQuestion, QuestionDefinition } from "@/lib/questions";
 import { AppError } from "@/lib/server/errors";
 import { createQuestion } from "@/lib/server/questions/create-question";
-import { nestedSpec, nestedSpecText, sequentialPath } from "../engine/nested-spec";
+import { compositePath, nestedSpec, nestedSpecText, sequentialPath } from "../engine/nested-spec";
 import { urlAttributes } from "../server/markdown/url-attributes";
 import { callerFor, newUser, outcomeOf, strideQuestion as strideDefinition } from "./courses-support";
+import { errorOf, httpApi } from "./http-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 const strideQuestion = strideDefinition as CustomQuestion;
@@ -173,6 +174,19 @@ describe.each(databaseKinds())("content safety on %s", (kind) => {
     expect((await refusal(() => owner.questions.create({ bankId: bank.id, definition: deep }))).code).toBe("BAD_REQUEST");
     expect((await owner.questions.list({ bankId: bank.id })).length).toBe(1);
   });
+
+  it.each(["sequential", "residual", "concat"] as const)(
+    "over HTTP, %s nested just past the cap answers the cap's message, not the edge's generic nesting limit of 64",
+    async (composite) => {
+      const { instructor, bank } = await ownerWithBank();
+      const api = httpApi({ db: database.prisma });
+      const reply = await api.call("questions.create", { bankId: bank.id, definition: engineKeyed(nestedSpec(17, composite)) }, { method: "POST", user: instructor });
+      expect(reply.status).toBe(400);
+      const message = `layer ${compositePath(17, composite)} (${composite}): composites nest more than 16 levels deep, the engine's cap (the zoo's deepest network nests 3)`;
+      expect(errorOf(reply)?.message).toBe(`definition.answer.engine.spec: ${message}`);
+      expect(errorOf(reply)?.data.fieldErrors).toEqual({ "definition.answer.engine.spec": message });
+    },
+  );
 
   it("refuses a bundle with a 10,000-level spec in banks.import with a 400 naming the cap and the question's path, importing nothing", async () => {
     const { owner, course } = await ownerWithBank();
