@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { listTemplates, sampleProblem } from "@/lib/problems";
 import { renderMarkdownCached } from "@/lib/server/markdown/cache";
 import { LruCache } from "@/lib/server/markdown/cache-lru";
 import { renderMarkdown } from "@/lib/server/markdown/render-markdown";
@@ -47,5 +49,34 @@ describe("renderMarkdownCached", () => {
       expect(renderMarkdownCached(markdown)).toBe(renderMarkdown(markdown));
       expect(renderMarkdownCached(markdown)).toBe(renderMarkdown(markdown));
     }
+  });
+});
+
+describe("renderMarkdownCached from cached pieces (formulas and the text around them)", () => {
+  it("gives exactly the renderer's HTML for every template's prompts, options and solutions", { timeout: 120_000 }, () => {
+    for (const { template } of listTemplates()) {
+      for (let seed = 0; seed < 6; seed += 1) {
+        for (const lang of ["en", "zh-CN"] as const) {
+          const problem = sampleProblem({ template, seed: seed * 7919, lang });
+          for (const markdown of [problem.prompt, problem.solution, ...(problem.options ?? []).map((option) => option.text)]) {
+            expect(renderMarkdownCached(markdown)).toBe(renderMarkdown(markdown));
+          }
+        }
+      }
+    }
+  });
+
+  it("gives exactly the renderer's HTML for generated Markdown around formulas", () => {
+    const token = fc.constantFrom(
+      "$x$", "$$x^2$$", "$\\frac{a}{b}$", "$[16, 15, 15]$", "\\$5", "`$code$`", "*", "**", "_", "[", "](http://a.b)", "](javascript:alert(1))",
+      "<b>", "&amp;", " ", "\n", "\n\n", "- ", "1. ", "> ", "# ", "text", "2", "⌊", "x", "$", "$$", "\n$$\nk - 1\n$$\n", "  ", "![i](x.png)", "\\", "|",
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 24 }), (tokens) => {
+        const markdown = tokens.join("");
+        expect(renderMarkdownCached(markdown)).toBe(renderMarkdown(markdown));
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
   });
 });
