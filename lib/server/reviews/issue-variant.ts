@@ -75,23 +75,30 @@ type Pick =
   | { kind: "walkthrough"; card: Card }
   | { kind: "caught-up"; nextDue: Date | null; newToday: number; dailyNewLimit: number; unstarted: number };
 
-/** The most overdue card, else a skill not yet started (within the daily limit), else caught up. */
+/**
+ * The most overdue card, else a skill not yet started (within the daily limit), else caught up.
+ * A learner holds at most one card a skill (a few dozen), so all of them are read in one query
+ * and chosen from here.
+ */
 async function pickCard(db: PrismaClient, userId: string, queue: LearnerQueue, now: Date): Promise<Pick> {
   const { templateIds } = queue;
-  const due = await db.card.findFirst({ where: { userId, templateId: { in: templateIds }, due: { lte: now } }, orderBy: { due: "asc" } });
+  const inQueue = new Set(templateIds);
+  const all = await db.card.findMany({ where: { userId } });
+  const cards = all.filter((card) => inQueue.has(card.templateId));
+  const due = cards.filter((card) => card.due <= now).reduce<Card | null>((first, card) => (!first || card.due < first.due ? card : first), null);
   if (due) return needsWalkthrough(due) ? { kind: "walkthrough", card: due } : { kind: "card", card: due };
 
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { dailyNewLimit: true } });
-  const newToday = await db.card.count({ where: { userId, createdAt: { gte: startOfUtcDay(now) } } });
-  const started = await db.card.findMany({ where: { userId }, select: { templateId: true, due: true } });
-  const startedIds = new Set(started.map((row) => row.templateId));
+  const today = startOfUtcDay(now);
+  // Today's new skills count whatever queue they were started in (a course left since included).
+  const newToday = all.filter((card) => card.createdAt >= today).length;
+  const startedIds = new Set(cards.map((card) => card.templateId));
   if (newToday < user.dailyNewLimit) {
     // The first unstarted skill in queue order: racing requests pick the same one and share its card.
     const fresh = templateIds.find((id) => !startedIds.has(id));
     if (fresh) return { kind: "card", card: await startCard(db, userId, fresh, now) };
   }
-  const inQueue = new Set(templateIds);
-  const nextDue = started.filter((row) => inQueue.has(row.templateId)).reduce<Date | null>((soonest, row) => (!soonest || row.due < soonest ? row.due : soonest), null);
+  const nextDue = cards.reduce<Date | null>((soonest, card) => (!soonest || card.due < soonest ? card.due : soonest), null);
   const unstarted = templateIds.filter((id) => !startedIds.has(id)).length;
   return { kind: "caught-up", nextDue, newToday, dailyNewLimit: user.dailyNewLimit, unstarted };
 }
@@ -115,13 +122,15 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
   const inQueue = new Set(queue.templateIds);
 
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const open = await db.variant.findFirst({ where: { userId, mode: "review", answeredAt: null, withdrawnAt: null }, include: { card: true } });
-    if (open?.card && inQueue.has(open.templateId)) {
+    // No `include` here: Prisma reads an included relation with a query of its own, even for no row.
+    const open = await db.variant.findFirst({ where: { userId, mode: "review", answeredAt: null, withdrawnAt: null } });
+    const openCard = open?.cardId && inQueue.has(open.templateId) ? await db.card.findUnique({ where: { id: open.cardId } }) : null;
+    if (open && openCard) {
       try {
-        return issued(open, open.card, (await variantProblem({ db, ...open })).problem);
+        return issued(open, openCard, (await variantProblem({ db, ...open })).problem);
       } catch (error) {
         if (!isQuestionFailure(open.templateId, error)) throw error;
-        await recordIssueFailure({ db, userId, cardId: open.card.id, templateId: open.templateId, questionVersionId: open.questionVersionId, seed: open.seed, error, now });
+        await recordIssueFailure({ db, userId, cardId: openCard.id, templateId: open.templateId, questionVersionId: open.questionVersionId, seed: open.seed, error, now });
       }
     }
     if (open) await withdraw(db, open.id, now);

@@ -1,12 +1,12 @@
 import type { PrismaClient } from "@/lib/db";
 import { gradeAnswer } from "@/lib/grading";
-import { Rating, type ReviewRating, scheduleReview, suggestRating } from "@/lib/srs";
+import { Rating, type ReviewRating, type SchedulerSettings, scheduleReview, suggestRating } from "@/lib/srs";
 import { AppError } from "../errors";
 import { renderLocalizedCached as renderLocalized, renderMarkdownCached as renderMarkdown } from "../markdown/cache";
+import { claimVariant, variantForAnswer } from "./answer-rows";
 import { cardStateJson, cardStateOf } from "./card-state";
 import { withLearnerLock } from "./learner-lock";
 import { medianAnswerTime } from "./median-answer-time";
-import { schedulerSettingsOf } from "./scheduler-settings";
 import { variantProblem } from "./variant-problem";
 
 export interface SubmitAnswerOptions {
@@ -40,7 +40,7 @@ const withdrawn = () =>
  * worked solution with its figure, and the check, so the browser can re-run the engine on it.
  */
 export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }: SubmitAnswerOptions) {
-  const variant = await db.variant.findUnique({ where: { id: variantId } });
+  const variant = await variantForAnswer(db, variantId);
   if (!variant || variant.userId !== userId) {
     throw new AppError("NOT_FOUND", "This problem was not issued to you. Open the review page for a new one.");
   }
@@ -57,15 +57,16 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
   const medianMs = await medianAnswerTime(db, variant.templateId, problem.answer.kind);
   const rating = suggestRating({ correct: grade.correct, score: grade.score, elapsedMs, medianMs });
 
-  const settings = variant.mode === "review" && variant.cardId ? await schedulerSettingsOf(db, userId, fuzz) : null;
+  const settings: SchedulerSettings | null =
+    variant.mode === "review" && variant.cardId ? { desiredRetention: variant.desiredRetention, parameters: variant.fsrsParameters, fuzz } : null;
 
   const { review, scheduled, outcomes } = await withLearnerLock(db, userId, async (tx) => {
-    // Claiming the variant inside the transaction makes a double submit lose the race cleanly.
-    const claimed = await tx.variant.updateMany({ where: { id: variant.id, answeredAt: null, withdrawnAt: null }, data: { answeredAt: now } });
-    if (claimed.count === 0) throw alreadyAnswered();
-    // The card as it is now, under the learner's lock: a rating change or undo that ran since the
-    // variant was read is the state this review starts from.
-    const card = settings && variant.cardId ? await tx.card.findUniqueOrThrow({ where: { id: variant.cardId } }) : null;
+    // Claiming the variant inside the transaction makes a double submit lose the race cleanly. The
+    // card comes as it is now, under the learner's lock: a rating change or undo that ran since
+    // the variant was read is the state this review starts from.
+    const claimed = await claimVariant(tx, variant.id, now);
+    if (!claimed) throw alreadyAnswered();
+    const card = settings ? claimed.card : null;
     // What each rating would give, so the learner sees what changing the suggestion means; the
     // suggested one is what the card moves to now.
     const outcomes = card && settings ? new Map(RATINGS.map((r) => [r, scheduleReview({ card: cardStateOf(card), rating: r, now, settings })])) : null;
