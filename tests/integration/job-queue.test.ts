@@ -6,6 +6,7 @@ import { QUEUES, startJobWorkers } from "@/lib/server/jobs/queues";
 import { createCaller } from "@/lib/server/root";
 import { optimizerJobOf } from "@/lib/server/settings/request-parameter-optimization";
 import { createContext, type SessionUser } from "@/lib/server/trpc";
+import { closeWorkerPool, getWorkerPool } from "@/lib/server/workers/pool";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 import { writeOptimizableHistory } from "./support/optimizer-history";
 
@@ -50,6 +51,7 @@ describe.each(databaseKinds())("the job queue (pg-boss) on %s", (kind) => {
   });
   afterAll(async () => {
     await database?.drop();
+    await closeWorkerPool();
   });
 
   it("runs 'optimise my parameters' as a job: queued, then done, with the log loss before and after on the settings", async () => {
@@ -74,6 +76,8 @@ describe.each(databaseKinds())("the job queue (pg-boss) on %s", (kind) => {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { id: learner.id } });
     expect(user.fsrsParameters).toHaveLength(21);
     expect(await queue.depths()).toEqual({ [OPTIMIZE_PARAMETERS_JOB]: 0 });
+    // The fit ran on a worker thread of the pool (lib/server/workers), not on the event loop.
+    expect(getWorkerPool().history.map((task) => task.name)).toContain("optimizeLearnerHistory");
   }, 90_000);
 
   it("enqueues once when the learner asks twice at the same time", async () => {

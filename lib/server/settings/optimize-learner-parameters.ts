@@ -1,10 +1,16 @@
 import type { PrismaClient } from "@/lib/db";
-import { MIN_REVIEWS_TO_OPTIMIZE, optimizeParameters } from "@/lib/srs/optimizer/optimize-parameters";
+import { MIN_REVIEWS_TO_OPTIMIZE } from "@/lib/srs/optimizer/optimize-parameters";
 import type { ReviewHistory } from "@/lib/srs/optimizer/review-history";
 import { AppError } from "../errors";
 import { effectiveReview } from "../reviews/effective-review";
+import { runTask } from "../workers/pool";
 
 const DAY_MS = 86_400_000;
+/**
+ * A fit of a few thousand reviews takes seconds (fsrs-rs); well past that, the thread is stopped
+ * and the job fails rather than hold a thread. Less than the job's expiry (lib/server/jobs/queues.ts).
+ */
+const OPTIMIZE_TIMEOUT_MS = 5 * 60_000;
 
 interface HistoryRow {
   cardId: string | null;
@@ -51,9 +57,9 @@ export async function optimizeLearnerParameters({ db, userId, now }: { db: Prism
   if (reviews < MIN_REVIEWS_TO_OPTIMIZE) {
     throw new AppError("BAD_INPUT", `optimize: it needs at least ${MIN_REVIEWS_TO_OPTIMIZE} reviews of your own; you have ${reviews}.`);
   }
-  // Runs in the job worker (lib/server/jobs/optimize-parameters-job.ts), never on a request. The
-  // fit itself is this one call: the place to hand it to a worker-thread pool.
-  const result = await optimizeParameters({ history });
+  // Runs in the job worker (lib/server/jobs/optimize-parameters-job.ts), never on a request, and
+  // the fit itself on a worker thread, so a long fit never holds up the server's event loop.
+  const result = await runTask("optimizeLearnerHistory", { history }, { timeoutMs: OPTIMIZE_TIMEOUT_MS });
   const improved = result.logLossAfter < result.logLossBefore;
   await db.user.update({
     where: { id: userId },

@@ -7,10 +7,12 @@
  * (structured clone: no class instances, no functions).
  */
 import { checkEngine } from "./tasks/check-engine";
+import { optimizeLearnerHistory } from "./tasks/optimize-parameters";
 import { validateQuestion } from "./tasks/validate-question";
 
 export const taskHandlers = {
   checkEngine,
+  optimizeLearnerHistory,
   validateQuestion,
 };
 
