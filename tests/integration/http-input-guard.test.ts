@@ -94,7 +94,7 @@ describe.each(databaseKinds())("the input guard over HTTP, on %s", (kind) => {
     expectRefused(reply, "definition", "has a key with a NUL byte");
   });
 
-  it("refuses a NUL byte in the backend of a key-mismatch report on a real review", async () => {
+  it("refuses a NUL byte in the backend of a key-mismatch report on a real review, and a lone surrogate in its key", async () => {
     const caller = callerFor(database.prisma, learner);
     const issued = await caller.review.next();
     if (issued.status !== "issued") throw new Error(`expected a problem, got ${issued.status}`);
@@ -104,6 +104,9 @@ describe.each(databaseKinds())("the input guard over HTTP, on %s", (kind) => {
     if (graded.status !== "graded") throw new Error("expected a graded answer");
     const reply = await api.call("review.reportMismatch", { reviewId: graded.reviewId, backend: `web${NUL}gl`, browserKey: [1, 2, 3] }, { method: "POST", user: learner });
     expectRefused(reply, "backend", "must not contain a NUL byte");
+    // Half a surrogate pair in the JSON column: PostgreSQL's 22P05, a 500 the fuzz found.
+    const lone = await api.call("review.reportMismatch", { reviewId: graded.reviewId, backend: "webgl", browserKey: [1, { note: "\uD800" }] }, { method: "POST", user: learner });
+    expectRefused(lone, "browserKey.1.note", "must be valid Unicode text (it holds half of a surrogate pair)");
     expect(await database.prisma.keyMismatch.count({ where: { reviewId: graded.reviewId } })).toBe(0);
   });
 

@@ -4,6 +4,9 @@
  * schema should ever have to see:
  * - a NUL byte (U+0000) in a string or a key: PostgreSQL refuses it in text (SQLSTATE 22021,
  *   "invalid byte sequence for encoding UTF8: 0x00"), so it would reach the database as a 500;
+ * - a lone UTF-16 surrogate (half of a pair, not a character): PostgreSQL refuses it in a JSON
+ *   column (22P05, "unsupported Unicode escape sequence": a 500 from review.reportMismatch's
+ *   browserKey, found by the fuzz), and a text column silently stores U+FFFD instead;
  * - nesting deeper than `maxDepth`: zod and the operations after it recurse;
  * - more than `maxNodes` values, or a string longer than `maxStringLength`: work that grows with
  *   the input, refused before any of it is done.
@@ -62,10 +65,13 @@ interface Frame {
   key: string | number | null;
 }
 
+/** Half of a surrogate pair without its other half (String.prototype.isWellFormed, ES2024, in other words). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** A path segment as a message can show it: a key with a NUL or thousands of characters is not. */
 function printable(key: string | number): string | number {
   if (typeof key === "number") return key;
-  const clean = key.replaceAll("\u0000", "\\0");
+  const clean = key.replaceAll("\u0000", "\\0").replace(new RegExp(LONE_SURROGATE.source, "g"), "\uFFFD");
   return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
 }
 
@@ -91,6 +97,7 @@ export function findInputIssue(input: unknown, limits: InputLimits = DEFAULT_INP
         return { path: pathOf(frame), message: `must be at most ${limits.maxStringLength.toLocaleString("en")} characters` };
       }
       if (value.includes("\u0000")) return { path: pathOf(frame), message: "must not contain a NUL byte" };
+      if (LONE_SURROGATE.test(value)) return { path: pathOf(frame), message: "must be valid Unicode text (it holds half of a surrogate pair)" };
       continue;
     }
     if (value === null || typeof value !== "object" || value instanceof Date) continue;
@@ -105,6 +112,7 @@ export function findInputIssue(input: unknown, limits: InputLimits = DEFAULT_INP
     for (const key of keys) {
       if (key.length > limits.maxKeyLength) return { path: pathOf(frame), message: `has a key longer than ${limits.maxKeyLength.toLocaleString("en")} characters` };
       if (key.includes("\u0000")) return { path: pathOf(frame), message: "has a key with a NUL byte" };
+      if (LONE_SURROGATE.test(key)) return { path: pathOf(frame), message: "has a key that is not valid Unicode text" };
     }
     for (let index = keys.length - 1; index >= 0; index--) {
       const key = keys[index]!;
