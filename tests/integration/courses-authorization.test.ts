@@ -1,7 +1,7 @@
 /**
- * Every course, bank, question and statistics procedure called by each of five people: anonymous,
- * a learner of the course, a learner of another course, the course's instructor (an owner) and an
- * instructor who does not own it. Each call gets a fresh course, so a delete or a leave in one row
+ * Every course, bank, question and statistics procedure called by each of six people: anonymous,
+ * a learner of the course, a learner of another course, the course's instructor (an owner), a
+ * co-owner the owner added, and an instructor who does not own it. Each call gets a fresh course, so a delete or a leave in one row
  * never changes another. A course that is not yours answers NOT_FOUND (its existence is not
  * revealed); a learner asking for an instructor's procedure answers FORBIDDEN.
  */
@@ -11,13 +11,13 @@ import { bundleText } from "@/lib/server/questions/question-content";
 import { callerFor, newUser, outcomeOf, poolingChoice } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
-type Person = "anonymous" | "learnerIn" | "learnerOut" | "owner" | "otherInstructor";
+type Person = "anonymous" | "learnerIn" | "learnerOut" | "owner" | "coOwner" | "otherInstructor";
 type Expected = Record<Person, string>;
 
-const OWNERS_ONLY: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "FORBIDDEN", learnerOut: "FORBIDDEN", owner: "ok", otherInstructor: "NOT_FOUND" };
-const MEMBERS: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "ok", learnerOut: "NOT_FOUND", owner: "ok", otherInstructor: "NOT_FOUND" };
-const SIGNED_IN: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "ok", learnerOut: "ok", owner: "ok", otherInstructor: "ok" };
-const INSTRUCTORS: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "FORBIDDEN", learnerOut: "FORBIDDEN", owner: "ok", otherInstructor: "ok" };
+const OWNERS_ONLY: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "FORBIDDEN", learnerOut: "FORBIDDEN", owner: "ok", coOwner: "ok", otherInstructor: "NOT_FOUND" };
+const MEMBERS: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "ok", learnerOut: "NOT_FOUND", owner: "ok", coOwner: "ok", otherInstructor: "NOT_FOUND" };
+const SIGNED_IN: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "ok", learnerOut: "ok", owner: "ok", coOwner: "ok", otherInstructor: "ok" };
+const INSTRUCTORS: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "FORBIDDEN", learnerOut: "FORBIDDEN", owner: "ok", coOwner: "ok", otherInstructor: "ok" };
 
 interface Fixture {
   courseId: string;
@@ -60,12 +60,11 @@ const PROCEDURES: [string, Call, Expected][] = [
   ["statistics.csv", (c, f) => c.statistics.csv({ courseId: f.courseId, what: "grades" }), OWNERS_ONLY],
 ];
 
-const PEOPLE: Person[] = ["anonymous", "learnerIn", "learnerOut", "owner", "otherInstructor"];
+const PEOPLE: Person[] = ["anonymous", "learnerIn", "learnerOut", "owner", "coOwner", "otherInstructor"];
 
 describe.each(databaseKinds())("who may call each course procedure, on %s", (kind) => {
   let database: TestDatabase;
   let people: Record<Person, SessionUser | null>;
-  let coOwner: SessionUser;
   let otherCourseId: string;
 
   /** A course owned by `owner` and a co-owner, with `learnerIn` in it, one bank and one question validated. */
@@ -73,12 +72,12 @@ describe.each(databaseKinds())("who may call each course procedure, on %s", (kin
     const db = database.prisma;
     const owner = callerFor(db, people.owner);
     const course = await owner.courses.create({ title: "CNN basics" });
-    await owner.courses.addOwner({ courseId: course.id, email: coOwner.email });
+    await owner.courses.addOwner({ courseId: course.id, email: people.coOwner!.email });
     await callerFor(db, people.learnerIn).courses.join({ code: course.joinCode });
     const bank = await owner.banks.create({ courseId: course.id, title: "Pooling" });
     const question = await owner.questions.create({ bankId: bank.id, definition: poolingChoice });
     await owner.questions.validate({ questionId: question.id });
-    return { courseId: course.id, joinCode: course.joinCode, bankId: bank.id, questionId: question.id, coOwnerEmail: coOwner.email };
+    return { courseId: course.id, joinCode: course.joinCode, bankId: bank.id, questionId: question.id, coOwnerEmail: people.coOwner!.email };
   }
 
   beforeAll(async () => {
@@ -89,9 +88,9 @@ describe.each(databaseKinds())("who may call each course procedure, on %s", (kin
       learnerIn: await newUser(db, "learner"),
       learnerOut: await newUser(db, "learner"),
       owner: await newUser(db, "instructor"),
+      coOwner: await newUser(db, "instructor"),
       otherInstructor: await newUser(db, "instructor"),
     };
-    coOwner = await newUser(db, "instructor");
     // The outside learner belongs to a course of the other instructor, not to the fixture's.
     const other = await callerFor(db, people.otherInstructor).courses.create({ title: "Another class" });
     otherCourseId = other.id;
