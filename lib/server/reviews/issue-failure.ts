@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
+import { getLogger } from "../observability/logger";
 import { questionIdOf } from "../questions/template-id";
 
 /**
@@ -59,7 +60,7 @@ export async function recordIssueFailure({
   now: Date;
 }) {
   const message = messageOf(error);
-  console.warn(`issue failure: ${templateId} seed ${seed} for ${userId}: ${message}`);
+  getLogger().warn({ templateId, seed, userId, reason: message }, "issue failure: a course question could not be built");
   await db.$transaction([
     db.issueFailure.create({ data: { templateId, questionVersionId, userId, seed, message, createdAt: now } }),
     db.card.update({ where: { id: cardId }, data: { due: new Date(now.getTime() + ISSUE_FAILURE_POSTPONE_MS) } }),

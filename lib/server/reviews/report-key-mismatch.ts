@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { keysAgree } from "@/lib/grading";
 import { AppError } from "../errors";
+import { getLogger } from "../observability/logger";
 import { variantProblem } from "./variant-problem";
 
 /**
@@ -21,7 +22,8 @@ export async function reportKeyMismatch(options: {
   const { problem } = await variantProblem({ db, ...review });
   const serverKey = problem.answer.value;
   if (keysAgree(serverKey, browserKey)) return { recorded: false, agrees: true };
-  console.warn(`key mismatch: ${review.templateId} seed ${review.seed} on ${backend}: server ${JSON.stringify(serverKey)}, browser ${JSON.stringify(browserKey)}`);
+  // The two keys go to the key_mismatches table, not the log (a log carries no answers).
+  getLogger().warn({ reviewId, templateId: review.templateId, seed: review.seed, backend }, "key mismatch between the server and a browser");
   await db.keyMismatch.create({
     data: { userId, reviewId, templateId: review.templateId, seed: review.seed, backend, serverKey, browserKey: browserKey as never },
   });
