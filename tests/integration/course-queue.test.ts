@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 import type { QuestionDefinition } from "@/lib/questions";
-import { callerFor, newUser, outcomeOf, strideQuestion } from "./courses-support";
+import { publishedQuestionsFor } from "@/lib/server/questions/published-questions-for";
+import { readLearnerSnapshot } from "@/lib/server/reviews/learner-snapshot";
+import { callerFor, newUser, outcomeOf, poolingChoice, strideQuestion } from "./courses-support";
 
 /**
  * A course question in a learner's daily queue: the instructor publishes it, the learner joins
@@ -116,5 +118,32 @@ describe.each(databaseKinds())("course questions in the review queue on %s", (ki
     expect(listed.find((row) => row.id === question.id)?.issueFailures).toMatchObject({ count: 1, latestMessage: failures[0]!.message });
     expect(await outcomeOf(() => learn.questions.list({ bankId: bank.id }))).toBe("FORBIDDEN");
     expect(JSON.stringify([first, second])).not.toContain("a - a");
+  });
+  it("reads the queue's course questions in one query, as published-questions-for lists them, then the built-in bank", async () => {
+    const db = database.prisma;
+    const instructor = await newUser(db, "instructor");
+    const learner = await newUser(db, "learner");
+    const teach = callerFor(db, instructor, now);
+    const learn = callerFor(db, learner, now);
+    for (const title of ["First course", "Second course"]) {
+      const course = await teach.courses.create({ title });
+      for (const bankTitle of ["Week 2", "Week 1"]) {
+        const bank = await teach.banks.create({ courseId: course.id, title: bankTitle });
+        for (const definition of [poolingChoice, strideQuestion]) {
+          const question = await teach.questions.create({ bankId: bank.id, definition });
+          await teach.questions.validate({ questionId: question.id });
+          await teach.questions.publish({ questionId: question.id });
+        }
+        // An unpublished draft is not in the queue.
+        await teach.questions.create({ bankId: bank.id, definition: poolingChoice });
+      }
+      await learn.courses.join({ code: course.joinCode });
+    }
+    const expected = await publishedQuestionsFor({ db, userId: learner.id });
+    expect(expected).toHaveLength(8);
+    const snapshot = await readLearnerSnapshot(db, learner.id);
+    expect(snapshot.templateIds.slice(0, 8)).toEqual(expected.map((question) => question.templateId));
+    expect(snapshot.templateIds[8]).toBe("conv.output-size");
+    expect([...snapshot.versionOf]).toEqual(expected.map((question) => [question.templateId, question.questionVersionId]));
   });
 });

@@ -4,7 +4,7 @@ import { needsWalkthrough, newCardState } from "@/lib/srs";
 import { AppError } from "../errors";
 import { isQuestionFailure, recordIssueFailure } from "./issue-failure";
 import { learnerPayload } from "./learner-payload";
-import { learnerQueue, type LearnerQueue } from "./queue-templates";
+import { type LearnerSnapshot, readLearnerSnapshot } from "./learner-snapshot";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
 import { ONE_CARD_PER_SKILL, ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
 import { variantProblem } from "./variant-problem";
@@ -75,32 +75,26 @@ type Pick =
   | { kind: "walkthrough"; card: Card }
   | { kind: "caught-up"; nextDue: Date | null; newToday: number; dailyNewLimit: number; unstarted: number };
 
-/**
- * The most overdue card, else a skill not yet started (within the daily limit), else caught up.
- * A learner holds at most one card a skill (a few dozen), so all of them are read in one query
- * and chosen from here.
- */
-async function pickCard(db: PrismaClient, userId: string, queue: LearnerQueue, now: Date): Promise<Pick> {
-  const { templateIds } = queue;
+/** The most overdue card, else a skill not yet started (within the daily limit), else caught up. */
+async function pickCard(db: PrismaClient, userId: string, snapshot: LearnerSnapshot, now: Date): Promise<Pick> {
+  const { templateIds, dailyNewLimit } = snapshot;
   const inQueue = new Set(templateIds);
-  const all = await db.card.findMany({ where: { userId } });
-  const cards = all.filter((card) => inQueue.has(card.templateId));
+  const cards = snapshot.cards.filter((card) => inQueue.has(card.templateId));
   const due = cards.filter((card) => card.due <= now).reduce<Card | null>((first, card) => (!first || card.due < first.due ? card : first), null);
   if (due) return needsWalkthrough(due) ? { kind: "walkthrough", card: due } : { kind: "card", card: due };
 
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { dailyNewLimit: true } });
   const today = startOfUtcDay(now);
   // Today's new skills count whatever queue they were started in (a course left since included).
-  const newToday = all.filter((card) => card.createdAt >= today).length;
+  const newToday = snapshot.cards.filter((card) => card.createdAt >= today).length;
   const startedIds = new Set(cards.map((card) => card.templateId));
-  if (newToday < user.dailyNewLimit) {
+  if (newToday < dailyNewLimit) {
     // The first unstarted skill in queue order: racing requests pick the same one and share its card.
     const fresh = templateIds.find((id) => !startedIds.has(id));
     if (fresh) return { kind: "card", card: await startCard(db, userId, fresh, now) };
   }
   const nextDue = cards.reduce<Date | null>((soonest, card) => (!soonest || card.due < soonest ? card.due : soonest), null);
   const unstarted = templateIds.filter((id) => !startedIds.has(id)).length;
-  return { kind: "caught-up", nextDue, newToday, dailyNewLimit: user.dailyNewLimit, unstarted };
+  return { kind: "caught-up", nextDue, newToday, dailyNewLimit, unstarted };
 }
 
 /**
@@ -118,13 +112,11 @@ async function pickCard(db: PrismaClient, userId: string, queue: LearnerQueue, n
  * card is postponed, and the next card is served.
  */
 export async function issueVariant({ db, userId, lang, now, randomSeed = defaultSeed }: IssueVariantOptions) {
-  const queue = await learnerQueue(db, userId);
-  const inQueue = new Set(queue.templateIds);
-
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    // No `include` here: Prisma reads an included relation with a query of its own, even for no row.
-    const open = await db.variant.findFirst({ where: { userId, mode: "review", answeredAt: null, withdrawnAt: null } });
-    const openCard = open?.cardId && inQueue.has(open.templateId) ? await db.card.findUnique({ where: { id: open.cardId } }) : null;
+    const snapshot = await readLearnerSnapshot(db, userId);
+    const { open } = snapshot;
+    const inQueue = new Set(snapshot.templateIds);
+    const openCard = open?.cardId && inQueue.has(open.templateId) ? (snapshot.cards.find((card) => card.id === open.cardId) ?? null) : null;
     if (open && openCard) {
       try {
         return issued(open, openCard, (await variantProblem({ db, ...open })).problem);
@@ -135,13 +127,13 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
     }
     if (open) await withdraw(db, open.id, now);
 
-    const pick = await pickCard(db, userId, queue, now);
+    const pick = await pickCard(db, userId, snapshot, now);
     if (pick.kind === "caught-up") {
       const { kind, ...rest } = pick;
       return { status: kind, ...rest };
     }
     const { card } = pick;
-    const questionVersionId = queue.versionOf.get(card.templateId) ?? null;
+    const questionVersionId = snapshot.versionOf.get(card.templateId) ?? null;
     const seed = randomSeed();
 
     let built: Awaited<ReturnType<typeof variantProblem>>;

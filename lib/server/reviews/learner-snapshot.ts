@@ -1,0 +1,67 @@
+import type { Card, PrismaClient, Variant } from "@/lib/db";
+import { listTemplates } from "@/lib/problems";
+import { questionTemplateId } from "../questions/template-id";
+
+/** What the review queue decides from, read in one query (`readLearnerSnapshot`). */
+export interface LearnerSnapshot {
+  /** The skills the queue draws from, in the order new ones are started. */
+  templateIds: string[];
+  /** For each course question in the queue, the published version a new variant is built from. */
+  versionOf: ReadonlyMap<string, string>;
+  /** The learner's open review variant, if any (at most one: a partial unique index). */
+  open: Variant | null;
+  /** Every card of the learner (one a skill: a few dozen). */
+  cards: Card[];
+  dailyNewLimit: number;
+}
+
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+// json_agg writes a timestamp(3) column as ISO 8601 without a zone; Stride stores UTC.
+const utc = (value: string) => new Date(`${value}Z`);
+const utcOrNull = (value: string | null) => (value === null ? null : utc(value));
+
+function cardOf(json: Json<Card>): Card {
+  return { ...json, due: utc(json.due), lastReview: utcOrNull(json.lastReview), createdAt: utc(json.createdAt) };
+}
+
+function variantOf(json: Json<Variant>): Variant {
+  return { ...json, issuedAt: utc(json.issuedAt), answeredAt: utcOrNull(json.answeredAt), withdrawnAt: utcOrNull(json.withdrawnAt) };
+}
+
+/**
+ * A learner's queue, open variant, cards and daily limit in one round trip: every review.next
+ * needs all four, and under a class's load the number of queries a request makes is most of its
+ * cost (issue 11's profile).
+ *
+ * The queue is the published questions of the courses they joined (what they joined for), then
+ * the built-in bank in the catalog's order. The course questions are those of
+ * lib/server/questions/published-questions-for.ts (published, not archived, in an unarchived
+ * course the learner is a learner of; course, bank and question order).
+ */
+export async function readLearnerSnapshot(db: PrismaClient, userId: string): Promise<LearnerSnapshot> {
+  const rows = await db.$queryRaw<{ dailyNewLimit: number | null; open: Json<Variant> | null; cards: Json<Card>[]; questions: { questionId: string; versionId: string }[] }[]>`
+    SELECT
+      (SELECT u."dailyNewLimit" FROM "users" u WHERE u."id" = ${userId}) AS "dailyNewLimit",
+      (SELECT row_to_json(v) FROM "variants" v
+        WHERE v."userId" = ${userId} AND v."mode" = 'review' AND v."answeredAt" IS NULL AND v."withdrawnAt" IS NULL LIMIT 1) AS "open",
+      (SELECT COALESCE(json_agg(c), '[]'::json) FROM "cards" c WHERE c."userId" = ${userId}) AS "cards",
+      (SELECT COALESCE(json_agg(json_build_object('questionId', q."id", 'versionId', qv."id")
+          ORDER BY c."createdAt", b."position", q."position", q."createdAt", q."id"), '[]'::json)
+        FROM "course_members" m
+        JOIN "courses" c ON c."id" = m."courseId" AND c."archivedAt" IS NULL
+        JOIN "banks" b ON b."courseId" = c."id"
+        JOIN "questions" q ON q."bankId" = b."id" AND q."archivedAt" IS NULL AND q."publishedVersion" IS NOT NULL
+        JOIN "question_versions" qv ON qv."questionId" = q."id" AND qv."version" = q."publishedVersion" AND qv."publishedAt" IS NOT NULL
+        WHERE m."userId" = ${userId} AND m."role" = 'learner') AS "questions"`;
+  const row = rows[0];
+  if (!row || row.dailyNewLimit === null) throw new Error(`no user ${userId}`);
+  const courseTemplates = row.questions.map((question) => questionTemplateId(question.questionId));
+  return {
+    templateIds: [...new Set([...courseTemplates, ...listTemplates().map((entry) => entry.template)])],
+    versionOf: new Map(row.questions.map((question) => [questionTemplateId(question.questionId), question.versionId])),
+    open: row.open ? variantOf(row.open) : null,
+    cards: row.cards.map(cardOf),
+    dailyNewLimit: row.dailyNewLimit,
+  };
+}
