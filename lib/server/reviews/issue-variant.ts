@@ -123,6 +123,9 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
       } catch (error) {
         if (!isQuestionFailure(open.templateId, error)) throw error;
         await recordIssueFailure({ db, userId, cardId: openCard.id, templateId: open.templateId, questionVersionId: open.questionVersionId, seed: open.seed, error, now });
+        await withdraw(db, open.id, now);
+        // The card was postponed: choose again from what the database says now.
+        continue;
       }
     }
     if (open) await withdraw(db, open.id, now);
