@@ -42,6 +42,8 @@ const nextConfig = {
     "pino",
     "prom-client",
     "pg-boss",
+    // Starts its threads from its own dist/worker.js, found relative to itself (lib/server/workers).
+    "piscina",
   ],
   // The build checks the app and its libraries; `npm test` type-checks everything (tests, scripts).
   typescript: { tsconfigPath: "tsconfig.app.json" },

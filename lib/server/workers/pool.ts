@@ -22,8 +22,9 @@ export const WORKER_ENTRY = path.join("lib", "server", "workers", "worker.ts");
 
 /** The folder holding lib/server/workers/worker.ts: the working directory or one above it. */
 export function findProjectRoot(from: string = process.cwd()): string {
-  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, WORKER_ENTRY))) return dir;
+  // Found at run time on purpose; the comments keep Next.js's file tracing from including the whole project.
+  for (let dir = path.resolve(/*turbopackIgnore: true*/ from); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(/*turbopackIgnore: true*/ dir, WORKER_ENTRY))) return dir;
     if (path.dirname(dir) === dir) throw new Error(`Cannot find ${WORKER_ENTRY} in ${from} or a folder above it: start Stride from its folder.`);
   }
 }
@@ -58,7 +59,7 @@ export class WorkerPool {
   #pending = 0;
 
   constructor(options: WorkerPoolOptions) {
-    const filename = options.filename ?? path.join(findProjectRoot(), WORKER_ENTRY);
+    const filename = options.filename ?? path.join(/*turbopackIgnore: true*/ findProjectRoot(), WORKER_ENTRY);
     this.#taskTimeoutMs = options.taskTimeoutMs;
     this.#capacity = options.threads + options.maxQueue;
     this.#piscina = new Piscina({
@@ -73,6 +74,9 @@ export class WorkerPool {
       // One runaway task must not take the whole server's memory with it.
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
+    // A thread that fails outside a task (it cannot load its entry, say) is reported here; its
+    // waiting tasks end at their time limit. Without a listener the error would crash the server.
+    this.#piscina.on("error", (error: unknown) => console.error("worker thread failed:", error));
   }
 
   /** Runs a task by name on a worker thread; its AppError comes back as an AppError. */
