@@ -138,6 +138,12 @@ describe.each(databaseKinds())("request limits on %s", (kind) => {
     if (kind === "pglite") expect(order).toEqual(["transaction committed", "request answered"]);
   });
 
+  it("keeps the counters in an unlogged table: no flush to disk on every call, emptied after a crash", async () => {
+    const rows = await database.prisma.$queryRaw<{ relpersistence: string }[]>`SELECT relpersistence::text AS relpersistence FROM pg_class WHERE relname = 'request_limits'`;
+    // pg_class.relpersistence: p = permanent, u = unlogged (PostgreSQL documentation, pg_class).
+    expect(rows).toEqual([{ relpersistence: "u" }]);
+  });
+
   it("leaves in-process callers (pages, tests) and requests without a limiter alone", async () => {
     const api = httpApi({ db: database.prisma });
     const ip = nextIp();
