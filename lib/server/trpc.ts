@@ -136,16 +136,22 @@ const inputGuard = t.middleware(async ({ getRawInput, meta, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(observeProcedureCall).use(appErrors).use(requestLimits).use(inputGuard);
+const baseProcedure = t.procedure.use(observeProcedureCall).use(appErrors).use(requestLimits);
 
-export const learnerProcedure = publicProcedure.use(({ ctx, next }) => {
+const signedIn = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-export const instructorProcedure = learnerProcedure.use(({ ctx, next }) => {
+const instructorsOnly = signedIn.use(({ ctx, next }) => {
   if (ctx.user.role !== "instructor" && ctx.user.role !== "admin") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only instructors can do this." });
   }
   return next({ ctx });
 });
+
+// The input guard comes after who-may-call: a visitor is told to sign in before any of their
+// input is parsed, however large.
+export const publicProcedure = baseProcedure.use(inputGuard);
+export const learnerProcedure = signedIn.use(inputGuard);
+export const instructorProcedure = instructorsOnly.use(inputGuard);

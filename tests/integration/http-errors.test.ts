@@ -1,17 +1,16 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "@/lib/server/root";
+import { handleTrpcRequest } from "@/lib/server/edge/trpc-http";
 import { createContext, type SessionUser } from "@/lib/server/trpc";
-import { createTestDatabase, type TestDatabase } from "./support/database";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 // The HTTP layer decides the status a browser or a script sees; bad input must be a 4xx with a
-// readable message, never a 500 or a stack trace.
-describe("the API over HTTP", () => {
+// readable message, never a 500 or a stack trace. Requests go through the route's own edge.
+describe.each(databaseKinds())("the API over HTTP on %s", (kind) => {
   let database: TestDatabase;
   const instructor: SessionUser = { id: "teacher-http", email: "th@example.com", name: "Teacher", role: "instructor", locale: "en" };
 
   beforeAll(async () => {
-    database = await createTestDatabase("pglite");
+    database = await createTestDatabase(kind);
     await database.prisma.user.create({ data: { id: instructor.id, email: instructor.email, name: instructor.name, role: "instructor" } });
   });
   afterAll(async () => {
@@ -26,11 +25,9 @@ describe("the API over HTTP", () => {
       headers: { "content-type": "application/json" },
       body: init.method === "POST" ? JSON.stringify({ json: init.input }) : undefined,
     });
-    const res = await fetchRequestHandler({
-      endpoint: "/api/trpc",
+    const res = await handleTrpcRequest({
       req,
-      router: appRouter,
-      createContext: () => createContext({ db: database.prisma, user: init.user === undefined ? instructor : init.user }),
+      createContext: async () => createContext({ db: database.prisma, user: init.user === undefined ? instructor : init.user }),
     });
     const text = await res.text();
     return { status: res.status, text, body: JSON.parse(text) as { error?: { json: { message: string; data: Record<string, unknown> } } } };

@@ -71,6 +71,11 @@ describe.each(databaseKinds())("the input guard over HTTP, on %s", (kind) => {
     expect(await database.prisma.course.count({ where: { title: { startsWith: "CNN" }, NOT: { id: courseId } } })).toBe(0);
   });
 
+  it("tells a visitor to sign in before it parses or judges their input", async () => {
+    const reply = await api.call("courses.join", { code: `AB${NUL}`, padding: Array.from({ length: 200_000 }, () => 0) }, { method: "POST", user: null });
+    expect(reply.status).toBe(401);
+  });
+
   it("refuses a NUL byte in a join code, which any learner can send", async () => {
     const reply = await api.call("courses.join", { code: `${joinCode.slice(0, 3)}${NUL}` }, { method: "POST", user: learner });
     expectRefused(reply, "code", "must not contain a NUL byte");
