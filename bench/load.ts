@@ -93,7 +93,8 @@ export async function loadBench() {
       if (opts.profileDir) mkdirSync(opts.profileDir, { recursive: true });
       // One at a time: the first applies the migrations, the next finds them applied.
       for (let i = 0; i < opts.instances; i += 1) {
-        servers.push(await startApp({ port: opts.port + i, database, secret, profileDir: opts.profileDir, behindProxy: opts.instances > 1 }));
+        const proxyBase = opts.instances > 1 ? `http://127.0.0.1:${opts.proxyPort}` : undefined;
+        servers.push(await startApp({ port: opts.port + i, database, secret, profileDir: opts.profileDir, proxyBase }));
       }
       if (opts.instances > 1) proxy = await startProxy(opts.proxyPort, servers.map((server) => server.port));
       const base = proxy?.base ?? servers[0]!.base;

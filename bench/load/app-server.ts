@@ -62,8 +62,8 @@ export interface StartAppOptions {
   secret: string;
   /** Write a V8 CPU profile here when the server stops. */
   profileDir?: string;
-  /** Behind the bench's nginx: believe one proxy hop's X-Forwarded-For. */
-  behindProxy?: boolean;
+  /** Behind the bench's nginx at this address: its public address, and one proxy hop's X-Forwarded-For believed. */
+  proxyBase?: string;
   /** Extra environment (the step switches of an experiment). */
   env?: Record<string, string>;
 }
@@ -71,7 +71,7 @@ export interface StartAppOptions {
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** Starts `node --import tsx scripts/start.ts` and waits until /api/health answers 200. */
-export async function startApp({ port, database, secret, profileDir, behindProxy = false, env = {} }: StartAppOptions): Promise<AppServer> {
+export async function startApp({ port, database, secret, profileDir, proxyBase, env = {} }: StartAppOptions): Promise<AppServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "stride-load-"));
   const logFile = path.join(dataDir, "server.log");
   const log = openSync(logFile, "a");
@@ -92,7 +92,9 @@ export async function startApp({ port, database, secret, profileDir, behindProxy
       STRIDE_RATE_LIMIT_USER_POINTS: "1000000000",
       STRIDE_RATE_LIMIT_IP_POINTS: "1000000000",
       STRIDE_RATE_LIMIT_ANONYMOUS_POINTS: "1000000000",
-      STRIDE_TRUSTED_PROXY_HOPS: behindProxy ? "1" : "0",
+      STRIDE_TRUSTED_PROXY_HOPS: proxyBase ? "1" : "0",
+      // Browsers (and the bench) reach the app at the proxy's address: sign-in forms come from there.
+      ...(proxyBase ? { STRIDE_BASE_URL: proxyBase } : {}),
       ...(database.url ? { DATABASE_URL: database.url } : {}),
       ...env,
     },
