@@ -5,9 +5,10 @@ import { courseQuestionProblem } from "../questions/course-question-problem";
 import { questionIdOf } from "../questions/template-id";
 
 // A built-in problem is a pure function of (template, seed, lang): built once when issued, it is
-// reused when the learner reloads, answers, or asks for a walkthrough. A few thousand problems
-// (a few KB each with their figures) cover every open variant of a large class.
-const MAX_CACHED_PROBLEMS = 5_000;
+// reused when the learner reloads, answers, or asks for a walkthrough. A thousand problems
+// (a few KB each with their figures) cover every open variant of a lecture hall; more would only
+// make every full garbage collection walk them.
+const MAX_CACHED_PROBLEMS = 1_000;
 const holder = globalThis as typeof globalThis & { strideProblemCache?: LruCache<string, Problem> };
 
 /** A built-in template's problem, from the process's cache when it was built before. */
