@@ -1,26 +1,7 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { securityHeaders } from "./lib/server/http/security-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
-
-/**
- * Headers every answer carries, pages, API and static files alike. The Content-Security-Policy
- * needs a nonce per request, so proxy.ts sets it on pages.
- * - nosniff: a file is what its Content-Type says (no script out of an uploaded text);
- * - Referrer-Policy: other sites see our origin, never a path (join codes live in paths);
- * - Permissions-Policy: Stride uses no camera, microphone, location, payment or USB device;
- * - HSTS in production: browsers keep to HTTPS (ignored over plain HTTP, so a laptop is unaffected).
- */
-function securityHeaders() {
-  const headers = [
-    { key: "X-Content-Type-Options", value: "nosniff" },
-    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-  ];
-  if (process.env.NODE_ENV === "production") {
-    headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
-  }
-  return headers;
-}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -48,7 +29,7 @@ const nextConfig = {
   // The build checks the app and its libraries; `npm test` type-checks everything (tests, scripts).
   typescript: { tsconfigPath: "tsconfig.app.json" },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    return [{ source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) }];
   },
   // Prometheus looks for /metrics by default; the route lives with the other API routes.
   async rewrites() {

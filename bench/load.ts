@@ -5,6 +5,9 @@
  * better-auth, and for each class size N runs, in one run and on the same server:
  * - the health floor: N closed loops of GET /api/health (a route and a database ping);
  * - the review cycle: N closed loops of review.next + review.submit;
+ * - the API's floor: N closed loops of account.me (a signed-in query that does only what every
+ *   API call does), served like the cycle's calls (without Next.js's router under `npm start`),
+ *   where /api/health goes through Next.js;
  * and reports graded answers/s, p50/p95/p99 of each call, and the ratio of graded answers/s to
  * health requests/s (the figure the goal uses, stable on a shared machine: both halves of the
  * ratio see the same noise). The load generator runs on the same cores as the server.
@@ -14,6 +17,7 @@
  * --profile=<dir> (V8 CPU profile of each server, summarised by bench/profile-summary.ts)
  * --port=3300 (app ports from here; nginx on --proxy-port=3390)  --pool=<learners per class size>
  * --json=<file> (the rows, for docs/BENCHMARKS.md)
+ * --api-through-next (the launcher leaves /api/trpc to Next.js's router, as before the API bundle)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -21,7 +25,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { guessingAnswerer, keyAnswerer, seededRandom } from "./load/answerer";
 import { type AppServer, createBenchDatabase, type DatabaseKind, startApp } from "./load/app-server";
-import { healthLoop, reviewLoop, type Window } from "./load/closed-loops";
+import { apiFloorLoop, healthLoop, reviewLoop, type Window } from "./load/closed-loops";
 import { HttpClient } from "./load/http-client";
 import { type Learner, signUpLearner } from "./load/learner-client";
 import { type Proxy, startProxy } from "./load/nginx";
@@ -45,6 +49,7 @@ function options() {
       "proxy-port": { type: "string", default: "3390" },
       pool: { type: "string" },
       json: { type: "string" },
+      "api-through-next": { type: "boolean", default: false },
     },
     strict: false,
   });
@@ -59,6 +64,7 @@ function options() {
     proxyPort: Number(values["proxy-port"]),
     pool: values.pool ? Number(values.pool) : undefined,
     json: values.json ? String(values.json) : undefined,
+    launcherArgs: values["api-through-next"] ? ["--api-through-next"] : [],
   };
 }
 
@@ -79,6 +85,9 @@ export async function loadBench() {
   const runId = randomBytes(3).toString("hex");
   const secret = randomBytes(32).toString("hex");
   const rows: Record<string, string | number>[] = [];
+  // When the last review cycle ended, and how long the servers ran after it (the profile's tail to skip).
+  let cycleEndedAt = 0;
+  let afterCycleSeconds = 0;
   console.log(`load bench ${runId}: ${opts.dbs.join(", ")}, N = ${opts.classSizes.join(", ")}, ${opts.window.measureMs / 1000} s each after ${opts.window.warmupMs / 1000} s warm-up, ${opts.instances} instance(s); load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
   for (const kind of opts.dbs) {
@@ -94,7 +103,7 @@ export async function loadBench() {
       // One at a time: the first applies the migrations, the next finds them applied.
       for (let i = 0; i < opts.instances; i += 1) {
         const proxyBase = opts.instances > 1 ? `http://127.0.0.1:${opts.proxyPort}` : undefined;
-        servers.push(await startApp({ port: opts.port + i, database, secret, profileDir: opts.profileDir, proxyBase }));
+        servers.push(await startApp({ port: opts.port + i, database, secret, profileDir: opts.profileDir, proxyBase, args: opts.launcherArgs }));
       }
       if (opts.instances > 1) proxy = await startProxy(opts.proxyPort, servers.map((server) => server.port));
       const base = proxy?.base ?? servers[0]!.base;
@@ -104,12 +113,16 @@ export async function loadBench() {
         // Each learner meets at most the 43 skills of the built-in bank before they are caught up.
         const poolSize = opts.pool ?? n + Math.ceil(((opts.window.warmupMs + opts.window.measureMs) / 1000) * 4);
         const pool = await signUpPool(client, poolSize, runId, offset);
+        const seated = pool.slice(0, n);
         offset += poolSize;
         const answerer = kind === "postgres" ? keyAnswerer(database.url!, seededRandom(n)) : guessingAnswerer(seededRandom(n));
         const half = { warmupMs: opts.window.warmupMs, measureMs: opts.window.measureMs / 2 };
         const healthBefore = await healthLoop(client, n, half);
         const cycle = await reviewLoop(client, pool, n, opts.window, answerer);
+        cycleEndedAt = performance.now();
         const healthAfter = await healthLoop(client, n, half);
+        // Learners of this class who have a session (the first N took a seat in the cycle).
+        const apiFloor = await apiFloorLoop(client, seated, n, half);
         await answerer.close();
         client.close();
         const healthRate = (healthBefore.requestsPerSecond + healthAfter.requestsPerSecond) / 2;
@@ -120,6 +133,7 @@ export async function loadBench() {
           N: n,
           "health req/s": fixed(healthRate),
           "health p50/p95/p99 ms": healthBefore.latency.describe(),
+          "api floor req/s": fixed(apiFloor.requestsPerSecond),
           "graded answers/s": fixed(cycle.gradedPerSecond),
           ratio: fixed(ratio, 3),
           "ratio goal": `≥ ${GOAL_RATIO[kind]}${n >= 50 ? (ratio >= GOAL_RATIO[kind] ? " met" : " NOT met") : ""}`,
@@ -128,7 +142,7 @@ export async function loadBench() {
           "submit p99 goal": n <= 10 ? `≤ ${GOAL_SUBMIT_P99_MS}${cycle.submit.percentile(99) <= GOAL_SUBMIT_P99_MS ? " met" : " NOT met"}` : "",
           right: `${Math.round((100 * cycle.correct) / Math.max(1, cycle.graded))} %`,
           "format errors": cycle.formatErrors,
-          errors: cycle.errors.length + healthBefore.errors + healthAfter.errors,
+          errors: cycle.errors.length + healthBefore.errors + healthAfter.errors + apiFloor.errors,
           learners: cycle.learnersUsed,
           answers: answerer.mode,
         };
@@ -139,11 +153,12 @@ export async function loadBench() {
     } finally {
       await proxy?.stop();
       for (const server of servers) await server.stop();
+      afterCycleSeconds = (performance.now() - cycleEndedAt) / 1000;
       await database.drop();
     }
   }
   console.table(rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== "answers"))));
   if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ runId, at: new Date().toISOString(), loadavg: os.loadavg(), rows }, null, 2)}\n`);
-  // The last class size's three loops (each with its warm-up), not the start-up or the sign-ups.
-  if (opts.profileDir) await summariseProfiles(opts.profileDir, 2 * (opts.window.warmupMs + opts.window.measureMs) / 1000);
+  // The last class size's review cycle (with its warm-up), not the start-up, the sign-ups or the floors.
+  if (opts.profileDir) await summariseProfiles(opts.profileDir, (opts.window.warmupMs + opts.window.measureMs) / 1000, afterCycleSeconds);
 }

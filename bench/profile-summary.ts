@@ -3,8 +3,9 @@
  * summed by module (a package, or one of our source files) and by function, and the total
  * (inclusive) time of our own functions. Next.js's server chunks are minified: their positions
  * are mapped back to the original sources with the chunks' source maps.
- * `npx tsx bench/profile-summary.ts [--last=<seconds>] <dir or file>…`, or at the end of
- * `npm run bench -- load --profile=<dir>` (which keeps the last class size's loops only).
+ * `npx tsx bench/profile-summary.ts [--last=<seconds>] [--skip=<seconds>] <dir or file>…`, or at
+ * the end of `npm run bench -- load --profile=<dir>` (which keeps the last class size's review
+ * cycle only, its warm-up included).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { SourceMap, type SourceMapPayload } from "node:module";
@@ -70,7 +71,8 @@ function placeOf(frame: CallFrame): Place {
   const name = frame.functionName || "(anonymous)";
   if (!frame.url) return { owner: "(native / V8)", name };
   const file = frame.url.replace(/^file:\/\//, "");
-  if (/\.next[^/]*\/server\//.test(file)) {
+  // Next.js's server chunks, and the API bundle the launcher loads (scripts/build-api.ts).
+  if (/\.next[^/]*\/(server|stride-api)\//.test(file)) {
     const entry = sourceMapOf(file)?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number; name?: string } | undefined;
     if (entry?.originalSource) {
       const owner = ownerOf(entry.originalSource.replace(/^.*?\[project\]\//, ""));
@@ -89,9 +91,10 @@ function top(map: Map<string, number>, total: number, count: number) {
 
 /**
  * Self time by module and function; total time of our functions (each counted once a sample).
- * `lastSeconds` keeps only the samples of the profile's last seconds (the load, not the start-up).
+ * `lastSeconds` keeps only the samples of the profile's last seconds (the load, not the start-up),
+ * ending `skipSeconds` before the profile's end (what ran after the loop of interest).
  */
-export function summarise(profile: Profile, { count = 30, lastSeconds }: { count?: number; lastSeconds?: number } = {}) {
+export function summarise(profile: Profile, { count = 30, lastSeconds, skipSeconds = 0 }: { count?: number; lastSeconds?: number; skipSeconds?: number } = {}) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
@@ -101,11 +104,12 @@ export function summarise(profile: Profile, { count = 30, lastSeconds }: { count
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const duration = deltas.reduce((sum, delta) => sum + delta, 0);
-  const from = lastSeconds === undefined ? -Infinity : duration - lastSeconds * 1e6;
+  const until = duration - skipSeconds * 1e6;
+  const from = lastSeconds === undefined ? -Infinity : until - lastSeconds * 1e6;
   let at = 0;
   for (let i = 0; i < samples.length; i += 1) {
     at += deltas[i] ?? 0;
-    if (at >= from) self.set(samples[i] as number, (self.get(samples[i] as number) ?? 0) + (deltas[i] ?? 0));
+    if (at >= from && at <= until) self.set(samples[i] as number, (self.get(samples[i] as number) ?? 0) + (deltas[i] ?? 0));
   }
 
   const modules = new Map<string, number>();
@@ -134,13 +138,14 @@ export function summarise(profile: Profile, { count = 30, lastSeconds }: { count
   return { busyMs: Math.round(busy / 1000), modules: top(modules, busy, count), functions: top(functions, busy, count), ours: top(ours, busy, count) };
 }
 
-export async function summariseProfiles(target: string, lastSeconds?: number) {
+export async function summariseProfiles(target: string, lastSeconds?: number, skipSeconds = 0) {
   const files = statSync(target).isDirectory() ? readdirSync(target).filter((file) => file.endsWith(".cpuprofile")).map((file) => path.join(target, file)) : [target];
   for (const file of files) {
-    const summary = summarise(JSON.parse(readFileSync(file, "utf8")) as Profile, { lastSeconds });
+    const summary = summarise(JSON.parse(readFileSync(file, "utf8")) as Profile, { lastSeconds, skipSeconds });
     // A profile of a worker thread or of nothing much is not worth printing.
     if (summary.busyMs < 1000) continue;
-    console.log(`\n${file}: ${summary.busyMs} ms of CPU${lastSeconds ? ` in its last ${lastSeconds} s` : ""} (idle left out); shares are of that`);
+    const window = lastSeconds ? ` in ${lastSeconds} s${skipSeconds ? ` ending ${skipSeconds.toFixed(1)} s before its end` : " at its end"}` : "";
+    console.log(`\n${file}: ${summary.busyMs} ms of CPU${window} (idle left out); shares are of that`);
     console.log("self time by module:");
     console.table(summary.modules);
     console.log("self time by function:");
@@ -152,5 +157,8 @@ export async function summariseProfiles(target: string, lastSeconds?: number) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const last = process.argv.find((arg) => arg.startsWith("--last="));
-  for (const target of process.argv.slice(2).filter((arg) => !arg.startsWith("--"))) await summariseProfiles(target, last ? Number(last.slice("--last=".length)) : undefined);
+  const skip = process.argv.find((arg) => arg.startsWith("--skip="));
+  for (const target of process.argv.slice(2).filter((arg) => !arg.startsWith("--"))) {
+    await summariseProfiles(target, last ? Number(last.slice("--last=".length)) : undefined, skip ? Number(skip.slice("--skip=".length)) : 0);
+  }
 }

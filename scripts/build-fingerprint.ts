@@ -4,7 +4,8 @@ import path from "node:path";
 
 // What the Next.js build is made from; a change to any of these makes `npm start` build again.
 const INPUT_DIRS = ["app", "lib", "prisma"];
-const INPUT_FILES = ["next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json", "tsconfig.app.json", "postcss.config.mjs"];
+// scripts/build-api.ts makes the API bundle that goes with the build (from app's and lib's sources).
+const INPUT_FILES = ["next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json", "tsconfig.app.json", "postcss.config.mjs", "scripts/build-api.ts"];
 const SKIPPED = new Set(["generated", "node_modules", "migrations"]);
 
 function collect(dir: string, into: string[]) {
@@ -34,6 +35,11 @@ function distDir(root: string) {
   return path.join(root, process.env.STRIDE_NEXT_DIST_DIR || ".next");
 }
 
+/** The API bundle (scripts/build-api.ts) that `npm run build` makes beside the Next.js build. */
+export function apiBundlePath(root: string): string {
+  return path.join(distDir(root), "stride-api", "api-server.mjs");
+}
+
 function fingerprintFile(root: string) {
   return path.join(distDir(root), "stride-build-fingerprint");
 }
@@ -45,7 +51,7 @@ export function buildExists(root: string): boolean {
 
 export function buildIsCurrent(root: string): boolean {
   const file = fingerprintFile(root);
-  if (!existsSync(path.join(distDir(root), "BUILD_ID")) || !existsSync(file)) return false;
+  if (!existsSync(path.join(distDir(root), "BUILD_ID")) || !existsSync(apiBundlePath(root)) || !existsSync(file)) return false;
   return statSync(file).isFile() && readFileSync(file, "utf8").trim() === sourceFingerprint(root);
 }
 

@@ -5,14 +5,22 @@
  * built-in bank, the demo accounts: lib/server/startup/prepare-database.ts, safe when many
  * instances start at once), starts the job queue's workers and serves Next.js on PORT.
  *
+ * In production, /api/trpc is answered here without Next.js's router, by the API bundle that
+ * `npm run build` makes beside the Next.js build (scripts/build-api.ts, lib/server/http/
+ * api-server.ts): the same handler as the Next.js route, without the quarter of the CPU its
+ * router took per call. Everything else, /api/health included, is Next.js's. `--dev`, a build
+ * without the bundle, or `--api-through-next` (to compare the two) leave /api/trpc to Next.js.
+ *
  * SIGTERM and SIGINT drain, then close: readiness (/api/health/ready) answers 503 at once, so a
  * proxy stops sending work; after STRIDE_DRAIN_SECONDS the server stops accepting connections,
  * finishes the requests it has, stops the job workers and closes the database, so nothing
  * written is lost.
  */
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:http";
+import { existsSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import next from "next";
 import { createPrismaClient, startEmbeddedPostgres } from "@/lib/db";
 import { demoAccountsAllowed } from "@/lib/server/auth/demo-accounts";
@@ -23,7 +31,7 @@ import { createPgBossQueue } from "@/lib/server/jobs/pg-boss-queue";
 import { QUEUES, startJobWorkers } from "@/lib/server/jobs/queues";
 import { markDraining, markPrepared } from "@/lib/server/startup/lifecycle";
 import { prepareDatabase } from "@/lib/server/startup/prepare-database";
-import { buildExists, buildIsCurrent, recordBuild } from "./build-fingerprint";
+import { apiBundlePath, buildExists, buildIsCurrent, recordBuild } from "./build-fingerprint";
 import { loadOrCreateSecret } from "./auth-secret";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -88,15 +96,39 @@ const queue = await createPgBossQueue({ url, kind, queues: QUEUES, onError: (err
 await startJobWorkers({ queue, db: jobsDb, logger });
 setJobQueue(queue);
 
+/** What the API bundle exports (lib/server/http/api-server.ts). */
+interface ApiBundle {
+  isApiRequest(method: string | undefined, url: string | undefined): boolean;
+  prepareApi(): void;
+  serveApi(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/** The API bundle of this build, loaded after the database is open (it reads STRIDE_INTERNAL_*); null when /api/trpc stays with Next.js. */
+async function loadApiBundle(): Promise<ApiBundle | null> {
+  if (dev || process.argv.includes("--api-through-next")) return null;
+  const file = apiBundlePath(root);
+  if (!existsSync(file)) {
+    logger.warn({ file }, "this build has no API bundle: /api/trpc goes through Next.js (npm run build makes one)");
+    return null;
+  }
+  const api = (await import(pathToFileURL(file).href)) as ApiBundle;
+  api.prepareApi();
+  return api;
+}
+
+const api = await loadApiBundle();
 const app = next({ dev, dir: root, hostname: config.HOSTNAME, port: config.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
   // The one address a client cannot forge: the TCP peer (lib/server/http/request-identity.ts).
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
-  void handle(req, res);
+  if (api?.isApiRequest(req.method, req.url)) void api.serveApi(req, res);
+  else void handle(req, res);
 });
-server.listen(config.PORT, config.HOSTNAME, () => logger.info({ url: baseUrlOf(config), port: config.PORT }, `ready on ${baseUrlOf(config)}`));
+server.listen(config.PORT, config.HOSTNAME, () =>
+  logger.info({ url: baseUrlOf(config), port: config.PORT, api: api ? "launcher" : "next" }, `ready on ${baseUrlOf(config)}`),
+);
 
 /** How long requests in flight get to finish once the server stops accepting connections. */
 const IN_FLIGHT_GRACE_MS = 10_000;

@@ -66,16 +66,18 @@ export interface StartAppOptions {
   proxyBase?: string;
   /** Extra environment (the step switches of an experiment). */
   env?: Record<string, string>;
+  /** Extra launcher arguments (`--api-through-next`). */
+  args?: string[];
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** Starts `node --import tsx scripts/start.ts` and waits until /api/health answers 200. */
-export async function startApp({ port, database, secret, profileDir, proxyBase, env = {} }: StartAppOptions): Promise<AppServer> {
+export async function startApp({ port, database, secret, profileDir, proxyBase, env = {}, args: launcherArgs = [] }: StartAppOptions): Promise<AppServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "stride-load-"));
   const logFile = path.join(dataDir, "server.log");
   const log = openSync(logFile, "a");
-  const args = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", "scripts/start.ts"];
+  const args = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", "scripts/start.ts", ...launcherArgs];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {

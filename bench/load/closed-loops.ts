@@ -3,6 +3,10 @@
  * request as soon as the last one is answered:
  * - the health floor: GET /api/health (a route handler and one database ping), the least a
  *   request can cost on this server;
+ * - the API's floor: GET /api/trpc/account.me as a signed-in learner, a query that does nothing
+ *   but what every API call does (the session from its cookie, the request limiter's counters in
+ *   the database, the log line, the metrics); `npm start` serves it without Next.js's router,
+ *   unlike /api/health;
  * - the review cycle: review.next, then review.submit of what it issued (again after a format
  *   error), as learners in a lecture answer.
  * Only calls that complete inside the measured window count; a warm-up runs first.
@@ -10,7 +14,7 @@
 import type { Answer } from "@/lib/problems";
 import type { Answerer, IssuedProblem } from "./answerer";
 import type { HttpClient } from "./http-client";
-import { call, type Learner } from "./learner-client";
+import { call, type Learner, query } from "./learner-client";
 import { Samples } from "./stats";
 
 export interface Window {
@@ -44,6 +48,23 @@ export async function healthLoop(client: HttpClient, concurrency: number, window
       const res = await client.request("GET", "/api/health");
       if (!inWindow()) continue;
       if (res.status === 200) latency.add(res.ms);
+      else errors += 1;
+    }
+  });
+  return { requestsPerSecond: latency.count / (window.measureMs / 1000), latency, errors };
+}
+
+/** N closed loops of account.me, each as one of the signed-up learners. */
+export async function apiFloorLoop(client: HttpClient, learners: Learner[], concurrency: number, window: Window): Promise<HealthResult> {
+  const latency = new Samples();
+  let errors = 0;
+  let seat = 0;
+  await runWindow(concurrency, window, async (inWindow, done) => {
+    const learner = learners[seat++ % learners.length]!;
+    while (!done()) {
+      const res = await query(client, learner, "account.me");
+      if (!inWindow()) continue;
+      if (res.ok) latency.add(res.ms);
       else errors += 1;
     }
   });

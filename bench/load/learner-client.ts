@@ -20,6 +20,16 @@ export interface CallResult<T> {
 
 export async function call<T>(client: HttpClient, learner: Learner, procedure: string, input?: unknown): Promise<CallResult<T>> {
   const res = await client.request("POST", `/api/trpc/${procedure}`, { body: JSON.stringify({ json: input }), cookie: learner.jar.header() });
+  return resultOf<T>(learner, res);
+}
+
+/** A query without input, as the browser's client sends it (GET /api/trpc/<procedure>). */
+export async function query<T>(client: HttpClient, learner: Learner, procedure: string): Promise<CallResult<T>> {
+  const res = await client.request("GET", `/api/trpc/${procedure}`, { cookie: learner.jar.header() });
+  return resultOf<T>(learner, res);
+}
+
+function resultOf<T>(learner: Learner, res: { status: number; ms: number; body: string; setCookies: string[] }): CallResult<T> {
   learner.jar.take(res.setCookies);
   let parsed: { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } } = {};
   try {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildIsCurrent, recordBuild, sourceFingerprint } from "@/scripts/build-fingerprint";
+import { apiBundlePath, buildIsCurrent, recordBuild, sourceFingerprint } from "@/scripts/build-fingerprint";
 
 describe("build fingerprint", () => {
   let root: string;
@@ -22,8 +22,19 @@ describe("build fingerprint", () => {
     expect(buildIsCurrent(root)).toBe(false);
     mkdirSync(path.join(root, ".next"));
     writeFileSync(path.join(root, ".next", "BUILD_ID"), "x");
+    mkdirSync(path.join(root, ".next", "stride-api"));
+    writeFileSync(path.join(root, ".next", "stride-api", "api-server.mjs"), "export {};\n");
     recordBuild(root);
     expect(buildIsCurrent(root)).toBe(true);
+  });
+
+  it("asks for a build when the API bundle that goes with it is missing (a build made before it existed)", () => {
+    project();
+    mkdirSync(path.join(root, ".next"));
+    writeFileSync(path.join(root, ".next", "BUILD_ID"), "x");
+    recordBuild(root);
+    expect(buildIsCurrent(root)).toBe(false);
+    expect(apiBundlePath(root)).toBe(path.join(root, ".next", "stride-api", "api-server.mjs"));
   });
 
   it("changes when a source changes, not when generated code does", () => {

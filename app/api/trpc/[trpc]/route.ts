@@ -1,35 +1,10 @@
-import { env } from "@/lib/env";
-import { handleTrpcRequest } from "@/lib/server/edge/trpc-http";
-import { clientIpOf, requestIdOf } from "@/lib/server/http/request-identity";
-import { observeApiRequest } from "@/lib/server/observability/http-observation";
-import { requestLimiterFor } from "@/lib/server/rate-limit/request-limiter";
-import { getServices } from "@/lib/server/services";
-import { getSessionUser, SessionCookies } from "@/lib/server/session";
-import { createContext } from "@/lib/server/trpc";
+import { handleApiRoute } from "@/lib/server/edge/api-route";
 
 export const dynamic = "force-dynamic";
 
-async function handler(req: Request) {
-  const requestId = requestIdOf(req.headers);
-  // What better-auth refreshes while reading the session (its cookie cache) goes back to the browser.
-  const sessionCookies = new SessionCookies();
-  const response = await observeApiRequest({ req, requestId }, (observer) =>
-  handleTrpcRequest({
-    req,
-    createContext: async () => {
-      const { db } = getServices();
-      return createContext({
-        db,
-        user: observer.user(await getSessionUser(req.headers, sessionCookies)),
-        schedulerFuzz: true,
-        ip: clientIpOf(req.headers, env().STRIDE_TRUSTED_PROXY_HOPS),
-        requestId,
-        limiter: requestLimiterFor(db, env()),
-      });
-    },
-    onError: observer.onError,
-  }));
-  return sessionCookies.appendTo(response);
+/** The API through Next.js (`npm run dev`); `npm start` serves the same function without Next.js's router (lib/server/http/api-server.ts). */
+function handler(req: Request) {
+  return handleApiRoute(req);
 }
 
 export { handler as GET, handler as POST };

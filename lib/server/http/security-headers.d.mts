@@ -1,0 +1,1 @@
+export function securityHeaders(options: { production: boolean }): { key: string; value: string }[];
