@@ -2,7 +2,7 @@
  * A problem's text rendered from pieces that recur: its formulas, each typeset once by the
  * renderer and kept, and its "skeleton" (the text with every formula replaced by a placeholder),
  * which is the same for most variants of a template. Typesetting is the costliest part of
- * rendering (KaTeX, then parsing KaTeX's HTML back into a tree for the sanitiser), and a problem's
+ * rendering (KaTeX, then its HTML as a tree for the sanitiser and back), and a problem's
  * formulas carry its numbers, so a whole document rarely recurs while its pieces do.
  *
  * Every piece is rendered by `renderMarkdown` itself (sanitiser included), and placeholders are

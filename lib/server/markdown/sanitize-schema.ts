@@ -31,7 +31,7 @@ const CLASS_NAME = /^[A-Za-z0-9_-]+$/;
  */
 export const SAFE_STYLE = /^(?:[A-Za-z0-9\s.,:;%#+)-]|\bcalc\()*$/;
 
-const MATHML_ELEMENTS = [
+export const MATHML_ELEMENTS = [
   "math",
   "semantics",
   "annotation",

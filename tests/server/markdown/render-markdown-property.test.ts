@@ -28,6 +28,13 @@ const hostileFragment = fc.oneof(
   hostileUrl.map((url) => `<img src="${url}" onerror="alert(1)">`),
   hostileUrl.map((url) => `$\\href{${url}}{x}$`),
   hostileUrl.map((url) => `$\\url{${url}}$`),
+  // KaTeX's commands that would make an image, a class, an id, a style or data attributes with trust on.
+  hostileUrl.map((url) => `$\\includegraphics{${url}}$`),
+  hostileUrl.map((url) => `$\\includegraphics[height=1em]{${url}}$`),
+  hostileUrl.map((url) => `$$\\htmlClass{${url}}{x}$$`),
+  hostileUrl.map((url) => `$\\htmlId{${url}}{x} \\htmlData{x=${url}}{y}$`),
+  hostileUrl.map((url) => `$\\htmlStyle{background:url(${url})}{x}$`),
+  fc.constantFrom("$\\htmlClass{x\" onmouseover=\"alert(1)}{y}$", "$\\text{<img src=x onerror=alert(1)>}$", "$\\href{javascript:alert(1)}{\\includegraphics{javascript:alert(2)}}$"),
   fc.constantFrom("<svg onload=alert(1)>", '<p onclick="x">', "<iframe src=javascript:alert(1)>", "<math><mi xlink:href=javascript:alert(1)>x</mi></math>", '<span style="background:url(javascript:alert(1))">'),
 );
 /** What prompts are made of otherwise: text, maths, emphasis, lists. */

@@ -1,5 +1,4 @@
 import { fromHtml } from "hast-util-from-html";
-import rehypeKatex from "rehype-katex";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkMath from "remark-math";
@@ -10,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { listTemplates, requireTemplate } from "@/lib/problems";
 import { renderLocalized, renderMarkdown } from "@/lib/server/markdown/render-markdown";
 import { sanitizeSchema } from "@/lib/server/markdown/sanitize-schema";
+import parse5Katex from "./parse5-katex";
 import { urlAttributes } from "./url-attributes";
 
 describe("renderMarkdown", () => {
@@ -118,8 +118,8 @@ describe("the sanitiser's schema on HTML no Markdown could produce", () => {
 });
 
 describe("sanitising keeps the look of the catalog's problems", () => {
-  /** The renderer as it was before the sanitiser: Markdown, KaTeX, HTML. */
-  const unsanitised = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex).use(rehypeStringify);
+  /** The renderer as it was before the sanitiser: Markdown, KaTeX (its HTML read back by parse5), HTML. */
+  const unsanitised = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(parse5Katex).use(rehypeStringify);
 
   it("renders every template's prompt, options and solution, in both languages, exactly as without it", () => {
     const texts = listTemplates().flatMap(({ template }) =>
