@@ -7,6 +7,8 @@
  * of deadlocking against it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/db";
+import { AppError } from "@/lib/server/errors";
 import { createRequestLimiter, type RequestLimits } from "@/lib/server/rate-limit/request-limiter";
 import type { SessionUser } from "@/lib/server/trpc";
 import { callerFor, newUser, poolingChoice } from "./courses-support";
@@ -136,6 +138,50 @@ describe.each(databaseKinds())("request limits on %s", (kind) => {
     expect(await pointsOf(`user:${learner.id}`)).toBe(1);
     // On PGlite the request's queries wait for the commit; on PostgreSQL they need not.
     if (kind === "pglite") expect(order).toEqual(["transaction committed", "request answered"]);
+  });
+
+  /** The test database's client, noting each statement the limiter sends. */
+  function countingClient(statements: string[]): PrismaClient {
+    return new Proxy(database.prisma, {
+      get(target, property, receiver) {
+        if (property === "$queryRawUnsafe" || property === "$executeRawUnsafe") {
+          return (text: string, ...values: unknown[]) => {
+            statements.push(text);
+            return property === "$queryRawUnsafe" ? target.$queryRawUnsafe(text, ...values) : target.$executeRawUnsafe(text, ...values);
+          };
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+  }
+
+  it("counts a call's user and address in one statement", async () => {
+    const statements: string[] = [];
+    const api = httpApi({ db: database.prisma, limiter: createRequestLimiter({ db: countingClient(statements), limits: LIMITS }) });
+    const learner = await newUser(database.prisma, "learner");
+    const ip = nextIp();
+    expect((await api.call("courses.list", undefined, { method: "GET", user: learner, ip })).status).toBe(200);
+    expect(statements).toHaveLength(1);
+    expect(await pointsOf(`user:${learner.id}`)).toBe(1);
+    expect(await pointsOf(`ip:${ip}`)).toBe(1);
+  });
+
+  it("counts calls that arrive together in one statement, each answered as if they had run one after another", async () => {
+    const statements: string[] = [];
+    const limiter = createRequestLimiter({ db: countingClient(statements), limits: LIMITS });
+    const ip = nextIp();
+    const learners: SessionUser[] = [];
+    for (let i = 0; i < 50; i++) learners.push(await newUser(database.prisma, "learner"));
+    // 50 learners behind one address at once, one call each: the address's ceiling is 45.
+    const outcomes = await Promise.allSettled(learners.map((learner) => limiter.charge({ userId: learner.id, ip, cost: 1 })));
+    const refused = outcomes.filter((outcome) => outcome.status === "rejected");
+    expect(refused).toHaveLength(50 - LIMITS.ipPoints);
+    for (const outcome of refused) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
+    // The calls that came last are the ones refused (the 46th to the 50th), as one after another.
+    expect(outcomes.slice(0, LIMITS.ipPoints).every((outcome) => outcome.status === "fulfilled")).toBe(true);
+    expect(await pointsOf(`ip:${ip}`)).toBe(50);
+    for (const learner of learners) expect(await pointsOf(`user:${learner.id}`)).toBe(1);
+    expect(statements).toHaveLength(1);
   });
 
   it("keeps the counters in an unlogged table: no flush to disk on every call, emptied after a crash", async () => {

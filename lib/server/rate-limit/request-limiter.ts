@@ -6,13 +6,14 @@
  *   everyone signed in behind it (a lecture hall of 200 learners behind one NAT address);
  * - a request without a session is counted by address alone, with a smaller budget.
  * The counters are rate-limiter-flexible's RateLimiterPostgres rows in `request_limits`
- * (key, points, expire: the library's layout, created by our migrations, hence `tableCreated`).
+ * (key, points, expire: the library's layout, created by our migrations, hence `tableCreated`),
+ * a call's counts written in one statement (./prisma-store.ts).
  */
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/lib/db";
 import type { Env } from "@/lib/env";
 import { AppError } from "../errors";
-import { prismaLimiterStore } from "./prisma-store";
+import { type LimiterStoreClient, prismaLimiterStore } from "./prisma-store";
 
 export interface RequestLimits {
   windowSeconds: number;
@@ -50,9 +51,9 @@ export const REQUEST_LIMITS_TABLE = "request_limits";
 /** The table's key is varchar(255); an address from a proxy header is not trusted to be short. */
 const MAX_KEY_LENGTH = 200;
 
-function counter(db: PrismaClient, keyPrefix: string, points: number, windowSeconds: number): RateLimiterPostgres {
+function counter(store: LimiterStoreClient, keyPrefix: string, points: number, windowSeconds: number): RateLimiterPostgres {
   return new RateLimiterPostgres({
-    storeClient: prismaLimiterStore(db),
+    storeClient: store,
     storeType: "pool",
     tableName: REQUEST_LIMITS_TABLE,
     tableCreated: true,
@@ -72,9 +73,12 @@ function retryAfterSeconds(refusals: RateLimiterRes[]): number {
 }
 
 export function createRequestLimiter({ db, limits }: { db: PrismaClient; limits: RequestLimits }): RequestLimiter {
-  const users = counter(db, "user", limits.userPoints, limits.windowSeconds);
-  const signedInIps = counter(db, "ip", limits.ipPoints, limits.windowSeconds);
-  const anonymousIps = counter(db, "anon", limits.anonymousPoints, limits.windowSeconds);
+  // One store for the three: a call's two counts (and those of calls that came with it) go to the
+  // database as one statement (./prisma-store.ts).
+  const store = prismaLimiterStore(db, { table: REQUEST_LIMITS_TABLE });
+  const users = counter(store, "user", limits.userPoints, limits.windowSeconds);
+  const signedInIps = counter(store, "ip", limits.ipPoints, limits.windowSeconds);
+  const anonymousIps = counter(store, "anon", limits.anonymousPoints, limits.windowSeconds);
 
   return {
     async charge({ userId, ip, cost }) {
