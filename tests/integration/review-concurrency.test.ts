@@ -1,6 +1,11 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { poolConfig } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/db/generated/client";
 import { type Answer, type Lang, sampleProblem } from "@/lib/problems";
-import { Rating } from "@/lib/srs";
+import { type CardState, Rating } from "@/lib/srs";
+import { cardStateJson, cardStateOf } from "@/lib/server/reviews/card-state";
+import { lockCard, withLearnerLock } from "@/lib/server/reviews/learner-lock";
 import { callerFor, newUser, strideQuestion } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
@@ -40,10 +45,12 @@ describe.each(databaseKinds())("the review core raced and repeated on %s", (kind
     await database?.drop();
   });
 
-  async function keyOf(variantId: string) {
-    const variant = await database.prisma.variant.findUniqueOrThrow({ where: { id: variantId } });
+  async function keyOfWith(db: PrismaClient, variantId: string) {
+    const variant = await db.variant.findUniqueOrThrow({ where: { id: variantId } });
     return sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang }).answer;
   }
+
+  const keyOf = (variantId: string) => keyOfWith(database.prisma, variantId);
 
   it("gives 10 parallel review.next calls of each of 5 learners one variant, the same to every call, without an error", async () => {
     const db = database.prisma;
@@ -150,6 +157,75 @@ describe.each(databaseKinds())("the review core raced and repeated on %s", (kind
     expect(failures(outcomes)).toEqual([]);
     expect(await db.reviewAmendment.count({ where: { reviewId: last, kind: "undo" } })).toBe(1);
     expect(await db.reviewAmendment.count({ where: { reviewId: reviews[0]!, kind: "undo" } })).toBe(0);
+  });
+
+  it("grades an answer with two statements besides the skill's median time: the variant with its card, then one write", async () => {
+    const statements: string[] = [];
+    const logged = new PrismaClient({ adapter: new PrismaPg(poolConfig({ url: database.url, kind })), log: [{ emit: "event", level: "query" }] });
+    logged.$on("query", (event) => statements.push(event.query));
+    try {
+      const learner = await newUser(logged, "learner");
+      for (let answer = 0; answer < 2; answer += 1) {
+        const issued = await callerFor(logged, learner, now).review.next();
+        if (issued.status !== "issued") throw new Error("expected a problem");
+        const key = typed(await keyOfWith(logged, issued.variantId));
+        statements.length = 0;
+        const graded = await callerFor(logged, learner, now).review.submit({ variantId: issued.variantId, answer: key });
+        expect(graded.status).toBe("graded");
+        // The median answer time of a skill is read once a minute (median-answer-time.ts); the rest is per answer.
+        const perAnswer = statements.filter((statement) => !statement.includes('"public"."reviews"."elapsedMs"'));
+        expect(perAnswer).toHaveLength(2);
+        // Neither a transaction nor the learner's advisory lock.
+        expect(perAnswer.join("\n")).not.toMatch(/COMMIT|pg_advisory/);
+      }
+    } finally {
+      await logged.$disconnect();
+    }
+  });
+
+  it("grades an answer from the card as a concurrent writer under the learner's lock leaves it, never over it", async () => {
+    const db = database.prisma;
+    const learner = await newUser(db, "learner");
+    const issued = await callerFor(db, learner, now).review.next();
+    if (issued.status !== "issued") throw new Error("expected a problem");
+    const { cardId } = await db.variant.findUniqueOrThrow({ where: { id: issued.variantId } });
+    const answer = typed(await keyOf(issued.variantId));
+    // What an undo or a rating change writes: another state of the card.
+    const moved: CardState = {
+      due: new Date(clock.getTime() - 3_600_000),
+      stability: 2.3065,
+      difficulty: 5.218843,
+      elapsedDays: 2,
+      scheduledDays: 3,
+      learningSteps: 0,
+      reps: 4,
+      lapses: 1,
+      state: 2,
+      lastReview: new Date(clock.getTime() - 3 * 86_400_000),
+    };
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const cardHeld = new Promise<void>((resolve) => (holding = resolve));
+    const writer = withLearnerLock(db, learner.id, async (tx) => {
+      await lockCard(tx, cardId!);
+      await tx.card.update({ where: { id: cardId! }, data: moved });
+      holding();
+      await held;
+    });
+    await cardHeld;
+    // On PostgreSQL the submit reads the card as committed (not yet moved) and its write waits for
+    // the row; on PGlite the submit waits for the one connection.
+    const submitted = callerFor(db, learner, now).review.submit({ variantId: issued.variantId, answer });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await writer;
+    const graded = await submitted;
+    if (graded.status !== "graded") throw new Error("expected a graded answer");
+    const review = await db.review.findUniqueOrThrow({ where: { id: graded.reviewId } });
+    expect(review.stateBefore).toEqual(cardStateJson(moved));
+    const card = await db.card.findUniqueOrThrow({ where: { id: cardId! } });
+    expect(cardStateJson(cardStateOf(card))).toEqual(review.stateAfter);
   });
 
   it("marks a walkthrough finished once however often it is sent", async () => {

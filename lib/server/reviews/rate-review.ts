@@ -3,7 +3,7 @@ import { type ReviewRating, scheduleReview } from "@/lib/srs";
 import { AppError } from "../errors";
 import { cardStateFromJson, cardStateJson } from "./card-state";
 import { effectiveReview } from "./effective-review";
-import { withLearnerLock } from "./learner-lock";
+import { lockCard, withLearnerLock } from "./learner-lock";
 import { schedulerSettingsOf } from "./scheduler-settings";
 
 export interface RateReviewOptions {
@@ -34,6 +34,8 @@ export async function rateReview({ db, userId, reviewId, rating, now, fuzz }: Ra
     }
     const effective = effectiveReview(review);
     if (effective.undone) throw new AppError("CONFLICT", "This review was undone, so it has no rating to change.");
+    // Before looking for a later review: a submit of this card that is being recorded now is in once this returns.
+    await lockCard(tx, review.cardId);
     const later = await tx.review.findFirst({
       where: { cardId: review.cardId, reviewedAt: { gt: review.reviewedAt }, amendments: { none: { kind: "undo" } } },
       select: { id: true },

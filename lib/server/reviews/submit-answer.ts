@@ -3,9 +3,8 @@ import { gradeAnswer } from "@/lib/grading";
 import { Rating, type ReviewRating, type SchedulerSettings, scheduleReview, suggestRating } from "@/lib/srs";
 import { AppError } from "../errors";
 import { renderLocalizedCached as renderLocalized, renderMarkdownCached as renderMarkdown } from "../markdown/cache";
-import { claimVariant, variantForAnswer } from "./answer-rows";
-import { cardStateJson, cardStateOf } from "./card-state";
-import { withLearnerLock } from "./learner-lock";
+import { type AnswerReview, recordAnswer, type VariantForAnswer, variantForAnswer } from "./answer-rows";
+import { cardStateOf } from "./card-state";
 import { medianAnswerTime } from "./median-answer-time";
 import { variantProblem } from "./variant-problem";
 
@@ -28,6 +27,11 @@ const RATINGS: readonly ReviewRating[] = [Rating.Again, Rating.Hard, Rating.Good
 const alreadyAnswered = () =>
   new AppError("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
 
+/** Grading again from the card as it is: a rating change or undo raced this answer more often than a person clicks. */
+const MAX_CARD_RACES = 5;
+
+const cardKeptChanging = () => new AppError("CONFLICT", "Your schedule changed while this answer was graded. Submit it again.");
+
 const withdrawn = () =>
   new AppError("CONFLICT", "This problem was withdrawn: its skill is no longer in your queue. Open the review page for the next one.");
 
@@ -35,7 +39,7 @@ const withdrawn = () =>
  * Grades an answer to a variant the server issued to this learner, once. The key is recomputed
  * from the variant's seed, never read from the client. A format error costs nothing: the variant
  * stays open and no review is written. A graded answer becomes an append-only Review; a review
- * (not practice) also moves the card on with FSRS at the suggested rating, in one transaction.
+ * (not practice) also moves the card on with FSRS at the suggested rating, in the same statement.
  * The learner may change that rating afterwards (`rateReview`). The result carries the key, the
  * worked solution with its figure, and the check, so the browser can re-run the engine on it.
  */
@@ -57,50 +61,28 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
   const medianMs = await medianAnswerTime(db, variant.templateId, problem.answer.kind);
   const rating = suggestRating({ correct: grade.correct, score: grade.score, elapsedMs, medianMs });
 
-  const settings: SchedulerSettings | null =
-    variant.mode === "review" && variant.cardId ? { desiredRetention: variant.desiredRetention, parameters: variant.fsrsParameters, fuzz } : null;
+  const review: AnswerReview = {
+    userId,
+    mode: variant.mode,
+    templateId: variant.templateId,
+    questionVersionId: variant.questionVersionId,
+    seed: variant.seed,
+    lang: variant.lang,
+    answer,
+    score: grade.score,
+    correct: grade.correct,
+    rating,
+    elapsedMs,
+    mistake: grade.mistake ?? null,
+  };
+  const settings: SchedulerSettings | null = variant.mode === "review" && variant.cardId ? { desiredRetention: variant.desiredRetention, parameters: variant.fsrsParameters, fuzz } : null;
 
-  const { review, scheduled, outcomes } = await withLearnerLock(db, userId, async (tx) => {
-    // Claiming the variant inside the transaction makes a double submit lose the race cleanly. The
-    // card comes as it is now, under the learner's lock: a rating change or undo that ran since
-    // the variant was read is the state this review starts from.
-    const claimed = await claimVariant(tx, variant.id, now);
-    if (!claimed) throw alreadyAnswered();
-    const card = settings ? claimed.card : null;
-    // What each rating would give, so the learner sees what changing the suggestion means; the
-    // suggested one is what the card moves to now.
-    const outcomes = card && settings ? new Map(RATINGS.map((r) => [r, scheduleReview({ card: cardStateOf(card), rating: r, now, settings })])) : null;
-    const scheduled = outcomes?.get(rating) ?? null;
-    if (card && scheduled) await tx.card.update({ where: { id: card.id }, data: { ...scheduled.after } });
-    const review = await tx.review.create({
-      data: {
-        variantId: variant.id,
-        userId,
-        cardId: card?.id ?? null,
-        mode: variant.mode,
-        templateId: variant.templateId,
-        questionVersionId: variant.questionVersionId,
-        seed: variant.seed,
-        lang: variant.lang,
-        answer,
-        score: grade.score,
-        correct: grade.correct,
-        rating,
-        suggestedRating: rating,
-        elapsedMs,
-        mistake: grade.mistake ?? null,
-        stateBefore: scheduled ? cardStateJson(scheduled.before) : undefined,
-        stateAfter: scheduled ? cardStateJson(scheduled.after) : undefined,
-        reviewedAt: now,
-      },
-    });
-    return { review, scheduled, outcomes };
-  });
+  const { reviewId, scheduled, outcomes } = await recordGraded({ db, variant, review, rating, now, settings });
   const dueByRating = outcomes ? Object.fromEntries([...outcomes].map(([r, outcome]) => [r, outcome.after.due])) : null;
 
   return {
     status: "graded" as const,
-    reviewId: review.id,
+    reviewId,
     mode: variant.mode as "review" | "practice",
     score: grade.score,
     correct: grade.correct,
@@ -119,6 +101,43 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
     nextDue: scheduled?.after.due ?? null,
     dueByRating,
   };
+}
+
+type Outcome = ReturnType<typeof scheduleReview>;
+
+/**
+ * The graded answer recorded (answer-rows.ts `recordAnswer`: one statement), the card moved on
+ * from the state it was read in. If a rating change or an undo moved the card meanwhile, the
+ * schedule is computed again from the card as it is then, as the learner's lock used to give it.
+ */
+async function recordGraded({
+  db,
+  variant,
+  review,
+  rating,
+  now,
+  settings,
+}: {
+  db: PrismaClient;
+  variant: VariantForAnswer;
+  review: AnswerReview;
+  rating: ReviewRating;
+  now: Date;
+  settings: SchedulerSettings | null;
+}): Promise<{ reviewId: string; scheduled: Outcome | null; outcomes: Map<ReviewRating, Outcome> | null }> {
+  let card = settings ? variant.card : null;
+  for (let attempt = 1; ; attempt += 1) {
+    // What each rating would give, so the learner sees what changing the suggestion means; the
+    // suggested one is what the card moves to now.
+    const outcomes = card && settings ? new Map(RATINGS.map((r) => [r, scheduleReview({ card: cardStateOf(card!), rating: r, now, settings })])) : null;
+    const scheduled = outcomes?.get(rating) ?? null;
+    const schedule = card && scheduled ? { cardId: card.id, before: scheduled.before, after: scheduled.after } : null;
+    const recorded = await recordAnswer(db, { variantId: variant.id, now, review, schedule });
+    if (recorded.status === "recorded") return { reviewId: recorded.reviewId, scheduled, outcomes };
+    if (recorded.status === "answered") throw alreadyAnswered();
+    if (attempt === MAX_CARD_RACES) throw cardKeptChanging();
+    card = (await variantForAnswer(db, variant.id))?.card ?? null;
+  }
 }
 
 export type SubmitAnswerResult = Awaited<ReturnType<typeof submitAnswer>>;

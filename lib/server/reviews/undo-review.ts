@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { AppError } from "../errors";
 import { cardStateFromJson } from "./card-state";
 import { effectiveReview } from "./effective-review";
-import { withLearnerLock } from "./learner-lock";
+import { lockCard, withLearnerLock } from "./learner-lock";
 
 // Undo walks back through the learner's latest reviews; this many is further than anyone goes.
 const UNDO_DEPTH = 50;
@@ -18,18 +18,28 @@ const UNDO_DEPTH = 50;
  */
 export async function undoReview({ db, userId, reviewId, now }: { db: PrismaClient; userId: string; reviewId: string; now: Date }) {
   return withLearnerLock(db, userId, async (tx) => {
-    const recent = await tx.review.findMany({
-      where: { userId },
-      orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
-      take: UNDO_DEPTH,
-      include: { amendments: true },
-    });
+    const readRecent = () =>
+      tx.review.findMany({
+        where: { userId },
+        orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+        take: UNDO_DEPTH,
+        include: { amendments: true },
+      });
+    let recent = await readRecent();
     const target = recent.find((review) => review.id === reviewId) ?? (await tx.review.findFirst({ where: { id: reviewId, userId }, include: { amendments: true } }));
     if (!target) throw new AppError("NOT_FOUND", "There is no such review of yours.");
     const result = { undone: reviewId, template: target.templateId, mode: target.mode as "review" | "practice" };
     if (effectiveReview(target).undone) return result;
 
-    const last = recent.find((review) => !effectiveReview(review).undone);
+    const lastOf = () => recent.find((review) => !effectiveReview(review).undone);
+    let last = lastOf();
+    if (last?.id === reviewId && last.cardId) {
+      // A submit of this card that is being recorded now (without the learner's lock) is in once
+      // the card's row is ours: read again, in case its review is now the last one.
+      await lockCard(tx, last.cardId);
+      recent = await readRecent();
+      last = lastOf();
+    }
     if (!last || last.id !== reviewId) throw new AppError("CONFLICT", "Only your last review can be undone.");
     if (last.cardId && last.stateBefore) await tx.card.update({ where: { id: last.cardId }, data: { ...cardStateFromJson(last.stateBefore) } });
     await tx.reviewAmendment.create({ data: { reviewId, userId, kind: "undo", createdAt: now } });
