@@ -5,7 +5,9 @@
  * rendering (KaTeX, then its HTML as a tree for the sanitiser and back), and a problem's
  * formulas carry its numbers, so a whole document rarely recurs while its pieces do.
  *
- * Every piece is rendered by `renderMarkdown` itself (sanitiser included), and placeholders are
+ * Every piece is rendered by `renderMarkdown` itself (sanitiser included), an inline formula by
+ * the same typesetting, sanitiser and serialiser without the Markdown around it
+ * (`renderInlineMath`), and placeholders are
  * only replaced where they stand as text; anything unexpected (a placeholder missing, doubled or
  * inside a tag, the placeholder characters in the source) gives up, and the caller renders the
  * document whole. tests/server/markdown/cache.test.ts checks that the pieces give exactly what
@@ -20,8 +22,6 @@ import { unified } from "unified";
 const OPEN = "⟦\uE000";
 const CLOSE = "\uE001⟧";
 const RESERVED = /[⟦⟧\uE000\uE001]/;
-// An inline formula is typeset after this, so that a formula starting a line is not read as a block.
-const INLINE_LEAD = "x ";
 
 const parser = unified().use(remarkParse).use(remarkMath);
 
@@ -32,34 +32,12 @@ interface MathNode {
   children?: MathNode[];
 }
 
-export interface Formula {
-  /**
-   * What is typeset alone: for an inline formula, a canonical `x $…$` built from its TeX (the
-   * same TeX written another way, `$ x $` or `$$x$$`, shares it); for a display one, its block
-   * as written.
-   */
-  source: string;
-  display: boolean;
-  /** The TeX of an inline formula, which its canonical source must give back (`sourceHolds`). */
-  tex?: string;
-}
-
 /**
- * An inline formula written so that remark-math reads exactly `tex` back (`tex` has no spaces at
- * its edges): fenced by one more dollar than the longest run inside.
+ * A formula of the document: an inline one by its TeX as remark-math read it (typeset alone,
+ * render-markdown.ts `renderInlineMath`), a display one by its block as written, which is a
+ * document of its own.
  */
-function inlineSource(tex: string): string {
-  const fence = "$".repeat(Math.max(0, ...(tex.match(/\$+/g) ?? []).map((run) => run.length)) + 1);
-  return `${INLINE_LEAD}${fence}${tex}${fence}`;
-}
-
-/** Whether an inline formula's source, typeset alone, holds exactly its TeX (checked before it is first typeset). */
-export function sourceHolds(formula: Formula): boolean {
-  if (formula.display || formula.tex === undefined) return true;
-  const nodes: { node: MathNode; parent: string }[] = [];
-  collect(parser.parse(formula.source) as MathNode, nodes);
-  return nodes.length === 1 && nodes[0]?.node.type === "inlineMath" && nodes[0].node.value === formula.tex;
-}
+export type Formula = { display: false; tex: string } | { display: true; source: string };
 
 export interface Pieces {
   skeleton: string;
@@ -101,11 +79,9 @@ export function piecesOf(markdown: string): Pieces | null {
     if (start === undefined || end === undefined || start < at) return null;
     const display = node.type === "math";
     if (display && (parent !== "root" || !standsAlone(markdown, start, end))) return null;
-    // Spaces at a formula's edges, or a line ending in it, are read differently at the start of a
-    // line than after the lead: such a document is rendered whole.
-    if (!display && (node.value === undefined || /^\s|\s$|[\r\n]/.test(node.value))) return null;
-    // A top-level display block is a document of its own, fences as written; an inline formula follows a lead.
-    formulas.push(display ? { source: markdown.slice(start, end), display } : { source: inlineSource(node.value ?? ""), display, tex: node.value ?? "" });
+    if (!display && node.value === undefined) return null;
+    // A top-level display block is a document of its own, fences as written; an inline formula is its TeX.
+    formulas.push(display ? { display, source: markdown.slice(start, end) } : { display, tex: node.value ?? "" });
     skeleton += markdown.slice(at, start) + placeholder(formulas.length - 1);
     at = end;
   }
@@ -125,13 +101,6 @@ export function renderTogether(sources: readonly string[], render: (markdown: st
   const html = render(sources.join(`\n\n${SEPARATOR}\n\n`));
   const parts = html.split(`<p>${SEPARATOR}</p>`).map((part) => part.replace(/^\n+|\n+$/g, ""));
   return parts.length === sources.length ? parts : null;
-}
-
-/** A typeset formula's HTML as it stands in a document: a display block, or an inline element. */
-export function formulaHtml(formula: Formula, rendered: string): string | null {
-  if (formula.display) return rendered;
-  const lead = `<p>${INLINE_LEAD}`;
-  return rendered.startsWith(lead) && rendered.endsWith("</p>") ? rendered.slice(lead.length, -"</p>".length) : null;
 }
 
 /** Whether `index` in `html` is in text, not inside a tag (an attribute value, say). */

@@ -5,16 +5,20 @@
  * solution on this machine, most of a review's CPU). A prompt is rendered when it is issued and
  * again on a reload; a feedback message recurs across learners; and a variant's formulas and the
  * text around them recur across variants even when the whole text does not (cache-pieces.ts).
- * Kept beside the renderer, never inside it: every HTML string here was returned by it.
+ * Kept beside the renderer, never inside it: every HTML string here was returned by it (a
+ * document, a skeleton, a display formula: `renderMarkdown`; an inline formula: `renderInlineMath`).
  */
 import { LruCache } from "./cache-lru";
-import { assemble, formulaHtml, piecesOf, renderTogether, sourceHolds } from "./cache-pieces";
-import { renderMarkdown } from "./render-markdown";
+import { assemble, piecesOf, renderTogether } from "./cache-pieces";
+import { renderInlineMath, renderMarkdown } from "./render-markdown";
 
 // Up to 16 million characters of HTML (about 32 MB): tens of thousands of formulas and texts.
 const MAX_CACHED_CHARACTERS = 16_000_000;
 
-const holder = globalThis as typeof globalThis & { strideMarkdownCache?: LruCache<string, string> };
+// Formulas typeset alone are kept apart, by their TeX: a key there is never a document's text.
+const MAX_CACHED_FORMULA_CHARACTERS = 8_000_000;
+
+const holder = globalThis as typeof globalThis & { strideMarkdownCache?: LruCache<string, string>; strideFormulaCache?: LruCache<string, string> };
 
 // One cache a process, whichever Next.js bundle loads this module.
 function cache(): LruCache<string, string> {
@@ -26,24 +30,26 @@ function rendered(markdown: string): string {
   return cache().getOrSet(markdown, () => renderMarkdown(markdown));
 }
 
+/** An inline formula's HTML as it stands in a document, from its TeX (renderInlineMath: no Markdown parsed). */
+function inlineFormula(tex: string): string {
+  holder.strideFormulaCache ??= new LruCache<string, string>(MAX_CACHED_FORMULA_CHARACTERS, (html) => html.length);
+  return holder.strideFormulaCache.getOrSet(tex, () => renderInlineMath(tex));
+}
+
 /** The document from its cached skeleton and formulas, or null when it has none or cannot be split. */
 function fromPieces(markdown: string): string | null {
   if (!markdown.includes("$")) return null;
   const pieces = piecesOf(markdown);
   if (!pieces || pieces.formulas.length === 0) return null;
-  // The formulas not seen before are typeset together, in one call of the renderer.
-  const unseen = pieces.formulas.filter((formula) => cache().get(formula.source) === undefined);
-  if (!unseen.every(sourceHolds)) return null;
-  const missing = [...new Set(unseen.map((formula) => formula.source))];
+  // The display formulas not seen before are typeset together, in one call of the renderer.
+  const missing = [...new Set(pieces.formulas.flatMap((formula) => (formula.display && cache().get(formula.source) === undefined ? [formula.source] : [])))];
   if (missing.length > 0) {
     const together = renderTogether(missing, renderMarkdown) ?? missing.map((source) => renderMarkdown(source));
     missing.forEach((source, index) => cache().set(source, together[index] as string));
   }
   const htmls: string[] = [];
   for (const formula of pieces.formulas) {
-    const html = formulaHtml(formula, rendered(formula.source));
-    if (html === null) return null;
-    htmls.push(html);
+    htmls.push(formula.display ? rendered(formula.source) : inlineFormula(formula.tex));
   }
   return assemble(rendered(pieces.skeleton), pieces.formulas, htmls);
 }

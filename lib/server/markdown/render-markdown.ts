@@ -1,3 +1,5 @@
+import { sanitize } from "hast-util-sanitize";
+import { toHtml } from "hast-util-to-html";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkMath from "remark-math";
@@ -5,7 +7,8 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { sanitizeSchema } from "./sanitize-schema";
-import typesetMath from "./typeset-math";
+import { katexHtmlToSafeHtml } from "./katex-safe-html";
+import typesetMath, { typeset, typesetNodes } from "./typeset-math";
 
 // Raw HTML in the Markdown is dropped (remark-rehype without allowDangerousHtml), and KaTeX runs
 // (./typeset-math.ts) with `trust` off and shows a formula it cannot parse as an error in place
@@ -22,6 +25,20 @@ const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).u
  */
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));
+}
+
+/**
+ * The HTML `renderMarkdown` gives an inline formula `$tex$` (the TeX remark-math read from a
+ * document), without the paragraph around it: the same typesetting, sanitiser and serialiser,
+ * without parsing any Markdown (rehype-sanitize and rehype-stringify are these two functions over
+ * the document's tree, and nothing about a formula's subtree depends on what stands around it).
+ */
+export function renderInlineMath(tex: string): string {
+  const katexOutput = typeset(tex, false);
+  // KaTeX's markup sanitised and written in one pass (katex-safe-html.ts says why that is the same);
+  // anything else through the sanitiser's tree.
+  const direct = typeof katexOutput === "string" ? katexHtmlToSafeHtml(katexOutput) : null;
+  return direct ?? toHtml(sanitize({ type: "root", children: typesetNodes(katexOutput) }, sanitizeSchema));
 }
 
 /** Both languages of a localized text, rendered. */

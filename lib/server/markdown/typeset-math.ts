@@ -24,19 +24,31 @@ function classesOf(element: Element): unknown[] {
   return Array.isArray(element.properties.className) ? element.properties.className : [];
 }
 
+/** Where an error KaTeX reports is noted (rehype-katex's `file.message`): the document being rendered, if any. */
+interface Place {
+  file: VFile;
+  element: Element;
+  parents: (Root | Element)[];
+}
+
 /** KaTeX's HTML for `value`, or its error markup when even a lenient second try throws. */
-function typeset(value: string, displayMode: boolean, element: Element, parents: (Root | Element)[], file: VFile): string | ElementContent[] {
+export function typeset(value: string, displayMode: boolean, place?: Place): string | ElementContent[] {
   try {
     return katex.renderToString(value, { displayMode, throwOnError: true });
   } catch (error) {
     const cause = error as Error;
-    file.message("Could not render math with KaTeX", { ancestors: [...parents, element], cause, place: element.position, ruleId: cause.name.toLowerCase(), source: "rehype-katex" });
+    place?.file.message("Could not render math with KaTeX", { ancestors: [...place.parents, place.element], cause, place: place.element.position, ruleId: cause.name.toLowerCase(), source: "rehype-katex" });
     try {
       return katex.renderToString(value, { displayMode, strict: "ignore", throwOnError: false });
     } catch {
       return [{ type: "element", tagName: "span", properties: { className: ["katex-error"], style: "color:#cc0000", title: String(error) }, children: [{ type: "text", value }] }];
     }
   }
+}
+
+/** What `typeset` gave, as the nodes that stand in the document where the TeX stood (before the sanitiser). */
+export function typesetNodes(typeset: string | ElementContent[]): ElementContent[] {
+  return typeof typeset === "string" ? (katexHtmlToHast(typeset) ?? (fromHtmlIsomorphic(typeset, { fragment: true }).children as ElementContent[])) : typeset;
 }
 
 export default function typesetMath() {
@@ -57,8 +69,7 @@ export default function typesetMath() {
         displayMode = true;
       }
       if (!parent) return;
-      const result = typeset(toText(scope, { whitespace: "pre" }), displayMode, element, parents, file);
-      const nodes = typeof result === "string" ? (katexHtmlToHast(result) ?? (fromHtmlIsomorphic(result, { fragment: true }).children as ElementContent[])) : result;
+      const nodes = typesetNodes(typeset(toText(scope, { whitespace: "pre" }), displayMode, { file, element, parents }));
       parent.children.splice(parent.children.indexOf(scope), 1, ...nodes);
       return SKIP;
     });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listTemplates, sampleProblem } from "@/lib/problems";
 import { renderMarkdownCached } from "@/lib/server/markdown/cache";
 import { LruCache } from "@/lib/server/markdown/cache-lru";
-import { renderMarkdown } from "@/lib/server/markdown/render-markdown";
+import { renderInlineMath, renderMarkdown } from "@/lib/server/markdown/render-markdown";
 
 describe("LruCache", () => {
   it("evicts the least recently used entries once the total weight passes the bound", () => {
@@ -78,5 +78,24 @@ describe("renderMarkdownCached from cached pieces (formulas and the text around 
       }),
       { numRuns: 1000, seed: 11 },
     );
+  });
+});
+
+describe("renderInlineMath: a formula typeset from its TeX alone", () => {
+  it("gives exactly what the renderer gives the formula inside a paragraph, hostile and broken TeX included", () => {
+    for (const tex of [
+      "16 \\times 15",
+      "\\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1",
+      "\\sqrt{x} \\overrightarrow{AB} \\cancel{y}",
+      "a < b \\text{it's \"q\" & <b>}",
+      "\\href{javascript:alert(1)}{x}",
+      "\\includegraphics{javascript:alert(1)}",
+      "\\htmlClass{x\" onclick=\"y}{z}",
+      "\\frac{",
+      "\\tag{1} x",
+      "卷积 \\mathrm{ReLU}",
+    ]) {
+      expect(`<p>x ${renderInlineMath(tex)}</p>`, tex).toBe(renderMarkdown(`x $${tex}$`));
+    }
   });
 });
