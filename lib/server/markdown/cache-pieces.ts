@@ -5,17 +5,14 @@
  * rendering (KaTeX, then its HTML as a tree for the sanitiser and back), and a problem's
  * formulas carry its numbers, so a whole document rarely recurs while its pieces do.
  *
- * Every piece is rendered by `renderMarkdown` itself (sanitiser included), an inline formula by
- * the same typesetting, sanitiser and serialiser without the Markdown around it
- * (`renderInlineMath`), and placeholders are
- * only replaced where they stand as text; anything unexpected (a placeholder missing, doubled or
- * inside a tag, the placeholder characters in the source) gives up, and the caller renders the
- * document whole. tests/server/markdown/cache.test.ts checks that the pieces give exactly what
+ * The skeleton is rendered by `renderMarkdown` itself (sanitiser included), a formula by the same
+ * typesetting, sanitiser and serialiser without the Markdown around it (`renderFormula`), and
+ * placeholders are only replaced where they stand as text; anything unexpected (a placeholder
+ * missing, doubled or inside a tag, the placeholder characters in the source) gives up, and the
+ * caller renders the document whole. Where the formulas stand comes from ./formula-spans.ts. tests/server/markdown/cache.test.ts checks that the pieces give exactly what
  * the renderer gives, over every template's prompts and solutions and over generated Markdown.
  */
-import remarkMath from "remark-math";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { formulaSpansOf } from "./formula-spans";
 
 // Punctuation on both sides, as `$` is, so emphasis next to a formula parses as it did
 // (CommonMark's flanking rules look at the neighbouring character's class).
@@ -23,30 +20,18 @@ const OPEN = "⟦\uE000";
 const CLOSE = "\uE001⟧";
 const RESERVED = /[⟦⟧\uE000\uE001]/;
 
-const parser = unified().use(remarkParse).use(remarkMath);
-
-interface MathNode {
-  type: string;
-  value?: string;
-  position?: { start: { offset?: number }; end: { offset?: number } };
-  children?: MathNode[];
-}
-
 /**
- * A formula of the document: an inline one by its TeX as remark-math read it (typeset alone,
- * render-markdown.ts `renderInlineMath`), a display one by its block as written, which is a
- * document of its own.
+ * A formula of the document, by its TeX as remark-math read it (typeset alone: render-markdown.ts
+ * `renderFormula`): inline, or a display block standing alone.
  */
-export type Formula = { display: false; tex: string } | { display: true; source: string };
+export interface Formula {
+  display: boolean;
+  tex: string;
+}
 
 export interface Pieces {
   skeleton: string;
   formulas: Formula[];
-}
-
-function collect(node: MathNode, into: { node: MathNode; parent: string }[], parent = "") {
-  if (node.type === "inlineMath" || node.type === "math") into.push({ node, parent });
-  for (const child of node.children ?? []) collect(child, into, node.type);
 }
 
 /**
@@ -68,39 +53,19 @@ export function placeholder(index: number): string {
 /** The document split into its skeleton and formulas; null when it cannot be split safely. */
 export function piecesOf(markdown: string): Pieces | null {
   if (RESERVED.test(markdown)) return null;
-  const nodes: { node: MathNode; parent: string }[] = [];
-  collect(parser.parse(markdown) as MathNode, nodes);
+  const spans = formulaSpansOf(markdown);
+  if (!spans) return null;
   let skeleton = "";
   let at = 0;
   const formulas: Formula[] = [];
-  for (const { node, parent } of nodes) {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined || start < at) return null;
-    const display = node.type === "math";
+  for (const { start, end, display, parent, texStart, texEnd } of spans) {
+    if (start < at) return null;
     if (display && (parent !== "root" || !standsAlone(markdown, start, end))) return null;
-    if (!display && node.value === undefined) return null;
-    // A top-level display block is a document of its own, fences as written; an inline formula is its TeX.
-    formulas.push(display ? { display, source: markdown.slice(start, end) } : { display, tex: node.value ?? "" });
+    formulas.push({ display, tex: markdown.slice(texStart, texEnd) });
     skeleton += markdown.slice(at, start) + placeholder(formulas.length - 1);
     at = end;
   }
   return { skeleton: skeleton + markdown.slice(at), formulas };
-}
-
-const SEPARATOR = `${OPEN}s${CLOSE}`;
-
-/**
- * Several formulas typeset in one call of the renderer (each call has a fixed cost about that
- * of a formula): one document of their sources, each its own block, between separator
- * paragraphs; the HTML of each source as the renderer gives it alone, or null when the output
- * cannot be split back into as many parts.
- */
-export function renderTogether(sources: readonly string[], render: (markdown: string) => string): string[] | null {
-  if (sources.length === 1) return [render(sources[0] as string)];
-  const html = render(sources.join(`\n\n${SEPARATOR}\n\n`));
-  const parts = html.split(`<p>${SEPARATOR}</p>`).map((part) => part.replace(/^\n+|\n+$/g, ""));
-  return parts.length === sources.length ? parts : null;
 }
 
 /** Whether `index` in `html` is in text, not inside a tag (an attribute value, say). */

@@ -6,11 +6,11 @@
  * again on a reload; a feedback message recurs across learners; and a variant's formulas and the
  * text around them recur across variants even when the whole text does not (cache-pieces.ts).
  * Kept beside the renderer, never inside it: every HTML string here was returned by it (a
- * document, a skeleton, a display formula: `renderMarkdown`; an inline formula: `renderInlineMath`).
+ * document, a skeleton: `renderMarkdown`; a formula: `renderFormula`).
  */
 import { LruCache } from "./cache-lru";
-import { assemble, piecesOf, renderTogether } from "./cache-pieces";
-import { renderInlineMath, renderMarkdown } from "./render-markdown";
+import { assemble, type Formula, piecesOf } from "./cache-pieces";
+import { renderFormula, renderMarkdown } from "./render-markdown";
 
 // Up to 16 million characters of HTML (about 32 MB): tens of thousands of formulas and texts.
 const MAX_CACHED_CHARACTERS = 16_000_000;
@@ -30,10 +30,10 @@ function rendered(markdown: string): string {
   return cache().getOrSet(markdown, () => renderMarkdown(markdown));
 }
 
-/** An inline formula's HTML as it stands in a document, from its TeX (renderInlineMath: no Markdown parsed). */
-function inlineFormula(tex: string): string {
+/** A formula's HTML as it stands in a document, from its TeX (renderFormula: no Markdown parsed). */
+function formula({ tex, display }: Formula): string {
   holder.strideFormulaCache ??= new LruCache<string, string>(MAX_CACHED_FORMULA_CHARACTERS, (html) => html.length);
-  return holder.strideFormulaCache.getOrSet(tex, () => renderInlineMath(tex));
+  return holder.strideFormulaCache.getOrSet(`${display ? "display" : "inline"}\u0000${tex}`, () => renderFormula(tex, display));
 }
 
 /** The document from its cached skeleton and formulas, or null when it has none or cannot be split. */
@@ -41,17 +41,7 @@ function fromPieces(markdown: string): string | null {
   if (!markdown.includes("$")) return null;
   const pieces = piecesOf(markdown);
   if (!pieces || pieces.formulas.length === 0) return null;
-  // The display formulas not seen before are typeset together, in one call of the renderer.
-  const missing = [...new Set(pieces.formulas.flatMap((formula) => (formula.display && cache().get(formula.source) === undefined ? [formula.source] : [])))];
-  if (missing.length > 0) {
-    const together = renderTogether(missing, renderMarkdown) ?? missing.map((source) => renderMarkdown(source));
-    missing.forEach((source, index) => cache().set(source, together[index] as string));
-  }
-  const htmls: string[] = [];
-  for (const formula of pieces.formulas) {
-    htmls.push(formula.display ? rendered(formula.source) : inlineFormula(formula.tex));
-  }
-  return assemble(rendered(pieces.skeleton), pieces.formulas, htmls);
+  return assemble(rendered(pieces.skeleton), pieces.formulas, pieces.formulas.map(formula));
 }
 
 /** `renderMarkdown`'s HTML for this text, from the cache or its cached pieces when it can be. */

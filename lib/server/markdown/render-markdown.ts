@@ -28,13 +28,14 @@ export function renderMarkdown(markdown: string): string {
 }
 
 /**
- * The HTML `renderMarkdown` gives an inline formula `$tex$` (the TeX remark-math read from a
- * document), without the paragraph around it: the same typesetting, sanitiser and serialiser,
- * without parsing any Markdown (rehype-sanitize and rehype-stringify are these two functions over
- * the document's tree, and nothing about a formula's subtree depends on what stands around it).
+ * The HTML `renderMarkdown` gives a formula whose TeX remark-math read from a document: an inline
+ * one without the paragraph around it, a display one as the block it stands for. The same
+ * typesetting, allow-list and serialiser, without parsing any Markdown: rehype-sanitize and
+ * rehype-stringify are these functions over the document's tree, and nothing about a formula's
+ * subtree depends on what stands around it.
  */
-export function renderInlineMath(tex: string): string {
-  const katexOutput = typeset(tex, false);
+export function renderFormula(tex: string, display: boolean): string {
+  const katexOutput = typeset(tex, display);
   // KaTeX's markup sanitised and written in one pass (katex-safe-html.ts says why that is the same);
   // anything else through the sanitiser's tree.
   const direct = typeof katexOutput === "string" ? katexHtmlToSafeHtml(katexOutput) : null;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listTemplates, sampleProblem } from "@/lib/problems";
 import { renderMarkdownCached } from "@/lib/server/markdown/cache";
 import { LruCache } from "@/lib/server/markdown/cache-lru";
-import { renderInlineMath, renderMarkdown } from "@/lib/server/markdown/render-markdown";
+import { renderFormula, renderMarkdown } from "@/lib/server/markdown/render-markdown";
 
 describe("LruCache", () => {
   it("evicts the least recently used entries once the total weight passes the bound", () => {
@@ -81,8 +81,50 @@ describe("renderMarkdownCached from cached pieces (formulas and the text around 
   });
 });
 
-describe("renderInlineMath: a formula typeset from its TeX alone", () => {
-  it("gives exactly what the renderer gives the formula inside a paragraph, hostile and broken TeX included", () => {
+describe("renderMarkdownCached for documents that differ only in their digits (formulas found by the document's shape)", () => {
+  it("tells apart the digits CommonMark reads by value: a list that starts at 1 interrupts a paragraph, <h1>…<h6> start an HTML block", () => {
+    // Each pair has one shape but for the digit that decides; the first of each fills the cache.
+    // CommonMark 0.31: 5.2 (an ordered list interrupting a paragraph must start with 1), 4.6 (HTML blocks, condition 6).
+    for (const pair of [
+      ["a\n1. x\n\n    $2$\n", "a\n2. x\n\n    $2$\n"],
+      ["a\n01. x\n\n    $2$\n", "a\n03. x\n\n    $2$\n"],
+      ["a\n0. x\n\n    $2$\n", "a\n1. x\n\n    $2$\n"],
+      ["a\n<h3>\n$1$\n", "a\n<h7>\n$1$\n"],
+      ["a\n<h7>\n$1$ b\n", "a\n<h3>\n$1$ b\n"],
+      ["[x][a1]\n\n[a1]: /u\n\n$1$", "[x][a1]\n\n[a2]: /u\n\n$1$"],
+    ]) {
+      for (const markdown of pair) expect(renderMarkdownCached(markdown), markdown).toBe(renderMarkdown(markdown));
+    }
+  });
+
+  it("gives exactly the renderer's HTML whatever the digits, lists, references, entities and HTML around them", () => {
+    const token = fc.constantFrom(
+      "$1$", "$x_2$", "$$x^1$$", "\n$$\n1 + 2\n$$\n", "$$ 3\n4\n$$", "1. ", "2. ", "0. ", "10. ", "1) ", "7) ", "- ", "> ", "# ", "text", "a1", "12",
+      "&#36;", "&#49;", "&#x31;", "&frac12;", "&frac19;", "[a1]", "[a2]", "[a1]: /u\n", "[x][a1]", "<h1>", "<h7>", "</h2>", "<a1>", "`1`", "``2``", "\\1", "\\$",
+      "*", "**", "_", " ", "  ", "\n", "\n\n", "$", "$$", "1", "9", "0",
+    );
+    const digitsFor = (text: string) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: text.length, maxLength: text.length });
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 20 }).chain((tokens) => {
+          const markdown = tokens.join("");
+          return fc.tuple(fc.constant(markdown), fc.array(digitsFor(markdown), { minLength: 3, maxLength: 3 }));
+        }),
+        ([markdown, variants]) => {
+          for (const digits of [null, ...variants]) {
+            let at = 0;
+            const text = digits ? markdown.replace(/\d/g, () => String(digits[at++] ?? 0)) : markdown;
+            expect(renderMarkdownCached(text)).toBe(renderMarkdown(text));
+          }
+        },
+      ),
+      { numRuns: 600, seed: 12 },
+    );
+  });
+});
+
+describe("renderFormula: a formula typeset from its TeX alone", () => {
+  it("gives exactly what the renderer gives the formula inside a paragraph, or as a block, hostile and broken TeX included", () => {
     for (const tex of [
       "16 \\times 15",
       "\\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1",
@@ -95,7 +137,8 @@ describe("renderInlineMath: a formula typeset from its TeX alone", () => {
       "\\tag{1} x",
       "卷积 \\mathrm{ReLU}",
     ]) {
-      expect(`<p>x ${renderInlineMath(tex)}</p>`, tex).toBe(renderMarkdown(`x $${tex}$`));
+      expect(`<p>x ${renderFormula(tex, false)}</p>`, tex).toBe(renderMarkdown(`x $${tex}$`));
+      expect(renderFormula(tex, true), tex).toBe(renderMarkdown(`$$\n${tex}\n$$`));
     }
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * Where a document's formulas stand, as remark-math reads them, remembered by the document's
+ * shape. Finding them takes a Markdown parse (about half a millisecond for a solution here, the
+ * costliest step left once formulas are cached), and the documents of a template differ from seed
+ * to seed mostly in their digits, which CommonMark reads as plain text: replacing each digit by
+ * another of its class (0, 1, any other) changes no block, inline or math construct and no
+ * offset, as long as the document has none of the few constructs whose reading depends on a
+ * digit's value. Those are (CommonMark 0.31, checked construct by construct):
+ * - an ordered list marker: only a start number of 1 interrupts a paragraph (`0*1` is told apart
+ *   from any other number by the classes above);
+ * - link reference definitions: whether a reference resolves depends on its label's digits (a
+ *   document with `]:` anywhere is parsed every time);
+ * - HTML blocks: `<h1>`…`<h6>` start one where `<h7>` does not (a document with `<` before a
+ *   letter, `/`, `!` or `?` is parsed every time).
+ * Character references (`&#36;` is a dollar sign as text, never a delimiter), code spans, fences,
+ * emphasis (a digit is "other" punctuation-wise, whatever its value), escapes and list indentation
+ * do not depend on a digit's value. tests/server/markdown/cache.test.ts renders documents whose
+ * digits are varied this way through the cache and through the renderer and compares them.
+ */
+import remarkMath from "remark-math";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { LruCache } from "./cache-lru";
+
+const parser = unified().use(remarkParse).use(remarkMath);
+
+interface MathNode {
+  type: string;
+  value?: string;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  children?: MathNode[];
+}
+
+/** A formula of the document: where it stands (its delimiters included), whether it is a block, and where its TeX is. */
+export interface FormulaSpan {
+  start: number;
+  end: number;
+  display: boolean;
+  /** The parent node's type (a display formula may only stand at the root). */
+  parent: string;
+  texStart: number;
+  texEnd: number;
+}
+
+function collect(node: MathNode, into: { node: MathNode; parent: string }[], parent = "") {
+  if (node.type === "inlineMath" || node.type === "math") into.push({ node, parent });
+  for (const child of node.children ?? []) collect(child, into, node.type);
+}
+
+/**
+ * The formulas as parsed; null when one has no position, or its TeX is not a stretch of the
+ * document as written (remark-math turned a line ending into a space, say): such a document is
+ * rendered whole. `shared` says whether documents of the same shape may use them: not when a
+ * digit stands in a formula's delimiters or fence line (its TeX could not be told from them).
+ */
+function parsedSpans(markdown: string): { spans: FormulaSpan[] | null; shared: boolean } {
+  const nodes: { node: MathNode; parent: string }[] = [];
+  collect(parser.parse(markdown) as MathNode, nodes);
+  const spans: FormulaSpan[] = [];
+  let shared = true;
+  for (const { node, parent } of nodes) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || node.value === undefined) return { spans: null, shared: true };
+    const texStart = markdown.indexOf(node.value, start);
+    const texEnd = texStart + node.value.length;
+    if (texStart < 0 || texEnd > end) return { spans: null, shared: true };
+    if (/\d/.test(markdown.slice(start, texStart)) || /\d/.test(markdown.slice(texEnd, end))) shared = false;
+    spans.push({ start, end, display: node.type === "math", parent, texStart, texEnd });
+  }
+  return { spans, shared };
+}
+
+/** The digits of `markdown` by class (CommonMark tells `1` and `0` apart from other digits, never one other digit from another). */
+export function shapeOf(markdown: string): string {
+  return markdown.replace(/[2-9]/g, "2");
+}
+
+/** Constructs whose reading depends on a digit's value (see above). */
+const VALUE_DEPENDENT = /\]:|<[A-Za-z/!?]/;
+
+// A few thousand templates' shapes; each key is a document's length.
+const MAX_SHAPES = 5_000;
+const holder = globalThis as typeof globalThis & { strideFormulaSpans?: LruCache<string, FormulaSpan[] | null> };
+
+/** Where the document's formulas stand, from a document of the same shape when one was parsed before. */
+export function formulaSpansOf(markdown: string): FormulaSpan[] | null {
+  if (VALUE_DEPENDENT.test(markdown)) return parsedSpans(markdown).spans;
+  holder.strideFormulaSpans ??= new LruCache<string, FormulaSpan[] | null>(MAX_SHAPES);
+  const shape = shapeOf(markdown);
+  const known = holder.strideFormulaSpans.get(shape);
+  if (known !== undefined) return known;
+  const { spans, shared } = parsedSpans(markdown);
+  if (shared) holder.strideFormulaSpans.set(shape, spans);
+  return spans;
+}
