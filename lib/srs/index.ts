@@ -11,3 +11,4 @@ export {
   scheduleReview,
   type SchedulerSettings,
 } from "./schedule-review";
+export { latestRatings, MASTERED_RECALL, MASTERY_HORIZON_DAYS, type SkillMemory, skillMastery, type TopicMastery, topicMastery } from "./mastery";
