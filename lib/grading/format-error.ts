@@ -1,4 +1,5 @@
 import type { Answer, ChoiceOption, Lang, Localized } from "../problems";
+import { INTEGER_EXAMPLES, matrixAsJson, matrixAsRows, matrixExample, NUMBER_EXAMPLES } from "./answer-examples";
 import { localized } from "./feedback";
 import { gradingMessages } from "./messages";
 import type { BooleanFormatProblem } from "./parse-boolean";
@@ -15,9 +16,9 @@ export type FormatProblem =
   | ChoiceFormatProblem
   | BooleanFormatProblem;
 
-/** Fixed examples: they show the forms accepted without giving the key away. */
-const INTEGER_EXAMPLES = "`196609000`, `196,609,000`, `1.96e8`, `3*256*256*1000 + 1000`";
-const NUMBER_EXAMPLES = "`0.25`, `2.5e-3`, `1/3`, `(32+2-3)/2+1`";
+const code = (text: string) => `\`${text}\``;
+const INTEGER_EXAMPLE_LIST = Object.values(INTEGER_EXAMPLES).map(code).join(", ");
+const NUMBER_EXAMPLE_LIST = Object.values(NUMBER_EXAMPLES).map(code).join(", ");
 
 /** The sentence saying what a right-looking answer of this key's kind is. */
 function expectedSentence(key: Answer, options: readonly ChoiceOption[] | undefined, lang: Lang): string {
@@ -29,19 +30,14 @@ function expectedSentence(key: Answer, options: readonly ChoiceOption[] | undefi
       return t("format.expectedShape", { rank, example: `\`[${"abcdefgh".slice(0, rank).split("").join(", ")}]\`` });
     }
     case "integer":
-      return t("format.expectedInteger", { examples: INTEGER_EXAMPLES });
+      return t("format.expectedInteger", { examples: INTEGER_EXAMPLE_LIST });
     case "number":
-      return t("format.expectedNumber", { examples: NUMBER_EXAMPLES });
+      return t("format.expectedNumber", { examples: NUMBER_EXAMPLE_LIST });
     case "matrix": {
       const rows = key.value.length;
       const cols = key.value[0]?.length ?? 0;
-      const example = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => r * cols + c + 1));
-      return t("format.expectedMatrix", {
-        rows,
-        cols,
-        example: `\`${example.map((row) => row.join(" ")).join("; ")}\``,
-        json: `\`${JSON.stringify(example)}\``,
-      });
+      const example = matrixExample(rows, cols);
+      return t("format.expectedMatrix", { rows, cols, example: code(matrixAsRows(example)), json: code(matrixAsJson(example)) });
     }
     case "choice":
       return t("format.expectedChoice", { letters });

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
+import { answerHintValues } from "@/lib/grading/answer-examples";
 import { Html } from "../html";
 
 export interface ChoiceOptionView {
@@ -142,7 +143,7 @@ export function AnswerHint({ kind }: { kind: string }) {
   if (!key) return null;
   return (
     <p id="answer-hint" className="mt-2 text-xs text-slate-500">
-      {t(key as "hints.shape")}
+      {t(key as "hints.shape", answerHintValues())}
     </p>
   );
 }
