@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { type Arrival, readCalculatorHash } from "./calculator-link";
 import { MatrixSandbox } from "./matrix-sandbox";
 import { NetworkCalculator } from "./network-calculator";
 
@@ -10,13 +11,33 @@ const TABS: readonly CalcTab[] = ["network", "sandbox"];
 
 /**
  * The two calculators as WAI-ARIA tabs: arrow keys, Home and End move between them. A panel is
- * mounted the first time it is shown and kept, so switching back keeps what was typed.
+ * mounted the first time it is shown and kept, so switching back keeps what was typed. A link
+ * from a problem ("open in the calculator") carries its spec or op in the address's fragment:
+ * read here, in the browser, it opens its calculator with that input (a new link, a fresh one).
  */
 export function CalcTabs({ initial }: { initial: CalcTab }) {
   const t = useTranslations("calc");
   const [active, setActive] = useState<CalcTab>(initial);
   const [opened, setOpened] = useState<ReadonlySet<CalcTab>>(() => new Set([initial]));
   const buttons = useRef<Record<CalcTab, HTMLButtonElement | null>>({ network: null, sandbox: null });
+  const [arrival, setArrival] = useState<{ count: number; value: Arrival } | null>(null);
+
+  useEffect(() => {
+    function read() {
+      const value = readCalculatorHash(window.location.hash);
+      if (!value) return;
+      setArrival((previous) => ({ count: (previous?.count ?? 0) + 1, value }));
+      const tab: CalcTab | null = value.kind === "spec" ? "network" : value.kind === "op" ? "sandbox" : null;
+      if (!tab) return;
+      setActive(tab);
+      setOpened((previous) => (previous.has(tab) ? previous : new Set([...previous, tab])));
+    }
+    read();
+    window.addEventListener("hashchange", read);
+    return () => window.removeEventListener("hashchange", read);
+  }, []);
+  const spec = arrival?.value.kind === "spec" ? arrival.value.text : undefined;
+  const op = arrival?.value.kind === "op" ? arrival.value.op : undefined;
 
   function show(tab: CalcTab, focus = false) {
     setActive(tab);
@@ -41,6 +62,11 @@ export function CalcTabs({ initial }: { initial: CalcTab }) {
 
   return (
     <div>
+      {arrival?.value.kind === "invalid" && (
+        <p role="alert" className="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="link-error">
+          {t(`linkError.${arrival.value.reason}`)}
+        </p>
+      )}
       <div role="tablist" aria-label={t("tabsLabel")} className="flex gap-1 border-b border-slate-200" onKeyDown={onKeyDown}>
         {TABS.map((tab) => (
           <button
@@ -72,7 +98,12 @@ export function CalcTabs({ initial }: { initial: CalcTab }) {
           hidden={active !== tab}
           className="pt-6"
         >
-          {opened.has(tab) && (tab === "network" ? <NetworkCalculator /> : <MatrixSandbox />)}
+          {opened.has(tab) &&
+            (tab === "network" ? (
+              <NetworkCalculator key={spec === undefined ? "typed" : `link-${arrival?.count}`} arrived={spec} />
+            ) : (
+              <MatrixSandbox key={op === undefined ? "typed" : `link-${arrival?.count}`} arrived={op} />
+            ))}
         </div>
       ))}
     </div>

@@ -19,8 +19,12 @@ export function LayerTable({ analysis, name }: { analysis: Analysis; name: strin
         <Total label={t("totalBuffers")} value={number(analysis.totalBuffers)} testId="total-buffers" />
       </dl>
 
+      {/* The page's column is narrower than a wide network's table: the table alone takes the
+          window's width (up to 80rem, centred), and nearly its height, its header and totals
+          row held in view while the layers scroll between them. */}
       <div
-        className="max-h-[32rem] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+        style={{ marginInline: "min(0px, calc(50% - min(50vw - 1.5rem, 40rem)))" }}
+        className="max-h-[calc(100dvh-4rem)] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
         role="region"
         aria-labelledby="layer-table-caption"
         tabIndex={0}

@@ -2,11 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
-import { EngineError, type EngineInfo, type OpSpec, runAsync } from "@/lib/engine";
+import { EngineError, type EngineInfo, runAsync } from "@/lib/engine";
 import { prepareBrowserEngine } from "@/lib/engine/backend-browser";
 import { type MatrixText, opWindows, type OpWindows, parseMatrixText } from "@/lib/engine/windows";
 import { MatrixGrid } from "./matrix-grid";
 import { SANDBOX_EXAMPLES, SANDBOX_OPS, type SandboxSettings } from "./sandbox-examples";
+import { buildRequest } from "./sandbox-request";
+import { sandboxSettingsOf } from "./calculator-link";
+import { formatSpec } from "./format-spec";
+import { OpRunner } from "./op-runner";
 import { WindowAnimation } from "./window-animation";
 
 /** The engine's answer to one request (`key`: its op spec as JSON). */
@@ -17,10 +21,15 @@ type Computed =
 const FIELD =
   "mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
-/** The matrix sandbox: an op on a typed matrix, computed by the engine on the browser's backend, then animated. */
-export function MatrixSandbox() {
+/**
+ * The matrix sandbox: an op on a typed matrix, computed by the engine on the browser's backend,
+ * then animated. `arrived`: a problem's op from "open in the calculator", put in the form when
+ * the form can hold it, else shown as JSON above it.
+ */
+export function MatrixSandbox({ arrived }: { arrived?: Record<string, unknown> }) {
   const t = useTranslations("calc.sandbox");
-  const [settings, setSettings] = useState<SandboxSettings>(SANDBOX_EXAMPLES[0]!.settings);
+  const [fromLink] = useState(() => (arrived ? { settings: sandboxSettingsOf(arrived), json: formatSpec(arrived) } : null));
+  const [settings, setSettings] = useState<SandboxSettings>(fromLink?.settings ?? SANDBOX_EXAMPLES[0]!.settings);
   const [engine, setEngine] = useState<EngineInfo | null>(null);
   const [engineError, setEngineError] = useState<string | null>(null);
   const [latest, setLatest] = useState<Computed | null>(null);
@@ -94,6 +103,12 @@ export function MatrixSandbox() {
           {t("backendFailed", { message: engineError })}
         </p>
       )}
+      {fromLink?.settings && (
+        <p className="rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-700" data-testid="sandbox-from-problem">
+          {t("fromProblem")}
+        </p>
+      )}
+      {fromLink && !fromLink.settings && <OpRunner initial={fromLink.json} engine={engine} />}
 
       <div className="space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <fieldset>
@@ -222,18 +237,4 @@ function NumberField({ label, value, min, disabled, describedBy, onChange }: { l
       />
     </label>
   );
-}
-
-/** The engine's op spec and the same settings for the animation's window list. */
-function buildRequest(settings: SandboxSettings, input: number[][], kernel: number[][]) {
-  const stride: [number, number] = [settings.stride, settings.stride];
-  const padding: [number, number] = [settings.padding, settings.padding];
-  const dilation: [number, number] = [settings.dilation, settings.dilation];
-  const poolSize: [number, number] = [settings.poolHeight, settings.poolWidth];
-  const { op } = settings;
-  let spec: OpSpec;
-  if (op === "maxpool2d" || op === "avgpool2d") spec = { op, input, kernel: poolSize, stride, padding };
-  else if (op === "conv2d_transpose") spec = { op, input, kernel, stride, padding };
-  else spec = { op, input, kernel, stride, padding, dilation };
-  return { spec, key: JSON.stringify(spec), windows: { op, input, kernel, poolSize, stride, padding, dilation } };
 }

@@ -14,18 +14,21 @@ type Checked = { analysis: Analysis; name: string | null; error: null } | { anal
 type Named = { analysis: Analysis; name: string | null };
 type SpecError = { kind: "json"; message: string } | { kind: "spec"; path: string | null; message: string };
 
-/** The network calculator: a JSON editor (or the layer form, or a zoo preset) → `analyze` → the layer table. */
-export function NetworkCalculator() {
+/**
+ * The network calculator: a JSON editor (or the layer form, or a zoo preset) → `analyze` → the
+ * layer table. `arrived`: a problem's spec from "open in the calculator" (JSON text), checked by
+ * the engine like anything typed.
+ */
+export function NetworkCalculator({ arrived }: { arrived?: string }) {
   const t = useTranslations("calc.network");
-  const [preset, setPreset] = useState(FIRST_MODEL);
-  const [text, setText] = useState(() => formatSpec(zooSpec(FIRST_MODEL)));
+  const [preset, setPreset] = useState(arrived === undefined ? FIRST_MODEL : "");
+  const [text, setText] = useState(() => formatSpec(arrived === undefined ? zooSpec(FIRST_MODEL) : JSON.parse(arrived)));
   // A large network (DenseNet-169) is analysed after the keystroke is drawn, not before.
   const deferred = useDeferredValue(text);
   const checked = useMemo(() => check(deferred), [deferred]);
-  // While the JSON is half-typed, the last table that made sense stays (dimmed) rather than vanishing.
-  const [lastGood, setLastGood] = useState<Named | null>(null);
-  if (checked.analysis && checked.analysis !== lastGood?.analysis) setLastGood({ analysis: checked.analysis, name: checked.name });
-  const shown: Named | null = checked.analysis ? checked : lastGood;
+  // Numbers of an earlier spec under one the engine refuses would read as this one's: while the
+  // spec is invalid, only the error beside the editor is shown.
+  const shown: Named | null = checked.analysis ? checked : null;
 
   function choosePreset(name: string) {
     setPreset(name);
@@ -45,6 +48,11 @@ export function NetworkCalculator() {
         <h2 id="network-heading" className="text-xl font-semibold">{t("heading")}</h2>
         <p className="mt-1 text-sm text-slate-600">{t("explain")}</p>
       </div>
+      {arrived !== undefined && (
+        <p className="rounded-lg bg-brand-50 px-4 py-2 text-sm text-brand-700" data-testid="network-from-problem">
+          {t("fromProblem")}
+        </p>
+      )}
 
       <div className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <label className="block text-sm font-medium text-slate-700">
@@ -105,11 +113,7 @@ export function NetworkCalculator() {
         />
       </div>
 
-      {shown && (
-        <div className={checked.analysis ? "" : "opacity-50"} aria-busy={!checked.analysis}>
-          <LayerTable analysis={shown.analysis} name={shown.name ?? t("unnamed")} />
-        </div>
-      )}
+      {shown && <LayerTable analysis={shown.analysis} name={shown.name ?? t("unnamed")} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, type KeyboardEvent, lazy, type RefObject, Suspense } from "react";
+import { type FormEvent, type KeyboardEvent, lazy, type RefObject, Suspense, useState } from "react";
 import { Html } from "../html";
 import { AnswerHint, AnswerInput, type ChoiceOptionView } from "./answer-input";
 
@@ -57,6 +57,11 @@ export function ProblemPanel({
 }) {
   const t = useTranslations("review");
   const locale = useLocale();
+  // A format error is about the answer that was sent: once the learner edits it, the error no
+  // longer describes what the field holds (typing the same text back shows it again).
+  const [errorFor, setErrorFor] = useState<{ error: Localized | null; answer: string }>({ error: formatError, answer });
+  if (errorFor.error !== formatError) setErrorFor({ error: formatError, answer });
+  const shownFormatError = formatError && errorFor.answer === answer ? formatError : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -103,10 +108,10 @@ export function ProblemPanel({
           </Suspense>
         )}
         <AnswerHint kind={problem.answerKind} />
-        {formatError && (
+        {shownFormatError && (
           <div role="alert" data-testid="format-error" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             <p className="font-semibold">{t("formatErrorTitle")}</p>
-            <Html compact className="mt-1" html={pick(formatError, locale)} />
+            <Html compact className="mt-1" html={pick(shownFormatError, locale)} />
             <p className="mt-1 text-amber-800">{t("formatErrorNote")}</p>
           </div>
         )}

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { calculatorHref } from "../../calc/calculator-link";
 import { answerText } from "../answer-text";
 import { Html } from "../html";
 import { ProblemFigure } from "../problem-figure";
@@ -52,6 +53,7 @@ export function ResultPanel({
     verdict === "correct" ? "border-emerald-200 bg-emerald-50" : verdict === "partial" ? "border-amber-200 bg-amber-50" : "border-rose-200 bg-rose-50";
   const feedback = pick(graded.feedbackHtml, locale);
   const choiceKey = graded.expected.kind === "choice" || graded.expected.kind === "choices";
+  const calcHref = calculatorHref(graded.check);
 
   return (
     <section data-testid="result" data-verdict={verdict} data-mistake={graded.mistake ?? ""} className={`rounded-xl border p-6 shadow-sm ${tone}`} aria-labelledby="result-title">
@@ -91,8 +93,15 @@ export function ResultPanel({
           </dd>
         </div>
       </dl>
-      <div className="mt-2">
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <BrowserVerification reviewId={graded.reviewId} check={graded.check} expected={graded.expected.value} />
+        {calcHref && (
+          // A new tab: the result, its rating and the next problem stay where they are.
+          <a href={calcHref} target="_blank" rel="noopener" className="text-sm font-medium text-brand-700 underline hover:text-brand-800" data-testid="open-in-calculator">
+            {t("openInCalculator")}
+            <span className="sr-only"> {t("opensInNewTab")}</span>
+          </a>
+        )}
       </div>
       <div className="mt-4 rounded-lg bg-white/80 p-4" data-testid="solution">
         <h3 className="font-semibold">{t("solution")}</h3>
