@@ -81,6 +81,8 @@ export interface AnswerReview {
   rating: number;
   elapsedMs: number;
   mistake: string | null;
+  /** The browser's id for this submission (see `answeredSubmission`), null when it sent none. */
+  submissionId: string | null;
 }
 
 export interface RecordAnswerOptions {
@@ -127,9 +129,9 @@ export async function recordAnswer(db: PrismaClient, { variantId, now, review, s
   // from the INSERT around it, so the casts say them.
   const insertReview = (from: string) => `
     INSERT INTO "reviews" ("id", "variantId", "userId", "cardId", "mode", "templateId", "questionVersionId", "seed", "lang", "answer",
-      "score", "correct", "rating", "suggestedRating", "elapsedMs", "mistake", "stateBefore", "stateAfter", "reviewedAt")
+      "score", "correct", "rating", "suggestedRating", "elapsedMs", "mistake", "stateBefore", "stateAfter", "reviewedAt", "submissionId")
     SELECT $1::text, "claimed"."id", $2::text, $3::text, $4::text, $5::text, $6::text, $7::int, $8::text, $9::text, $10::float8, $11::boolean,
-      $12::int, $12::int, $13::int, $14::text, $15::jsonb, $16::jsonb, $17::timestamp(3) FROM ${from}
+      $12::int, $12::int, $13::int, $14::text, $15::jsonb, $16::jsonb, $17::timestamp(3), $18::text FROM ${from}
     RETURNING "id"`;
   const reviewValues = [
     reviewId,
@@ -149,8 +151,9 @@ export async function recordAnswer(db: PrismaClient, { variantId, now, review, s
     stateBefore,
     stateAfter,
     now,
+    review.submissionId,
   ];
-  const claim = `UPDATE "variants" SET "answeredAt" = $17::timestamp(3) WHERE "id" = $18 AND "answeredAt" IS NULL AND "withdrawnAt" IS NULL RETURNING "id"`;
+  const claim = `UPDATE "variants" SET "answeredAt" = $17::timestamp(3) WHERE "id" = $19 AND "answeredAt" IS NULL AND "withdrawnAt" IS NULL RETURNING "id"`;
   let rows: { reviewId: string | null }[];
   if (!schedule) {
     rows = await db.$queryRawUnsafe<{ reviewId: string | null }[]>(
@@ -164,11 +167,11 @@ export async function recordAnswer(db: PrismaClient, { variantId, now, review, s
       rows = await db.$queryRawUnsafe<{ reviewId: string | null }[]>(
         `WITH "claimed" AS (${claim}),
         "moved" AS (
-          UPDATE "cards" SET "due" = $20, "stability" = $21::float8, "difficulty" = $22::float8, "elapsedDays" = $23, "scheduledDays" = $24,
-            "learningSteps" = $25, "reps" = $26, "lapses" = $27, "state" = $28, "lastReview" = $29
-          WHERE "id" = $19 AND EXISTS (SELECT 1 FROM "claimed")
-            AND "due" = $30 AND "stability" = $31::float8 AND "difficulty" = $32::float8 AND "elapsedDays" = $33 AND "scheduledDays" = $34
-            AND "learningSteps" = $35 AND "reps" = $36 AND "lapses" = $37 AND "state" = $38 AND "lastReview" IS NOT DISTINCT FROM $39
+          UPDATE "cards" SET "due" = $21, "stability" = $22::float8, "difficulty" = $23::float8, "elapsedDays" = $24, "scheduledDays" = $25,
+            "learningSteps" = $26, "reps" = $27, "lapses" = $28, "state" = $29, "lastReview" = $30
+          WHERE "id" = $20 AND EXISTS (SELECT 1 FROM "claimed")
+            AND "due" = $31 AND "stability" = $32::float8 AND "difficulty" = $33::float8 AND "elapsedDays" = $34 AND "scheduledDays" = $35
+            AND "learningSteps" = $36 AND "reps" = $37 AND "lapses" = $38 AND "state" = $39 AND "lastReview" IS NOT DISTINCT FROM $40
           RETURNING "id"
         ),
         "review" AS (${insertReview('"claimed"')})
@@ -187,6 +190,27 @@ export async function recordAnswer(db: PrismaClient, { variantId, now, review, s
   }
   const recorded = rows[0]?.reviewId;
   return recorded ? { status: "recorded", reviewId: recorded } : { status: "answered" };
+}
+
+/**
+ * The review of an answered variant when this learner's submission with this id wrote it (with
+ * its amendments, for the rating as it stands), else null: the read behind an idempotent retry,
+ * made only when a submit finds its variant answered already.
+ */
+export async function answeredSubmission(db: PrismaClient, { variantId, userId, submissionId }: { variantId: string; userId: string; submissionId: string }) {
+  return db.review.findFirst({
+    where: { variantId, userId, submissionId },
+    select: {
+      id: true,
+      answer: true,
+      elapsedMs: true,
+      rating: true,
+      suggestedRating: true,
+      stateBefore: true,
+      reviewedAt: true,
+      amendments: { select: { kind: true, rating: true, createdAt: true } },
+    },
+  });
 }
 
 function stateValues(state: CardState): unknown[] {

@@ -6,6 +6,7 @@ import { renderLocalizedCached as renderLocalized, renderMarkdownCached as rende
 import { type AnswerReview, recordAnswer, type VariantForAnswer, variantForAnswer } from "./answer-rows";
 import { cardStateOf } from "./card-state";
 import { medianAnswerTime } from "./median-answer-time";
+import { replaySubmission } from "./replay-submission";
 import { variantProblem } from "./variant-problem";
 
 export interface SubmitAnswerOptions {
@@ -17,6 +18,11 @@ export interface SubmitAnswerOptions {
   now: Date;
   /** FSRS interval fuzz (the context's `schedulerFuzz`). */
   fuzz: boolean;
+  /**
+   * The browser's id for this submission, the same on every retry of it: a retry whose first try
+   * was recorded but whose answer was lost (the connection dropped) gets that review back.
+   */
+  submissionId?: string;
 }
 
 // Time on a problem past an hour says the learner walked away, not how hard it was.
@@ -24,8 +30,14 @@ const MAX_ELAPSED_MS = 60 * 60 * 1000;
 
 const RATINGS: readonly ReviewRating[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
 
-const alreadyAnswered = () =>
-  new AppError("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
+/** A second answer to a variant; a retry of the first is answered again instead (`submitAnswer`). */
+class AlreadyAnswered extends AppError {
+  constructor() {
+    super("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
+  }
+}
+
+const alreadyAnswered = () => new AlreadyAnswered();
 
 /** Grading again from the card as it is: a rating change or undo raced this answer more often than a person clicks. */
 const MAX_CARD_RACES = 5;
@@ -43,7 +55,19 @@ const withdrawn = () =>
  * The learner may change that rating afterwards (`rateReview`). The result carries the key, the
  * worked solution with its figure, and the check, so the browser can re-run the engine on it.
  */
-export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }: SubmitAnswerOptions) {
+export async function submitAnswer(options: SubmitAnswerOptions) {
+  try {
+    return await gradeAndRecord(options);
+  } catch (error) {
+    const { db, userId, variantId, submissionId, fuzz } = options;
+    if (!(error instanceof AlreadyAnswered) || !submissionId) throw error;
+    const replayed = await replaySubmission({ db, userId, variantId, submissionId, fuzz });
+    if (!replayed) throw error;
+    return replayed;
+  }
+}
+
+async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submissionId }: SubmitAnswerOptions) {
   const variant = await variantForAnswer(db, variantId);
   if (!variant || variant.userId !== userId) {
     throw new AppError("NOT_FOUND", "This problem was not issued to you. Open the review page for a new one.");
@@ -74,6 +98,7 @@ export async function submitAnswer({ db, userId, variantId, answer, now, fuzz }:
     rating,
     elapsedMs,
     mistake: grade.mistake ?? null,
+    submissionId: submissionId ?? null,
   };
   const settings: SchedulerSettings | null = variant.mode === "review" && variant.cardId ? { desiredRetention: variant.desiredRetention, parameters: variant.fsrsParameters, fuzz } : null;
 

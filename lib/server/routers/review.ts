@@ -28,6 +28,8 @@ export const submitInput = z.object({
     .string()
     .max(MAX_ANSWER_LENGTH, `an answer is at most ${MAX_ANSWER_LENGTH} characters`)
     .refine((answer) => answer.trim().length > 0, "type an answer before submitting"),
+  /** Chosen by the browser once per answer and sent again on each retry (see submitAnswer). */
+  submissionId: z.string().uuid("must be a UUID the browser chose for this answer").optional(),
 });
 
 export const rateInput = z.object({
@@ -46,7 +48,7 @@ export const reviewRouter = createRouter({
     .input(practiceInput)
     .mutation(({ ctx, input }) => issuePractice({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), ...input })),
   submit: learnerProcedure.input(submitInput).mutation(({ ctx, input }) =>
-    submitAnswer({ db: ctx.db, userId: ctx.user.id, variantId: input.variantId, answer: input.answer, now: ctx.now(), fuzz: ctx.schedulerFuzz }),
+    submitAnswer({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now(), fuzz: ctx.schedulerFuzz }),
   ),
   /** Change the rating of the latest review of a card (the suggestion is only a suggestion). */
   rate: learnerProcedure
