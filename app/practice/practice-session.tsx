@@ -4,6 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { SubmitNotice } from "../_components/offline/submit-notice";
+import { useAnswerSubmit } from "../_components/offline/use-answer-submit";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import { useStudyKeys } from "../_components/study/use-study-keys";
 import { Loading } from "../_components/loading";
@@ -39,7 +41,7 @@ export function PracticeSession({
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const next = useMutation(trpc.review.practice.mutationOptions());
-  const submit = useMutation(trpc.review.submit.mutationOptions());
+  const { submit, send, notice } = useAnswerSubmit();
   const [chosen, setChosen] = useState<string[]>(initialTopics);
   const [difficulty, setDifficulty] = useState<Difficulty | "any">("any");
   const [started, setStarted] = useState(Boolean(skill));
@@ -76,7 +78,7 @@ export function PracticeSession({
   }, [issued, graded]);
 
   const onSubmit = (variantId: string) =>
-    submit.mutate(
+    send(
       { variantId, answer },
       {
         onSuccess: (data) => {
@@ -212,7 +214,7 @@ export function PracticeSession({
         locked={Boolean(graded)}
         pending={submit.isPending}
         formatError={formatError}
-        error={submit.isError ? submit.error.message || tc("somethingWrong") : null}
+        error={submit.isError && !notice ? submit.error.message || tc("somethingWrong") : null}
         inputRef={inputRef}
         badge={
           <span className="rounded-full bg-violet-50 px-2.5 py-1 font-medium text-violet-800" data-testid="card-badge">
@@ -220,6 +222,7 @@ export function PracticeSession({
           </span>
         }
       />
+      <SubmitNotice notice={notice} />
       {graded && (
         <Suspense fallback={<Loading label={tr("checking")} />}>
           <ResultPanel graded={graded} answer={answer} options={issued.problem.options}>

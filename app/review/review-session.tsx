@@ -3,6 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { SubmitNotice } from "../_components/offline/submit-notice";
+import { useAnswerSubmit } from "../_components/offline/use-answer-submit";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import type { RatingValue } from "../_components/study/rating-picker";
 import { useStudyKeys } from "../_components/study/use-study-keys";
@@ -27,7 +29,7 @@ export function ReviewSession() {
   const format = useFormatter();
   const trpc = useTRPC();
   const next = useMutation(trpc.review.next.mutationOptions());
-  const submit = useMutation(trpc.review.submit.mutationOptions());
+  const { submit, send, notice } = useAnswerSubmit();
   const rate = useMutation(trpc.review.rate.mutationOptions());
   const undo = useMutation(trpc.review.undo.mutationOptions());
   const finishWalkthrough = useMutation(trpc.review.finishWalkthrough.mutationOptions());
@@ -63,7 +65,7 @@ export function ReviewSession() {
   }, [issued, graded]);
 
   const onSubmit = (variantId: string) =>
-    submit.mutate(
+    send(
       { variantId, answer },
       {
         onSuccess: (data) => {
@@ -175,10 +177,11 @@ export function ReviewSession() {
         locked={Boolean(graded)}
         pending={submit.isPending}
         formatError={formatError}
-        error={submit.isError ? submit.error.message || tc("somethingWrong") : null}
+        error={submit.isError && !notice ? submit.error.message || tc("somethingWrong") : null}
         inputRef={inputRef}
         badge={badge}
       />
+      <SubmitNotice notice={notice} />
       {graded && (
         <Suspense fallback={<Loading label={t("checking")} />}>
           <ResultPanel graded={graded} answer={answer} options={current.problem.options}>
