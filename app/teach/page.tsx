@@ -51,8 +51,8 @@ export default async function TeachPage() {
                   {tc(course.lang === "zh-CN" ? "zh-CN" : "en")}
                 </p>
                 <p className="text-sm text-slate-600">
-                  {t("courses.joinCode")}:{" "}
-                  <span className="font-mono text-base font-semibold tracking-widest text-slate-900" data-testid="course-join-code">
+                  {t("courses.joinCode")}
+                  <span className="ml-1.5 font-mono text-base font-semibold tracking-widest text-slate-900" data-testid="course-join-code">
                     {codes[index]}
                   </span>
                 </p>

@@ -118,7 +118,7 @@ export function BankRow({ courseId, bank, exportLang, onMoveUp, onMoveDown, movi
       )}
 
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <span className="text-slate-600">{t("export")}:</span>
+        <span className="text-slate-600">{t("export")}</span>
         <a href={download("bundle")} download className="font-medium text-brand-700 hover:underline" aria-label={t("exportLabel", { title: bank.title, format: t("bundle") })}>
           {t("bundle")}
         </a>

@@ -11,7 +11,7 @@ export const zhCN = {
     prompt:
       "一个二维卷积层的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
       "它有 {filters} 个输出通道，每个输出通道对应一个卷积核。" +
-      "卷积核大小：{kernel}；填充：{padding}，在两侧各填充这么多（上和下、左和右）；步幅：{stride}。" +
+      "卷积核大小：{kernel}；每侧填充：{padding}（上下、左右两侧都要填充）；步幅：{stride}。" +
       "{form, select, rect {成对的数按（高度，宽度）给出。} other {}}" +
       "\n\n输出形状是什么？请按通道、高度、宽度的顺序写出三个整数，例如 `C x H x W`。",
     solution:

@@ -89,7 +89,9 @@ export const archLayerShapeTemplate: ProblemTemplate<ArchLayerShapeParams> = {
     const steps = rows
       .map((row) => {
         const work = stepLatex(row);
-        return `${row.number}. ${inlineShape(row.inputShape)} → ${inlineShape(row.outputShape)}${work ? `: ${work}` : ""}`;
+        const shapes = { number: String(row.number), inputShape: inlineShape(row.inputShape), outputShape: inlineShape(row.outputShape) };
+        // A step with no arithmetic (flatten, a dense layer) is only notation, the same in every language.
+        return work ? t("layerShape.stepWorked", { ...shapes, work }) : `${shapes.number}. ${shapes.inputShape} → ${shapes.outputShape}`;
       })
       .join("\n");
     const solution = t("layerShape.solution", { formula: FORMULA, steps, target: String(p.target), answer: inlineShape(key.value) });

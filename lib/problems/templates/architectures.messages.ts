@@ -18,6 +18,7 @@ const en = {
     solution:
       "Follow the shape layer by layer. Convolution and pooling use {formula} on each spatial axis (d2l 6.3); a convolution sets the channels to its number of kernels, pooling keeps them; flattening multiplies the sizes; a fully connected layer gives its number of outputs.\n\n" +
       "{steps}\n\nThe output shape of layer {target} is {answer}.",
+    stepWorked: "{number}. {inputShape} → {outputShape}: {work}",
     mistakes: {
       layerSkipped: "That is the shape layer {target} receives, not the one it gives: apply layer {target} to it.",
       paddingIgnored: "It looks like you left out the padding of layer {target}: add $2p$ to each spatial size before subtracting the kernel.",
@@ -67,6 +68,7 @@ const zhCN = {
     solution:
       "逐层跟踪形状。卷积层和汇聚层在每个空间维度上使用 {formula}（d2l 6.3 节）；卷积层把通道数变为卷积核的个数，汇聚层保持通道数不变；展平把各维大小相乘；全连接层输出其输出个数。\n\n" +
       "{steps}\n\n第 {target} 层的输出形状为 {answer}。",
+    stepWorked: "{number}. {inputShape} → {outputShape}：按公式，{work}",
     mistakes: {
       layerSkipped: "这是第 {target} 层接收的形状，而不是它输出的形状：还要对它应用第 {target} 层。",
       paddingIgnored: "看起来你漏掉了第 {target} 层的填充：先在每个空间大小上加 $2p$，再减去卷积核大小。",

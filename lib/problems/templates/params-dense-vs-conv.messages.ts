@@ -14,7 +14,7 @@ const en = {
     "\n\n" +
     "- dense: {denseWork}\n" +
     "- convolution: {convWork}\n\n" +
-    "The {target, select, dense {dense layer} other {convolutional layer}} has {answer} parameters; the dense layer has {ratio} times as many as the convolution.",
+    "{target, select, dense {The dense layer has {answer} parameters, {ratio} times as many as the convolution.} other {The convolutional layer has {answer} parameters; the dense layer has {ratio} times as many.}}",
   mistakes: {
     forgotBias: "It looks like you left out the biases: one per {target, select, dense {output unit} other {output channel}}.",
     forgotInputChannels:
@@ -36,7 +36,7 @@ const zhCN = {
     "\n\n" +
     "- 全连接层：{denseWork}\n" +
     "- 卷积层：{convWork}\n\n" +
-    "{target, select, dense {全连接层} other {卷积层}}有 {answer} 个参数；全连接层的参数个数是卷积层的 {ratio} 倍。",
+    "{target, select, dense {全连接层有 {answer} 个参数，是卷积层的 {ratio} 倍。} other {卷积层有 {answer} 个参数；全连接层的参数个数是它的 {ratio} 倍。}}",
   mistakes: {
     forgotBias: "看起来你漏掉了偏置：每个{target, select, dense {输出单元} other {输出通道}}一个。",
     forgotInputChannels: "看起来你漏掉了 {channels} 个输入通道：{target, select, dense {展平后的图像有 通道 × 高度 × 宽度 个值} other {每个卷积核覆盖全部输入通道}}。",

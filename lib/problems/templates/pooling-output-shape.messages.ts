@@ -28,7 +28,7 @@ const zhCN = {
   title: "汇聚层的输出形状",
   prompt:
     "一个二维{pool, select, max {最大汇聚层（最大池化层）} other {平均汇聚层（平均池化层）}}的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
-    "汇聚窗口：{window}；填充：{padding}，在两侧各填充这么多；步幅：{stride}。" +
+    "汇聚窗口：{window}；每侧填充：{padding}（两侧都要填充）；步幅：{stride}。" +
     "{form, select, rect {成对的数按（高度，宽度）给出。} other {}}" +
     "\n\n输出形状是什么？请按通道、高度、宽度的顺序写出三个整数，例如 `C x H x W`。",
   solution:

@@ -104,7 +104,7 @@ function PreviewColumn({ questionId, seed, lang, onVariables }: { questionId: st
             ) : null}
           </div>
           <div className="rounded-md bg-emerald-50 px-3 py-2 text-sm">
-            <span className="font-semibold">{t("key")}: </span>
+            <span className="mr-1 font-semibold">{t("keyLabel")}</span>
             <span className="whitespace-pre-wrap font-mono" data-testid={`preview-key-${lang}`}>
               {answerText(preview.data.problem.answer, lang, preview.data.problem.options)}
             </span>
