@@ -6,6 +6,10 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   resolve: { alias: { "@": root, "server-only": `${root}tests/support/server-only.ts` } },
   test: {
+    // Typesetting stays on the test's own thread (lib/server/workers/render-pool.ts): a render
+    // thread per test file would add its start-up to each. tests/integration/render-pool.test.ts
+    // runs the review cycle with the threads, and the browser journeys run the production server.
+    env: { STRIDE_RENDER_THREADS: "0" },
     projects: [
       {
         extends: true,

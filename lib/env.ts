@@ -55,6 +55,11 @@ const schema = z.object({
   STRIDE_RATE_LIMIT_ANONYMOUS_POINTS: z.coerce.number().int().min(1).default(300),
   /** Threads for CPU-heavy work (lib/server/workers); default: the cores less one, at least 1. */
   STRIDE_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /**
+   * Threads that typeset the review cycle's Markdown and formulas (lib/server/workers/render-pool.ts);
+   * 0 typesets on the request thread. Default: the cores less one, at most 4; 0 on one core.
+   */
+  STRIDE_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Tasks that may wait for a thread before new ones are refused with 503 (default: 32 a thread). */
   STRIDE_WORKER_MAX_QUEUE: z.coerce.number().int().min(0).optional(),
   /** A worker task not answered this long after it was handed over is stopped and answered as a timeout. */

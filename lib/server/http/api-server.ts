@@ -19,6 +19,7 @@ import { TRPC_ENDPOINT } from "../edge/trpc-http";
 import { getLogger } from "../observability/logger";
 import { getMetrics } from "../observability/metrics";
 import { getServices } from "../services";
+import { getRenderPool } from "../workers/render-pool";
 import { sendWebResponse, webRequestOf } from "./node-bridge";
 import { securityHeaders } from "./security-headers.mjs";
 
@@ -35,6 +36,8 @@ export function isApiRequest(method: string | undefined, url: string | undefined
 export function prepareApi(): void {
   getServices();
   getMetrics();
+  // Its threads take a few seconds to load the typesetter: started now, not by the first learner.
+  getRenderPool();
 }
 
 let headers: { key: string; value: string }[] | undefined;

@@ -53,6 +53,16 @@ export function renderMarkdownCached(markdown: string): string {
   return html;
 }
 
+/** A document's HTML when this thread has it already (render-off-thread.ts asks before handing it over). */
+export function cachedDocument(markdown: string): string | undefined {
+  return cache().get(markdown);
+}
+
+/** Keeps HTML that `renderMarkdownCached` returned for this text on another thread. */
+export function rememberDocument(markdown: string, html: string): void {
+  cache().set(markdown, html);
+}
+
 /** Both languages of a localized text, rendered through the cache. */
 export function renderLocalizedCached<T extends Record<string, string>>(text: T): T {
   return Object.fromEntries(Object.entries(text).map(([lang, markdown]) => [lang, renderMarkdownCached(markdown)])) as T;

@@ -90,7 +90,7 @@ export async function issuePractice({ db, userId, lang, now, randomSeed = defaul
   throw new AppError("UNAVAILABLE", "Practice is busy; try again in a moment.");
 }
 
-function practicePayload(variant: { id: string; templateId: string; seed: number; lang: string; issuedAt: Date }) {
+async function practicePayload(variant: { id: string; templateId: string; seed: number; lang: string; issuedAt: Date }) {
   const problem = builtInProblem(variant.templateId, variant.seed, variant.lang as Lang);
-  return { status: "issued" as const, variantId: variant.id, issuedAt: variant.issuedAt, problem: learnerPayload(problem) };
+  return { status: "issued" as const, variantId: variant.id, issuedAt: variant.issuedAt, problem: await learnerPayload(problem) };
 }

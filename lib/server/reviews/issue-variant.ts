@@ -1,9 +1,9 @@
 import type { Card, PrismaClient } from "@/lib/db";
-import type { Lang, Problem } from "@/lib/problems";
+import type { Lang } from "@/lib/problems";
 import { needsWalkthrough, newCardState } from "@/lib/srs";
 import { AppError } from "../errors";
 import { isQuestionFailure, recordIssueFailure } from "./issue-failure";
-import { learnerPayload } from "./learner-payload";
+import { type LearnerPayload, learnerPayload } from "./learner-payload";
 import { type LearnerSnapshot, readLearnerSnapshot } from "./learner-snapshot";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
 import { ONE_CARD_PER_SKILL, ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
@@ -40,12 +40,12 @@ interface CardRow {
 // request (whose variant the next round returns): a handful is plenty.
 const MAX_ROUNDS = 8;
 
-function issued(variant: IssuedRow, card: CardRow, problem: Problem) {
+function issued(variant: IssuedRow, card: CardRow, problem: LearnerPayload) {
   return {
     status: "issued" as const,
     variantId: variant.id,
     issuedAt: variant.issuedAt,
-    problem: learnerPayload(problem),
+    problem,
     card: { due: card.due, state: card.state, reps: card.reps, lapses: card.lapses },
   };
 }
@@ -119,7 +119,7 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
     const openCard = open?.cardId && inQueue.has(open.templateId) ? (snapshot.cards.find((card) => card.id === open.cardId) ?? null) : null;
     if (open && openCard) {
       try {
-        return issued(open, openCard, (await variantProblem({ db, ...open })).problem);
+        return issued(open, openCard, await learnerPayload((await variantProblem({ db, ...open })).problem));
       } catch (error) {
         if (!isQuestionFailure(open.templateId, error)) throw error;
         await recordIssueFailure({ db, userId, cardId: openCard.id, templateId: open.templateId, questionVersionId: open.questionVersionId, seed: open.seed, error, now });
@@ -152,11 +152,14 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
       continue;
     }
 
+    // Typeset (off the request thread) while the variant is written; a lost race wastes only that.
+    const payload = learnerPayload(built.problem);
+    payload.catch(() => undefined);
     try {
       const variant = await db.variant.create({
         data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, questionVersionId: built.questionVersionId, seed, lang, issuedAt: now },
       });
-      return issued(variant, card, built.problem);
+      return issued(variant, card, await payload);
     } catch (error) {
       // A parallel request issued first: the next round returns its variant.
       if (uniqueViolationOf(error) !== ONE_OPEN_VARIANT) throw error;

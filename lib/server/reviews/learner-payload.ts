@@ -1,12 +1,15 @@
 import type { Problem } from "@/lib/problems";
-import { renderMarkdownCached as renderMarkdown } from "../markdown/cache";
+import { renderDocuments } from "../markdown/render-off-thread";
 
 /**
  * What a learner's browser may see before answering: an allow-list, so that a field added to
  * Problem later (a key, a hint) is never sent by accident. The seed stays on the server too:
  * problems are public functions of their seed, so the seed alone would give the key away.
  */
-export function learnerPayload(problem: Problem) {
+export async function learnerPayload(problem: Problem) {
+  const options = problem.options ?? null;
+  // The prompt and its options typeset together, off the request thread (render-off-thread.ts).
+  const [promptHtml, ...optionsHtml] = await renderDocuments([problem.prompt, ...(options ?? []).map((option) => option.text)]);
   return {
     template: problem.template,
     topic: problem.topic,
@@ -14,10 +17,10 @@ export function learnerPayload(problem: Problem) {
     lang: problem.lang,
     prompt: problem.prompt,
     /** The prompt typeset on the server (see render-markdown.ts; cached, see cache.ts). */
-    promptHtml: renderMarkdown(problem.prompt),
+    promptHtml: promptHtml!,
     answerKind: problem.answer.kind,
-    options: problem.options?.map((option) => ({ ...option, html: renderMarkdown(option.text) })) ?? null,
+    options: options?.map((option, i) => ({ ...option, html: optionsHtml[i]! })) ?? null,
   };
 }
 
-export type LearnerPayload = ReturnType<typeof learnerPayload>;
+export type LearnerPayload = Awaited<ReturnType<typeof learnerPayload>>;

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { gradeAnswer } from "@/lib/grading";
 import { Rating, type ReviewRating, type SchedulerSettings, scheduleReview, suggestRating } from "@/lib/srs";
 import { AppError } from "../errors";
-import { renderLocalizedCached as renderLocalized, renderMarkdownCached as renderMarkdown } from "../markdown/cache";
+import { renderDocuments, renderLocalizedDocuments } from "../markdown/render-off-thread";
 import { type AnswerReview, recordAnswer, type VariantForAnswer, variantForAnswer } from "./answer-rows";
 import { cardStateOf } from "./card-state";
 import { medianAnswerTime } from "./median-answer-time";
@@ -78,7 +78,7 @@ async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submis
   const { problem, misconceptions } = await variantProblem({ db, ...variant });
   const grade = gradeAnswer({ problem, answer, ...(misconceptions ? { misconceptions } : {}) });
   if (!grade.gradable) {
-    return { status: "format-error" as const, formatError: grade.formatError, formatErrorHtml: renderLocalized(grade.formatError) };
+    return { status: "format-error" as const, formatError: grade.formatError, formatErrorHtml: await renderLocalizedDocuments(grade.formatError) };
   }
 
   const elapsedMs = Math.min(Math.max(0, now.getTime() - variant.issuedAt.getTime()), MAX_ELAPSED_MS);
@@ -102,7 +102,13 @@ async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submis
   };
   const settings: SchedulerSettings | null = variant.mode === "review" && variant.cardId ? { desiredRetention: variant.desiredRetention, parameters: variant.fsrsParameters, fuzz } : null;
 
-  const { reviewId, scheduled, outcomes } = await recordGraded({ db, variant, review, rating, now, settings });
+  // The feedback and worked solution are typeset (off the request thread) while the answer is written.
+  const feedbackLangs = Object.keys(grade.feedback) as (keyof typeof grade.feedback)[];
+  const [{ reviewId, scheduled, outcomes }, [solutionHtml, ...feedbackHtmls]] = await Promise.all([
+    recordGraded({ db, variant, review, rating, now, settings }),
+    renderDocuments([problem.solution, ...feedbackLangs.map((lang) => grade.feedback[lang])]),
+  ]);
+  const feedbackHtml = Object.fromEntries(feedbackLangs.map((lang, i) => [lang, feedbackHtmls[i]!])) as typeof grade.feedback;
   const dueByRating = outcomes ? Object.fromEntries([...outcomes].map(([r, outcome]) => [r, outcome.after.due])) : null;
 
   return {
@@ -112,11 +118,11 @@ async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submis
     score: grade.score,
     correct: grade.correct,
     feedback: grade.feedback,
-    feedbackHtml: renderLocalized(grade.feedback),
+    feedbackHtml,
     mistake: grade.mistake ?? null,
     expected: problem.answer,
     solution: problem.solution,
-    solutionHtml: renderMarkdown(problem.solution),
+    solutionHtml: solutionHtml!,
     figure: problem.figure ?? null,
     check: problem.check,
     elapsedMs,

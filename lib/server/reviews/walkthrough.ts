@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { getTemplate, type Lang } from "@/lib/problems";
-import { renderMarkdownCached as renderMarkdown } from "../markdown/cache";
+import { renderDocuments } from "../markdown/render-off-thread";
 import { variantProblem } from "./variant-problem";
 
 /**
@@ -12,12 +12,15 @@ import { variantProblem } from "./variant-problem";
 export async function walkthroughFor({ db, templateId, lang, seed }: { db: PrismaClient; templateId: string; lang: Lang; seed: number }) {
   const { problem: example } = await variantProblem({ db, templateId, seed, lang });
   const title = getTemplate(templateId)?.title[lang] ?? (await db.question.findUnique({ where: { id: templateId.slice("question:".length) } }))?.title ?? templateId;
+  const options = example.options ?? null;
+  const steps = solutionSteps(example.solution);
+  const html = await renderDocuments([example.prompt, ...(options ?? []).map((option) => option.text), ...steps]);
   return {
     template: templateId,
     title,
-    promptHtml: renderMarkdown(example.prompt),
-    options: example.options?.map((option) => ({ ...option, html: renderMarkdown(option.text) })) ?? null,
-    stepsHtml: solutionSteps(example.solution).map(renderMarkdown),
+    promptHtml: html[0]!,
+    options: options?.map((option, i) => ({ ...option, html: html[1 + i]! })) ?? null,
+    stepsHtml: html.slice(1 + (options?.length ?? 0)),
     figure: example.figure ?? null,
     answer: example.answer,
   };

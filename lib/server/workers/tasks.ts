@@ -8,11 +8,13 @@
  */
 import { checkEngine } from "./tasks/check-engine";
 import { optimizeLearnerHistory } from "./tasks/optimize-parameters";
+import { renderDocuments } from "./tasks/render-documents";
 import { validateQuestion } from "./tasks/validate-question";
 
 export const taskHandlers = {
   checkEngine,
   optimizeLearnerHistory,
+  renderDocuments,
   validateQuestion,
 };
 
