@@ -8,6 +8,7 @@
  */
 import pg from "pg";
 import { type Answer, type Lang, sampleProblem } from "@/lib/problems";
+import { typedAnswer } from "@/lib/server/demo/typed-answer";
 
 export interface IssuedProblem {
   variantId: string;
@@ -32,20 +33,6 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/** A key written the way a learner types it (as the integration tests do). */
-export function typed(answer: Answer): string {
-  switch (answer.kind) {
-    case "shape":
-      return answer.value.join("x");
-    case "matrix":
-      return JSON.stringify(answer.value);
-    case "choices":
-      return answer.value.join(", ");
-    default:
-      return String(answer.value);
-  }
 }
 
 /** A wrong answer of the same form: one number off, another option, the other truth value. */
@@ -77,7 +64,7 @@ export function keyAnswerer(databaseUrl: string, random: () => number, rightShar
       const row = rows[0];
       if (!row) throw new Error(`variant ${issued.variantId} is not in the database`);
       const key = sampleProblem({ template: row.templateId, seed: row.seed, lang: row.lang as Lang }).answer;
-      return random() < rightShare ? typed(key) : wrong(key, issued.problem.options);
+      return random() < rightShare ? typedAnswer(key) : wrong(key, issued.problem.options);
     },
     learn() {},
     close: () => pool.end(),
