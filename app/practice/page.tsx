@@ -3,7 +3,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { listTemplates, type Lang, TOPICS } from "@/lib/problems";
+import { createCaller } from "@/lib/server/root";
+import { getServices } from "@/lib/server/services";
 import { getSessionUser } from "@/lib/server/session";
+import { createContext } from "@/lib/server/trpc";
 import { PracticeSession } from "./practice-session";
 
 export const dynamic = "force-dynamic";
@@ -14,20 +17,25 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PracticePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { template, topic } = await searchParams;
+  const { template, topic, course } = await searchParams;
   const query = new URLSearchParams();
   if (typeof template === "string") query.set("template", template);
   if (typeof topic === "string") query.set("topic", topic);
+  if (typeof course === "string") query.set("course", course);
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/practice${query.size ? `?${query}` : ""}`)}`);
   const locale = (await getLocale()) as Lang;
   const templates = listTemplates();
   const skill = typeof template === "string" ? templates.find((entry) => entry.template === template) : undefined;
+  const now = new Date();
+  const courses = await createCaller(createContext({ db: getServices().db, user, now: () => now })).review.practiceCourses();
   const topics = TOPICS.map((entry) => ({ id: entry.id, title: entry.title[locale], skills: templates.filter((t) => t.topic === entry.id).length }));
   return (
     <PracticeSession
       topics={topics}
       initialTopics={typeof topic === "string" && topics.some((entry) => entry.id === topic) ? [topic] : []}
+      courses={courses}
+      initialCourse={typeof course === "string" && courses.some((entry) => entry.id === course) ? course : null}
       skill={skill ? { template: skill.template, title: skill.title[locale] } : null}
     />
   );

@@ -23,18 +23,29 @@ interface TopicChoice {
   skills: number;
 }
 
+interface CourseChoice {
+  id: string;
+  title: string;
+  questions: number;
+}
+
 /**
- * Practice: pick topics and a difficulty, then answer a stream of fresh variants with the same
- * feedback as reviews. Practice is kept in the history but never moves the schedule.
+ * Practice: pick topics and a difficulty (or one of the learner's courses), then answer a stream
+ * of fresh variants with the same feedback as reviews. Practice is kept in the history but never
+ * moves the schedule.
  */
 export function PracticeSession({
   topics,
   initialTopics,
   skill,
+  courses = [],
+  initialCourse = null,
 }: {
   topics: TopicChoice[];
   initialTopics: string[];
   skill: { template: string; title: string } | null;
+  courses?: CourseChoice[];
+  initialCourse?: string | null;
 }) {
   const t = useTranslations("practice");
   const tr = useTranslations("review");
@@ -44,6 +55,9 @@ export function PracticeSession({
   const { submit, send, notice } = useAnswerSubmit();
   const [chosen, setChosen] = useState<string[]>(initialTopics);
   const [difficulty, setDifficulty] = useState<Difficulty | "any">("any");
+  // null: the catalog's skills by topic and difficulty; else a course's id.
+  const [course, setCourse] = useState<string | null>(initialCourse);
+  const chosenCourse = skill ? null : (courses.find((entry) => entry.id === course) ?? null);
   const [started, setStarted] = useState(Boolean(skill));
   const [answer, setAnswer] = useState("");
   const [answered, setAnswered] = useState({ count: 0, right: 0 });
@@ -54,11 +68,14 @@ export function PracticeSession({
   const graded = submit.data?.status === "graded" ? submit.data : null;
   const formatError = submit.data?.status === "format-error" ? submit.data.formatErrorHtml : null;
 
-  const filter = () => ({
-    topics: chosen,
-    ...(difficulty === "any" ? {} : { difficulty }),
-    ...(skill ? { template: skill.template } : {}),
-  });
+  const filter = () =>
+    chosenCourse
+      ? { topics: [], course: chosenCourse.id }
+      : {
+          topics: chosen,
+          ...(difficulty === "any" ? {} : { difficulty }),
+          ...(skill ? { template: skill.template } : {}),
+        };
 
   const loadNext = () => {
     submit.reset();
@@ -139,7 +156,31 @@ export function PracticeSession({
               </Link>
             </p>
           )}
-          {!skill && (
+          {!skill && courses.length > 0 && (
+            <fieldset data-testid="practice-source">
+              <legend className="font-semibold">{t("sourceLegend")}</legend>
+              <div className="mt-2 flex flex-wrap gap-2">
+                {[null, ...courses].map((entry) => (
+                  <label
+                    key={entry?.id ?? "catalog"}
+                    className={`cursor-pointer rounded-lg border px-3 py-1.5 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 ${course === (entry?.id ?? null) ? "border-brand-500 bg-brand-50 font-semibold text-brand-700" : "border-slate-300 text-slate-700 hover:bg-slate-50"}`}
+                  >
+                    <input
+                      type="radio"
+                      name="practice-source"
+                      value={entry?.id ?? "catalog"}
+                      checked={course === (entry?.id ?? null)}
+                      onChange={() => setCourse(entry?.id ?? null)}
+                      className="sr-only"
+                      data-course={entry?.id ?? ""}
+                    />
+                    {entry ? t("sourceCourse", { title: entry.title, count: entry.questions }) : t("sourceCatalog")}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          {!skill && !chosenCourse && (
             <fieldset>
               <legend className="font-semibold">{t("topicsLegend")}</legend>
               <p className="text-sm text-slate-600">{t("topicsHelp")}</p>
@@ -159,22 +200,26 @@ export function PracticeSession({
               </div>
             </fieldset>
           )}
-          <fieldset>
-            <legend className="font-semibold">{t("difficultyLegend")}</legend>
-            <div className="mt-2 flex flex-wrap gap-2">
-              {(["any", ...DIFFICULTIES] as const).map((value) => (
-                <label
-                  key={value}
-                  className={`cursor-pointer rounded-full border px-4 py-1.5 text-sm ${difficulty === value ? "border-brand-500 bg-brand-50 font-semibold text-brand-700" : "border-slate-300 text-slate-700 hover:bg-slate-50"}`}
-                >
-                  <input type="radio" name="difficulty" value={value} checked={difficulty === value} onChange={() => setDifficulty(value)} className="sr-only" />
-                  {value === "any" ? t("anyDifficulty") : tr(`difficulty.${value}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          {!chosenCourse && (
+            <fieldset>
+              <legend className="font-semibold">{t("difficultyLegend")}</legend>
+              <div className="mt-2 flex flex-wrap gap-2">
+                {(["any", ...DIFFICULTIES] as const).map((value) => (
+                  <label
+                    key={value}
+                    className={`cursor-pointer rounded-full border px-4 py-1.5 text-sm ${difficulty === value ? "border-brand-500 bg-brand-50 font-semibold text-brand-700" : "border-slate-300 text-slate-700 hover:bg-slate-50"}`}
+                  >
+                    <input type="radio" name="difficulty" value={value} checked={difficulty === value} onChange={() => setDifficulty(value)} className="sr-only" />
+                    {value === "any" ? t("anyDifficulty") : tr(`difficulty.${value}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
           <div className="flex items-center justify-between gap-3">
-            <p className="text-sm text-slate-600">{chosen.length === 0 && !skill ? t("allTopicsNote") : t("chosenNote", { count: chosen.length })}</p>
+            <p className="text-sm text-slate-600">
+              {chosenCourse ? t("courseNote") : chosen.length === 0 && !skill ? t("allTopicsNote") : t("chosenNote", { count: chosen.length })}
+            </p>
             <button type="submit" className="rounded-lg bg-brand-600 px-5 py-2 font-semibold text-white hover:bg-brand-700" data-testid="start-practice">
               {t("start")}
             </button>
@@ -216,6 +261,7 @@ export function PracticeSession({
         formatError={formatError}
         error={submit.isError && !notice ? submit.error.message || tc("somethingWrong") : null}
         inputRef={inputRef}
+        course={issued.course}
         badge={
           <span className="rounded-full bg-violet-50 px-2.5 py-1 font-medium text-violet-800" data-testid="card-badge">
             {t("badge")}

@@ -179,6 +179,7 @@ export function ReviewSession() {
         formatError={formatError}
         error={submit.isError && !notice ? submit.error.message || tc("somethingWrong") : null}
         inputRef={inputRef}
+        course={current.course}
         badge={badge}
       />
       <SubmitNotice notice={notice} />

@@ -43,6 +43,7 @@ export function ProblemPanel({
   error,
   inputRef,
   badge,
+  course,
 }: {
   problem: ProblemView;
   answer: string;
@@ -54,6 +55,8 @@ export function ProblemPanel({
   error: string | null;
   inputRef: RefObject<HTMLInputElement | HTMLTextAreaElement | null>;
   badge: React.ReactNode;
+  /** The title of the course a course question comes from; null or absent for the catalog's. */
+  course?: string | null;
 }) {
   const t = useTranslations("review");
   const locale = useLocale();
@@ -80,6 +83,11 @@ export function ProblemPanel({
           <span className="rounded-full bg-slate-100 px-2.5 py-1 font-medium text-slate-600" data-testid="difficulty">
             {t(`difficulty.${problem.difficulty as "easy"}`)}
           </span>
+          {course && (
+            <span className="max-w-full truncate rounded-full bg-teal-50 px-2.5 py-1 font-medium text-teal-800" data-testid="course-label">
+              {t("courseBadge", { name: course })}
+            </span>
+          )}
         </div>
         <Html html={problem.promptHtml} />
       </article>

@@ -1,10 +1,12 @@
 import type { PrismaClient } from "@/lib/db";
-import { type Difficulty, getTemplate, type Lang, listTemplates } from "@/lib/problems";
+import { type Difficulty, getTemplate, type Lang, listTemplates, type Problem } from "@/lib/problems";
 import { AppError } from "../errors";
+import { publishedQuestionsFor } from "../questions/published-questions-for";
+import { isQuestionFailure } from "./issue-failure";
 import { learnerPayload } from "./learner-payload";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
 import { ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
-import { builtInProblem } from "./variant-problem";
+import { variantProblem } from "./variant-problem";
 
 export interface PracticeFilter {
   /** Topics to draw from; empty or absent for every topic. */
@@ -13,6 +15,8 @@ export interface PracticeFilter {
   difficulty?: Difficulty;
   /** One skill (template id) only. */
   template?: string;
+  /** The published questions of one course the learner joined (its id), instead of the catalog's skills. */
+  course?: string;
 }
 
 export interface IssuePracticeOptions extends PracticeFilter {
@@ -53,8 +57,34 @@ function matches(variant: { templateId: string; seed: number }, templates: reado
   return !difficulty || getTemplate(variant.templateId)?.difficultyOf(variant.seed) === difficulty;
 }
 
-// Each round returns, or lost a race to a parallel request whose variant the next round reads.
+// Each round returns, or lost a race to a parallel request whose variant the next round reads,
+// or drew a course question that could not be built for its seed.
 const MAX_ROUNDS = 4;
+
+/** What practice draws from: template ids, and for a course's questions their versions and the course's title. */
+interface PracticePool {
+  templates: string[];
+  versionOf: ReadonlyMap<string, string> | null;
+  course: string | null;
+}
+
+/**
+ * One course's published questions, as the review queue sees them (published-questions-for.ts):
+ * only a learner of the course may practise them. Topic, skill and difficulty are the catalog's
+ * filters; a course's questions are practised together, each at the difficulties its author chose.
+ */
+async function coursePool(db: PrismaClient, userId: string, filter: PracticeFilter): Promise<PracticePool> {
+  if (filter.template !== undefined || filter.difficulty !== undefined || (filter.topics?.length ?? 0) > 0) {
+    throw new AppError("BAD_INPUT", "course: a course's questions are practised all together; leave out topics, template and difficulty");
+  }
+  const questions = (await publishedQuestionsFor({ db, userId })).filter((question) => question.courseId === filter.course);
+  if (questions.length === 0) throw new AppError("BAD_INPUT", "course: you are not a learner of this course, or it has no published questions yet");
+  return {
+    templates: questions.map((question) => question.templateId),
+    versionOf: new Map(questions.map((question) => [question.templateId, question.questionVersionId])),
+    course: questions[0]!.courseTitle,
+  };
+}
 
 /** A fresh practice variant's template and seed: a template the filter allows, a seed of the difficulty asked. */
 function drawPractice(templates: readonly string[], difficulty: Difficulty | undefined, randomSeed: SeedSource) {
@@ -68,21 +98,38 @@ function drawPractice(templates: readonly string[], difficulty: Difficulty | und
 }
 
 /**
- * Practice: a fresh variant of a skill the filter allows, of the chosen difficulty. Practice is
- * kept in the history but never moves the schedule: its variants have no card. A learner holds
- * one open practice problem (like the review queue, a partial unique index keeps it so under
- * racing requests): one that still fits the filter is given again, so a reload never loses it;
- * one that does not is withdrawn and replaced.
+ * Practice: a fresh variant of a skill the filter allows, of the chosen difficulty, or of one of
+ * a course's published questions. Practice is kept in the history but never moves the schedule:
+ * its variants have no card. A learner holds one open practice problem (like the review queue, a
+ * partial unique index keeps it so under racing requests): one that still fits the filter is
+ * given again, so a reload never loses it; one that does not is withdrawn and replaced. A course
+ * question that cannot be built for the seed drawn is drawn again (its instructor sees the
+ * failure when it happens in a review).
  */
 export async function issuePractice({ db, userId, lang, now, randomSeed = defaultSeed, ...filter }: IssuePracticeOptions) {
-  const templates = practiceTemplates(filter);
+  const pool: PracticePool = filter.course !== undefined ? await coursePool(db, userId, filter) : { templates: practiceTemplates(filter), versionOf: null, course: null };
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const open = await db.variant.findFirst({ where: { userId, mode: "practice", answeredAt: null, withdrawnAt: null } });
-    if (open && matches(open, templates, filter.difficulty)) return practicePayload(open);
+    if (open && matches(open, pool.templates, filter.difficulty)) {
+      try {
+        return await practicePayload(db, open, pool.course);
+      } catch (error) {
+        if (!isQuestionFailure(open.templateId, error)) throw error;
+      }
+    }
     if (open) await db.variant.updateMany({ where: { id: open.id, answeredAt: null, withdrawnAt: null }, data: { withdrawnAt: now } });
-    const { templateId, seed } = drawPractice(templates, filter.difficulty, randomSeed);
+    const { templateId, seed } = drawPractice(pool.templates, filter.difficulty, randomSeed);
+    const questionVersionId = pool.versionOf?.get(templateId) ?? null;
+    let problem: Awaited<ReturnType<typeof variantProblem>>["problem"];
     try {
-      return practicePayload(await db.variant.create({ data: { userId, cardId: null, mode: "practice", templateId, seed, lang, issuedAt: now } }));
+      ({ problem } = await variantProblem({ db, templateId, seed, lang, questionVersionId }));
+    } catch (error) {
+      if (!isQuestionFailure(templateId, error)) throw error;
+      continue;
+    }
+    try {
+      const variant = await db.variant.create({ data: { userId, cardId: null, mode: "practice", templateId, questionVersionId, seed, lang, issuedAt: now } });
+      return await issuedPractice(variant, problem, pool.course);
     } catch (error) {
       if (uniqueViolationOf(error) !== ONE_OPEN_VARIANT) throw error;
     }
@@ -90,7 +137,14 @@ export async function issuePractice({ db, userId, lang, now, randomSeed = defaul
   throw new AppError("UNAVAILABLE", "Practice is busy; try again in a moment.");
 }
 
-async function practicePayload(variant: { id: string; templateId: string; seed: number; lang: string; issuedAt: Date }) {
-  const problem = builtInProblem(variant.templateId, variant.seed, variant.lang as Lang);
-  return { status: "issued" as const, variantId: variant.id, issuedAt: variant.issuedAt, problem: await learnerPayload(problem) };
+type PracticeVariant = { id: string; templateId: string; seed: number; lang: string; issuedAt: Date; questionVersionId: string | null };
+
+/** `course`: the title of the course a course question comes from, null for the catalog's. */
+async function issuedPractice(variant: PracticeVariant, problem: Problem, course: string | null) {
+  return { status: "issued" as const, variantId: variant.id, issuedAt: variant.issuedAt, problem: await learnerPayload(problem), course };
+}
+
+async function practicePayload(db: PrismaClient, variant: PracticeVariant, course: string | null) {
+  const { problem } = await variantProblem({ db, ...variant });
+  return issuedPractice(variant, problem, course);
 }

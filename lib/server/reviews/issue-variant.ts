@@ -40,12 +40,14 @@ interface CardRow {
 // request (whose variant the next round returns): a handful is plenty.
 const MAX_ROUNDS = 8;
 
-function issued(variant: IssuedRow, card: CardRow, problem: LearnerPayload) {
+/** `course`: the title of the course a course question comes from (read with the queue), null for the catalog's. */
+function issued(variant: IssuedRow, card: CardRow, problem: LearnerPayload, course: string | null) {
   return {
     status: "issued" as const,
     variantId: variant.id,
     issuedAt: variant.issuedAt,
     problem,
+    course,
     card: { due: card.due, state: card.state, reps: card.reps, lapses: card.lapses },
   };
 }
@@ -119,7 +121,7 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
     const openCard = open?.cardId && inQueue.has(open.templateId) ? (snapshot.cards.find((card) => card.id === open.cardId) ?? null) : null;
     if (open && openCard) {
       try {
-        return issued(open, openCard, await learnerPayload((await variantProblem({ db, ...open })).problem));
+        return issued(open, openCard, await learnerPayload((await variantProblem({ db, ...open })).problem), snapshot.courseTitleOf.get(open.templateId) ?? null);
       } catch (error) {
         if (!isQuestionFailure(open.templateId, error)) throw error;
         await recordIssueFailure({ db, userId, cardId: openCard.id, templateId: open.templateId, questionVersionId: open.questionVersionId, seed: open.seed, error, now });
@@ -159,7 +161,7 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
       const variant = await db.variant.create({
         data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, questionVersionId: built.questionVersionId, seed, lang, issuedAt: now },
       });
-      return issued(variant, card, await payload);
+      return issued(variant, card, await payload, snapshot.courseTitleOf.get(card.templateId) ?? null);
     } catch (error) {
       // A parallel request issued first: the next round returns its variant.
       if (uniqueViolationOf(error) !== ONE_OPEN_VARIANT) throw error;

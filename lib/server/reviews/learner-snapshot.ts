@@ -8,6 +8,8 @@ export interface LearnerSnapshot {
   templateIds: string[];
   /** For each course question in the queue, the published version a new variant is built from. */
   versionOf: ReadonlyMap<string, string>;
+  /** For each course question in the queue, its course's title: the label shown beside it. */
+  courseTitleOf: ReadonlyMap<string, string>;
   /** The learner's open review variant, if any (at most one: a partial unique index). */
   open: Variant | null;
   /** Every card of the learner (one a skill: a few dozen). */
@@ -40,13 +42,13 @@ function variantOf(json: Json<Variant>): Variant {
  * course the learner is a learner of; course, bank and question order).
  */
 export async function readLearnerSnapshot(db: PrismaClient, userId: string): Promise<LearnerSnapshot> {
-  const rows = await db.$queryRaw<{ dailyNewLimit: number | null; open: Json<Variant> | null; cards: Json<Card>[]; questions: { questionId: string; versionId: string }[] }[]>`
+  const rows = await db.$queryRaw<{ dailyNewLimit: number | null; open: Json<Variant> | null; cards: Json<Card>[]; questions: { questionId: string; versionId: string; courseTitle: string }[] }[]>`
     SELECT
       (SELECT u."dailyNewLimit" FROM "users" u WHERE u."id" = ${userId}) AS "dailyNewLimit",
       (SELECT row_to_json(v) FROM "variants" v
         WHERE v."userId" = ${userId} AND v."mode" = 'review' AND v."answeredAt" IS NULL AND v."withdrawnAt" IS NULL LIMIT 1) AS "open",
       (SELECT COALESCE(json_agg(c), '[]'::json) FROM "cards" c WHERE c."userId" = ${userId}) AS "cards",
-      (SELECT COALESCE(json_agg(json_build_object('questionId', q."id", 'versionId', qv."id")
+      (SELECT COALESCE(json_agg(json_build_object('questionId', q."id", 'versionId', qv."id", 'courseTitle', c."title")
           ORDER BY c."createdAt", b."position", q."position", q."createdAt", q."id"), '[]'::json)
         FROM "course_members" m
         JOIN "courses" c ON c."id" = m."courseId" AND c."archivedAt" IS NULL
@@ -60,6 +62,7 @@ export async function readLearnerSnapshot(db: PrismaClient, userId: string): Pro
   return {
     templateIds: [...new Set([...courseTemplates, ...listTemplates().map((entry) => entry.template)])],
     versionOf: new Map(row.questions.map((question) => [questionTemplateId(question.questionId), question.versionId])),
+    courseTitleOf: new Map(row.questions.map((question) => [questionTemplateId(question.questionId), question.courseTitle])),
     open: row.open ? variantOf(row.open) : null,
     cards: row.cards.map(cardOf),
     dailyNewLimit: row.dailyNewLimit,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { finishWalkthrough } from "../reviews/finish-walkthrough";
 import { issuePractice } from "../reviews/issue-practice";
 import { issueVariant } from "../reviews/issue-variant";
+import { practiceCourses } from "../reviews/practice-courses";
 import { rateReview } from "../reviews/rate-review";
 import { reportKeyMismatch } from "../reviews/report-key-mismatch";
 import { submitAnswer } from "../reviews/submit-answer";
@@ -19,6 +20,8 @@ export const practiceInput = z
     difficulty: z.enum(["easy", "medium", "hard"]).optional(),
     /** One skill (template id) to practise. */
     template: z.string().min(1).max(200).optional(),
+    /** One course's published questions (its id) instead of the catalog's skills. */
+    course: id("a course you joined").optional(),
   })
   .default({ topics: [] });
 
@@ -47,6 +50,8 @@ export const reviewRouter = createRouter({
   practice: learnerProcedure
     .input(practiceInput)
     .mutation(({ ctx, input }) => issuePractice({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), ...input })),
+  /** The courses whose published questions the learner can practise. */
+  practiceCourses: learnerProcedure.query(({ ctx }) => practiceCourses({ db: ctx.db, userId: ctx.user.id })),
   submit: learnerProcedure.input(submitInput).mutation(({ ctx, input }) =>
     submitAnswer({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now(), fuzz: ctx.schedulerFuzz }),
   ),
