@@ -20,11 +20,13 @@ export async function signIn(page: Page, account = LEARNER) {
     await page.getByLabel(/password|密码/i).fill(account.password);
     await page.getByRole("button", { name: /^(sign in|登录)$/i }).click();
     const limited = page.getByRole("alert").filter({ hasText: /too many|过多/i });
-    await expect(page.getByTestId("problem").or(page.getByTestId("notice")).or(page.getByTestId("walkthrough")).or(limited).first()).toBeVisible({ timeout: 30_000 });
+    // A learner lands on their reviews, an instructor on their courses (app/sign-in/landing-path.ts).
+    const landed = page.getByTestId("problem").or(page.getByTestId("notice")).or(page.getByTestId("walkthrough")).or(page.getByTestId("courses")).or(page.getByTestId("no-courses"));
+    await expect(landed.or(limited).first()).toBeVisible({ timeout: 30_000 });
     if (!(await limited.isVisible()) || attempt >= ATTEMPTS) break;
     await page.waitForTimeout(RATE_LIMIT_WAIT_MS);
   }
-  await expect(page).toHaveURL(/\/review/);
+  await expect(page).toHaveURL(/\/(review|teach)/);
 }
 
 function parsePair(tex: string): [number, number] {

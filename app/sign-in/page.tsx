@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations("signIn");
-  const next = safeNextPath((await searchParams).next);
+  // An empty fallback: without a page asked for, the form picks one by the account's role.
+  const next = safeNextPath((await searchParams).next, "") || null;
   const demo = env().STRIDE_INTERNAL_DEMO === "1";
   return (
     <SignInForm

@@ -6,13 +6,14 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
 import { authClient } from "../_components/auth-client";
+import { landingPathFor } from "./landing-path";
 
 interface DemoAccounts {
   accounts: { email: string; role: string }[];
   password: string;
 }
 
-export function SignInForm({ next, title, demo }: { next: string; title: string; demo: DemoAccounts | null }) {
+export function SignInForm({ next, title, demo }: { next: string | null; title: string; demo: DemoAccounts | null }) {
   const t = useTranslations("signIn");
   const router = useRouter();
   const [email, setEmail] = useState("");
@@ -33,7 +34,7 @@ export function SignInForm({ next, title, demo }: { next: string; title: string;
     // The account's language wins over this browser's, so problems and pages agree.
     const locale = (data.user as { locale?: unknown }).locale;
     if (isLocale(locale)) document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
-    router.push(next);
+    router.push(landingPathFor((data.user as { role?: unknown }).role, next));
     router.refresh();
   }
 
@@ -81,7 +82,7 @@ export function SignInForm({ next, title, demo }: { next: string; title: string;
         </form>
         <p className="mt-4 text-sm text-slate-600">
           {t("noAccount")}{" "}
-          <Link href={`/sign-up?next=${encodeURIComponent(next)}`} className="font-semibold text-brand-700 hover:underline">
+          <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"} className="font-semibold text-brand-700 hover:underline">
             {t("createAccount")}
           </Link>
         </p>
