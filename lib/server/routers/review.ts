@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+import { MAX_SEED } from "@/lib/problems";
 import { finishWalkthrough } from "../reviews/finish-walkthrough";
 import { issuePractice } from "../reviews/issue-practice";
 import { issueVariant } from "../reviews/issue-variant";
@@ -6,6 +8,7 @@ import { practiceCourses } from "../reviews/practice-courses";
 import { rateReview } from "../reviews/rate-review";
 import { reportKeyMismatch } from "../reviews/report-key-mismatch";
 import { submitAnswer } from "../reviews/submit-answer";
+import { syncOfflinePractice } from "../reviews/sync-offline-practice";
 import { undoReview } from "../reviews/undo-review";
 import { createRouter, learnerProcedure } from "../trpc";
 
@@ -35,6 +38,26 @@ export const submitInput = z.object({
   submissionId: z.string().uuid("must be a UUID the browser chose for this answer").optional(),
 });
 
+/** At most this many offline answers a call: the browser sends a longer queue in turns. */
+export const MAX_OFFLINE_ITEMS = 50;
+
+export const offlinePracticeInput = z.object({
+  items: z
+    .array(
+      z.object({
+        id: id("an offline practice problem (a UUID the browser chose)"),
+        template: z.string().min(1).max(200),
+        seed: z.number().int().min(0).max(MAX_SEED),
+        lang: z.enum(LOCALES),
+        answer: submitInput.shape.answer,
+        answeredAt: z.date(),
+        elapsedMs: z.number().int().min(0).max(7 * 24 * 60 * 60 * 1000),
+      }),
+    )
+    .min(1)
+    .max(MAX_OFFLINE_ITEMS, `at most ${MAX_OFFLINE_ITEMS} answers a call`),
+});
+
 export const rateInput = z.object({
   reviewId: id("one of your reviews"),
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { message: "must be 1 (again), 2 (hard), 3 (good) or 4 (easy)" }),
@@ -55,6 +78,10 @@ export const reviewRouter = createRouter({
   submit: learnerProcedure.input(submitInput).mutation(({ ctx, input }) =>
     submitAnswer({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now(), fuzz: ctx.schedulerFuzz }),
   ),
+  /** Problems practised in the browser while offline, graded again here and added to the history (practice: the schedule is untouched). */
+  syncOfflinePractice: learnerProcedure
+    .input(offlinePracticeInput)
+    .mutation(async ({ ctx, input }) => ({ outcomes: await syncOfflinePractice({ db: ctx.db, userId: ctx.user.id, items: input.items, now: ctx.now() }) })),
   /** Change the rating of the latest review of a card (the suggestion is only a suggestion). */
   rate: learnerProcedure
     .input(rateInput)
