@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Markdown } from "../_components/markdown";
+import { misconceptionName } from "@/lib/problems";
+import { Html } from "../_components/html";
 
 interface HistoryRow {
   id: string;
   title: { en: string; "zh-CN": string };
   mode: string;
-  prompt: string | null;
+  promptHtml: string | null;
   answer: string;
   score: number;
   correct: boolean;
@@ -22,6 +23,9 @@ export async function HistoryTable({ rows, page, pages }: { rows: HistoryRow[]; 
   const format = await getFormatter();
   const locale = (await getLocale()) as "en" | "zh-CN";
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  // A course author's own rule ids are words the author chose, not names for a learner: only the
+  // catalogue's named misconceptions are listed (the feedback the learner read named them all).
+  const mistakeName = (id: string | null) => (id === null ? null : (misconceptionName(id)?.[locale] ?? null));
 
   return (
     <section className="rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -47,10 +51,10 @@ export async function HistoryTable({ rows, page, pages }: { rows: HistoryRow[]; 
                     <td className="min-w-[10rem] px-3 py-3">
                       <div className="font-medium">{review.title[locale]}</div>
                       <div className="mt-0.5 text-xs text-slate-600">{t(`modes.${review.mode === "practice" ? "practice" : "review"}`)}</div>
-                      {review.prompt && (
+                      {review.promptHtml && (
                         <details className="mt-1 text-xs">
                           <summary className="cursor-pointer text-brand-700 hover:underline">{t("showPrompt")}</summary>
-                          <Markdown className="mt-2 max-w-[28rem] text-sm text-slate-800">{review.prompt}</Markdown>
+                          <Html html={review.promptHtml} className="mt-2 max-w-[28rem] text-sm text-slate-800" />
                         </details>
                       )}
                     </td>
@@ -71,7 +75,7 @@ export async function HistoryTable({ rows, page, pages }: { rows: HistoryRow[]; 
                           </span>
                         )}
                       </div>
-                      {review.mistake && <div className="mt-1 text-xs text-slate-600">{t("mistake", { id: review.mistake })}</div>}
+                      {mistakeName(review.mistake) && <div className="mt-1 text-xs text-slate-600" data-testid="history-mistake">{t("mistake", { name: mistakeName(review.mistake)! })}</div>}
                     </td>
                   </tr>
                 ))}

@@ -2,7 +2,7 @@
 
 // recharts is imported only here, so the charting library ships with /progress alone.
 import { useFormatter, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 const BRAND = "#3b55e0";
 const MUTED = "#475569";
@@ -13,6 +13,7 @@ export interface MasteryDatum {
   label: string;
   mastery: number;
   started: number;
+  mastered: number;
   total: number;
 }
 
@@ -48,7 +49,7 @@ export function MasteryChart({ data }: { data: MasteryDatum[] }) {
       ) : (
         <div style={{ height: data.length * 30 + 40 }}>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
+            <BarChart data={data} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 0 }}>
               <CartesianGrid horizontal={false} stroke="#e2e8f0" />
               <XAxis type="number" domain={[0, 1]} tickFormatter={(value: number) => format.number(value, { style: "percent" })} tick={TICK} />
               <YAxis type="category" dataKey="label" width={150} tick={TICK} interval={0} />
@@ -56,13 +57,15 @@ export function MasteryChart({ data }: { data: MasteryDatum[] }) {
                 cursor={{ fill: "#eef4ff" }}
                 formatter={(_value, _name, item) => {
                   const entry = item.payload as MasteryDatum;
-                  return [t("masteryTooltip", { mastery: entry.mastery, started: entry.started, total: entry.total }), t("mastery")];
+                  return [t("masteryTooltip", { mastery: entry.mastery, mastered: entry.mastered, started: entry.started, total: entry.total }), t("mastery")];
                 }}
               />
               <Bar dataKey="mastery" name={t("mastery")} radius={[0, 4, 4, 0]}>
                 {data.map((entry) => (
                   <Cell key={entry.topic} fill={entry.started === 0 ? "#cbd5e1" : BRAND} />
                 ))}
+                {/* The number itself, not only a bar: a phone shows no tooltip until tapped. */}
+                <LabelList dataKey="mastery" position="right" fill={MUTED} fontSize={12} formatter={(value) => format.number(Number(value), { style: "percent" })} />
               </Bar>
             </BarChart>
           </ResponsiveContainer>
@@ -104,16 +107,18 @@ export function RetentionChart({ data, desired }: { data: RetentionDatum[]; desi
                 }}
               />
               <Bar dataKey="rate" name={t("retentionRate")} fill="#10b981" radius={[4, 4, 0, 0]} />
-              <ReferenceLine
-                y={desired}
-                stroke="#b45309"
-                strokeDasharray="6 4"
-                label={{ value: t("desiredRetention", { target: desired }), position: "insideBottomLeft", fill: "#92400e", fontSize: 12 }}
-              />
+              <ReferenceLine y={desired} stroke="#b45309" strokeDasharray="6 4" ifOverflow="extendDomain" />
             </BarChart>
           </ResponsiveContainer>
         </div>
       )}
+      {/* The target line's name stands in a key below the chart: drawn on the line, the bars covered it. */}
+      <p className="mt-2 flex items-center gap-2 text-xs text-amber-900" data-testid="desired-retention">
+        <svg width="24" height="6" aria-hidden="true">
+          <line x1="0" y1="3" x2="24" y2="3" stroke="#b45309" strokeWidth="2" strokeDasharray="6 4" />
+        </svg>
+        {t("desiredRetention", { target: desired })}
+      </p>
     </ChartCard>
   );
 }

@@ -5,6 +5,7 @@ export { getTemplate, listTemplates, requireTemplate } from "./registry";
 export { createRng, type Rng } from "./rng";
 export { sampleProblem, toLearnerView } from "./sample-problem";
 export { TOPICS, type TopicId, topicTitle } from "./topics";
+export { misconceptionLabel, misconceptionName } from "./misconception-names.messages";
 export { MAX_SEED, parseLang, parseSeed, requireSeed } from "./seed";
 export type { Misconception, ProblemTemplate, RegisteredTemplate, VariantMisconception } from "./template";
 export {

@@ -69,6 +69,22 @@ describe.concurrent("the stride CLI", { timeout: 30_000 }, () => {
     });
   });
 
+  it("names the mistake in the reader's language, not by its id", async () => {
+    // conv.output-size seed 7 has the key [6, 11, 11]; [6, 10, 10] is its "forgot the +1" answer.
+    const grade = ["grade", "--template", "conv.output-size", "--seed", "7", "--answer", "(6, 10, 10)"];
+    const [zh, en, json] = await Promise.all([stride([...grade, "--lang", "zh-CN"]), stride(grade), stride([...grade, "--json"])]);
+    expect(zh.stdout).toContain("错误类型：漏掉了 +1");
+    expect(zh.stdout).not.toContain("forgot-plus-one");
+    expect(en.stdout).toContain("Mistake: Forgot the +1");
+    // The JSON answer keeps the stable id for programs.
+    expect(JSON.parse(json.stdout)).toMatchObject({ mistake: "forgot-plus-one" });
+  });
+
+  it("heads a sampled problem with its topic's name in the asked language", async () => {
+    const { stdout } = await stride(["problems", "sample", "--template", "conv.output-size", "--seed", "7", "--lang", "zh-CN"]);
+    expect(stdout.split("\n")[0]).toBe("conv.output-size · 种子 7 · 输出形状（填充和步幅）");
+  });
+
   it("answers a format error as a result, not a failure", async () => {
     const { code, stdout } = await stride(["grade", "--template", "conv.output-size", "--seed", "7", "--answer", "16x15", "--json"]);
     expect(code).toBe(0);

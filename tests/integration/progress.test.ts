@@ -107,13 +107,28 @@ describe.each(databaseKinds())("the progress page's numbers on %s", (kind) => {
     expect(progress.totals).toMatchObject({ reviews: 7, practice: 1, correct: 4, skillsStarted: 2, skillsTotal: listTemplates().length, dueToday: 1 });
   });
 
-  it("gives each topic the mean retrievability of its started cards", async () => {
+  it("gives each topic the mean recall a week ahead over all its skills, not started ones counting 0", async () => {
     const { mastery } = await caller(learner).progress.get();
     const conv = mastery.find((entry) => entry.topic === "conv-arithmetic")!;
-    // by hand: (0.9 + 1) / 2
-    expect(conv.mastery).toBeCloseTo(0.95, 6);
-    expect(conv).toMatchObject({ started: 2, total: convTemplates.length });
-    expect(mastery.find((entry) => entry.topic === "pooling")).toEqual({ topic: "pooling", mastery: 0, started: 0, total: poolingTemplates.length });
+    // FSRS-6 forgetting curve with ts-fsrs's default decay 0.1542: R(t, S) = (1 + FACTOR · t/S)^−0.1542.
+    const recall = (days: number, stability: number) => (1 + (0.9 ** (-1 / 0.1542) - 1) * (days / stability)) ** -0.1542;
+    // by hand: conv1 reviewed 10 days ago with S = 10 → R(17, 10); conv2 reviewed now with S = 5 → R(7, 5);
+    // both latest reviews passed (the undone one does not count), the other skills count 0.
+    expect(conv.mastery).toBeCloseTo((recall(17, 10) + recall(7, 5)) / convTemplates.length, 6);
+    expect(conv).toMatchObject({ started: 2, mastered: 0, total: convTemplates.length });
+    expect(mastery.find((entry) => entry.topic === "pooling")).toEqual({ topic: "pooling", mastery: 0, started: 0, mastered: 0, total: poolingTemplates.length });
+  });
+
+  it("shows a topic whose skill was just failed at 0, though FSRS's recall now is 1", async () => {
+    const failing: SessionUser = { id: "progress-3", email: "p3@example.com", name: "P Three", role: "learner", locale: "en" };
+    await database.prisma.user.create({ data: { id: failing.id, email: failing.email, name: failing.name } });
+    const [pool1] = poolingTemplates as [string];
+    await database.prisma.card.create({
+      data: { userId: failing.id, templateId: pool1, state: 3, stability: 30, difficulty: 5, reps: 6, lapses: 1, lastReview: now, due: new Date(now.getTime() + 10 * 60_000) },
+    });
+    await review(failing, "failed", { at: now.toISOString(), templateId: pool1, rating: 1, correct: false, answer: "2x2", stateBefore: 2 });
+    const { mastery } = await caller(failing).progress.get();
+    expect(mastery.find((entry) => entry.topic === "pooling")).toEqual({ topic: "pooling", mastery: 0, started: 1, mastered: 0, total: poolingTemplates.length });
   });
 
   it("lists the history newest first with the prompt rebuilt from the seed, the answer as typed, and undone reviews marked", async () => {

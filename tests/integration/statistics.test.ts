@@ -76,8 +76,14 @@ describe.each(databaseKinds())("course statistics on %s", (kind) => {
     await pooling(bo.id, "4", 0, 15_000);
     await pooling(cai.id, "0", 1, 25_000);
     await pooling(dee.id, "0", 1, 35_000);
-    // Ada's stride card, reviewed just now: retrievability R(0, S) = 1 (FSRS forgetting curve at t = 0).
+    // Ada's stride card, reviewed just now with S = 3: recall a week ahead R(7, 3) (FSRS-6 forgetting curve).
     await db.card.create({ data: { userId: ada.id, templateId: `question:${strideId}`, due: NOW, stability: 3, lastReview: NOW, state: 2 } });
+    // A browser that recomputed the pooling key differently (reported once, by a non-member too).
+    await db.keyMismatch.create({
+      data: { userId: outsider.id, reviewId: adaPooling.id, templateId: `question:${poolingId}`, seed: 0, backend: "webgl", serverKey: 0, browserKey: 1 },
+    });
+    // Her pooling card after the Again: a long stability kept through the lapse, as FSRS does.
+    await db.card.create({ data: { userId: ada.id, templateId: `question:${poolingId}`, due: NOW, stability: 20, lastReview: NOW, state: 3, lapses: 1 } });
   });
 
   afterAll(async () => {
@@ -111,6 +117,10 @@ describe.each(databaseKinds())("course statistics on %s", (kind) => {
     // Pooling vs rest: x = 1 0 1 1, y = 1 0 0 1; x̄ = 0.75, ȳ = 0.5; Σdxdy = 0.125 + 0.375 − 0.125 + 0.125 = 0.5;
     // Σdx² = 0.75, Σdy² = 1; r = 1/√3.
     expect(pooling?.discrimination).toBeCloseTo(1 / Math.sqrt(3), 10);
+
+    // Facility 0.4 and 0.75 and positive discrimination raise nothing; the mismatch report does.
+    expect(stride?.flags).toEqual([]);
+    expect(pooling?.flags).toEqual([{ kind: "key-mismatches", count: 1 }]);
   });
 
   it("counts each learner's reviews, true retention and mastery per topic", async () => {
@@ -124,10 +134,12 @@ describe.each(databaseKinds())("course statistics on %s", (kind) => {
       ["Dee", 2, null],
     ]);
     const ada = rows[0]?.mastery.toSorted((a, b) => a.topic.localeCompare(b.topic));
-    expect(ada).toEqual([
-      { topic: "conv-arithmetic", mastery: 1, started: 1, total: 1 },
-      { topic: "pooling", mastery: 0, started: 0, total: 1 },
-    ]);
+    // by hand: R(7, 3) = (1 + FACTOR · 7/3)^−0.1542, FACTOR = 0.9^(−1/0.1542) − 1 (ts-fsrs default decay).
+    const recallWeekAhead = (1 + (0.9 ** (-1 / 0.1542) - 1) * (7 / 3)) ** -0.1542;
+    expect(ada?.[0]).toMatchObject({ topic: "conv-arithmetic", started: 1, mastered: 0, total: 1 });
+    expect(ada?.[0]?.mastery).toBeCloseTo(recallWeekAhead, 6);
+    // Pooling's latest review, re-rated Again, counts 0 though FSRS's recall now would be 1.
+    expect(ada?.[1]).toEqual({ topic: "pooling", mastery: 0, started: 1, mastered: 0, total: 1 });
   });
 
   it("writes the grades and item statistics as RFC 4180 CSV with a byte-order mark and a formula guard", async () => {
@@ -148,9 +160,9 @@ describe.each(databaseKinds())("course statistics on %s", (kind) => {
     );
     const items = await owner.statistics.csv({ courseId, what: "items" });
     const lines = items.body.slice(1).split("\r\n");
-    expect(lines[0]).toBe("question,topic,attempts,facility,discrimination,median seconds,most common wrong answer,its count,misconceptions");
+    expect(lines[0]).toBe("question,topic,attempts,facility,discrimination,median seconds,most common wrong answer,its count,misconceptions,needs a look");
     // 1/√3 to four decimals: 0.5774.
-    expect(lines[1]).toBe("Output width with a stride,conv-arithmetic,5,0.4,0.5774,30,6,2,stride-ignored: 2");
-    expect(lines[2]).toBe(`"'=Pooling, ""max"" parameters?",pooling,4,0.75,0.5774,20,4,1,`);
+    expect(lines[1]).toBe("Output width with a stride,conv-arithmetic,5,0.4,0.5774,30,6,2,stride-ignored: 2,");
+    expect(lines[2]).toBe(`"'=Pooling, ""max"" parameters?",pooling,4,0.75,0.5774,20,4,1,,key-mismatches`);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EngineError } from "../../engine";
 import { gradeAnswer, type GradeResult } from "../../grading";
-import { type Lang, parseLang, parseSeed, ProblemError, sampleProblem } from "../../problems";
+import { type Lang, misconceptionLabel, parseLang, parseSeed, ProblemError, sampleProblem } from "../../problems";
 import { noPositionals, parseFlags, requireFlag } from "../args";
 import type { CliIo } from "../io";
 import { cliMessages } from "../messages";
@@ -58,7 +58,7 @@ export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
   }
   const lines = [
     t("grade.score", { score: String(Math.round(result.score * 1000) / 1000), verdict: result.correct ? "correct" : "wrong" }),
-    ...(result.mistake ? [t("grade.mistake", { mistake: result.mistake })] : []),
+    ...(result.mistake ? [t("grade.mistake", { mistake: misconceptionLabel(result.mistake, lang) })] : []),
     "",
     result.feedback[lang],
   ];

@@ -1,4 +1,4 @@
-import { type Lang, parseLang, parseSeed, type Problem, sampleProblem } from "../../problems";
+import { type Lang, parseLang, parseSeed, type Problem, sampleProblem, topicTitle } from "../../problems";
 import { noPositionals, parseFlags, requireFlag } from "../args";
 import { UsageError } from "../errors";
 import type { CliIo } from "../io";
@@ -48,7 +48,7 @@ function humanProblem(problem: Problem, lang: Lang): string {
   const t = cliMessages(lang);
   const answer = JSON.stringify(problem.answer.value).replaceAll(",", ", ");
   return [
-    t("sample.heading", { template: problem.template, seed: String(problem.seed), topic: problem.topic }),
+    t("sample.heading", { template: problem.template, seed: String(problem.seed), topic: topicTitle(problem.topic)[problem.lang] }),
     "",
     problem.prompt,
     "",

@@ -2,12 +2,12 @@ import type { PrismaClient } from "@/lib/db";
 import { listTemplates } from "@/lib/problems";
 import { skillCatalog } from "../reviews/skill-catalog";
 import { variantProblem } from "../reviews/variant-problem";
-import { State } from "@/lib/srs";
+import { latestRatings, State, topicMastery } from "@/lib/srs";
+import { renderMarkdownCached } from "../markdown/cache";
 import { utcDayNumber } from "./days";
 import { effectiveReview } from "../reviews/effective-review";
 import { forecastDue } from "./forecast";
 import { heatmapDays } from "./heatmap";
-import { topicMastery } from "./mastery";
 import { trueRetention } from "./retention";
 import { currentStreak, longestStreak } from "./streak";
 
@@ -25,13 +25,22 @@ export const HEATMAP_WEEKS = 26;
 export const RETENTION_DAYS = 30;
 export const FORECAST_DAYS = 30;
 
-/** The prompt the learner saw, rebuilt from the seed; null if its template or question is gone. */
-async function promptOf(db: PrismaClient, review: { templateId: string; seed: number; lang: string; questionVersionId: string | null }): Promise<string | null> {
+/**
+ * The prompt the learner saw, rebuilt from the seed, and its HTML; null if its template or question
+ * is gone. The HTML comes from the process's Markdown cache: typesetting a page of prompts anew
+ * was most of this page's server time (scripts/profile-progress.ts).
+ */
+async function promptOf(
+  db: PrismaClient,
+  review: { templateId: string; seed: number; lang: string; questionVersionId: string | null },
+): Promise<{ prompt: string | null; promptHtml: string | null }> {
+  let prompt: string;
   try {
-    return (await variantProblem({ db, ...review })).problem.prompt;
+    prompt = (await variantProblem({ db, ...review })).problem.prompt;
   } catch {
-    return null;
+    return { prompt: null, promptHtml: null };
   }
+  return { prompt, promptHtml: renderMarkdownCached(prompt) };
 }
 
 /**
@@ -60,6 +69,8 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
   // Built-in skills, and the course questions this learner holds a card of.
   const templates = [...listTemplates(), ...cards.flatMap((card) => (catalog.has(card.templateId) && card.templateId.startsWith("question:") ? [catalog.get(card.templateId)!] : []))];
   const effective = reviews.map((review) => ({ ...review, ...effectiveReview(review) }));
+  // The reviews that moved each card, as they count now: mastery reads the latest one's rating.
+  const lastRatings = latestRatings(effective.filter((review) => review.mode === "review" && !review.undone));
 
   const retention = trueRetention({
     now,
@@ -89,7 +100,7 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
     },
     streak: { current: currentStreak({ reviewDays, today }), longest: longestStreak(reviewDays) },
     mastery: topicMastery({
-      cards,
+      skills: cards.map((card) => ({ ...card, lastRating: lastRatings.get(card.templateId) ?? null })),
       templates,
       now,
       ...(user.fsrsParameters.length > 0 ? { parameters: user.fsrsParameters } : {}),
@@ -119,7 +130,7 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       topic: catalog.get(review.templateId)?.topic ?? null,
       mode: review.mode,
       lang: review.lang,
-      prompt: await promptOf(db, review),
+      ...(await promptOf(db, review)),
       answer: review.answer,
       score: review.score,
       correct: review.correct,

@@ -9,6 +9,7 @@ import { questionTemplateId } from "../questions/template-id";
  * queue are not a learner's answers. Practice answers count as answers to the item (they say as
  * much about the question); only retention, a property of the schedule, keeps to reviews. Every
  * version of a question counts towards its statistics: an edit is a correction, not a new item.
+ * With them, the key mismatch reports per question id.
  */
 export async function loadCourseHistory({ db, courseId }: { db: PrismaClient; courseId: string }) {
   const questions = await db.question.findMany({
@@ -43,10 +44,15 @@ export async function loadCourseHistory({ db, courseId }: { db: PrismaClient; co
       rating: effective.rating,
       elapsedMs: row.elapsedMs,
       mistake: row.mistake,
+      reviewedAt: row.reviewedAt,
       stateBefore: (row.stateBefore as { state?: number } | null)?.state ?? null,
       definition: row.questionVersion?.definition ?? null,
     }));
-  return { questions, learners: learners.map((learner) => learner.user), reviews };
+  // Reports from any learner's browser: a key the engine computes differently is the question's
+  // problem whoever met it.
+  const mismatches = await db.keyMismatch.groupBy({ by: ["templateId"], where: { templateId: { in: templateIds } }, _count: { _all: true } });
+  const keyMismatches = new Map(mismatches.map((row) => [row.templateId.slice("question:".length), row._count._all]));
+  return { questions, learners: learners.map((learner) => learner.user), reviews, keyMismatches };
 }
 
 export type CourseHistory = Awaited<ReturnType<typeof loadCourseHistory>>;

@@ -33,7 +33,7 @@ function gradesCsv(history: Awaited<ReturnType<typeof loadCourseHistory>>): stri
 }
 
 function itemsCsv(history: Awaited<ReturnType<typeof loadCourseHistory>>): string {
-  const header = ["question", "topic", "attempts", "facility", "discrimination", "median seconds", "most common wrong answer", "its count", "misconceptions"];
+  const header = ["question", "topic", "attempts", "facility", "discrimination", "median seconds", "most common wrong answer", "its count", "misconceptions", "needs a look"];
   const rows = itemStatistics(history).map((item) => [
     item.title,
     item.topic,
@@ -44,6 +44,7 @@ function itemsCsv(history: Awaited<ReturnType<typeof loadCourseHistory>>): strin
     item.commonWrongAnswers[0]?.answer ?? null,
     item.commonWrongAnswers[0]?.count ?? null,
     item.misconceptions.map((m) => `${m.id}: ${m.count}`).join("; "),
+    item.flags.map((flag) => flag.kind).join("; "),
   ]);
   return toCsv(header, rows);
 }

@@ -1,5 +1,6 @@
 import { variantVariables } from "../questions/question-content";
 import type { CourseHistory, HistoryReview } from "./course-history";
+import { itemFlags } from "./item-flags";
 import { discrimination, mean, median, mostCommon, normalizeAnswer } from "./item-maths";
 
 const WRONG_ANSWERS_SHOWN = 5;
@@ -56,19 +57,22 @@ function parameterRegions(reviews: readonly HistoryReview[]) {
     }));
 }
 
-/** Per question: attempts, facility, discrimination, median time, wrong answers, misconceptions, regions. */
+/** Per question: attempts, facility, discrimination, what needs a look, median time, wrong answers, misconceptions, regions. */
 export function itemStatistics(history: CourseHistory) {
   const means = learnerItemMeans(history.reviews);
   return history.questions.map((question) => {
     const reviews = history.reviews.filter((review) => review.questionId === question.id);
     const wrong = reviews.filter((review) => !review.correct).map((review) => normalizeAnswer(review.answer));
+    const facility = mean(reviews.map((review) => review.score));
+    const itemDiscrimination = discrimination(question.id, means);
     return {
       questionId: question.id,
       title: question.title,
       topic: question.topic,
       attempts: reviews.length,
-      facility: mean(reviews.map((review) => review.score)),
-      discrimination: discrimination(question.id, means),
+      facility,
+      discrimination: itemDiscrimination,
+      flags: itemFlags({ attempts: reviews.length, facility, discrimination: itemDiscrimination, keyMismatches: history.keyMismatches.get(question.id) ?? 0 }),
       medianMs: median(reviews.map((review) => review.elapsedMs)),
       commonWrongAnswers: mostCommon(wrong, WRONG_ANSWERS_SHOWN).map(({ value, count }) => ({ answer: value, count })),
       misconceptions: countMistakes(reviews),

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { topicTitle } from "@/lib/problems";
+import { misconceptionLabel, topicTitle } from "@/lib/problems";
 import { FacilityBar } from "./facility-bar";
 import type { ItemStatistics } from "./statistics-types";
 
@@ -20,6 +20,25 @@ export async function ItemCard({ item }: { item: ItemStatistics }) {
         {item.title}
       </h3>
       <p className="text-sm text-slate-600">{topicTitle(item.topic)[locale]}</p>
+      {item.flags.length > 0 && (
+        <div className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="item-flags">
+          <h4 className="font-semibold">
+            <span aria-hidden="true">⚠ </span>
+            {t("flagsTitle")}
+          </h4>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {item.flags.map((flag) => (
+              <li key={flag.kind} data-flag={flag.kind}>
+                {flag.kind === "key-mismatches"
+                  ? t("flags.key-mismatches", { count: flag.count })
+                  : flag.kind === "negative-discrimination"
+                    ? t("flags.negative-discrimination", { value: format.number(flag.value, { maximumFractionDigits: 2, minimumFractionDigits: 2 }) })
+                    : t(`flags.${flag.kind}`, { value: flag.value })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {item.attempts === 0 ? (
         <p className="mt-3 text-slate-600">{t("noAttempts")}</p>
       ) : (
@@ -43,8 +62,9 @@ export async function ItemCard({ item }: { item: ItemStatistics }) {
               empty={t("noWrongAnswers")}
               head={[t("answer"), t("count")]}
               rows={item.commonWrongAnswers.map(({ answer, count }) => [answer, count])}
+              mono
             />
-            <CountTable caption={t("misconceptions")} empty={t("noMisconceptions")} head={[t("misconception"), t("count")]} rows={item.misconceptions.map(({ id, count }) => [id, count])} />
+            <CountTable caption={t("misconceptions")} empty={t("noMisconceptions")} head={[t("misconception"), t("count")]} rows={item.misconceptions.map(({ id, count }) => [misconceptionLabel(id, locale), count])} />
           </div>
           {item.regions.length > 0 && (
             <div className="mt-4 space-y-3">
@@ -72,7 +92,7 @@ export async function ItemCard({ item }: { item: ItemStatistics }) {
                             <FacilityBar value={entry.facility} text={percent(entry.facility)} />
                           </td>
                           <td className="py-1 pl-3 text-xs">
-                            {entry.misconceptions.length === 0 ? t("notMeasured") : entry.misconceptions.map(({ id, count }) => `${id} × ${count}`).join(", ")}
+                            {entry.misconceptions.length === 0 ? t("notMeasured") : entry.misconceptions.map(({ id, count }) => t("misconceptionCount", { name: misconceptionLabel(id, locale), count })).join(t("listSeparator"))}
                           </td>
                         </tr>
                       ))}
@@ -98,7 +118,8 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
   );
 }
 
-function CountTable({ caption, empty, head, rows }: { caption: string; empty: string; head: [string, string]; rows: [string, number][] }) {
+/** `mono` for answers as typed (truncated, whole in the tooltip); names wrap in the text font. */
+function CountTable({ caption, empty, head, rows, mono = false }: { caption: string; empty: string; head: [string, string]; rows: [string, number][]; mono?: boolean }) {
   if (rows.length === 0) {
     return (
       <div>
@@ -121,7 +142,7 @@ function CountTable({ caption, empty, head, rows }: { caption: string; empty: st
         <tbody>
           {rows.map(([label, count]) => (
             <tr key={label} className="border-t border-slate-100">
-              <td className="max-w-0 truncate py-1 pr-3 font-mono" title={label}>
+              <td className={mono ? "max-w-0 truncate py-1 pr-3 font-mono" : "py-1 pr-3"} title={mono ? label : undefined}>
                 {label}
               </td>
               <td className="py-1 text-right tabular-nums">{count}</td>

@@ -23,6 +23,7 @@ export default async function StatisticsPage({ params }: { params: Promise<{ cou
   const course = await orNotFound(caller.courses.get({ courseId }));
   if (course.role !== "owner") return <p className={card}>{(await getTranslations("teach.course"))("notOwner")}</p>;
   const { items, learners } = await caller.statistics.course({ courseId });
+  const flagged = items.filter((item) => item.flags.length > 0).length;
   const download = (what: "grades" | "items") => `/api/courses/${courseId}/export?what=${what}`;
 
   return (
@@ -55,6 +56,11 @@ export default async function StatisticsPage({ params }: { params: Promise<{ cou
         <h2 id="items-title" className="text-lg font-semibold">
           {t("questions")}
         </h2>
+        {flagged > 0 && (
+          <p className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="flagged-count">
+            {t("flagged", { count: flagged })}
+          </p>
+        )}
         {items.length === 0 ? (
           <p className={`${card} text-slate-600`} data-testid="no-items">
             {t("noQuestions")}
@@ -65,9 +71,14 @@ export default async function StatisticsPage({ params }: { params: Promise<{ cou
       </section>
 
       <section aria-labelledby="learners-title" className="rounded-xl border border-slate-200 bg-white shadow-sm">
-        <h2 id="learners-title" className="border-b border-slate-100 px-6 py-4 text-lg font-semibold">
-          {t("learners")}
-        </h2>
+        <div className="border-b border-slate-100 px-6 py-4">
+          <h2 id="learners-title" className="text-lg font-semibold">
+            {t("learners")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600" data-testid="mastery-definition">
+            {t("masteryHelp")}
+          </p>
+        </div>
         {learners.length === 0 ? (
           <p className="px-6 py-4 text-slate-600" data-testid="no-learners">
             {t("noLearners")}
