@@ -1,8 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { heatLevel, type HeatmapDay } from "@/lib/server/progress/heatmap";
 
-// The brand scale, lightest to darkest; level 0 is an empty day.
-const LEVEL_FILL = ["#e2e8f0", "#c7d6ff", "#8ea8fb", "#4f6ef7", "#2f44b8"] as const;
+// The brand scale from an empty day to the busiest, as app/theme.css defines it per theme (light:
+// lightest to darkest; dark: darkest to lightest, so busy days stand out on either background).
+const LEVEL_FILL = ["var(--heat-0)", "var(--heat-1)", "var(--heat-2)", "var(--heat-3)", "var(--heat-4)"] as const;
 const CELL = 12;
 const GAP = 3;
 const LEFT = 30;
@@ -36,12 +37,12 @@ export async function ReviewHeatmap({ days }: { days: HeatmapDay[] }) {
       <div className="mt-4 overflow-x-auto [direction:rtl]">
         <svg style={{ direction: "ltr" }} role="img" aria-label={t("heatmapLabel")} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full min-w-[28rem]">
           {monthStarts.map((day) => (
-            <text key={`m-${day.day}`} x={LEFT + day.week * (CELL + GAP)} y={10} fontSize={8} fill="#475569">
+            <text key={`m-${day.day}`} x={LEFT + day.week * (CELL + GAP)} y={10} fontSize={8} fill="var(--chart-text)">
               {format.dateTime(date(day.day), { month: "short" })}
             </text>
           ))}
           {([1, 3, 5] as const).map((weekday) => (
-            <text key={`w-${weekday}`} x={0} y={TOP + weekday * (CELL + GAP) + CELL - 2} fontSize={7.5} fill="#475569">
+            <text key={`w-${weekday}`} x={0} y={TOP + weekday * (CELL + GAP) + CELL - 2} fontSize={7.5} fill="var(--chart-text)">
               {t(`weekdays.${weekday}`)}
             </text>
           ))}

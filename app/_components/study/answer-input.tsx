@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import { answerHintValues } from "@/lib/grading/answer-examples";
 import { Html } from "../html";
+import { useChoiceKeys } from "./use-choice-keys";
 
 export interface ChoiceOptionView {
   id: string;
@@ -36,8 +37,10 @@ function selectedIds(value: string): Set<string> {
  */
 export function AnswerInput({ kind, options, value, onChange, locked, inputRef }: AnswerInputProps) {
   const t = useTranslations("review");
+  const choosing = (kind === "choice" || kind === "choices") && options !== null;
+  useChoiceKeys({ active: choosing && !locked, optionIds: options?.map((option) => option.id) ?? [], multiple: kind === "choices", answer: value, onChange });
 
-  if ((kind === "choice" || kind === "choices") && options) {
+  if (choosing) {
     const multiple = kind === "choices";
     const chosen = multiple ? selectedIds(value) : new Set([value]);
     return (

@@ -10,6 +10,7 @@ import progressEn from "./en/progress.json";
 import questionEditorEn from "./en/questionEditor.json";
 import reviewEn from "./en/review.json";
 import settingsEn from "./en/settings.json";
+import shortcutsEn from "./en/shortcuts.json";
 import signInEn from "./en/signIn.json";
 import signUpEn from "./en/signUp.json";
 import teachEn from "./en/teach.json";
@@ -24,6 +25,7 @@ import progressZh from "./zh-CN/progress.json";
 import questionEditorZh from "./zh-CN/questionEditor.json";
 import reviewZh from "./zh-CN/review.json";
 import settingsZh from "./zh-CN/settings.json";
+import shortcutsZh from "./zh-CN/shortcuts.json";
 import signInZh from "./zh-CN/signIn.json";
 import signUpZh from "./zh-CN/signUp.json";
 import teachZh from "./zh-CN/teach.json";
@@ -45,6 +47,7 @@ const en = {
   questionEditor: questionEditorEn,
   review: reviewEn,
   settings: settingsEn,
+  shortcuts: shortcutsEn,
   signIn: signInEn,
   signUp: signUpEn,
   teach: teachEn,
@@ -62,6 +65,7 @@ const zhCN: typeof en = {
   questionEditor: questionEditorZh,
   review: reviewZh,
   settings: settingsZh,
+  shortcuts: shortcutsZh,
   signIn: signInZh,
   signUp: signUpZh,
   teach: teachZh,
