@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
+import { isKnownTimeZone, TimeZoneField } from "./time-zone-field";
 
 const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
 const button = "rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60";
@@ -27,7 +28,7 @@ function useSettingsQuery() {
   );
 }
 
-/** Desired retention, daily new skills, language, and the FSRS optimizer on the learner's history. */
+/** Desired retention, daily new skills, language, time zone, and the FSRS optimizer on the learner's history. */
 export function SettingsForm() {
   const t = useTranslations("settings");
   const settings = useSettingsQuery();
@@ -48,6 +49,9 @@ function SettingsFields({ initial }: { initial: Settings }) {
   const [retention, setRetention] = useState(initial.desiredRetention);
   const [newLimit, setNewLimit] = useState(String(initial.dailyNewLimit));
   const [locale, setLocale] = useState<string>(initial.locale);
+  // No zone yet counts as UTC; saving other settings leaves it unset, so the browser may still report one.
+  const [timeZone, setTimeZone] = useState(initial.timeZone ?? "UTC");
+  const [zoneChecked, setZoneChecked] = useState(false);
   const [saved, setSaved] = useState(false);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
@@ -55,9 +59,17 @@ function SettingsFields({ initial }: { initial: Settings }) {
   function onSave(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
+    setZoneChecked(true);
+    if (!isKnownTimeZone(timeZone)) return;
     const languageChanged = locale !== initial.locale;
+    const zoneChanged = initial.timeZone !== null || timeZone.trim() !== "UTC";
     update.mutate(
-      { desiredRetention: Math.round(retention * 100) / 100, dailyNewLimit: Number(newLimit), locale: locale as "en" | "zh-CN" },
+      {
+        desiredRetention: Math.round(retention * 100) / 100,
+        dailyNewLimit: Number(newLimit),
+        locale: locale as "en" | "zh-CN",
+        ...(zoneChanged ? { timeZone: timeZone.trim() } : {}),
+      },
       {
         onSuccess: async () => {
           setSaved(true);
@@ -138,6 +150,14 @@ function SettingsFields({ initial }: { initial: Settings }) {
             <option value="zh-CN">简体中文</option>
           </select>
         </div>
+        <TimeZoneField
+          value={timeZone}
+          onChange={(zone) => {
+            setTimeZone(zone);
+            setZoneChecked(false);
+          }}
+          invalid={zoneChecked && !isKnownTimeZone(timeZone)}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" className={button} disabled={update.isPending} data-testid="save-settings">
             {update.isPending ? t("saving") : t("save")}

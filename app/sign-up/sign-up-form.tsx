@@ -26,7 +26,9 @@ export function SignUpForm({ next, locale }: { next: string; locale: string }) {
     if (shortPassword) return;
     setBusy(true);
     setError(null);
-    const { error: failure } = await authClient.signUp.email({ name: name.trim(), email: email.trim(), password, locale } as never);
+    // The learner's days (daily limit, streak) start at their midnight: the browser knows where that is.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const { error: failure } = await authClient.signUp.email({ name: name.trim(), email: email.trim(), password, locale, timeZone } as never);
     if (failure) {
       setBusy(false);
       const code = (failure as { code?: string }).code ?? "";

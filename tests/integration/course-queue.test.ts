@@ -141,7 +141,7 @@ describe.each(databaseKinds())("course questions in the review queue on %s", (ki
     }
     const expected = await publishedQuestionsFor({ db, userId: learner.id });
     expect(expected).toHaveLength(8);
-    const snapshot = await readLearnerSnapshot(db, learner.id);
+    const snapshot = await readLearnerSnapshot(db, learner.id, new Date());
     expect(snapshot.templateIds.slice(0, 8)).toEqual(expected.map((question) => question.templateId));
     expect(snapshot.templateIds[8]).toBe("conv.output-size");
     expect([...snapshot.versionOf]).toEqual(expected.map((question) => [question.templateId, question.questionVersionId]));

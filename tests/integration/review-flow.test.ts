@@ -133,7 +133,17 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     }
     const first = await database.prisma.card.findFirstOrThrow({ where: { userId: learner.id }, orderBy: { due: "asc" } });
     const waiting = await callerFor(learner).review.next();
-    expect(waiting).toEqual({ status: "caught-up", nextDue: first.due, newToday: skills, dailyNewLimit: 100, unstarted: 0 });
+    // The learner has no time zone: their day is UTC's 2026-03-02, which ends at midnight UTC.
+    const dueLeft = await database.prisma.card.count({ where: { userId: learner.id, reps: { gt: 0 }, due: { lt: new Date("2026-03-03T00:00:00Z") } } });
+    expect(dueLeft).toBeGreaterThan(0);
+    expect(waiting).toEqual({
+      status: "caught-up",
+      nextDue: first.due,
+      newToday: skills,
+      dailyNewLimit: 100,
+      unstarted: 0,
+      today: { reviewed: skills, dueLeft, newLeft: 0 },
+    });
     expect(await database.prisma.card.count({ where: { userId: learner.id } })).toBe(skills);
   });
 

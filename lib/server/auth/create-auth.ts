@@ -1,6 +1,8 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { z } from "zod";
 import type { PrismaClient } from "@/lib/db";
+import { normalizeTimeZone } from "@/lib/srs/days";
 
 /** How long a session read from the database is trusted from its signed cookie copy. */
 export const SESSION_CACHE_SECONDS = 60;
@@ -47,6 +49,9 @@ export function createAuth({ prisma, baseURL, secret, trustedOrigins = [], signI
         // A role is granted by Stride, never chosen by whoever signs up.
         role: { type: "string", required: false, defaultValue: "learner", input: false },
         locale: { type: "string", required: false, defaultValue: "en", input: true },
+        // The browser's zone, sent with the sign-up form; one the platform does not know is left
+        // unset (days counted in UTC) rather than refusing the account.
+        timeZone: { type: "string", required: false, input: true, validator: { input: z.string().max(100).transform(normalizeTimeZone) } },
       },
     },
     // Attempts and sessions live in the database so several app processes limit as one.

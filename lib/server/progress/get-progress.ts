@@ -4,11 +4,12 @@ import { skillCatalog } from "../reviews/skill-catalog";
 import { variantProblem } from "../reviews/variant-problem";
 import { latestRatings, State, topicMastery } from "@/lib/srs";
 import { renderMarkdownCached } from "../markdown/cache";
-import { utcDayNumber } from "./days";
+import { dayNumberIn } from "./days";
 import { effectiveReview } from "../reviews/effective-review";
 import { forecastDue } from "./forecast";
 import { heatmapDays } from "./heatmap";
 import { trueRetention } from "./retention";
+import { timeZoneOrDefault } from "@/lib/srs/days";
 import { currentStreak, longestStreak } from "./streak";
 
 export interface GetProgressOptions {
@@ -47,11 +48,11 @@ async function promptOf(
  * Everything the progress page shows, for one learner at `now`: mastery per topic, reviews per
  * day (scheduled and practice apart), true retention against the desired retention, the due
  * forecast, streaks, the cards, and one page of the history with each variant's prompt.
- * Days are UTC days (see days.ts).
+ * Days are the learner's, counted in their time zone (UTC until they have one; lib/srs/days.ts).
  */
 export async function getProgress({ db, userId, now, page = 1, pageSize = HISTORY_PAGE_SIZE }: GetProgressOptions) {
   const [user, cards, reviews] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { desiredRetention: true, fsrsParameters: true } }),
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { desiredRetention: true, fsrsParameters: true, timeZone: true } }),
     db.card.findMany({ where: { userId }, orderBy: { due: "asc" } }),
     db.review.findMany({
       where: { userId },
@@ -63,7 +64,9 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       },
     }),
   ]);
-  const today = utcDayNumber(now);
+  const timeZone = timeZoneOrDefault(user.timeZone);
+  const dayOf = (instant: Date) => dayNumberIn(instant, timeZone);
+  const today = dayOf(now);
   const catalog = await skillCatalog(db, [...cards.map((card) => card.templateId), ...reviews.map((review) => review.templateId)]);
   const titleOf = (templateId: string) => catalog.get(templateId)?.title ?? { en: templateId, "zh-CN": templateId };
   // Built-in skills, and the course questions this learner holds a card of.
@@ -74,6 +77,7 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
 
   const retention = trueRetention({
     now,
+    timeZone,
     days: RETENTION_DAYS,
     reviews: effective.map((review) => ({
       reviewedAt: review.reviewedAt,
@@ -82,13 +86,16 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       stateBefore: (review.stateBefore as { state?: number } | null)?.state ?? null,
     })),
   });
-  const reviewDays = new Set(reviews.map((review) => utcDayNumber(review.reviewedAt)));
+  const reviewDays = new Set(reviews.map((review) => dayOf(review.reviewedAt)));
   const correct = reviews.filter((review) => review.correct).length;
   const pages = Math.max(1, Math.ceil(reviews.length / pageSize));
   const current = Math.min(Math.max(1, page), pages);
 
   return {
     desiredRetention: user.desiredRetention,
+    /** The zone the days below are counted in; the page labels its days in it. */
+    timeZone,
+    today,
     totals: {
       reviews: reviews.length,
       practice: reviews.filter((review) => review.mode === "practice").length,
@@ -96,7 +103,7 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       accuracy: reviews.length === 0 ? null : correct / reviews.length,
       skillsStarted: cards.filter((card) => card.lastReview !== null).length,
       skillsTotal: templates.length,
-      dueToday: cards.filter((card) => card.state !== State.New && utcDayNumber(card.due) <= today).length,
+      dueToday: cards.filter((card) => card.state !== State.New && dayOf(card.due) <= today).length,
     },
     streak: { current: currentStreak({ reviewDays, today }), longest: longestStreak(reviewDays) },
     mastery: topicMastery({
@@ -108,10 +115,10 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
     heatmap: heatmapDays({
       today,
       weeks: HEATMAP_WEEKS,
-      activity: reviews.map((review) => ({ day: utcDayNumber(review.reviewedAt), mode: review.mode })),
+      activity: reviews.map((review) => ({ day: dayOf(review.reviewedAt), mode: review.mode })),
     }),
     retention: { passed: retention.passed, total: retention.total, rate: retention.rate, perDay: retention.perDay },
-    forecast: forecastDue({ today, days: FORECAST_DAYS, dues: cards.filter((card) => card.state !== State.New).map((card) => card.due) }),
+    forecast: forecastDue({ today, timeZone, days: FORECAST_DAYS, dues: cards.filter((card) => card.state !== State.New).map((card) => card.due) }),
     cards: cards.map((card) => ({
       id: card.id,
       templateId: card.templateId,

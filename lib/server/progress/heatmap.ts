@@ -1,5 +1,5 @@
 /**
- * Reviews per UTC day for the calendar heatmap: whole weeks, Sunday to Saturday as GitHub draws
+ * Reviews per day of the learner's (day numbers in their time zone) for the calendar heatmap: whole weeks, Sunday to Saturday as GitHub draws
  * them, the last column ending with the week of `today` (days after today are left out). Scheduled
  * reviews and practice are counted separately, so the chart can show both and say which is which.
  */

@@ -7,7 +7,7 @@
  * effective one after amendments; undone reviews and practice do not count.
  */
 import { State } from "@/lib/srs";
-import { DAY_MS, dayKeyOf, utcDayNumber } from "./days";
+import { DAY_MS, dayKeyOf, dayNumberIn } from "./days";
 
 export interface RetentionReview {
   reviewedAt: Date;
@@ -30,10 +30,10 @@ function counts(review: RetentionReview): boolean {
   return !review.undone && review.stateBefore === State.Review;
 }
 
-/** True retention over the `days` days up to `now`, and the same per UTC day for the chart. */
-export function trueRetention({ reviews, now, days = 30 }: { reviews: readonly RetentionReview[]; now: Date; days?: number }) {
+/** True retention over the `days` days up to `now`, and the same per day of the learner's (in `timeZone`) for the chart. */
+export function trueRetention({ reviews, now, timeZone, days = 30 }: { reviews: readonly RetentionReview[]; now: Date; timeZone: string; days?: number }) {
   const since = now.getTime() - days * DAY_MS;
-  const today = utcDayNumber(now);
+  const today = dayNumberIn(now, timeZone);
   const first = today - days + 1;
   const perDay: RetentionDay[] = Array.from({ length: days }, (_, index) => ({ day: dayKeyOf(first + index), passed: 0, total: 0, rate: null }));
   let passed = 0;
@@ -44,7 +44,7 @@ export function trueRetention({ reviews, now, days = 30 }: { reviews: readonly R
     const pass = review.rating > 1;
     total += 1;
     if (pass) passed += 1;
-    const bucket = perDay[utcDayNumber(review.reviewedAt) - first];
+    const bucket = perDay[dayNumberIn(review.reviewedAt, timeZone) - first];
     if (bucket) {
       bucket.total += 1;
       if (pass) bucket.passed += 1;

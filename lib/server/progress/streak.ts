@@ -1,5 +1,5 @@
 /**
- * The learner's streak: consecutive UTC days with at least one review, ending today, or ending
+ * The learner's streak: consecutive days (the learner's, in their time zone) with at least one review, ending today, or ending
  * yesterday when today has none yet (the day is not over, so the streak is not broken).
  */
 export function currentStreak({ reviewDays, today }: { reviewDays: ReadonlySet<number>; today: number }): number {

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { isQuestionFailure, recordIssueFailure } from "./issue-failure";
 import { type LearnerPayload, learnerPayload } from "./learner-payload";
 import { type LearnerSnapshot, readLearnerSnapshot } from "./learner-snapshot";
+import { type QueueToday, queueToday } from "./queue-today";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
 import { ONE_CARD_PER_SKILL, ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
 import { variantProblem } from "./variant-problem";
@@ -41,7 +42,7 @@ interface CardRow {
 const MAX_ROUNDS = 8;
 
 /** `course`: the title of the course a course question comes from (read with the queue), null for the catalog's. */
-function issued(variant: IssuedRow, card: CardRow, problem: LearnerPayload, course: string | null) {
+function issued(variant: IssuedRow, card: CardRow, problem: LearnerPayload, today: QueueToday, course: string | null) {
   return {
     status: "issued" as const,
     variantId: variant.id,
@@ -49,12 +50,13 @@ function issued(variant: IssuedRow, card: CardRow, problem: LearnerPayload, cour
     problem,
     course,
     card: { due: card.due, state: card.state, reps: card.reps, lapses: card.lapses },
+    today: todayOf(today),
   };
 }
 
-/** Midnight UTC of `now`'s day: the day a daily limit counts in (the app's time zone is UTC). */
-export function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/** What the page shows of the learner's day: what is left and what is done, counted on the server so a reload keeps it. */
+function todayOf({ reviewed, dueLeft, newLeft }: QueueToday) {
+  return { reviewed, dueLeft, newLeft };
 }
 
 /** Closes an open variant unanswered; a no-op when it was answered or closed meanwhile. */
@@ -78,16 +80,15 @@ type Pick =
   | { kind: "caught-up"; nextDue: Date | null; newToday: number; dailyNewLimit: number; unstarted: number };
 
 /** The most overdue card, else a skill not yet started (within the daily limit), else caught up. */
-async function pickCard(db: PrismaClient, userId: string, snapshot: LearnerSnapshot, now: Date): Promise<Pick> {
+async function pickCard(db: PrismaClient, userId: string, snapshot: LearnerSnapshot, today: QueueToday, now: Date): Promise<Pick> {
   const { templateIds, dailyNewLimit } = snapshot;
   const inQueue = new Set(templateIds);
   const cards = snapshot.cards.filter((card) => inQueue.has(card.templateId));
   const due = cards.filter((card) => card.due <= now).reduce<Card | null>((first, card) => (!first || card.due < first.due ? card : first), null);
   if (due) return needsWalkthrough(due) ? { kind: "walkthrough", card: due } : { kind: "card", card: due };
 
-  const today = startOfUtcDay(now);
-  // Today's new skills count whatever queue they were started in (a course left since included).
-  const newToday = snapshot.cards.filter((card) => card.createdAt >= today).length;
+  // Today's new skills (in the learner's day) count whatever queue they were started in (a course left since included).
+  const newToday = today.newStarted;
   const startedIds = new Set(cards.map((card) => card.templateId));
   if (newToday < dailyNewLimit) {
     // The first unstarted skill in queue order: racing requests pick the same one and share its card.
@@ -102,8 +103,8 @@ async function pickCard(db: PrismaClient, userId: string, snapshot: LearnerSnaps
 /**
  * The review queue: the problem already issued and not answered (a reload never loses it); else
  * a fresh variant (new seed) of the most overdue card, after a guided walkthrough when the card
- * is a leech; else a skill not yet started, while today's new cards are under the learner's
- * daily limit; else "caught up", with when the next review is due.
+ * is a leech; else a skill not yet started, while today's new cards (the learner's day, in their
+ * time zone) are under the learner's daily limit; else "caught up", with when the next review is due.
  *
  * Idempotent under concurrency: the database holds at most one open review variant per learner
  * (a partial unique index), so of several racing requests one inserts its variant and the others
@@ -115,13 +116,14 @@ async function pickCard(db: PrismaClient, userId: string, snapshot: LearnerSnaps
  */
 export async function issueVariant({ db, userId, lang, now, randomSeed = defaultSeed }: IssueVariantOptions) {
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const snapshot = await readLearnerSnapshot(db, userId);
+    const snapshot = await readLearnerSnapshot(db, userId, now);
     const { open } = snapshot;
+    const today = queueToday({ ...snapshot, reviewTimes: snapshot.recentReviewTimes, now });
     const inQueue = new Set(snapshot.templateIds);
     const openCard = open?.cardId && inQueue.has(open.templateId) ? (snapshot.cards.find((card) => card.id === open.cardId) ?? null) : null;
     if (open && openCard) {
       try {
-        return issued(open, openCard, await learnerPayload((await variantProblem({ db, ...open })).problem), snapshot.courseTitleOf.get(open.templateId) ?? null);
+        return issued(open, openCard, await learnerPayload((await variantProblem({ db, ...open })).problem), today, snapshot.courseTitleOf.get(open.templateId) ?? null);
       } catch (error) {
         if (!isQuestionFailure(open.templateId, error)) throw error;
         await recordIssueFailure({ db, userId, cardId: openCard.id, templateId: open.templateId, questionVersionId: open.questionVersionId, seed: open.seed, error, now });
@@ -132,10 +134,10 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
     }
     if (open) await withdraw(db, open.id, now);
 
-    const pick = await pickCard(db, userId, snapshot, now);
+    const pick = await pickCard(db, userId, snapshot, today, now);
     if (pick.kind === "caught-up") {
       const { kind, ...rest } = pick;
-      return { status: kind, ...rest };
+      return { status: kind, ...rest, today: todayOf(today) };
     }
     const { card } = pick;
     const questionVersionId = snapshot.versionOf.get(card.templateId) ?? null;
@@ -161,7 +163,7 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
       const variant = await db.variant.create({
         data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, questionVersionId: built.questionVersionId, seed, lang, issuedAt: now },
       });
-      return issued(variant, card, await payload, snapshot.courseTitleOf.get(card.templateId) ?? null);
+      return issued(variant, card, await payload, today, snapshot.courseTitleOf.get(card.templateId) ?? null);
     } catch (error) {
       // A parallel request issued first: the next round returns its variant.
       if (uniqueViolationOf(error) !== ONE_OPEN_VARIANT) throw error;

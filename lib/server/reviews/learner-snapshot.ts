@@ -1,5 +1,6 @@
 import type { Card, PrismaClient, Variant } from "@/lib/db";
 import { listTemplates } from "@/lib/problems";
+import { timeZoneOrDefault } from "@/lib/srs/days";
 import { questionTemplateId } from "../questions/template-id";
 
 /** What the review queue decides from, read in one query (`readLearnerSnapshot`). */
@@ -15,7 +16,17 @@ export interface LearnerSnapshot {
   /** Every card of the learner (one a skill: a few dozen). */
   cards: Card[];
   dailyNewLimit: number;
+  /** The zone the learner's days are counted in (UTC until they have one). */
+  timeZone: string;
+  /**
+   * When the learner's graded reviews of the last two days were made (undone ones left out): a
+   * superset of today's in any zone, which only the zone's rules can cut to today (lib/srs/days).
+   */
+  recentReviewTimes: Date[];
 }
+
+// No local day is longer than 25 hours (a DST change), so today began less than this ago.
+const RECENT_MS = 48 * 60 * 60 * 1000;
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
@@ -32,8 +43,8 @@ function variantOf(json: Json<Variant>): Variant {
 }
 
 /**
- * A learner's queue, open variant, cards and daily limit in one round trip: every review.next
- * needs all four, and under a class's load the number of queries a request makes is most of its
+ * A learner's queue, open variant, cards, daily limit, time zone and recent reviews in one round
+ * trip: every review.next needs them all, and under a class's load the number of queries a request makes is most of its
  * cost (issue 11's profile).
  *
  * The queue is the published questions of the courses they joined (what they joined for), then
@@ -41,10 +52,20 @@ function variantOf(json: Json<Variant>): Variant {
  * lib/server/questions/published-questions-for.ts (published, not archived, in an unarchived
  * course the learner is a learner of; course, bank and question order).
  */
-export async function readLearnerSnapshot(db: PrismaClient, userId: string): Promise<LearnerSnapshot> {
-  const rows = await db.$queryRaw<{ dailyNewLimit: number | null; open: Json<Variant> | null; cards: Json<Card>[]; questions: { questionId: string; versionId: string; courseTitle: string }[] }[]>`
+export async function readLearnerSnapshot(db: PrismaClient, userId: string, now: Date): Promise<LearnerSnapshot> {
+  const rows = await db.$queryRaw<
+    {
+      dailyNewLimit: number;
+      timeZone: string | null;
+      open: Json<Variant> | null;
+      cards: Json<Card>[];
+      questions: { questionId: string; versionId: string; courseTitle: string }[];
+      recentReviews: string[];
+    }[]
+  >`
     SELECT
-      (SELECT u."dailyNewLimit" FROM "users" u WHERE u."id" = ${userId}) AS "dailyNewLimit",
+      u."dailyNewLimit",
+      u."timeZone",
       (SELECT row_to_json(v) FROM "variants" v
         WHERE v."userId" = ${userId} AND v."mode" = 'review' AND v."answeredAt" IS NULL AND v."withdrawnAt" IS NULL LIMIT 1) AS "open",
       (SELECT COALESCE(json_agg(c), '[]'::json) FROM "cards" c WHERE c."userId" = ${userId}) AS "cards",
@@ -55,9 +76,13 @@ export async function readLearnerSnapshot(db: PrismaClient, userId: string): Pro
         JOIN "banks" b ON b."courseId" = c."id"
         JOIN "questions" q ON q."bankId" = b."id" AND q."archivedAt" IS NULL AND q."publishedVersion" IS NOT NULL
         JOIN "question_versions" qv ON qv."questionId" = q."id" AND qv."version" = q."publishedVersion" AND qv."publishedAt" IS NOT NULL
-        WHERE m."userId" = ${userId} AND m."role" = 'learner') AS "questions"`;
+        WHERE m."userId" = ${userId} AND m."role" = 'learner') AS "questions",
+      (SELECT COALESCE(json_agg(r."reviewedAt"), '[]'::json) FROM "reviews" r
+        WHERE r."userId" = ${userId} AND r."mode" = 'review' AND r."reviewedAt" > ${new Date(now.getTime() - RECENT_MS)}
+          AND NOT EXISTS (SELECT 1 FROM "review_amendments" a WHERE a."reviewId" = r."id" AND a."kind" = 'undo')) AS "recentReviews"
+    FROM "users" u WHERE u."id" = ${userId}`;
   const row = rows[0];
-  if (!row || row.dailyNewLimit === null) throw new Error(`no user ${userId}`);
+  if (!row) throw new Error(`no user ${userId}`);
   const courseTemplates = row.questions.map((question) => questionTemplateId(question.questionId));
   return {
     templateIds: [...new Set([...courseTemplates, ...listTemplates().map((entry) => entry.template)])],
@@ -66,5 +91,7 @@ export async function readLearnerSnapshot(db: PrismaClient, userId: string): Pro
     open: row.open ? variantOf(row.open) : null,
     cards: row.cards.map(cardOf),
     dailyNewLimit: row.dailyNewLimit,
+    timeZone: timeZoneOrDefault(row.timeZone),
+    recentReviewTimes: row.recentReviews.map(utc),
   };
 }

@@ -1,12 +1,26 @@
 import { z } from "zod";
 import { MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from "@/lib/srs";
+import { normalizeTimeZone } from "@/lib/srs/days";
 import { MIN_REVIEWS_TO_OPTIMIZE } from "@/lib/srs/optimizer/optimize-parameters";
 import { findJobQueue } from "../jobs/job-queue";
-import { getLearnerSettings, updateLearnerSettings } from "../settings/learner-settings";
+import { getLearnerSettings, reportBrowserTimeZone, updateLearnerSettings } from "../settings/learner-settings";
 import { resetLearnerParameters } from "../settings/optimize-learner-parameters";
 import { requestParameterOptimization } from "../settings/request-parameter-optimization";
 import { createRouter, learnerProcedure } from "../trpc";
 import { langSchema } from "./problems";
+
+/** An IANA zone name as the platform knows it (`Asia/Shanghai`, `UTC`), stored in the platform's spelling. */
+export const timeZoneSchema = z
+  .string()
+  .max(100, "must be an IANA time zone such as Asia/Shanghai")
+  .transform((name, context) => {
+    const zone = normalizeTimeZone(name.trim());
+    if (zone === null) {
+      context.addIssue({ code: "custom", message: "must be an IANA time zone such as Asia/Shanghai or UTC" });
+      return z.NEVER;
+    }
+    return zone;
+  });
 
 export const updateSettingsInput = z
   .object({
@@ -17,6 +31,7 @@ export const updateSettingsInput = z
       .optional(),
     dailyNewLimit: z.number().int("must be a whole number").min(0, "must be at least 0").max(100, "must be at most 100").optional(),
     locale: langSchema.optional(),
+    timeZone: timeZoneSchema.optional(),
   })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "change at least one setting");
 
@@ -29,5 +44,9 @@ export const settingsRouter = createRouter({
     .mutation(({ ctx, input }) => updateLearnerSettings({ db: ctx.db, userId: ctx.user.id, changes: input })),
   /** Enqueue fitting FSRS to the learner's own history (from MIN_REVIEWS_TO_OPTIMIZE reviews); `get` follows the job. */
   optimize: learnerProcedure.meta({ cost: 20 }).mutation(({ ctx }) => requestParameterOptimization({ db: ctx.db, queue: findJobQueue(), userId: ctx.user.id })),
+  /** The browser's zone, kept only while the learner has none (see reportBrowserTimeZone). */
+  reportTimeZone: learnerProcedure
+    .input(z.object({ timeZone: timeZoneSchema }))
+    .mutation(({ ctx, input }) => reportBrowserTimeZone({ db: ctx.db, userId: ctx.user.id, timeZone: input.timeZone })),
   resetParameters: learnerProcedure.mutation(({ ctx }) => resetLearnerParameters({ db: ctx.db, userId: ctx.user.id })),
 });

@@ -30,6 +30,8 @@ export async function getLearnerSettings({
     desiredRetention: user.desiredRetention,
     dailyNewLimit: user.dailyNewLimit,
     locale: user.locale as Lang,
+    /** The zone the learner chose or their browser reported; null: days are counted in UTC. */
+    timeZone: user.timeZone,
     optimizer: {
       reviews,
       minReviews: minReviewsToOptimize,
@@ -50,8 +52,18 @@ export async function updateLearnerSettings({
 }: {
   db: PrismaClient;
   userId: string;
-  changes: { desiredRetention?: number; dailyNewLimit?: number; locale?: Lang };
+  changes: { desiredRetention?: number; dailyNewLimit?: number; locale?: Lang; timeZone?: string };
 }) {
   const user = await db.user.update({ where: { id: userId }, data: changes });
-  return { desiredRetention: user.desiredRetention, dailyNewLimit: user.dailyNewLimit, locale: user.locale as Lang };
+  return { desiredRetention: user.desiredRetention, dailyNewLimit: user.dailyNewLimit, locale: user.locale as Lang, timeZone: user.timeZone };
+}
+
+/**
+ * The zone a learner's browser reports, kept only while the learner has none: an account made
+ * before zones existed gets its days right on its next visit, and a zone the learner chose is
+ * never overwritten by a laptop that travelled. One conditional update; true when it was kept.
+ */
+export async function reportBrowserTimeZone({ db, userId, timeZone }: { db: PrismaClient; userId: string; timeZone: string }): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { id: userId, timeZone: null }, data: { timeZone } });
+  return count === 1;
 }

@@ -14,6 +14,7 @@ describe("true retention", () => {
   it("is the share of review-state reviews passed (rating > 1) in the last 30 days, undone and learning reviews left out", () => {
     const result = trueRetention({
       now,
+      timeZone: "UTC",
       reviews: [
         review("2026-03-10T09:00:00Z", 3, 2),
         review("2026-03-09T09:00:00Z", 2, 2), // Hard passes
@@ -34,7 +35,18 @@ describe("true retention", () => {
   });
 
   it("has no rate without reviews", () => {
-    expect(trueRetention({ now, reviews: [] }).rate).toBeNull();
+    expect(trueRetention({ now, timeZone: "UTC", reviews: [] }).rate).toBeNull();
+  });
+
+  it("puts each review on the learner's day: 20:00 UTC on the 9th is the 10th in Shanghai, 09:00 UTC on the 10th is the 9th in Pago Pago", () => {
+    const reviews = [review("2026-03-09T20:00:00Z", 3, 2), review("2026-03-10T09:00:00Z", 1, 2)];
+    const shanghai = trueRetention({ now, timeZone: "Asia/Shanghai", reviews });
+    // Shanghai: 04:00 and 17:00 on the 10th, which is today there (now is 20:00 on the 10th).
+    expect(shanghai.perDay.at(-1)).toEqual({ day: "2026-03-10", passed: 1, total: 2, rate: 0.5 });
+    const pagoPago = trueRetention({ now, timeZone: "Pacific/Pago_Pago", reviews });
+    // Pago Pago: 09:00 and 22:00 on the 9th; now is 01:00 on the 10th.
+    expect(pagoPago.perDay.at(-1)).toEqual({ day: "2026-03-10", passed: 0, total: 0, rate: null });
+    expect(pagoPago.perDay.at(-2)).toEqual({ day: "2026-03-09", passed: 1, total: 2, rate: 0.5 });
   });
 });
 
