@@ -37,7 +37,6 @@ export function ReviewSession() {
   const [rating, setRating] = useState<RatingValue | null>(null);
   const [lastReviewId, setLastReviewId] = useState<string | null>(null);
   const [undone, setUndone] = useState(false);
-  const [reviewedHere, setReviewedHere] = useState(0);
   const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
   const requested = useRef(false);
 
@@ -73,7 +72,6 @@ export function ReviewSession() {
           setRating(data.rating as RatingValue);
           setLastReviewId(data.reviewId);
           setUndone(false);
-          setReviewedHere((n) => n + 1);
         },
       },
     );
@@ -93,7 +91,6 @@ export function ReviewSession() {
         onSuccess: () => {
           setLastReviewId(null);
           setUndone(true);
-          setReviewedHere((n) => Math.max(0, n - 1));
           loadNext();
         },
       },
@@ -154,6 +151,12 @@ export function ReviewSession() {
   }
 
   const current = issued!;
+  // The server counted the learner's day when it issued this problem (a reload or another page
+  // keeps it); the answer just graded is the one thing it has not seen yet.
+  const answered = graded ? 1 : 0;
+  const reviewedToday = current.today.reviewed + answered;
+  const dueLeft = current.today.dueLeft - (current.card.reps > 0 ? answered : 0);
+  const newLeft = current.today.newLeft - (current.card.reps === 0 ? answered : 0);
   const badge = (
     <span className="rounded-full bg-brand-50 px-2.5 py-1 font-medium text-brand-700" data-testid="card-badge">
       {current.card.reps === 0 ? t("newCard") : t("dueCard")}
@@ -164,9 +167,10 @@ export function ReviewSession() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <span className="text-sm text-slate-600" data-testid="session-count">
-          {t("reviewedThisSession", { count: reviewedHere })}
-        </span>
+        <p className="flex flex-wrap gap-x-3 text-sm text-slate-600">
+          <span data-testid="left-today">{t("leftToday", { due: dueLeft, fresh: newLeft })}</span>
+          <span data-testid="session-count">{t("reviewedToday", { count: reviewedToday })}</span>
+        </p>
       </div>
       {undoBar}
       <ProblemPanel
