@@ -100,6 +100,7 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
     expect(result.nextDue?.getTime()).toBeGreaterThan(clock.getTime());
     // The check travels with the result (never before), for the browser to re-run.
     expect(result.check?.mode).toBe("analyze");
+    expect(result).toMatchObject({ keySource: "engine" });
     expect(result.mode).toBe("review");
 
     const review = await database.prisma.review.findUniqueOrThrow({ where: { variantId: issued.variantId } });

@@ -20,7 +20,18 @@ type Verification =
  * result, and the engine (TensorFlow.js) is loaded only now, so the first load of the page stays
  * small. A disagreement is reported to the server; the learner's score never depends on it.
  */
-export function BrowserVerification({ reviewId, check, expected }: { reviewId: string; check: Check; expected: unknown }) {
+export function BrowserVerification({
+  reviewId,
+  check,
+  expected,
+  keySource,
+}: {
+  reviewId: string;
+  check: Check;
+  expected: unknown;
+  /** Without a check: whose key it is, the books' or the question author's. */
+  keySource: "engine" | "book" | "author";
+}) {
   const t = useTranslations("review.verification");
   const trpc = useTRPC();
   const report = useMutation(trpc.review.reportMismatch.mutationOptions());
@@ -52,8 +63,8 @@ export function BrowserVerification({ reviewId, check, expected }: { reviewId: s
 
   if (!check) {
     return (
-      <p className="text-xs text-slate-500" data-testid="verification" data-status="book">
-        {t("book")}
+      <p className="text-xs text-slate-500" data-testid="verification" data-status={keySource === "author" ? "author" : "book"}>
+        {keySource === "author" ? t("author") : t("book")}
       </p>
     );
   }

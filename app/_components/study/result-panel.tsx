@@ -22,6 +22,8 @@ export interface GradedView {
   solutionHtml: string;
   figure: { svg: string; alt: string } | null;
   check: Parameters<typeof BrowserVerification>[0]["check"];
+  /** Where the key comes from when there is no check: the books or the question's author. */
+  keySource?: "engine" | "book" | "author";
 }
 
 /**
@@ -94,7 +96,7 @@ export function ResultPanel({
         </div>
       </dl>
       <div className="mt-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-        <BrowserVerification reviewId={graded.reviewId} check={graded.check} expected={graded.expected.value} />
+        <BrowserVerification reviewId={graded.reviewId} check={graded.check} expected={graded.expected.value} keySource={graded.keySource ?? "book"} />
         {calcHref && (
           // A new tab: the result, its rating and the next problem stay where they are.
           <a href={calcHref} target="_blank" rel="noopener" className="text-sm font-medium text-brand-700 underline hover:text-brand-800" data-testid="open-in-calculator">

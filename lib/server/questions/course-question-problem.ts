@@ -22,5 +22,7 @@ export async function courseQuestionProblem({ db, templateId, versionId, seed, l
         );
   if (!version) throw new AppError("NOT_FOUND", "This question has no such published version.");
   const variant = buildVariant(version.definition, { templateId, seed, lang });
-  return { problem: variant.problem, misconceptions: variant.misconceptions, questionVersionId: version.id, version: version.version };
+  // buildVariant has parsed the definition, so its kind is one of the three.
+  const kind = (version.definition as { kind: "builtin" | "custom" | "fixed" }).kind;
+  return { problem: variant.problem, misconceptions: variant.misconceptions, questionVersionId: version.id, version: version.version, kind };
 }

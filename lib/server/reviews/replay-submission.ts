@@ -29,7 +29,7 @@ export interface ReplaySubmissionOptions {
 export async function replaySubmission({ db, userId, variantId, submissionId, fuzz }: ReplaySubmissionOptions) {
   const [variant, recorded] = await Promise.all([variantForAnswer(db, variantId), answeredSubmission(db, { variantId, userId, submissionId })]);
   if (!variant || !recorded) return null;
-  const { problem, misconceptions } = await variantProblem({ db, ...variant });
+  const { problem, misconceptions, keySource } = await variantProblem({ db, ...variant });
   const grade = gradeAnswer({ problem, answer: recorded.answer, ...(misconceptions ? { misconceptions } : {}) });
   if (!grade.gradable) return null;
   const { rating } = effectiveReview(recorded);
@@ -51,6 +51,7 @@ export async function replaySubmission({ db, userId, variantId, submissionId, fu
     solutionHtml: renderMarkdownCached(problem.solution),
     figure: problem.figure ?? null,
     check: problem.check,
+    keySource,
     elapsedMs: recorded.elapsedMs,
     medianMs: await medianAnswerTime(db, variant.templateId, problem.answer.kind),
     suggestedRating: recorded.suggestedRating,

@@ -75,7 +75,7 @@ async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submis
   if (variant.answeredAt) throw alreadyAnswered();
   if (variant.withdrawnAt) throw withdrawn();
 
-  const { problem, misconceptions } = await variantProblem({ db, ...variant });
+  const { problem, misconceptions, keySource } = await variantProblem({ db, ...variant });
   const grade = gradeAnswer({ problem, answer, ...(misconceptions ? { misconceptions } : {}) });
   if (!grade.gradable) {
     return { status: "format-error" as const, formatError: grade.formatError, formatErrorHtml: await renderLocalizedDocuments(grade.formatError) };
@@ -125,6 +125,7 @@ async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submis
     solutionHtml: solutionHtml!,
     figure: problem.figure ?? null,
     check: problem.check,
+    keySource,
     elapsedMs,
     medianMs,
     suggestedRating: rating,

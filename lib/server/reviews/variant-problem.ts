@@ -18,6 +18,13 @@ export function builtInProblem(template: string, seed: number, lang: Lang): Prob
 }
 
 /**
+ * Where a key comes from, for the learner: the engine (it has a check, which the browser can run
+ * again), the books (a catalogue concept item), or the question's author (a fixed question or a
+ * custom template keyed by the author's formula).
+ */
+export type KeySource = "engine" | "book" | "author";
+
+/**
  * The problem behind a variant, whichever bank it comes from: a built-in template (a pure
  * function of its seed) or a course question, built from the version the variant was issued
  * from (`questionVersionId`; the published one for a new variant). Course questions carry their
@@ -35,10 +42,12 @@ export async function variantProblem({
   seed: number;
   lang: Lang | string;
   questionVersionId?: string | null;
-}): Promise<{ problem: Problem; misconceptions?: VariantMisconception[]; questionVersionId: string | null }> {
+}): Promise<{ problem: Problem; misconceptions?: VariantMisconception[]; questionVersionId: string | null; keySource: KeySource }> {
   if (questionIdOf(templateId) === null) {
-    return { problem: builtInProblem(templateId, seed, lang as Lang), questionVersionId: null };
+    const problem = builtInProblem(templateId, seed, lang as Lang);
+    return { problem, questionVersionId: null, keySource: problem.check ? "engine" : "book" };
   }
   const built = await courseQuestionProblem({ db, templateId, versionId: questionVersionId, seed, lang: lang as Lang });
-  return { problem: built.problem, misconceptions: built.misconceptions, questionVersionId: built.questionVersionId };
+  const keySource: KeySource = built.problem.check ? "engine" : built.kind === "builtin" ? "book" : "author";
+  return { problem: built.problem, misconceptions: built.misconceptions, questionVersionId: built.questionVersionId, keySource };
 }
