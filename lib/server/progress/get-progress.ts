@@ -59,7 +59,7 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       orderBy: [{ reviewedAt: "desc" }, { id: "asc" }],
       select: {
         id: true, templateId: true, questionVersionId: true, seed: true, lang: true, mode: true, answer: true, score: true, correct: true,
-        rating: true, mistake: true, stateBefore: true, reviewedAt: true,
+        rating: true, mistake: true, stateBefore: true, reviewedAt: true, offline: true,
         amendments: { select: { kind: true, rating: true, createdAt: true } },
       },
     }),
@@ -136,6 +136,7 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       title: titleOf(review.templateId),
       topic: catalog.get(review.templateId)?.topic ?? null,
       mode: review.mode,
+      offline: review.offline,
       lang: review.lang,
       ...(await promptOf(db, review)),
       answer: review.answer,
