@@ -7,8 +7,6 @@ interface HistoryRow {
   id: string;
   title: { en: string; "zh-CN": string };
   mode: string;
-  /** Practised in the browser while offline, synced later. */
-  offline: boolean;
   promptHtml: string | null;
   answer: string;
   score: number;
@@ -20,11 +18,12 @@ interface HistoryRow {
 }
 
 /** One page of the learner's answers, newest first, each with the problem as it was asked. */
-export async function HistoryTable({ rows, page, pages }: { rows: HistoryRow[]; page: number; pages: number }) {
+export async function HistoryTable({ rows, page, pages, timeZone }: { rows: HistoryRow[]; page: number; pages: number; timeZone: string }) {
   const t = await getTranslations("progress");
   const format = await getFormatter();
   const locale = (await getLocale()) as "en" | "zh-CN";
-  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  // In the learner's zone: a review at 07:30 in Shanghai is not shown as 23:30 the day before.
+  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone });
   // A course author's own rule ids are words the author chose, not names for a learner: only the
   // catalogue's named misconceptions are listed (the feedback the learner read named them all).
   const mistakeName = (id: string | null) => (id === null ? null : (misconceptionName(id)?.[locale] ?? null));
@@ -52,7 +51,7 @@ export async function HistoryTable({ rows, page, pages }: { rows: HistoryRow[]; 
                     <td className="whitespace-nowrap px-4 py-3 text-slate-600 sm:px-6">{dateTime(review.reviewedAt)}</td>
                     <td className="min-w-[10rem] px-3 py-3">
                       <div className="font-medium">{review.title[locale]}</div>
-                      <div className="mt-0.5 text-xs text-slate-600">{t(`modes.${review.mode !== "practice" ? "review" : review.offline ? "offlinePractice" : "practice"}`)}</div>
+                      <div className="mt-0.5 text-xs text-slate-600">{t(`modes.${review.mode === "practice" ? "practice" : "review"}`)}</div>
                       {review.promptHtml && (
                         <details className="mt-1 text-xs">
                           <summary className="cursor-pointer text-brand-700 hover:underline">{t("showPrompt")}</summary>

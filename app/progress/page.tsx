@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { topicTitle } from "@/lib/problems";
+import { dayKeyOf } from "@/lib/srs/days";
 import { getServices } from "@/lib/server/services";
 import { createCaller } from "@/lib/server/root";
 import { getSessionUser } from "@/lib/server/session";
@@ -19,8 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export default async function ProgressPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await getSessionUser(await headers());
   if (!user) redirect("/sign-in?next=/progress");
@@ -34,11 +33,11 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const progress = await caller.progress.get({ page });
   const { cards, totals, streak, retention, desiredRetention } = progress;
   const when = (date: Date) => (date <= now ? t("dueNow") : format.relativeTime(date, now));
-  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  // Times in the learner's zone, the one their days are counted in.
+  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: progress.timeZone });
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent" }));
   const topicLabel = (topic: string) => topicTitle(topic)[locale];
-  const today = Math.floor(now.getTime() / DAY_MS);
-  const forecast = progress.forecast.map((due, offset) => ({ day: new Date((today + offset) * DAY_MS).toISOString().slice(0, 10), due }));
+  const forecast = progress.forecast.map((due, offset) => ({ day: dayKeyOf(progress.today + offset), due }));
 
   return (
     <div className="space-y-6">
@@ -46,6 +45,9 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+          <p className="mt-1 text-sm text-slate-600" data-testid="day-zone">
+            {t.rich("dayZone", { zone: progress.timeZone, settings: (chunks) => <Link href="/settings" className="font-medium text-brand-700 underline">{chunks}</Link> })}
+          </p>
         </div>
         <div className="flex flex-wrap gap-2" role="group" aria-label={t("export")}>
           <a
@@ -135,7 +137,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       </section>
 
       <div id="history">
-        <HistoryTable rows={progress.history} page={progress.historyPage.page} pages={progress.historyPage.pages} />
+        <HistoryTable rows={progress.history} page={progress.historyPage.page} pages={progress.historyPage.pages} timeZone={progress.timeZone} />
       </div>
     </div>
   );
