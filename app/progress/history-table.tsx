@@ -7,6 +7,8 @@ interface HistoryRow {
   id: string;
   title: { en: string; "zh-CN": string };
   mode: string;
+  /** Practised in the browser while offline, synced later. */
+  offline: boolean;
   promptHtml: string | null;
   answer: string;
   score: number;
@@ -51,7 +53,7 @@ export async function HistoryTable({ rows, page, pages, timeZone }: { rows: Hist
                     <td className="whitespace-nowrap px-4 py-3 text-slate-600 sm:px-6">{dateTime(review.reviewedAt)}</td>
                     <td className="min-w-[10rem] px-3 py-3">
                       <div className="font-medium">{review.title[locale]}</div>
-                      <div className="mt-0.5 text-xs text-slate-600">{t(`modes.${review.mode === "practice" ? "practice" : "review"}`)}</div>
+                      <div className="mt-0.5 text-xs text-slate-600">{t(`modes.${review.mode !== "practice" ? "review" : review.offline ? "offlinePractice" : "practice"}`)}</div>
                       {review.promptHtml && (
                         <details className="mt-1 text-xs">
                           <summary className="cursor-pointer text-brand-700 hover:underline">{t("showPrompt")}</summary>
