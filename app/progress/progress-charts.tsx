@@ -4,8 +4,9 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-const BRAND = "#3b55e0";
-const MUTED = "#475569";
+// Colours come from app/theme.css, so the charts follow the light or dark theme.
+const BRAND = "var(--chart-bar)";
+const MUTED = "var(--chart-text)";
 const TICK = { fill: MUTED, fontSize: 12 };
 
 export interface MasteryDatum {
@@ -50,11 +51,11 @@ export function MasteryChart({ data }: { data: MasteryDatum[] }) {
         <div style={{ height: data.length * 30 + 40 }}>
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 0 }}>
-              <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+              <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
               <XAxis type="number" domain={[0, 1]} tickFormatter={(value: number) => format.number(value, { style: "percent" })} tick={TICK} />
               <YAxis type="category" dataKey="label" width={150} tick={TICK} interval={0} />
               <Tooltip
-                cursor={{ fill: "#eef4ff" }}
+                cursor={{ fill: "var(--chart-cursor)" }}
                 formatter={(_value, _name, item) => {
                   const entry = item.payload as MasteryDatum;
                   return [t("masteryTooltip", { mastery: entry.mastery, mastered: entry.mastered, started: entry.started, total: entry.total }), t("mastery")];
@@ -62,7 +63,7 @@ export function MasteryChart({ data }: { data: MasteryDatum[] }) {
               />
               <Bar dataKey="mastery" name={t("mastery")} radius={[0, 4, 4, 0]}>
                 {data.map((entry) => (
-                  <Cell key={entry.topic} fill={entry.started === 0 ? "#cbd5e1" : BRAND} />
+                  <Cell key={entry.topic} fill={entry.started === 0 ? "var(--chart-bar-unstarted)" : BRAND} />
                 ))}
                 {/* The number itself, not only a bar: a phone shows no tooltip until tapped. */}
                 <LabelList dataKey="mastery" position="right" fill={MUTED} fontSize={12} formatter={(value) => format.number(Number(value), { style: "percent" })} />
@@ -95,19 +96,19 @@ export function RetentionChart({ data, desired }: { data: RetentionDatum[]; desi
         <div className="h-64">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
-              <CartesianGrid vertical={false} stroke="#e2e8f0" />
+              <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
               <XAxis dataKey="day" tickFormatter={dayLabel} tick={TICK} minTickGap={24} />
               <YAxis domain={[0, 1]} tickFormatter={percent} tick={TICK} width={48} />
               <Tooltip
-                cursor={{ fill: "#eef4ff" }}
+                cursor={{ fill: "var(--chart-cursor)" }}
                 labelFormatter={(label) => dayLabel(String(label))}
                 formatter={(_value, _name, item) => {
                   const entry = item.payload as RetentionDatum;
                   return [`${percent(entry.rate ?? 0)} (${t("retentionTooltip", { passed: entry.passed, total: entry.total })})`, t("retentionRate")];
                 }}
               />
-              <Bar dataKey="rate" name={t("retentionRate")} fill="#10b981" radius={[4, 4, 0, 0]} />
-              <ReferenceLine y={desired} stroke="#b45309" strokeDasharray="6 4" ifOverflow="extendDomain" />
+              <Bar dataKey="rate" name={t("retentionRate")} fill="var(--chart-retention)" radius={[4, 4, 0, 0]} />
+              <ReferenceLine y={desired} stroke="var(--chart-target)" strokeDasharray="6 4" ifOverflow="extendDomain" />
             </BarChart>
           </ResponsiveContainer>
         </div>
@@ -115,7 +116,7 @@ export function RetentionChart({ data, desired }: { data: RetentionDatum[]; desi
       {/* The target line's name stands in a key below the chart: drawn on the line, the bars covered it. */}
       <p className="mt-2 flex items-center gap-2 text-xs text-amber-900" data-testid="desired-retention">
         <svg width="24" height="6" aria-hidden="true">
-          <line x1="0" y1="3" x2="24" y2="3" stroke="#b45309" strokeWidth="2" strokeDasharray="6 4" />
+          <line x1="0" y1="3" x2="24" y2="3" stroke="var(--chart-target)" strokeWidth="2" strokeDasharray="6 4" />
         </svg>
         {t("desiredRetention", { target: desired })}
       </p>
@@ -135,10 +136,10 @@ export function ForecastChart({ data }: { data: { day: string; due: number }[] }
         <div className="h-56">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-              <CartesianGrid vertical={false} stroke="#e2e8f0" />
+              <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
               <XAxis dataKey="day" tickFormatter={label} tick={TICK} minTickGap={24} interval="preserveStart" />
               <YAxis allowDecimals={false} tick={TICK} width={32} />
-              <Tooltip cursor={{ fill: "#eef4ff" }} labelFormatter={(value) => label(String(value))} />
+              <Tooltip cursor={{ fill: "var(--chart-cursor)" }} labelFormatter={(value) => label(String(value))} />
               <Bar dataKey="due" name={t("forecastCount")} fill={BRAND} radius={[4, 4, 0, 0]} />
             </BarChart>
           </ResponsiveContainer>
