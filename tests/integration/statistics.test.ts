@@ -73,7 +73,8 @@ describe.each(databaseKinds())("course statistics on %s", (kind) => {
     // Pooling question (the key is "0"): Ada's review-state review is re-rated Again afterwards.
     const adaPooling = await pooling(ada.id, "0", 1, 5_000, { stateBefore: 2 });
     await db.reviewAmendment.create({ data: { reviewId: adaPooling.id, userId: ada.id, kind: "rating", rating: 1 } });
-    await pooling(bo.id, "4", 0, 15_000);
+    // Bo picks option A, "4" (typed in lower case, as the statistics count it).
+    await pooling(bo.id, "a", 0, 15_000);
     await pooling(cai.id, "0", 1, 25_000);
     await pooling(dee.id, "0", 1, 35_000);
     // Ada's stride card, reviewed just now with S = 3: recall a week ahead R(7, 3) (FSRS-6 forgetting curve).
@@ -98,7 +99,7 @@ describe.each(databaseKinds())("course statistics on %s", (kind) => {
     // Times 20, 40, 30, 10, 50 s → sorted 10 20 30 40 50 → median 30 s.
     expect(stride?.medianMs).toBe(30_000);
     // Wrong: "6", " 6 " (one answer once trimmed), "7".
-    expect(stride?.commonWrongAnswers).toEqual([{ answer: "6", count: 2 }, { answer: "7", count: 1 }]);
+    expect(stride?.commonWrongAnswers).toEqual([{ answer: "6", count: 2, options: null }, { answer: "7", count: 1, options: null }]);
     expect(stride?.misconceptions).toEqual([{ id: "stride-ignored", count: 2 }]);
     // Learner means (stride, pooling): Ada (1, 1), Bo (0, 0), Cai (0, 1), Dee (1, 1).
     // Stride vs rest: x = 1 0 0 1, y = 1 0 1 1; x̄ = 0.5, ȳ = 0.75; Σdxdy = 0.125 + 0.375 − 0.125 + 0.125 = 0.5;
@@ -112,8 +113,12 @@ describe.each(databaseKinds())("course statistics on %s", (kind) => {
       { value: "2", attempts: 2, facility: 0, misconceptions: [{ id: "stride-ignored", count: 2 }] },
     ]);
 
-    // Pooling: 1, 0, 1, 1 → 0.75; times 5 15 25 35 s → (15 + 25)/2 = 20 s; one wrong "4".
-    expect(pooling).toMatchObject({ questionId: poolingId, attempts: 4, facility: 0.75, medianMs: 20_000, commonWrongAnswers: [{ answer: "4", count: 1 }], misconceptions: [], regions: [] });
+    // Pooling: 1, 0, 1, 1 → 0.75; times 5 15 25 35 s → (15 + 25)/2 = 20 s; one wrong "a", shown as
+    // the option it picked, A "4" (the author wrote no Chinese, so the English stands in).
+    expect(pooling).toMatchObject({
+      questionId: poolingId, attempts: 4, facility: 0.75, medianMs: 20_000, misconceptions: [], regions: [],
+      commonWrongAnswers: [{ answer: "a", count: 1, options: [{ id: "A", text: { en: "4", "zh-CN": "4" } }] }],
+    });
     // Pooling vs rest: x = 1 0 1 1, y = 1 0 0 1; x̄ = 0.75, ȳ = 0.5; Σdxdy = 0.125 + 0.375 − 0.125 + 0.125 = 0.5;
     // Σdx² = 0.75, Σdy² = 1; r = 1/√3.
     expect(pooling?.discrimination).toBeCloseTo(1 / Math.sqrt(3), 10);
@@ -163,6 +168,6 @@ describe.each(databaseKinds())("course statistics on %s", (kind) => {
     expect(lines[0]).toBe("question,topic,attempts,facility,discrimination,median seconds,most common wrong answer,its count,misconceptions,needs a look");
     // 1/√3 to four decimals: 0.5774.
     expect(lines[1]).toBe("Output width with a stride,conv-arithmetic,5,0.4,0.5774,30,6,2,stride-ignored: 2,");
-    expect(lines[2]).toBe(`"'=Pooling, ""max"" parameters?",pooling,4,0.75,0.5774,20,4,1,,key-mismatches`);
+    expect(lines[2]).toBe(`"'=Pooling, ""max"" parameters?",pooling,4,0.75,0.5774,20,a,1,,key-mismatches`);
   });
 });

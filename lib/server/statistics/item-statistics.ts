@@ -1,4 +1,5 @@
-import { variantVariables } from "../questions/question-content";
+import type { Localized } from "@/lib/problems";
+import { buildVariant, variantVariables } from "../questions/question-content";
 import type { CourseHistory, HistoryReview } from "./course-history";
 import { itemFlags } from "./item-flags";
 import { discrimination, mean, median, mostCommon, normalizeAnswer } from "./item-maths";
@@ -9,6 +10,31 @@ const MAX_REGION_VALUES = 12;
 
 function countMistakes(reviews: readonly HistoryReview[]): { id: string; count: number }[] {
   return mostCommon(reviews.flatMap((review) => (review.mistake ? [review.mistake] : [])), Number.POSITIVE_INFINITY).map(({ value, count }) => ({ id: value, count }));
+}
+
+/**
+ * A wrong answer to a choice question as the options it picked, so the statistics show "B (4)"
+ * rather than the "b" it is counted as: the letters read against the options of the variant one
+ * learner was asked (the same letters for a fixed question). Null for any other answer, or letters
+ * the variant does not have.
+ */
+function chosenOptions(answer: string, review: HistoryReview | undefined): { id: string; text: Localized }[] | null {
+  if (!review?.definition) return null;
+  const ids = answer.split(/[,;\s]+/).filter(Boolean).map((id) => id.toUpperCase());
+  if (ids.length === 0) return null;
+  const request = { templateId: review.templateId, seed: review.seed };
+  try {
+    const [en, zh] = (["en", "zh-CN"] as const).map((lang) => buildVariant(review.definition, { ...request, lang }).problem);
+    if (!en?.options || !zh?.options || (en.answer.kind !== "choice" && en.answer.kind !== "choices")) return null;
+    const options = ids.map((id) => {
+      const index = en.options!.findIndex((option) => option.id === id);
+      return index < 0 ? null : { id, text: { en: en.options![index]!.text, "zh-CN": zh.options![index]!.text } };
+    });
+    return options.every((option) => option !== null) ? options : null;
+  } catch {
+    // A version that no longer builds has no options to read; the answer stays as typed.
+    return null;
+  }
 }
 
 /** Each learner's mean score per question, the input of discrimination. */
@@ -62,7 +88,8 @@ export function itemStatistics(history: CourseHistory) {
   const means = learnerItemMeans(history.reviews);
   return history.questions.map((question) => {
     const reviews = history.reviews.filter((review) => review.questionId === question.id);
-    const wrong = reviews.filter((review) => !review.correct).map((review) => normalizeAnswer(review.answer));
+    const wrongReviews = reviews.filter((review) => !review.correct);
+    const wrong = wrongReviews.map((review) => normalizeAnswer(review.answer));
     const facility = mean(reviews.map((review) => review.score));
     const itemDiscrimination = discrimination(question.id, means);
     return {
@@ -74,7 +101,11 @@ export function itemStatistics(history: CourseHistory) {
       discrimination: itemDiscrimination,
       flags: itemFlags({ attempts: reviews.length, facility, discrimination: itemDiscrimination, keyMismatches: history.keyMismatches.get(question.id) ?? 0 }),
       medianMs: median(reviews.map((review) => review.elapsedMs)),
-      commonWrongAnswers: mostCommon(wrong, WRONG_ANSWERS_SHOWN).map(({ value, count }) => ({ answer: value, count })),
+      commonWrongAnswers: mostCommon(wrong, WRONG_ANSWERS_SHOWN).map(({ value, count }) => ({
+        answer: value,
+        count,
+        options: chosenOptions(value, wrongReviews[wrong.indexOf(value)]),
+      })),
       misconceptions: countMistakes(reviews),
       regions: parameterRegions(reviews),
     };

@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { misconceptionLabel, topicTitle } from "@/lib/problems";
 import { FacilityBar } from "./facility-bar";
+import { variableLabel } from "./variable-label";
 import type { ItemStatistics } from "./statistics-types";
 
 /**
@@ -13,6 +14,14 @@ export async function ItemCard({ item }: { item: ItemStatistics }) {
   const locale = (await getLocale()) as "en" | "zh-CN";
   const percent = (value: number | null) => (value === null ? t("notMeasured") : format.number(value, { style: "percent" }));
   const headingId = `item-${item.questionId}`;
+  // A built-in question's path into its check, in words; an author's own variable name as written.
+  const variableName = (variable: string) => {
+    const label = variableLabel(variable);
+    if (!label) return null;
+    if (label.kind === "input") return t("variable.input", { axis: label.axis });
+    const field = t(`variable.fields.${label.field}`);
+    return label.kind === "layer" ? t("variable.layer", { layer: label.layer, field }) : field;
+  };
 
   return (
     <article className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby={headingId} data-testid="item">
@@ -61,7 +70,10 @@ export async function ItemCard({ item }: { item: ItemStatistics }) {
               caption={t("wrongAnswers")}
               empty={t("noWrongAnswers")}
               head={[t("answer"), t("count")]}
-              rows={item.commonWrongAnswers.map(({ answer, count }) => [answer, count])}
+              rows={item.commonWrongAnswers.map(({ answer, count, options }) => [
+                options ? options.map((option) => t("choiceAnswer", { id: option.id, text: option.text[locale] })).join(t("listSeparator")) : answer,
+                count,
+              ])}
               mono
             />
             <CountTable caption={t("misconceptions")} empty={t("noMisconceptions")} head={[t("misconception"), t("count")]} rows={item.misconceptions.map(({ id, count }) => [misconceptionLabel(id, locale), count])} />
@@ -72,11 +84,11 @@ export async function ItemCard({ item }: { item: ItemStatistics }) {
               {item.regions.map((region) => (
                 <div key={region.variable} className="overflow-x-auto">
                   <table className="w-full text-left text-sm" data-testid="region">
-                    <caption className="sr-only">{t("regionsLabel", { question: item.title, variable: region.variable })}</caption>
+                    <caption className="sr-only">{t("regionsLabel", { question: item.title, variable: variableName(region.variable) ?? region.variable })}</caption>
                     <thead className="text-slate-600">
                       <tr>
                         <th className="py-1 pr-3 font-medium">
-                          <code className="text-slate-900">{region.variable}</code>
+                          {variableName(region.variable) ?? <code className="text-slate-900">{region.variable}</code>}
                         </th>
                         <th className="px-3 py-1 text-right font-medium">{t("attempts")}</th>
                         <th className="px-3 py-1 text-right font-medium">{t("facility")}</th>
