@@ -151,6 +151,9 @@ function SettingsFields({ initial }: { initial: Settings }) {
           </select>
         </div>
         <TimeZoneField
+          id="time-zone"
+          label={t("timeZone")}
+          help={(time) => t("timeZoneHelp", { time })}
           value={timeZone}
           onChange={(zone) => {
             setTimeZone(zone);

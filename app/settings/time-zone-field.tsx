@@ -18,10 +18,25 @@ export function isKnownTimeZone(value: string): boolean {
 }
 
 /**
- * The learner's time zone: a text field searching the IANA list (a datalist, so typing "shang"
- * offers Asia/Shanghai), the local time there as a check, and the browser's own zone one click away.
+ * A time zone (a learner's, a course's): a text field searching the IANA list (a datalist, so
+ * typing "shang" offers Asia/Shanghai), the local time there as a check, and the browser's own
+ * zone one click away. `help` says what the zone is for, given the time there now.
  */
-export function TimeZoneField({ value, onChange, invalid }: { value: string; onChange: (zone: string) => void; invalid: boolean }) {
+export function TimeZoneField({
+  id,
+  label,
+  help,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  label: string;
+  help: (timeThere: string) => string;
+  value: string;
+  onChange: (zone: string) => void;
+  invalid: boolean;
+}) {
   const t = useTranslations("settings");
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
@@ -30,39 +45,39 @@ export function TimeZoneField({ value, onChange, invalid }: { value: string; onC
   const zone = normalizeTimeZone(value.trim());
   return (
     <div>
-      <label htmlFor="time-zone" className="font-semibold">
-        {t("timeZone")}
+      <label htmlFor={id} className="font-semibold">
+        {label}
       </label>
       <input
-        id="time-zone"
-        list="time-zones"
+        id={id}
+        list={`${id}-list`}
         autoComplete="off"
         spellCheck={false}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         className={field}
-        aria-describedby="time-zone-help"
+        aria-describedby={`${id}-help`}
         aria-invalid={invalid}
-        data-testid="time-zone"
+        data-testid={id}
       />
-      <datalist id="time-zones">
+      <datalist id={`${id}-list`}>
         {zones.map((name) => (
           <option key={name} value={name} />
         ))}
       </datalist>
-      <p id="time-zone-help" className="mt-2 text-sm text-slate-600">
+      <p id={`${id}-help`} className="mt-2 text-sm text-slate-600">
         {invalid ? (
           <span role="alert" className="text-red-700">
             {t("timeZoneUnknown")}
           </span>
         ) : zone ? (
-          t("timeZoneHelp", { time: format.dateTime(now, { timeZone: zone, weekday: "long", hour: "numeric", minute: "2-digit" }) })
+          help(format.dateTime(now, { timeZone: zone, weekday: "long", hour: "numeric", minute: "2-digit" }))
         ) : (
           t("timeZoneSearch")
         )}
       </p>
       {detected && detected !== zone && (
-        <button type="button" onClick={() => onChange(detected)} className="mt-2 text-sm font-medium text-brand-700 underline hover:text-brand-800" data-testid="use-browser-zone">
+        <button type="button" onClick={() => onChange(detected)} className="mt-2 text-sm font-medium text-brand-700 underline hover:text-brand-800" data-testid={`${id}-browser`}>
           {t("timeZoneUseBrowser", { zone: detected })}
         </button>
       )}

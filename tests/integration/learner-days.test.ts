@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleProblem, type Answer, type Lang } from "@/lib/problems";
 import { createAuth } from "@/lib/server/auth/create-auth";
+import { previewCourse } from "@/lib/server/courses/preview-course";
 import { createCaller } from "@/lib/server/root";
 import { createContext, type SessionUser } from "@/lib/server/trpc";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
@@ -140,6 +141,23 @@ describe.each(databaseKinds())("a learner's days in their time zone on %s", (kin
     expect(await callerFor(user).settings.reportTimeZone({ timeZone: "Europe/Paris" })).toBe(false);
     expect((await callerFor(user).settings.get()).timeZone).toBe("Pacific/Pago_Pago");
     await expect(callerFor(user).settings.reportTimeZone({ timeZone: "GMT+8" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("gives a course the zone its owner sets for its deadlines, shown to owners and to a learner about to join", async () => {
+    serial += 1;
+    const owner: SessionUser = { id: `days-owner-${serial}`, email: `days-owner-${serial}@example.com`, name: "Owner", role: "instructor", locale: "en" };
+    await database.prisma.user.create({ data: { id: owner.id, email: owner.email, name: owner.name, role: "instructor" } });
+    const course = await callerFor(owner).courses.create({ title: "CNNs, spring" });
+    expect((await callerFor(owner).courses.get({ courseId: course.id })).timeZone).toBe("UTC");
+    expect(await callerFor(owner).courses.update({ courseId: course.id, timeZone: "asia/shanghai" })).toMatchObject({ timeZone: "Asia/Shanghai" });
+    await expect(callerFor(owner).courses.update({ courseId: course.id, timeZone: "UTC+8" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/IANA time zone/) });
+    expect((await callerFor(owner).courses.get({ courseId: course.id })).timeZone).toBe("Asia/Shanghai");
+    const learner = await learnerIn("Pacific/Pago_Pago");
+    const { joinCode } = await database.prisma.course.findUniqueOrThrow({ where: { id: course.id } });
+    expect(await previewCourse({ db: database.prisma, userId: learner.id, code: joinCode })).toMatchObject({ timeZone: "Asia/Shanghai" });
+    // A learner cannot change it.
+    await callerFor(learner).courses.join({ code: joinCode });
+    await expect(callerFor(learner).courses.update({ courseId: course.id, timeZone: "Europe/Paris" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("stores the zone the browser sends with the sign-up form, and none for a name it does not know", async () => {

@@ -82,6 +82,10 @@ export default async function JoinCoursePage({ params }: { params: Promise<{ cod
         <dd className="text-slate-900" data-testid="join-course-questions">
           {t("questionCount", { count: course.questionCount })}
         </dd>
+        <dt className="text-slate-600">{t("timeZone")}</dt>
+        <dd className="text-slate-900" data-testid="join-course-time-zone">
+          {course.timeZone}
+        </dd>
         <dt className="text-slate-600">{t("code")}</dt>
         <dd className="font-mono tracking-widest text-slate-900">{code}</dd>
       </dl>

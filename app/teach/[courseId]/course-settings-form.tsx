@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../_components/trpc";
+import { isKnownTimeZone, TimeZoneField } from "../../settings/time-zone-field";
 import { LanguageSelect } from "../_components/language-select";
 import { RetentionField } from "../_components/retention-field";
 import { card, errorText, field, primaryButton } from "../_components/styles";
@@ -14,9 +15,10 @@ interface CourseSettings {
   title: string;
   lang: string;
   desiredRetention: number;
+  timeZone: string;
 }
 
-/** The course's title, language and desired retention, saved together. */
+/** The course's title, language, desired retention and the time zone of its deadlines, saved together. */
 export function CourseSettingsForm({ course }: { course: CourseSettings }) {
   const t = useTranslations("teach.course");
   const trpc = useTRPC();
@@ -25,11 +27,15 @@ export function CourseSettingsForm({ course }: { course: CourseSettings }) {
   const [title, setTitle] = useState(course.title);
   const [lang, setLang] = useState<"en" | "zh-CN">(course.lang === "zh-CN" ? "zh-CN" : "en");
   const [retention, setRetention] = useState(course.desiredRetention);
+  const [timeZone, setTimeZone] = useState(course.timeZone);
+  const [zoneChecked, setZoneChecked] = useState(false);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    setZoneChecked(true);
+    if (!isKnownTimeZone(timeZone)) return;
     update.mutate(
-      { courseId: course.id, title, lang, desiredRetention: Math.round(retention * 100) / 100 },
+      { courseId: course.id, title, lang, desiredRetention: Math.round(retention * 100) / 100, timeZone: timeZone.trim() },
       { onSuccess: () => router.refresh() },
     );
   }
@@ -47,6 +53,17 @@ export function CourseSettingsForm({ course }: { course: CourseSettings }) {
       </div>
       <LanguageSelect id="edit-lang" label={t("language")} value={lang} onChange={setLang} />
       <RetentionField id="edit-retention" label={t("retention")} value={retention} onChange={setRetention} />
+      <TimeZoneField
+        id="edit-time-zone"
+        label={t("timeZone")}
+        help={(time) => t("timeZoneHelp", { time })}
+        value={timeZone}
+        onChange={(zone) => {
+          setTimeZone(zone);
+          setZoneChecked(false);
+        }}
+        invalid={zoneChecked && !isKnownTimeZone(timeZone)}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={primaryButton} disabled={update.isPending}>
           {update.isPending ? t("saving") : t("save")}

@@ -42,6 +42,9 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
           <h1 className="mt-1 text-2xl font-semibold" data-testid="course-title">
             {course.title}
           </h1>
+          <p className="mt-1 text-sm text-slate-600" data-testid="course-time-zone">
+            {t("deadlineZone", { zone: course.timeZone })}
+          </p>
         </div>
         <Link href={`/teach/${courseId}/stats`} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="stats-link">
           {t("statistics")}

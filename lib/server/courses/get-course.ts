@@ -12,7 +12,7 @@ export async function getCourse({ db, userId, courseId }: { db: PrismaClient; us
     where: { id: courseId },
     include: { banks: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, position: true } } },
   });
-  const base = { id: course.id, title: course.title, lang: course.lang, desiredRetention: course.desiredRetention, role, banks: course.banks };
+  const base = { id: course.id, title: course.title, lang: course.lang, desiredRetention: course.desiredRetention, timeZone: course.timeZone, role, banks: course.banks };
   if (role !== "owner") return { ...base, joinCode: null, joinPath: null, members: null };
   const members = await db.courseMember.findMany({
     where: { courseId },

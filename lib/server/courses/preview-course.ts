@@ -13,6 +13,8 @@ export interface CoursePreview {
   title: string;
   /** The owners' display names, as the course's instructors would be introduced. */
   owners: string[];
+  /** The zone the course's deadlines are given in. */
+  timeZone: string;
   /** Published, not archived questions in the course's banks: what a learner will be asked. */
   questionCount: number;
   /** The visitor's own membership, if they are already in the course. */
@@ -30,6 +32,7 @@ export async function previewCourse({ db, userId, code }: { db: PrismaClient; us
     select: {
       id: true,
       title: true,
+      timeZone: true,
       archivedAt: true,
       members: { where: { OR: [{ role: "owner" }, { userId }] }, select: { userId: true, role: true, user: { select: { name: true } } }, orderBy: { joinedAt: "asc" } },
     },
@@ -41,6 +44,7 @@ export async function previewCourse({ db, userId, code }: { db: PrismaClient; us
     id: course.id,
     title: course.title,
     owners: course.members.filter((member) => member.role === "owner").map((member) => member.user.name),
+    timeZone: course.timeZone,
     questionCount,
     role: mine ? (mine.role as "owner" | "learner") : null,
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timeZoneSchema } from "../settings/time-zone-schema";
 
 /** Inputs of the course and bank procedures, shared by the routers and the operations. */
 export const courseId = z.string().uuid("must be the id of a course");
@@ -16,6 +17,8 @@ export const updateCourseInput = z.object({
   title: title.optional(),
   lang: z.enum(["en", "zh-CN"]).optional(),
   desiredRetention: z.number().min(0.7).max(0.97).optional(),
+  /** The zone the course's deadlines are given in. */
+  timeZone: timeZoneSchema.optional(),
 });
 
 export const addOwnerInput = z.object({ courseId, email: z.string().trim().email("must be an email address").max(320) });

@@ -1,26 +1,13 @@
 import { z } from "zod";
 import { MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from "@/lib/srs";
-import { normalizeTimeZone } from "@/lib/srs/days";
 import { MIN_REVIEWS_TO_OPTIMIZE } from "@/lib/srs/optimizer/optimize-parameters";
 import { findJobQueue } from "../jobs/job-queue";
 import { getLearnerSettings, reportBrowserTimeZone, updateLearnerSettings } from "../settings/learner-settings";
 import { resetLearnerParameters } from "../settings/optimize-learner-parameters";
 import { requestParameterOptimization } from "../settings/request-parameter-optimization";
+import { timeZoneSchema } from "../settings/time-zone-schema";
 import { createRouter, learnerProcedure } from "../trpc";
 import { langSchema } from "./problems";
-
-/** An IANA zone name as the platform knows it (`Asia/Shanghai`, `UTC`), stored in the platform's spelling. */
-export const timeZoneSchema = z
-  .string()
-  .max(100, "must be an IANA time zone such as Asia/Shanghai")
-  .transform((name, context) => {
-    const zone = normalizeTimeZone(name.trim());
-    if (zone === null) {
-      context.addIssue({ code: "custom", message: "must be an IANA time zone such as Asia/Shanghai or UTC" });
-      return z.NEVER;
-    }
-    return zone;
-  });
 
 export const updateSettingsInput = z
   .object({
