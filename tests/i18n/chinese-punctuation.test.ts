@@ -18,15 +18,17 @@ function chineseStrings(value: unknown, inZh = false, path = ""): { path: string
 
 /**
  * Half-width colons that Chinese text should write as "：": one right after a Chinese character or
- * full-width punctuation, or right before a Chinese character. Mathematics (`$…$`), code spans and
- * addresses keep their ASCII colons, and so does a colon between digits (a ratio, a time).
+ * full-width punctuation, or right before a Chinese character. Mathematics (`$…$`), code spans,
+ * addresses and the fence of a fold (`:::details[…]`, Markdown syntax) keep their ASCII colons,
+ * and so does a colon between digits (a ratio, a time).
  */
 function halfWidthColons(text: string): string[] {
   const prose = text
     .replace(/\$\$[\s\S]*?\$\$/g, " ")
     .replace(/\$[^$\n]*\$/g, " ")
     .replace(/`[^`]*`/g, " ")
-    .replace(/https?:\/\/\S+/g, " ");
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/^:{3,}/gm, " ");
   const cjk = "\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF";
   const pattern = new RegExp(`[${cjk}]\\s*:|:\\s*[${cjk}]`, "gu");
   return [...prose.matchAll(pattern)].map((match) => prose.slice(Math.max(0, match.index - 8), match.index + match[0].length + 8));
@@ -41,6 +43,8 @@ describe("halfWidthColons", () => {
 
   it("leaves mathematics, code, addresses and ratios alone", () => {
     expect(halfWidthColons("比例为 $a:b$，命令 `stride grade --answer 1:2`，见 https://d2l.ai/x 与 3:4")).toEqual([]);
+    expect(halfWidthColons("位置。\n\n:::details[全部 25 个窗口]\n- 一\n:::\n\n输出为")).toEqual([]);
+    expect(halfWidthColons(":::details[窗口: 25]")).toEqual(["etails[窗口: 25]"]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Rng } from "../rng";
-import type { Difficulty } from "../types";
+import type { Difficulty, Lang } from "../types";
+import { correlationStepsMessages } from "./correlation-steps.messages";
 import { correlateWindow, type Pair2, slideWindows } from "./sliding-windows";
 
 /**
@@ -44,15 +45,41 @@ export const correlationWindows = (p: CorrelationParams, stride = p.stride, padd
 export const correlateWith = (p: CorrelationParams, kernel: number[][], stride = p.stride, padding = p.padding) =>
   correlationWindows(p, stride, padding).map((row) => row.map((w) => correlateWindow(w, kernel)));
 
-/** `- $Y_{i,j} = x·k + … = y$` for each output entry: the sum of products, padding as 0. */
-export function correlationSteps(p: CorrelationParams, kernel: number[][]): string {
+/**
+ * Up to this many windows are listed in the solution; beyond, the first is worked and every one is
+ * folded (`:::details`, lib/server/markdown/fold-details.ts): a hard variant's 25 windows of 9
+ * products each were 5,000 px of bullets on a phone, and the figure already shows them laid out.
+ */
+export const LISTED_WINDOWS = 4;
+
+/**
+ * `- $Y_{i,j} = x·k + … = y$` for each output entry: the sum of products, padding as 0; more than
+ * `LISTED_WINDOWS` of them are summarised by the first and folded.
+ */
+export function correlationSteps(p: CorrelationParams, kernel: number[][], lang: Lang): string {
   const term = (x: number) => (x < 0 ? `(${x})` : String(x));
-  return correlationWindows(p)
-    .flatMap((row, i) =>
-      row.map((window, j) => {
-        const products = window.flatMap((r, a) => r.map((x, b) => `${term(x ?? 0)} \\cdot ${term(kernel[a]?.[b] ?? 0)}`));
-        return `- $Y_{${i + 1},${j + 1}} = ${products.join(" + ")} = ${correlateWindow(window, kernel)}$`;
-      }),
-    )
-    .join("\n");
+  const sums = correlationWindows(p).flatMap((row, i) =>
+    row.map((window, j) => {
+      const products = window.flatMap((r, a) => r.map((x, b) => `${term(x ?? 0)} \\cdot ${term(kernel[a]?.[b] ?? 0)}`));
+      return `Y_{${i + 1},${j + 1}} = ${products.join(" + ")} = ${correlateWindow(window, kernel)}`;
+    }),
+  );
+  const steps = sums.map((sum) => `- $${sum}$`);
+  if (steps.length <= LISTED_WINDOWS) return steps.join("\n");
+  const t = correlationStepsMessages(lang);
+  // No blank line inside the fold: a walkthrough splits a solution into steps at blank lines.
+  return [
+    t("firstWindow"),
+    "",
+    // A display formula: nine products on one line scroll on a phone rather than widen the page.
+    "$$",
+    sums[0],
+    "$$",
+    "",
+    t("otherWindows", { count: steps.length - 1 }),
+    "",
+    `:::details[${t("foldLabel", { count: String(steps.length) })}]`,
+    ...steps,
+    ":::",
+  ].join("\n");
 }

@@ -41,7 +41,7 @@ export const xcorrTrueConvolutionTemplate: ProblemTemplate<CorrelationParams> = 
       flipped: displayMatrix(flipped, "K'"),
       padded: p.padding > 0 ? "yes" : "no",
       stride: inlineNumber(p.stride),
-      steps: correlationSteps(p, flipped),
+      steps: correlationSteps(p, flipped, lang),
       answer: displayMatrix(worked, "Y"),
     });
     return { prompt, solution };

@@ -39,7 +39,7 @@ export const xcorrValuesTemplate: ProblemTemplate<CorrelationParams> = {
     const solution = t("solution", {
       padded: p.padding > 0 ? "yes" : "no",
       stride: inlineNumber(p.stride),
-      steps: correlationSteps(p, p.kernel),
+      steps: correlationSteps(p, p.kernel, lang),
       answer: displayMatrix(worked, "Y"),
     });
     return { prompt, solution };

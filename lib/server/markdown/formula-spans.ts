@@ -21,8 +21,10 @@ import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { LruCache } from "./cache-lru";
+import foldDetails from "./fold-details";
 
-const parser = unified().use(remarkParse).use(remarkMath);
+// The renderer's syntax exactly (render-markdown.ts), so both see the same formulas.
+const parser = unified().use(remarkParse).use(remarkMath).use(foldDetails);
 
 interface MathNode {
   type: string;

@@ -6,17 +6,19 @@ import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import foldDetails from "./fold-details";
 import { sanitizeSchema } from "./sanitize-schema";
 import { katexHtmlToSafeHtml } from "./katex-safe-html";
 import typesetMath, { typeset, typesetNodes } from "./typeset-math";
 
+// A `:::details[…]` block becomes a fold (./fold-details.ts).
 // Raw HTML in the Markdown is dropped (remark-rehype without allowDangerousHtml), and KaTeX runs
 // (./typeset-math.ts) with `trust` off and shows a formula it cannot parse as an error in place
 // instead of throwing.
 // Neither stops a Markdown link to `javascript:` (`[x](javascript:…)`, `<javascript:…>`, a
 // reference definition): the sanitiser runs last, on everything, KaTeX's output included, so what
 // leaves this module holds only what sanitize-schema.ts allows.
-const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(typesetMath).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify);
+const processor = unified().use(remarkParse).use(remarkMath).use(foldDetails).use(remarkRehype).use(typesetMath).use(rehypeSanitize, sanitizeSchema).use(rehypeStringify);
 
 /**
  * Problem text (Markdown with `$…$` and `$$…$$` maths) as HTML, typeset on the server: the review
