@@ -1,6 +1,7 @@
 import { EngineError, type EngineErrorCode } from "../engine";
 import { UsageError } from "./errors";
 import type { CliIo } from "./io";
+import { readTextInput } from "./read-text";
 
 /**
  * The input of the bulk commands (DESIGN.md, "Problems"): one JSON document, pretty-printed or
@@ -10,7 +11,7 @@ export type JsonInput = { kind: "single"; text: string } | { kind: "lines"; line
 
 /** Reads FILE, or stdin for `-`, and tells one document from JSON Lines. */
 export async function readJsonInput(io: CliIo, command: string, source: string, noun: string): Promise<JsonInput> {
-  const text = source === "-" ? await io.readStdin() : await readSource(io, command, source);
+  const text = await readTextInput(io, command, source);
   if (text.trim() === "") throw new UsageError(`${command}: no ${noun} in ${source === "-" ? "stdin" : source}`);
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
   return lines.length === 1 || isJson(text) ? { kind: "single", text } : { kind: "lines", lines };
@@ -46,14 +47,6 @@ export async function answerJsonLines(io: CliIo, lines: readonly string[], answe
     }
   }
   if (batch) await io.out(batch);
-}
-
-async function readSource(io: CliIo, command: string, path: string): Promise<string> {
-  try {
-    return await io.readFile(path);
-  } catch (error) {
-    throw new UsageError(`${command}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }
 
 function isJson(text: string): boolean {

@@ -1,7 +1,8 @@
 /** Problem templates: variants as pure functions of (template, seed, lang), keys from the engine. */
 export { ProblemError, type ProblemErrorCode } from "./errors";
 export { createTranslators, type Catalogue } from "./messages";
-export { getTemplate, listTemplates, requireTemplate } from "./registry";
+export { getTemplate, listTemplates, requireTemplate, unknownTemplateMessage } from "./registry";
+export { nearestNames } from "./nearest-names";
 export { createRng, type Rng } from "./rng";
 export { sampleProblem, toLearnerView } from "./sample-problem";
 export { TOPICS, type TopicId, topicTitle } from "./topics";

@@ -1,4 +1,5 @@
 import { ProblemError } from "./errors";
+import { nearestNames } from "./nearest-names";
 import { registerTemplate, type RegisteredTemplate } from "./template";
 import { convOutputSizeTemplate } from "./templates/conv-output-size";
 import { groupATemplates } from "./templates/group-a";
@@ -34,14 +35,21 @@ export function getTemplate(id: string): RegisteredTemplate | undefined {
   return templates.get(id);
 }
 
-/** The template with this id, or a `ProblemError` "unknown-template" listing the known ones. */
+/**
+ * The template with this id, or a `ProblemError` "unknown-template" naming the nearest ids when
+ * some are close (a typo), else listing every known one.
+ */
 export function requireTemplate(id: string): RegisteredTemplate {
   const template = templates.get(id);
-  if (!template) {
-    throw new ProblemError(
-      "unknown-template",
-      `unknown template ${JSON.stringify(id)}; known templates: ${[...templates.keys()].join(", ")}`,
-    );
-  }
+  if (!template) throw new ProblemError("unknown-template", unknownTemplateMessage(id));
   return template;
+}
+
+/** `unknown template "conv.outptu-size"; did you mean conv.output-size?`, or the whole list. */
+export function unknownTemplateMessage(id: string): string {
+  const known = [...templates.keys()];
+  const nearest = nearestNames(id, known);
+  if (nearest.length === 0) return `unknown template ${JSON.stringify(id)}; known templates: ${known.join(", ")}`;
+  const suggestion = nearest.length === 1 ? nearest[0] : `${nearest.slice(0, -1).join(", ")} or ${nearest.at(-1)}`;
+  return `unknown template ${JSON.stringify(id)}; did you mean ${suggestion}? (${known.length} templates in all)`;
 }

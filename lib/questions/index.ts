@@ -30,6 +30,7 @@ export { countAssignments } from "./variable-space";
 export { ALLOWED_IN_FORMULAS } from "./formula";
 export { MAX_FORMULA_LENGTH, MAX_FORMULA_NESTING } from "./formula-limits";
 export { definitionNestingIssue } from "./nesting";
+export { type FailureGroup, groupFailures } from "./group-failures";
 export { type DuplicateVariants, validateQuestion, type ValidationFailure, type ValidationOptions, type ValidationReport } from "./validate-question";
 export { type Bank, type BankQuestion, BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, exportBundle, importBundle, type QuestionVersion } from "./bundle";
 export type { ExportOptions } from "./export-plan";

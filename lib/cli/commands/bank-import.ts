@@ -3,6 +3,7 @@ import { runValidation } from "../../server/questions/question-content";
 import { noPositionals, parseFlags, requireFlag } from "../args";
 import { UsageError } from "../errors";
 import type { CliIo } from "../io";
+import { readTextInput } from "../read-text";
 import { type BankDatabase, openConfiguredDatabase, userIdOf } from "./bank-database";
 import { asCliErrors } from "./bank-errors";
 
@@ -20,7 +21,7 @@ export async function bankImport(args: string[], io: CliIo, open: () => Promise<
   if (!file) throw new UsageError("bank import: give the bundle FILE (or - for stdin)");
   const courseId = requireFlag("bank import", "course", values.course);
   const email = requireFlag("bank import", "as", values.as);
-  const text = file === "-" ? await io.readStdin() : await io.readFile(file);
+  const text = await readTextInput(io, "bank import", file);
   const { db, close } = await open();
   try {
     const userId = await userIdOf(db, email);

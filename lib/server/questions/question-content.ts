@@ -11,6 +11,8 @@ import {
   exportBundle,
   exportGift,
   exportMoodleXml,
+  type FailureGroup,
+  groupFailures,
   importBundle,
   parseQuestionDefinition,
   QuestionError,
@@ -105,6 +107,8 @@ export interface ValidationSummary {
   exhaustive: boolean;
   failureCount: number;
   failures: { code: string; message: string; variables?: Record<string, number | boolean>; seed?: number }[];
+  /** Every failure, grouped by what it says (lib/questions' `groupFailures`); absent on runs stored before. */
+  failureGroups?: FailureGroup[];
   duplicateCount: number;
   ranAt: string;
 }
@@ -120,6 +124,7 @@ export function runValidation(definitionJson: unknown, options: { templateId: st
     exhaustive: report.exhaustive,
     failureCount: report.failures.length,
     failures: report.failures.slice(0, STORED_FAILURES).map((failure) => ({ ...failure })),
+    failureGroups: groupFailures(report.failures).slice(0, STORED_FAILURES),
     duplicateCount: report.duplicates.length,
     ranAt: options.now.toISOString(),
   };
