@@ -193,7 +193,7 @@ function SettingsFields({ initial }: { initial: Settings }) {
             </div>
             <p className="col-span-2 text-xs text-slate-600">
               {optimizer.usingOwnParameters
-                ? t("optimizer.using", { when: format.dateTime(new Date(optimizer.optimizedAt), { dateStyle: "medium" }) })
+                ? t("optimizer.using", { when: format.dateTime(new Date(optimizer.optimizedAt), { dateStyle: "medium", timeZone: initial.timeZone ?? "UTC" }) })
                 : t("optimizer.keptDefaults")}
             </p>
           </dl>
@@ -201,7 +201,7 @@ function SettingsFields({ initial }: { initial: Settings }) {
         {optimizer.job && (
           <p role="status" className={`mt-4 text-sm ${optimizer.job.state === "failed" ? "text-red-700" : "text-slate-700"}`} data-testid="optimizer-job" data-state={optimizer.job.state}>
             {optimizer.job.state === "done" && optimizer.job.finishedAt
-              ? t("optimizer.job.done", { when: format.dateTime(new Date(optimizer.job.finishedAt), { dateStyle: "medium", timeStyle: "short" }) })
+              ? t("optimizer.job.done", { when: format.dateTime(new Date(optimizer.job.finishedAt), { dateStyle: "medium", timeStyle: "short", timeZone: initial.timeZone ?? "UTC" }) })
               : optimizer.job.state === "failed"
                 ? optimizer.job.error
                   ? t("optimizer.job.failed", { reason: optimizer.job.error })

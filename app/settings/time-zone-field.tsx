@@ -29,7 +29,10 @@ export function TimeZoneField({
   value,
   onChange,
   invalid,
+  labelClassName = "font-semibold",
 }: {
+  /** The form's own label style (Settings' labels are bolder than a course's). */
+  labelClassName?: string;
   id: string;
   label: string;
   help: (timeThere: string) => string;
@@ -45,7 +48,7 @@ export function TimeZoneField({
   const zone = normalizeTimeZone(value.trim());
   return (
     <div>
-      <label htmlFor={id} className="font-semibold">
+      <label htmlFor={id} className={labelClassName}>
         {label}
       </label>
       <input

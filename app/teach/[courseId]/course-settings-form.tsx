@@ -55,6 +55,7 @@ export function CourseSettingsForm({ course }: { course: CourseSettings }) {
       <RetentionField id="edit-retention" label={t("retention")} value={retention} onChange={setRetention} />
       <TimeZoneField
         id="edit-time-zone"
+        labelClassName="font-medium"
         label={t("timeZone")}
         help={(time) => t("timeZoneHelp", { time })}
         value={timeZone}
