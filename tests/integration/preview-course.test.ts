@@ -38,6 +38,8 @@ describe.each(databaseKinds())("the join page's course preview on %s", (kind) =>
       id: course.id,
       title: "卷积神经网络",
       owners: ["Ada Lovelace", "李老师"],
+      // A new course's deadlines are in UTC until its owners choose a zone.
+      timeZone: "UTC",
       questionCount: 1,
       role: null,
     });
