@@ -14,6 +14,6 @@ export function sampleProblem(options: { template: string; seed: number; lang?: 
 
 /** The payload a learner receives before answering: without `answer`, `check`, `solution` and `figure`. */
 export function toLearnerView(problem: Problem): LearnerProblem {
-  const { template, seed, lang, topic, difficulty, prompt, options } = problem;
-  return options ? { template, seed, lang, topic, difficulty, prompt, options } : { template, seed, lang, topic, difficulty, prompt };
+  const { template, seed, lang, topic, difficulty, prompt, options, promptFigure } = problem;
+  return { template, seed, lang, topic, difficulty, prompt, ...(options ? { options } : {}), ...(promptFigure ? { promptFigure } : {}) };
 }

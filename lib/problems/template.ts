@@ -56,6 +56,13 @@ export interface ProblemTemplate<P> {
   difficultyOf?(params: P): Difficulty;
   /** A figure for the solution, in `lang`; `null` (or no function) where no picture helps. */
   figure?(params: P, key: Answer, lang: Lang): ProblemFigure | null;
+  /**
+   * A figure shown with the prompt, before the learner answers: a long description of a block
+   * (residual, Inception) read as a diagram. Only where the diagram gives nothing of the key away
+   * (a template whose key is a shape draws its shapes, so it has none); it takes no key, so it
+   * cannot draw one by mistake.
+   */
+  promptFigure?(params: P, lang: Lang): ProblemFigure | null;
 }
 
 /** A misconception resolved for one variant. */
@@ -99,6 +106,8 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
       if (template.options) problem.options = template.options(params, lang);
       const figure = template.figure?.(params, answer, lang);
       if (figure) problem.figure = figure;
+      const promptFigure = template.promptFigure?.(params, lang);
+      if (promptFigure) problem.promptFigure = promptFigure;
       return problem;
     },
     difficultyOf: (seed) => difficultyOfParams(template, variant(seed)),

@@ -67,6 +67,8 @@ export interface Problem {
   options?: ChoiceOption[];
   /** Shown with the solution, so it may give the answer away; absent where no picture helps. */
   figure?: ProblemFigure;
+  /** Shown with the prompt, before answering: a diagram that gives nothing of the key away. */
+  promptFigure?: ProblemFigure;
 }
 
 /** What a learner's browser receives before answering: no key, no check, no solution, no figure. */

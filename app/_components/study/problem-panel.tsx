@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, type KeyboardEvent, lazy, type RefObject, Suspense, useState } from "react";
 import { Html } from "../html";
+import { ProblemFigure } from "../problem-figure";
 import { AnswerHint, AnswerInput, type ChoiceOptionView } from "./answer-input";
 
 // The preview (and the answer parsers it loads) is fetched on the learner's first keystroke, not
@@ -17,6 +18,8 @@ export interface ProblemView {
   promptHtml: string;
   answerKind: string;
   options: ChoiceOptionView[] | null;
+  /** A block's diagram, drawn before answering (it gives nothing of the key away). */
+  promptFigure?: { svg: string; alt: string } | null;
 }
 
 type Localized = Record<string, string>;
@@ -90,6 +93,7 @@ export function ProblemPanel({
           )}
         </div>
         <Html html={problem.promptHtml} />
+        {problem.promptFigure && <ProblemFigure figure={problem.promptFigure} />}
       </article>
 
       <form onSubmit={submit} onKeyDown={onKeyDown} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-answer-kind={problem.answerKind}>

@@ -92,6 +92,8 @@ export const inceptionParamsTemplate: ProblemTemplate<InceptionParamsParams> = {
   },
 
   figure: (p, _key, lang) => inceptionFigure({ channelsIn: p.channelsIn, size: SIZE, ...p.channels }, lang),
+  // The key is a parameter count, which the diagram does not show: it draws the prompt's paragraph.
+  promptFigure: (p, lang) => inceptionFigure({ channelsIn: p.channelsIn, size: SIZE, ...p.channels }, lang),
 
   misconceptions: [
     {

@@ -38,6 +38,12 @@ const shortcutCount = (p: ResidualShortcutParamsParams) => ({
   extra: p.shortcut === "d2l" ? p.filters : 2 * p.filters,
 });
 
+/** The block's output `[C, H, W]`: a 3×3 convolution with padding 1 and the block's stride (d2l 7.6.2). */
+const blockOutput = (p: { filters: number; size: number; stride: number }) => {
+  const size = convOutputSize(p.size, 3, 1, p.stride);
+  return [p.filters, size, size];
+};
+
 export const residualShortcutParamsTemplate: ProblemTemplate<ResidualShortcutParamsParams> = {
   id: "residual.shortcut-params",
   topic: "residual",
@@ -69,10 +75,10 @@ export const residualShortcutParamsTemplate: ProblemTemplate<ResidualShortcutPar
     return { prompt, solution };
   },
 
-  figure: (p, _key, lang) => {
-    const size = convOutputSize(p.size, 3, 1, p.stride);
-    return residualFigure({ ...p, output: [p.filters, size, size] }, lang);
-  },
+  figure: (p, _key, lang) => residualFigure({ ...p, output: blockOutput(p) }, lang),
+  // The key is the shortcut's parameter count, which the diagram does not show (its shapes are
+  // not asked): the block described in the prompt, drawn.
+  promptFigure: (p, lang) => residualFigure({ ...p, output: blockOutput(p) }, lang),
 
   misconceptions: [
     {

@@ -20,6 +20,8 @@ export async function learnerPayload(problem: Problem) {
     promptHtml: promptHtml!,
     answerKind: problem.answer.kind,
     options: options?.map((option, i) => ({ ...option, html: optionsHtml[i]! })) ?? null,
+    /** A block's diagram drawn before answering, where it gives nothing of the key away (template.ts `promptFigure`). */
+    promptFigure: problem.promptFigure ? { svg: problem.promptFigure.svg, alt: problem.promptFigure.alt } : null,
   };
 }
 
