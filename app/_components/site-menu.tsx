@@ -6,8 +6,8 @@ import { type MouseEvent, type ReactNode, useEffect, useRef, useState } from "re
 /**
  * The header's sections and account controls: one row from 1280 px up, and below that a
  * disclosure menu (WAI-ARIA APG "Disclosure Navigation Menu"): a button with aria-expanded opens
- * a panel under the header; Escape or a click outside closes it and gives focus back to the
- * button; following a link closes it. One panel serves both layouts, so every link exists once.
+ * a panel under the header; Escape closes it and gives focus back to the button; a click or the
+ * focus moving outside it, or following a link, closes it. One panel serves both layouts, so every link exists once.
  */
 export function SiteMenu({ label, children }: { label: string; children: ReactNode }) {
   const pathname = usePathname();
@@ -24,16 +24,19 @@ export function SiteMenu({ label, children }: { label: string; children: ReactNo
       setOpenOn(null);
       button.current?.focus();
     }
-    function onPointerDown(event: PointerEvent) {
+    // A click, or the focus (Tab past the last item), landing elsewhere closes it.
+    function onOutside(event: Event) {
       const target = event.target as Node;
       if (panel.current?.contains(target) || button.current?.contains(target)) return;
       setOpenOn(null);
     }
     document.addEventListener("keydown", onKeyDown);
-    document.addEventListener("pointerdown", onPointerDown);
+    document.addEventListener("pointerdown", onOutside);
+    document.addEventListener("focusin", onOutside);
     return () => {
       document.removeEventListener("keydown", onKeyDown);
-      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("pointerdown", onOutside);
+      document.removeEventListener("focusin", onOutside);
     };
   }, [open]);
 

@@ -33,8 +33,9 @@ export async function ReviewHeatmap({ days }: { days: HeatmapDay[] }) {
       <h2 className="font-semibold">{t("heatmapTitle")}</h2>
       <p className="mt-1 text-sm text-slate-600">{t("heatmapHelp")}</p>
       {busiest === 0 && <p className="mt-4 rounded-lg bg-slate-50 px-4 py-3 text-center text-sm text-slate-600">{t("heatmapEmpty")}</p>}
-      {/* Right-to-left scrolling starts a narrow screen at the latest weeks; the SVG itself reads left to right. */}
-      <div className="mt-4 overflow-x-auto [direction:rtl]">
+      {/* Right-to-left scrolling starts a narrow screen at the latest weeks; the SVG itself reads left to right.
+          On a phone the calendar scrolls sideways, so keyboard users can focus it to scroll it. */}
+      <div className="mt-4 overflow-x-auto [direction:rtl]" tabIndex={0} role="group" aria-label={t("heatmapLabel")}>
         <svg style={{ direction: "ltr" }} role="img" aria-label={t("heatmapLabel")} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full min-w-[28rem]">
           {monthStarts.map((day) => (
             <text key={`m-${day.day}`} x={LEFT + day.week * (CELL + GAP)} y={10} fontSize={8} fill="var(--chart-text)">
