@@ -52,6 +52,18 @@ function supportedTimeZones(): ReadonlySet<string> {
  * out of its list (a newer alias such as Asia/Kolkata on an older ICU) is kept as resolved.
  */
 export function normalizeTimeZone(name: string): string | null {
+  const known = normalized.get(name);
+  if (known !== undefined) return known;
+  const zone = resolveTimeZone(name);
+  // Every review.next asks about its learner's zone: remember the answers (a few hundred names at most).
+  if (normalized.size < MAX_REMEMBERED) normalized.set(name, zone);
+  return zone;
+}
+
+const normalized = new Map<string, string | null>();
+const MAX_REMEMBERED = 1000;
+
+function resolveTimeZone(name: string): string | null {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return null;
   let resolved: string;
   try {

@@ -1,4 +1,4 @@
-import { dayNumberIn } from "@/lib/srs/days";
+import { learnerDay } from "@/lib/srs/days";
 
 /** The card fields today's counts read. */
 export interface QueueCard {
@@ -43,8 +43,10 @@ export function queueToday({
   now: Date;
   timeZone: string;
 }): QueueToday {
-  const today = dayNumberIn(now, timeZone);
-  const isToday = (instant: Date) => dayNumberIn(instant, timeZone) === today;
+  // Today as an interval of instants, found once: comparing each card and review to it costs no
+  // zone look-up (this runs on every review.next).
+  const { start, end } = learnerDay(now, timeZone);
+  const isToday = (instant: Date) => instant >= start && instant < end;
   const inQueue = new Set(templateIds);
   const queued = cards.filter((card) => inQueue.has(card.templateId));
   const newStarted = cards.filter((card) => isToday(card.createdAt)).length;
@@ -53,7 +55,7 @@ export function queueToday({
   return {
     reviewed: reviewTimes.filter(isToday).length,
     newStarted,
-    dueLeft: queued.filter((card) => card.reps > 0 && dayNumberIn(card.due, timeZone) <= today).length,
+    dueLeft: queued.filter((card) => card.reps > 0 && card.due < end).length,
     newLeft: startedUnanswered + Math.min(unstarted, Math.max(0, dailyNewLimit - newStarted)),
   };
 }
