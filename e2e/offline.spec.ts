@@ -116,7 +116,9 @@ test("offline practice: made and graded in the browser, kept, and synced to the 
   test.setTimeout(240_000);
   await page.goto("/sign-in");
   await signUpFreshLearner(page);
-  await page.goto("/practice/offline");
+  await page.goto("/practice");
+  await page.getByTestId("offline-practice-link").click();
+  await expect(page).toHaveURL(/\/practice\/offline$/);
   await serviceWorkerReady(page);
   await context.setOffline(true);
   await page.reload();

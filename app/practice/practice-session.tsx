@@ -114,6 +114,11 @@ export function PracticeSession({
       <div>
         <h1 className="text-2xl font-semibold">{skill ? t("skillTitle", { skill: skill.title }) : t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+        <p className="mt-1 text-sm">
+          <Link href="/practice/offline" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800" data-testid="offline-practice-link">
+            {t("offlineLink")}
+          </Link>
+        </p>
       </div>
       {started && (
         <div className="flex items-center gap-3 text-sm">
