@@ -40,3 +40,20 @@ test("axe finds no serious or critical violation on any page, in English and in 
   await switchLanguage(page, "zh-CN");
   await checkPages(page, LEARNER_PAGES, "zh-CN");
 });
+
+// The dark theme (app/theme.css) is a second set of colours: every page is checked again in it,
+// contrast above all, in both languages.
+test("axe finds no serious or critical violation on any page in the dark theme, in English and in Chinese", async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  await page.context().addCookies([{ name: "stride-theme", value: "dark", url: baseURL! }]);
+  await checkPages(page, PUBLIC_PAGES, "en");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await switchLanguage(page, "zh-CN");
+  await checkPages(page, PUBLIC_PAGES, "zh-CN");
+
+  await switchLanguage(page, "en");
+  await signUpFreshLearner(page);
+  await checkPages(page, LEARNER_PAGES, "en");
+  await switchLanguage(page, "zh-CN");
+  await checkPages(page, LEARNER_PAGES, "zh-CN");
+});
