@@ -1,10 +1,10 @@
-import { type Answer, type Lang, type Problem } from "../problems";
+import { type Answer, type Lang, type Problem, type VariantMisconception } from "../problems";
 import type { Bank } from "./bundle";
 import { keyCustomVariant } from "./custom-question";
 import { QuestionError } from "./errors";
 import { compileFormula } from "./formula";
 import { sampleQuestion } from "./sample-question";
-import type { CustomQuestion, QuestionDefinition } from "./schema";
+import type { CustomQuestion, QuestionDefinition, Variable } from "./schema";
 import { allAssignments, assignmentOfSeed, countAssignments } from "./variable-space";
 import { textIn } from "./variant";
 
@@ -14,10 +14,17 @@ import { textIn } from "./variant";
  * sample of its variants, one item each. Texts are still markdown with KaTeX.
  */
 export type ExportItem = { name: string; text: string; feedback: string } & (
-  | { type: "numerical"; value: number; /** absolute, as Moodle's and GIFT's tolerances are */ tolerance: number }
-  | { type: "multichoice"; single: boolean; options: { text: string; fraction: number }[] }
-  | { type: "truefalse"; value: boolean }
-  | { type: "shortanswer"; answers: string[] }
+  | {
+      type: "numerical";
+      value: number;
+      /** absolute, as Moodle's and GIFT's tolerances are */
+      tolerance: number;
+      /** A named mistake's wrong value, worth 0, with the feedback that names it. */
+      mistakes: { value: number; feedback: string }[];
+    }
+  | { type: "multichoice"; single: boolean; options: { text: string; fraction: number; /** the mistake this option encodes */ feedback?: string }[] }
+  | { type: "truefalse"; value: boolean; /** said to whoever answers the other way, when a mistake is named for it */ wrongFeedback?: string }
+  | { type: "shortanswer"; answers: string[]; mistakes: { answers: string[]; feedback: string }[] }
   | {
       type: "calculated";
       /** Moodle's syntax: `{k}` for a variable, `pow(a, b)`. */
@@ -64,8 +71,9 @@ function itemsOf(definition: QuestionDefinition, key: string, options: ExportOpt
   const items: ExportItem[] = [];
   for (let seed = 0; seed < count * 4 && items.length < count; seed += 1) {
     let problem: Problem;
+    let misconceptions: VariantMisconception[];
     try {
-      problem = sampleQuestion(definition, { templateId: `question:${key}`, seed, lang }).problem;
+      ({ problem, misconceptions } = sampleQuestion(definition, { templateId: `question:${key}`, seed, lang }));
     } catch (error) {
       // A variant that fails to build is the validation run's to report; the export skips it.
       if (error instanceof QuestionError) continue;
@@ -73,40 +81,63 @@ function itemsOf(definition: QuestionDefinition, key: string, options: ExportOpt
     }
     if (seen.has(problem.prompt)) continue;
     seen.add(problem.prompt);
-    items.push(itemOfProblem(problem, count === 1 ? name : `${name} (${items.length + 1})`));
+    items.push(itemOfProblem(problem, count === 1 ? name : `${name} (${items.length + 1})`, mistakesOf(misconceptions, problem.answer, lang)));
   }
   return items;
 }
 
-function itemOfProblem(problem: Problem, name: string): ExportItem {
+/**
+ * A variant's named mistakes in the export's language. A rule whose wrong answer is this variant's
+ * key names no mistake here (stride 1 makes "ignored the stride" right); of two with one wrong
+ * answer the first is kept, as grading matches them in order.
+ */
+function mistakesOf(misconceptions: readonly VariantMisconception[], key: Answer, lang: Lang): { answer: Answer; feedback: string }[] {
+  const seen = new Set<string>([JSON.stringify(key.value)]);
+  return misconceptions.flatMap((misconception) => {
+    const value = JSON.stringify(misconception.wrongAnswer.value);
+    if (seen.has(value)) return [];
+    seen.add(value);
+    return [{ answer: misconception.wrongAnswer, feedback: misconception.feedback[lang] }];
+  });
+}
+
+function itemOfProblem(problem: Problem, name: string, mistakes: { answer: Answer; feedback: string }[]): ExportItem {
   const base = { name, text: problem.prompt, feedback: problem.solution };
   const key: Answer = problem.answer;
+  const wrong = <K extends Answer["kind"]>(kind: K) =>
+    mistakes.flatMap(({ answer, feedback }) => (answer.kind === kind ? [{ value: answer.value as Extract<Answer, { kind: K }>["value"], feedback }] : []));
   switch (key.kind) {
     case "integer":
-      return { ...base, type: "numerical", value: key.value, tolerance: 0 };
-    case "number":
-      return { ...base, type: "numerical", value: key.value, tolerance: key.tolerance * Math.max(Math.abs(key.value), 1) };
-    case "boolean":
-      return { ...base, type: "truefalse", value: key.value };
+    case "number": {
+      const tolerance = key.kind === "integer" ? 0 : key.tolerance * Math.max(Math.abs(key.value), 1);
+      return { ...base, type: "numerical", value: key.value, tolerance, mistakes: wrong(key.kind) };
+    }
+    case "boolean": {
+      const named = wrong("boolean").find(({ value }) => value !== key.value);
+      return named ? { ...base, type: "truefalse", value: key.value, wrongFeedback: named.feedback } : { ...base, type: "truefalse", value: key.value };
+    }
     case "shape":
-      return { ...base, type: "shortanswer", answers: shapeForms(key.value) };
+      return { ...base, type: "shortanswer", answers: shapeForms(key.value), mistakes: wrong("shape").map(({ value, feedback }) => ({ answers: shapeForms(value), feedback })) };
     case "matrix":
-      return { ...base, type: "shortanswer", answers: [key.value.map((row) => row.join(" ")).join("; "), key.value.map((row) => row.join(", ")).join("; ")] };
+      return { ...base, type: "shortanswer", answers: matrixForms(key.value), mistakes: wrong("matrix").map(({ value, feedback }) => ({ answers: matrixForms(value), feedback })) };
     case "choice":
     case "choices": {
       const correct = key.kind === "choice" ? [key.value] : key.value;
+      // Only a single wrong option names a mistake; a set of options chosen together has no one option to carry it.
+      const feedbackOf = new Map(wrong("choice").map(({ value, feedback }) => [value, feedback]));
       const options = problem.options ?? [];
       const right = options.filter((option) => correct.includes(option.id)).length;
-      const wrong = options.length - right;
+      const wrongCount = options.length - right;
       return {
         ...base,
         type: "multichoice",
         single: key.kind === "choice",
         // Multi-select: the right options share 100 %, the wrong ones take it back, so ticking all scores 0.
-        options: options.map((option) => ({
-          text: option.text,
-          fraction: correct.includes(option.id) ? share(100, right) : key.kind === "choice" || wrong === 0 ? 0 : -share(100, wrong),
-        })),
+        options: options.map((option) => {
+          const fraction = correct.includes(option.id) ? share(100, right) : key.kind === "choice" || wrongCount === 0 ? 0 : -share(100, wrongCount);
+          const feedback = correct.includes(option.id) ? undefined : feedbackOf.get(option.id);
+          return feedback === undefined ? { text: option.text, fraction } : { text: option.text, fraction, feedback };
+        }),
       };
     }
   }
@@ -115,6 +146,20 @@ function itemOfProblem(problem: Problem, name: string): ExportItem {
 /** The ways a learner may write a shape that a short-answer question can match exactly. */
 function shapeForms(shape: number[]): string[] {
   return [shape.join("x"), shape.join(" x "), shape.join("×"), `(${shape.join(", ")})`, `[${shape.join(", ")}]`, shape.join(", ")];
+}
+
+/**
+ * A variable's range as its author declared it (`n = 20..40` is 20 and 40), not as the sampled
+ * items happen to span: Moodle draws new dataset items between these bounds.
+ */
+function declaredRange(variable: Variable): { min: number; max: number } {
+  if (variable.values) return { min: Math.min(...variable.values), max: Math.max(...variable.values) };
+  return { min: variable.min ?? 0, max: variable.max ?? 0 };
+}
+
+/** The ways a learner may write a matrix that a short-answer question can match exactly. */
+function matrixForms(matrix: number[][]): string[] {
+  return [matrix.map((row) => row.join(" ")).join("; "), matrix.map((row) => row.join(", ")).join("; ")];
 }
 
 /** 100/n as Moodle lists its grades (five decimals: 33.33333). */
@@ -167,9 +212,10 @@ function calculatedItem(question: CustomQuestion, name: string, lang: Lang, item
     tolerance: integer ? 0 : (answer.tolerance ?? 1e-4),
     toleranceType: integer ? "nominal" : "relative",
     decimals: integer ? 0 : 4,
-    datasets: question.variables.map((variable) => {
-      const values = valid.map((assignment) => assignment[variable.name] as number);
-      return { name: variable.name, min: Math.min(...values), max: Math.max(...values), values };
-    }),
+    datasets: question.variables.map((variable) => ({
+      name: variable.name,
+      ...declaredRange(variable),
+      values: valid.map((assignment) => assignment[variable.name] as number),
+    })),
   };
 }

@@ -22,6 +22,9 @@ export function escapeGift(text: string): string {
 /** A blank line ends a GIFT question, so line breaks (left only inside math, where they are spaces to TeX) become spaces. */
 const html = (markdown: string) => escapeGift(markdownToHtml(markdown).replace(/\s*\n\s*/g, " "));
 
+/** An answer's feedback (`#…` after it), shown to whoever gives that answer: a named mistake's message. */
+const answerFeedback = (feedback: string | undefined) => (feedback ? `#${html(feedback)}` : "");
+
 function questionGift(item: ExportItem): string {
   const feedback = item.feedback ? ` ####[html]${html(item.feedback)}` : "";
   return `::${escapeGift(escapeHtml(item.name))}::[html]${html(item.text)}{${answersGift(item)}${feedback}}`;
@@ -30,14 +33,23 @@ function questionGift(item: ExportItem): string {
 function answersGift(item: ExportItem): string {
   switch (item.type) {
     case "numerical":
-      return `#${item.value}:${item.tolerance}`;
+      // Several answers need the "=" form; a mistake's wrong value is worth 0 % and carries its message.
+      if (item.mistakes.length === 0) return `#${item.value}:${item.tolerance}`;
+      return `#=${item.value}:${item.tolerance} ${item.mistakes.map((mistake) => `=%0%${mistake.value}:0${answerFeedback(mistake.feedback)}`).join(" ")}`;
     case "truefalse":
-      return item.value ? "TRUE" : "FALSE";
+      return `${item.value ? "TRUE" : "FALSE"}${answerFeedback(item.wrongFeedback)}`;
     case "shortanswer":
-      return item.answers.map((answer) => `=${escapeGift(answer)}`).join(" ");
+      return [
+        ...item.answers.map((answer) => `=${escapeGift(answer)}`),
+        ...item.mistakes.flatMap((mistake) => mistake.answers.map((answer) => `=%0%${escapeGift(answer)}${answerFeedback(mistake.feedback)}`)),
+      ].join(" ");
     case "multichoice":
-      if (item.single) return item.options.map((option) => `${option.fraction === 100 ? "=" : "~"}${escapeGift(markdownToInlineHtml(option.text))}`).join(" ");
-      return item.options.map((option) => `~%${option.fraction}%${escapeGift(markdownToInlineHtml(option.text))}`).join(" ");
+      return item.options
+        .map((option) => {
+          const mark = item.single ? (option.fraction === 100 ? "=" : "~") : `~%${option.fraction}%`;
+          return `${mark}${escapeGift(markdownToInlineHtml(option.text))}${answerFeedback(option.feedback)}`;
+        })
+        .join(" ");
     case "calculated":
       throw new Error("GIFT has no calculated questions: planExport is asked for none");
   }

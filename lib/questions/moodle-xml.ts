@@ -35,24 +35,38 @@ function questionXml(item: ExportItem): string {
   return [...head, ...bodyXml(item), "  </question>"].join("\n");
 }
 
-function answerXml(fraction: number, text: string, extra: string[] = []): string {
-  return [`    <answer fraction="${fraction}" format="html">`, `      <text>${xml(text)}</text>`, ...extra.map((line) => `      ${line}`), '      <feedback format="html"><text></text></feedback>', "    </answer>"].join("\n");
+/** One answer; `feedback` (markdown) is what Moodle shows whoever gives it: a named mistake's message. */
+function answerXml(fraction: number, text: string, extra: string[] = [], feedback = ""): string {
+  return [
+    `    <answer fraction="${fraction}" format="html">`,
+    `      <text>${xml(text)}</text>`,
+    ...extra.map((line) => `      ${line}`),
+    `      <feedback format="html"><text>${feedback ? xml(markdownToHtml(feedback)) : ""}</text></feedback>`,
+    "    </answer>",
+  ].join("\n");
 }
 
 function bodyXml(item: ExportItem): string[] {
   switch (item.type) {
     case "numerical":
-      return [answerXml(100, String(item.value), [`<tolerance>${item.tolerance}</tolerance>`])];
+      return [
+        answerXml(100, String(item.value), [`<tolerance>${item.tolerance}</tolerance>`]),
+        ...item.mistakes.map((mistake) => answerXml(0, String(mistake.value), ["<tolerance>0</tolerance>"], mistake.feedback)),
+      ];
     case "truefalse":
-      return [answerXml(item.value ? 100 : 0, "true"), answerXml(item.value ? 0 : 100, "false")];
+      return [answerXml(item.value ? 100 : 0, "true", [], item.value ? "" : item.wrongFeedback), answerXml(item.value ? 0 : 100, "false", [], item.value ? item.wrongFeedback : "")];
     case "shortanswer":
-      return ["    <usecase>0</usecase>", ...item.answers.map((answer) => answerXml(100, answer))];
+      return [
+        "    <usecase>0</usecase>",
+        ...item.answers.map((answer) => answerXml(100, answer)),
+        ...item.mistakes.flatMap((mistake) => mistake.answers.map((answer) => answerXml(0, answer, [], mistake.feedback))),
+      ];
     case "multichoice":
       return [
         `    <single>${item.single}</single>`,
         "    <shuffleanswers>true</shuffleanswers>",
         "    <answernumbering>ABCD</answernumbering>",
-        ...item.options.map((option) => answerXml(option.fraction, markdownToInlineHtml(option.text))),
+        ...item.options.map((option) => answerXml(option.fraction, markdownToInlineHtml(option.text), [], option.feedback)),
       ];
     case "calculated":
       return [
