@@ -63,7 +63,7 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "banks.import": (f) => ({ courseId: f.courseId, text: f.bundle }),
   "courses.create": () => ({ title: "Another course", lang: "en", desiredRetention: 0.9 }),
   "courses.get": (f) => ({ courseId: f.courseId }),
-  "courses.update": (f) => ({ courseId: f.courseId, title: "Renamed", desiredRetention: 0.85 }),
+  "courses.update": (f) => ({ courseId: f.courseId, title: "Renamed", desiredRetention: 0.85, timeZone: "Asia/Shanghai" }),
   "courses.addOwner": (f) => ({ courseId: f.courseId, email: f.coOwnerEmail }),
   "courses.regenerateCode": (f) => ({ courseId: f.courseId }),
   "courses.join": (f) => ({ code: f.joinCode }),
@@ -72,6 +72,7 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "problems.preview": () => ({ template: "conv.output-size", seed: 7, lang: "zh-CN" }),
   "progress.get": () => ({ page: 1 }),
   "progress.export": () => ({ format: "json" }),
+  "progress.prompt": (f) => ({ reviewId: f.reviewId }),
   "questions.list": (f) => ({ bankId: f.bankId, archived: false }),
   // A custom question with variables, a formula and misconceptions, and one keyed by an engine spec.
   "questions.create": (f) => ({ bankId: f.bankId, definition: strideQuestion }),
@@ -87,7 +88,8 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "review.undo": (f) => ({ reviewId: f.reviewId }),
   "review.finishWalkthrough": (f) => ({ cardId: f.cardId }),
   "review.reportMismatch": (f) => ({ reviewId: f.reviewId, backend: "webgl", browserKey: [1, 2, 3] }),
-  "settings.update": () => ({ desiredRetention: 0.9, dailyNewLimit: 12, locale: "en" }),
+  "settings.update": () => ({ desiredRetention: 0.9, dailyNewLimit: 12, locale: "en", timeZone: "Pacific/Kiritimati" }),
+  "settings.reportTimeZone": () => ({ timeZone: "Pacific/Pago_Pago" }),
   "statistics.course": (f) => ({ courseId: f.courseId }),
   "statistics.csv": (f) => ({ courseId: f.courseId, what: "items" }),
 };
