@@ -1,9 +1,10 @@
 /**
  * `npx tsx scripts/profile-progress.ts`: the server time of the progress page's data for the demo
  * learner (issue 12: under 300 ms), on an in-memory PGlite prepared as `npm start` prepares one
- * (migrations, built-in bank, demo accounts, history and course). Prints the median and the
- * slowest of `PROGRESS_RUNS` (default 10) calls of `progress.get`, the page's one data call,
- * after one warm-up call, then the same for the course statistics the demo instructor sees.
+ * (migrations, built-in bank, demo accounts, history and course). Prints the first call, then the
+ * median and the slowest of `PROGRESS_RUNS` (default 10) more, of `progress.get` (the page's one
+ * data call), of typesetting a history page's prompts (what the page used to do on every load),
+ * of `progress.prompt` (one opened row), and of the course statistics the demo instructor sees.
  */
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
@@ -51,7 +52,9 @@ async function main() {
     console.log(`demo learner: ${await db.review.count({ where: { user: { email: "learner@example.com" } } })} reviews`);
     await timed("progress.get page 1", () => learner.progress.get({ page: 1 }));
     const { history } = await learner.progress.get({ page: 1 });
-    await timed("the history page's prompts as HTML", async () => history.map((row) => row.prompt && renderMarkdown(row.prompt)));
+    // What the page did before issue 12: typeset a whole history page of prompts on every load.
+    await timed("typesetting one history page's prompts (no longer done by the page)", async () => history.map((row) => row.prompt && renderMarkdown(row.prompt)));
+    await timed("progress.prompt, one opened row", () => learner.progress.prompt({ reviewId: history[0]!.id }));
     await timed("progress.get page 3", () => learner.progress.get({ page: 3 }));
     const instructor = await asUser("instructor@example.com");
     const course = await db.course.findFirstOrThrow({ select: { id: true } });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { misconceptionName } from "@/lib/problems";
-import { Html } from "../_components/html";
+import { HistoryPrompt } from "./history-prompt";
 
 interface HistoryRow {
   id: string;
@@ -9,7 +9,7 @@ interface HistoryRow {
   mode: string;
   /** Practised in the browser while offline, synced later. */
   offline: boolean;
-  promptHtml: string | null;
+  prompt: string | null;
   answer: string;
   score: number;
   correct: boolean;
@@ -54,12 +54,7 @@ export async function HistoryTable({ rows, page, pages, timeZone }: { rows: Hist
                     <td className="min-w-[10rem] px-3 py-3">
                       <div className="font-medium">{review.title[locale]}</div>
                       <div className="mt-0.5 text-xs text-slate-600">{t(`modes.${review.mode !== "practice" ? "review" : review.offline ? "offlinePractice" : "practice"}`)}</div>
-                      {review.promptHtml && (
-                        <details className="mt-1 text-xs">
-                          <summary className="cursor-pointer text-brand-700 hover:underline">{t("showPrompt")}</summary>
-                          <Html html={review.promptHtml} className="mt-2 max-w-[28rem] text-sm text-slate-800" />
-                        </details>
-                      )}
+                      {review.prompt && <HistoryPrompt reviewId={review.id} />}
                     </td>
                     <td className="max-w-[12rem] break-words px-3 py-3 font-mono" title={review.answer}>
                       {review.answer}

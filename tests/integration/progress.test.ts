@@ -131,6 +131,16 @@ describe.each(databaseKinds())("the progress page's numbers on %s", (kind) => {
     expect(mastery.find((entry) => entry.topic === "pooling")).toEqual({ topic: "pooling", mastery: 0, started: 1, mastered: 0, total: poolingTemplates.length });
   });
 
+  it("typesets a history row's problem only when asked, and only for its own learner", async () => {
+    const { html } = await caller(learner).progress.prompt({ reviewId: reviewIds.today! });
+    // The prompt of conv1 seed 7, as the review page typeset it (KaTeX markup, sanitised).
+    expect(html).toContain('class="katex"');
+    expect(html).toContain("<p>");
+    await expect(caller(other).progress.prompt({ reviewId: reviewIds.today! })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller(learner).progress.prompt({ reviewId: "no-such-review" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller(null).progress.prompt({ reviewId: reviewIds.today! })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
   it("lists the history newest first with the prompt rebuilt from the seed, the answer as typed, and undone reviews marked", async () => {
     const { history, historyPage } = await caller(learner).progress.get({ page: 1 });
     expect(historyPage).toEqual({ page: 1, pages: 1, pageSize: 20, total: 7 });

@@ -3,7 +3,6 @@ import { listTemplates } from "@/lib/problems";
 import { skillCatalog } from "../reviews/skill-catalog";
 import { variantProblem } from "../reviews/variant-problem";
 import { latestRatings, State, topicMastery } from "@/lib/srs";
-import { renderMarkdownCached } from "../markdown/cache";
 import { dayNumberIn } from "./days";
 import { effectiveReview } from "../reviews/effective-review";
 import { forecastDue } from "./forecast";
@@ -26,22 +25,13 @@ export const HEATMAP_WEEKS = 26;
 export const RETENTION_DAYS = 30;
 export const FORECAST_DAYS = 30;
 
-/**
- * The prompt the learner saw, rebuilt from the seed, and its HTML; null if its template or question
- * is gone. The HTML comes from the process's Markdown cache: typesetting a page of prompts anew
- * was most of this page's server time (scripts/profile-progress.ts).
- */
-async function promptOf(
-  db: PrismaClient,
-  review: { templateId: string; seed: number; lang: string; questionVersionId: string | null },
-): Promise<{ prompt: string | null; promptHtml: string | null }> {
-  let prompt: string;
+/** The prompt the learner saw, rebuilt from the seed; null if its template or question is gone. */
+async function promptOf(db: PrismaClient, review: { templateId: string; seed: number; lang: string; questionVersionId: string | null }): Promise<string | null> {
   try {
-    prompt = (await variantProblem({ db, ...review })).problem.prompt;
+    return (await variantProblem({ db, ...review })).problem.prompt;
   } catch {
-    return { prompt: null, promptHtml: null };
+    return null;
   }
-  return { prompt, promptHtml: renderMarkdownCached(prompt) };
 }
 
 /**
@@ -138,7 +128,8 @@ export async function getProgress({ db, userId, now, page = 1, pageSize = HISTOR
       mode: review.mode,
       offline: review.offline,
       lang: review.lang,
-      ...(await promptOf(db, review)),
+      // Its Markdown only: the page typesets one when the learner opens it (progress.prompt).
+      prompt: await promptOf(db, review),
       answer: review.answer,
       score: review.score,
       correct: review.correct,

@@ -10,8 +10,10 @@ export async function LearnersTable({ learners }: { learners: LearnerStatistics[
   const locale = (await getLocale()) as "en" | "zh-CN";
   const percent = (value: number | null) => (value === null ? t("notMeasured") : format.number(value, { style: "percent" }));
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="learners">
+    // On a phone the table scrolls sideways rather than squeezing the topics into a sliver; the
+    // region takes the focus so the keyboard can scroll it too.
+    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={t("learners")}>
+      <table className="w-full min-w-[36rem] text-left text-sm" data-testid="learners">
         <thead className="text-slate-600">
           <tr>
             <th className="px-6 py-2 font-medium">{t("learner")}</th>
