@@ -160,6 +160,14 @@ describe.each(databaseKinds())("a learner's days in their time zone on %s", (kin
     await expect(callerFor(learner).courses.update({ courseId: course.id, timeZone: "Europe/Paris" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("starts a new course in the zone its creator's browser sends, or in UTC for a name the server does not know", async () => {
+    serial += 1;
+    const owner: SessionUser = { id: `days-creator-${serial}`, email: `days-creator-${serial}@example.com`, name: "Creator", role: "instructor", locale: "en" };
+    await database.prisma.user.create({ data: { id: owner.id, email: owner.email, name: owner.name, role: "instructor" } });
+    expect(await callerFor(owner).courses.create({ title: "Kiritimati CNNs", timeZone: "pacific/kiritimati" })).toMatchObject({ timeZone: "Pacific/Kiritimati" });
+    expect(await callerFor(owner).courses.create({ title: "Somewhere CNNs", timeZone: "Somewhere/Else" })).toMatchObject({ timeZone: "UTC" });
+  });
+
   it("stores the zone the browser sends with the sign-up form, and none for a name it does not know", async () => {
     const auth = createAuth({ prisma: database.prisma, baseURL: "http://stride.test", secret: "a-test-secret-of-at-least-32-characters", signInLimit: 100 });
     const body = (email: string, timeZone: string) => ({ email, password: "a-long-password", name: "New", timeZone }) as never;

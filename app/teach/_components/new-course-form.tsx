@@ -22,7 +22,8 @@ export function NewCourseForm({ defaultLang }: { defaultLang: "en" | "zh-CN" }) 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     create.mutate(
-      { title, lang, desiredRetention: Math.round(retention * 100) / 100 },
+      // The deadlines' zone starts as the instructor's own; the course settings change it.
+      { title, lang, desiredRetention: Math.round(retention * 100) / 100, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
       { onSuccess: (course) => router.push(`/teach/${course.id}`) },
     );
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, normalizeTimeZone } from "@/lib/srs/days";
 import { timeZoneSchema } from "../settings/time-zone-schema";
 
 /** Inputs of the course and bank procedures, shared by the routers and the operations. */
@@ -10,6 +11,15 @@ export const createCourseInput = z.object({
   title,
   lang: z.enum(["en", "zh-CN"]).default("en"),
   desiredRetention: z.number().min(0.7).max(0.97).default(0.9),
+  /**
+   * The creating browser's zone, as a first guess for the deadlines' zone: one the server does not
+   * know leaves the course in UTC rather than refusing it (the owner can set it later).
+   */
+  timeZone: z
+    .string()
+    .max(100)
+    .transform((name) => normalizeTimeZone(name.trim()) ?? DEFAULT_TIME_ZONE)
+    .optional(),
 });
 
 export const updateCourseInput = z.object({
