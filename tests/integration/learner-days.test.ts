@@ -125,6 +125,31 @@ describe.each(databaseKinds())("a learner's days in their time zone on %s", (kin
     expect(here.totals.dueToday).toBe(1);
   });
 
+  it("follows a DST change: New York's 2026-03-08 is 23 hours long, and the 9th starts at 04:00 UTC, not 05:00", async () => {
+    const user = await learnerIn("America/New_York");
+    // 04:30 UTC is 23:30 EST on the 7th; 05:30 UTC is 00:30 EST on the 8th; 03:00 UTC on the 9th is 23:00 EDT on the 8th.
+    for (const [index, iso] of ["2026-03-08T04:30:00Z", "2026-03-08T05:30:00Z", "2026-03-09T03:00:00Z"].entries()) {
+      const reviewedAt = new Date(iso);
+      const variant = await database.prisma.variant.create({
+        data: { userId: user.id, mode: "review", templateId: "conv.output-size", seed: index, lang: "en", issuedAt: reviewedAt, answeredAt: reviewedAt },
+      });
+      await database.prisma.review.create({
+        data: { variantId: variant.id, userId: user.id, mode: "review", templateId: "conv.output-size", seed: index, lang: "en", answer: "1", score: 1, correct: true, rating: 3, suggestedRating: 3, elapsedMs: 1000, reviewedAt },
+      });
+    }
+    // 23:30 EDT on the 8th: two of the three are today's.
+    clock = new Date("2026-03-09T03:30:00Z");
+    expect(await callerFor(user).review.next()).toMatchObject({ today: { reviewed: 2 } });
+    // 00:30 EDT on the 9th (a fixed UTC−5 would still say 23:30 on the 8th): a new day.
+    clock = new Date("2026-03-09T04:30:00Z");
+    expect(await callerFor(user).review.next()).toMatchObject({ today: { reviewed: 0 } });
+    const progress = await callerFor(user).progress.get({});
+    expect(progress.heatmap.filter((day) => day.reviews > 0).map((day) => [day.day, day.reviews])).toEqual([["2026-03-07", 1], ["2026-03-08", 2]]);
+    expect(progress.heatmap.at(-1)?.day).toBe("2026-03-09");
+    // Reviews on the 7th and the 8th, none yet on the 9th: the streak is not broken until the 9th is over.
+    expect(progress.streak).toEqual({ current: 2, longest: 2 });
+  });
+
   it("takes a zone in Settings in the platform's spelling and refuses offsets and unknown names", async () => {
     const user = await learnerIn(null);
     expect((await callerFor(user).settings.get()).timeZone).toBeNull();
