@@ -16,6 +16,10 @@ const schema = z.object({
   /** The public address of the app, for sign-in cookies and trusted origins. */
   STRIDE_BASE_URL: z.string().url().optional(),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /** Where password-reset links are mailed from (nodemailer's URL form); without it they are logged. */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of those mails. */
+  SMTP_FROM: z.string().default("Stride <no-reply@localhost>"),
   /**
    * Sign-in and sign-up attempts allowed per address in 10 seconds (better-auth's own default is
    * 3). A load benchmark that signs up a class from one address raises it; people never need to.

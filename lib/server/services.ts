@@ -5,6 +5,8 @@ import type { PrismaClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createAuth, type Auth } from "./auth/create-auth";
 import { baseUrlOf, trustedOriginsOf } from "./auth/origins";
+import { createResetLinkSender } from "./auth/reset-mail";
+import { getLogger } from "./observability/logger";
 
 export interface Services {
   db: PrismaClient;
@@ -37,6 +39,7 @@ export function getServices(): Services {
     secret: config.BETTER_AUTH_SECRET,
     trustedOrigins: trustedOriginsOf(config),
     signInLimit: config.STRIDE_AUTH_SIGN_IN_LIMIT,
+    sendResetLink: createResetLinkSender({ smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, logger: getLogger() }),
   });
   holder.strideServices = { db, dbKind, auth };
   return holder.strideServices;

@@ -3,6 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db";
 import { normalizeTimeZone } from "@/lib/srs/days";
+import type { SendResetLink } from "./reset-mail";
 
 /** How long a session read from the database is trusted from its signed cookie copy. */
 export const SESSION_CACHE_SECONDS = 60;
@@ -16,13 +17,15 @@ export interface CreateAuthOptions {
   trustedOrigins?: string[];
   /** Sign-in and sign-up attempts per address in 10 s (better-auth's default: 3). */
   signInLimit?: number;
+  /** Where "forgot password" sends its link (reset-mail.ts); without it the route answers 400. */
+  sendResetLink?: SendResetLink;
 }
 
 /**
  * Email-and-password sign-in with sessions kept in the database (better-auth), so any number of
  * app processes sharing one PostgreSQL server see the same sessions.
  */
-export function createAuth({ prisma, baseURL, secret, trustedOrigins = [], signInLimit = 3 }: CreateAuthOptions) {
+export function createAuth({ prisma, baseURL, secret, trustedOrigins = [], signInLimit = 3, sendResetLink }: CreateAuthOptions) {
   return betterAuth({
     appName: "Stride",
     baseURL,
@@ -34,6 +37,14 @@ export function createAuth({ prisma, baseURL, secret, trustedOrigins = [], signI
       minPasswordLength: 8,
       maxPasswordLength: 128,
       autoSignIn: true,
+      // A reset link works for an hour, once; using it signs the account out everywhere, since
+      // whoever forgot a password may have left a session on a shared machine.
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      ...(sendResetLink && {
+        sendResetPassword: async ({ user, url }: { user: { email: string; name: string; locale?: unknown }; url: string }) =>
+          sendResetLink({ email: user.email, name: user.name, locale: typeof user.locale === "string" ? user.locale : "en", url }),
+      }),
     },
     session: {
       expiresIn: 60 * 60 * 24 * 30,
