@@ -12,3 +12,5 @@ export {
   type SchedulerSettings,
 } from "./schedule-review";
 export { latestRatings, MASTERED_RECALL, MASTERY_HORIZON_DAYS, type SkillMemory, skillMastery, type TopicMastery, topicMastery } from "./mastery";
+// Also imported as "@/lib/srs/days" by pages, so a browser bundle gets the day rules without ts-fsrs.
+export { DAY_MS, dayKeyOf, dayNumberIn, DEFAULT_TIME_ZONE, learnerDay, listTimeZones, normalizeTimeZone, startOfDayIn, timeZoneOrDefault, weekdayOf } from "./days";
