@@ -22,7 +22,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
-import { createPrismaClient, startEmbeddedPostgres } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db";
+import { startEmbeddedPostgresThread } from "@/lib/db/embedded-thread";
 import { demoAccountsAllowed } from "@/lib/server/auth/demo-accounts";
 import { baseUrlOf, trustedOriginsOf } from "@/lib/server/auth/origins";
 import { CLIENT_IP_HEADER } from "@/lib/server/http/request-identity";
@@ -66,7 +67,16 @@ if (!dev && !(process.argv.includes("--no-build") && buildExists(root))) ensureB
 // `--build-only`: build once before starting several instances from one checkout (README).
 if (process.argv.includes("--build-only")) process.exit(0);
 
-const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+// The embedded database runs on a thread of its own (lib/db/embedded-thread.ts), beside the requests'.
+const embedded = config.DATABASE_URL
+  ? null
+  : await startEmbeddedPostgresThread({
+      dataDir: path.join(dataDir, "pglite"),
+      onExit: (error) => {
+        logger.fatal({ err: error }, "the embedded database stopped; the server cannot go on without it");
+        process.exit(1);
+      },
+    });
 const url = config.DATABASE_URL ?? embedded!.url;
 const kind = embedded ? "pglite" : "postgres";
 logger.info(embedded ? { database: "pglite", dataDir: path.join(dataDir, "pglite") } : { database: "postgres" }, "database opened");
