@@ -36,7 +36,8 @@ function Empty({ text }: { text: string }) {
 
 function useDayLabel() {
   const format = useFormatter();
-  return (day: string) => format.dateTime(new Date(`${day}T00:00:00Z`), { month: "short", day: "numeric" });
+  // A day key is a calendar date already in the learner's zone: read it back as UTC midnight, in UTC.
+  return (day: string) => format.dateTime(new Date(`${day}T00:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" });
 }
 
 export function MasteryChart({ data }: { data: MasteryDatum[] }) {

@@ -21,6 +21,7 @@ export async function ReviewHeatmap({ days }: { days: HeatmapDay[] }) {
   const weeks = (days.at(-1)?.week ?? 0) + 1;
   const width = LEFT + weeks * (CELL + GAP);
   const height = TOP + 7 * (CELL + GAP);
+  // A day key is a calendar date already counted in the learner's zone: UTC midnight, formatted in UTC.
   const date = (day: string) => new Date(`${day}T00:00:00Z`);
   // A month's name over the week it starts in; the first, partial month only when its name fits
   // before the next one.
@@ -39,7 +40,7 @@ export async function ReviewHeatmap({ days }: { days: HeatmapDay[] }) {
         <svg style={{ direction: "ltr" }} role="img" aria-label={t("heatmapLabel")} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full min-w-[28rem]">
           {monthStarts.map((day) => (
             <text key={`m-${day.day}`} x={LEFT + day.week * (CELL + GAP)} y={10} fontSize={8} fill="var(--chart-text)">
-              {format.dateTime(date(day.day), { month: "short" })}
+              {format.dateTime(date(day.day), { month: "short", timeZone: "UTC" })}
             </text>
           ))}
           {([1, 3, 5] as const).map((weekday) => (
@@ -49,7 +50,7 @@ export async function ReviewHeatmap({ days }: { days: HeatmapDay[] }) {
           ))}
           {days.map((day) => {
             const label = t("heatmapCell", {
-              date: format.dateTime(date(day.day), { dateStyle: "medium" }),
+              date: format.dateTime(date(day.day), { dateStyle: "medium", timeZone: "UTC" }),
               reviews: day.reviews,
               practice: day.practice,
             });

@@ -38,7 +38,7 @@ function chosenLocale(headers: Headers): string | null {
   return null;
 }
 
-type AuthSession = { user: { id: string; email: string; name: string; role?: string; locale?: string } } | null;
+type AuthSession = { user: { id: string; email: string; name: string; role?: string; locale?: string; timeZone?: string | null } } | null;
 
 async function readSession(auth: Auth, headers: Headers, fresh: boolean, cookies?: SessionCookies): Promise<AuthSession> {
   const result = await auth.api.getSession({ headers, returnHeaders: true, ...(fresh ? { query: { disableCookieCache: true } } : {}) });
@@ -58,13 +58,14 @@ export async function sessionUserOf({ auth, headers, cookies }: { auth: Auth; he
   const chosen = chosenLocale(headers);
   if (session && chosen && LANGS.includes(chosen as Lang) && session.user.locale !== chosen) session = await readSession(auth, headers, true, cookies);
   if (!session) return null;
-  const { id, email, name, role, locale } = session.user;
+  const { id, email, name, role, locale, timeZone } = session.user;
   return {
     id,
     email,
     name,
     role: ROLES.includes(role as Role) ? (role as Role) : "learner",
     locale: LANGS.includes(locale as Lang) ? (locale as Lang) : "en",
+    timeZone: timeZone ?? null,
   };
 }
 

@@ -22,6 +22,11 @@ export interface SessionUser {
   name: string;
   role: Role;
   locale: Lang;
+  /**
+   * The zone pages format times in, from the session (up to a minute old after a change); null
+   * until the learner has one. Days are counted from the database's copy (the learner snapshot).
+   */
+  timeZone?: string | null;
 }
 
 export interface Context {

@@ -3,6 +3,7 @@ import { sampleProblem, type Answer, type Lang } from "@/lib/problems";
 import { createAuth } from "@/lib/server/auth/create-auth";
 import { previewCourse } from "@/lib/server/courses/preview-course";
 import { createCaller } from "@/lib/server/root";
+import { sessionUserOf } from "@/lib/server/session";
 import { createContext, type SessionUser } from "@/lib/server/trpc";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
@@ -200,5 +201,20 @@ describe.each(databaseKinds())("a learner's days in their time zone on %s", (kin
     await auth.api.signUpEmail({ body: body("zone-2@example.com", "Somewhere/Else") });
     const users = await database.prisma.user.findMany({ where: { email: { in: ["zone-1@example.com", "zone-2@example.com"] } }, orderBy: { email: "asc" } });
     expect(users.map((user) => user.timeZone)).toEqual(["Pacific/Kiritimati", null]);
+  });
+
+  it("carries the learner's zone in the session, for the pages to show times in", async () => {
+    const base = "http://stride.test";
+    const auth = createAuth({ prisma: database.prisma, baseURL: base, secret: "a-test-secret-of-at-least-32-characters", signInLimit: 100 });
+    const response = await auth.handler(
+      new Request(`${base}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: base },
+        body: JSON.stringify({ email: "zone-session@example.com", password: "a-long-password", name: "Zoned", timeZone: "Asia/Shanghai" }),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    expect(await sessionUserOf({ auth, headers: new Headers({ cookie }) })).toMatchObject({ email: "zone-session@example.com", timeZone: "Asia/Shanghai" });
   });
 });
