@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/lib/server/session";
+import { ChangePasswordForm } from "./change-password-form";
 import { SettingsForm } from "./settings-form";
 
 export const dynamic = "force-dynamic";
@@ -27,6 +28,7 @@ export default async function SettingsPage() {
         </p>
       </div>
       <SettingsForm />
+      <ChangePasswordForm />
     </div>
   );
 }

@@ -15,6 +15,7 @@ interface DemoAccounts {
 
 export function SignInForm({ next, title, demo }: { next: string | null; title: string; demo: DemoAccounts | null }) {
   const t = useTranslations("signIn");
+  const tp = useTranslations("password");
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -80,6 +81,11 @@ export function SignInForm({ next, title, demo }: { next: string | null; title: 
             {busy ? t("submitting") : t("submit")}
           </button>
         </form>
+        <p className="mt-4 text-sm">
+          <Link href="/forgot-password" className="font-semibold text-brand-700 hover:underline">
+            {tp("forgotLink")}
+          </Link>
+        </p>
         <p className="mt-4 text-sm text-slate-600">
           {t("noAccount")}{" "}
           <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"} className="font-semibold text-brand-700 hover:underline">

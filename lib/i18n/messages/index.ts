@@ -7,6 +7,7 @@ import homeEn from "./en/home.json";
 import joinEn from "./en/join.json";
 import practiceEn from "./en/practice.json";
 import progressEn from "./en/progress.json";
+import passwordEn from "./en/password.json";
 import questionEditorEn from "./en/questionEditor.json";
 import reviewEn from "./en/review.json";
 import settingsEn from "./en/settings.json";
@@ -22,6 +23,7 @@ import homeZh from "./zh-CN/home.json";
 import joinZh from "./zh-CN/join.json";
 import practiceZh from "./zh-CN/practice.json";
 import progressZh from "./zh-CN/progress.json";
+import passwordZh from "./zh-CN/password.json";
 import questionEditorZh from "./zh-CN/questionEditor.json";
 import reviewZh from "./zh-CN/review.json";
 import settingsZh from "./zh-CN/settings.json";
@@ -43,6 +45,7 @@ const en = {
   home: homeEn,
   join: joinEn,
   practice: practiceEn,
+  password: passwordEn,
   progress: progressEn,
   questionEditor: questionEditorEn,
   review: reviewEn,
@@ -61,6 +64,7 @@ const zhCN: typeof en = {
   home: homeZh,
   join: joinZh,
   practice: practiceZh,
+  password: passwordZh,
   progress: progressZh,
   questionEditor: questionEditorZh,
   review: reviewZh,

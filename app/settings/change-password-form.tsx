@@ -1,0 +1,79 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { authClient } from "../_components/auth-client";
+import { fieldClass } from "../_components/account/field-styles";
+
+const MIN_LENGTH = 8;
+
+/** Changes the password with the current one (better-auth's change-password, rate-limited). */
+export function ChangePasswordForm() {
+  const t = useTranslations("password");
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [message, setMessage] = useState<{ kind: "error" | "done"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (next.length < MIN_LENGTH) return setMessage({ kind: "error", text: t("tooShort") });
+    setBusy(true);
+    setMessage(null);
+    const { error } = await authClient.changePassword({ currentPassword: current, newPassword: next });
+    setBusy(false);
+    if (!error) {
+      setCurrent("");
+      setNext("");
+      return setMessage({ kind: "done", text: t("changed") });
+    }
+    setMessage({ kind: "error", text: error.status === 429 ? t("tooMany") : error.status === 400 ? t("wrongCurrent") : t("failed") });
+  }
+
+  return (
+    <section aria-labelledby="password-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id="password-heading" className="text-lg font-semibold">
+        {t("changeTitle")}
+      </h2>
+      <form onSubmit={submit} className="mt-4 max-w-sm space-y-4" noValidate>
+        <label className="block">
+          <span className="text-sm font-medium text-slate-700">{t("currentPassword")}</span>
+          <input type="password" name="current-password" autoComplete="current-password" required value={current} onChange={(event) => setCurrent(event.target.value)} className={fieldClass} />
+        </label>
+        <label className="block">
+          <span className="text-sm font-medium text-slate-700">{t("newPassword")}</span>
+          <input
+            type="password"
+            name="new-password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_LENGTH}
+            aria-describedby="new-password-help"
+            value={next}
+            onChange={(event) => setNext(event.target.value)}
+            className={fieldClass}
+          />
+        </label>
+        <p id="new-password-help" className="-mt-3 text-xs text-slate-600">
+          {t("passwordHelp")}
+        </p>
+        {message && (
+          <p
+            role={message.kind === "error" ? "alert" : "status"}
+            data-testid="password-message"
+            className={message.kind === "error" ? "rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700" : "rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800"}
+          >
+            {message.text}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={busy || !current || !next}
+          className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
+        >
+          {busy ? t("changing") : t("change")}
+        </button>
+      </form>
+    </section>
+  );
+}
