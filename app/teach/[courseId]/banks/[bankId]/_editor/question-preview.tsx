@@ -120,7 +120,7 @@ function PreviewColumn({ questionId, seed, lang, onVariables }: { questionId: st
               <ul className="mt-2 space-y-1 text-sm">
                 {preview.data.misconceptions.map((misconception) => (
                   <li key={misconception.id}>
-                    <span className="font-mono">{answerText(misconception.wrongAnswer, lang)}</span> → {misconception.feedback[lang]}
+                    <span className="font-mono">{answerText(misconception.wrongAnswer, lang, preview.data.problem.options)}</span> → {misconception.feedback[lang]}
                   </li>
                 ))}
               </ul>
