@@ -126,6 +126,18 @@ test("the header fits a phone in a disclosure menu and a 1280 px screen in one r
   }
 });
 
+test("a visitor's phone header keeps Sign in beside the menu button", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto("/glossary");
+  const signInLink = page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true });
+  const button = page.getByRole("button", { name: "Menu" });
+  await expect(signInLink).toBeInViewport({ ratio: 1 });
+  await expect(button).toBeInViewport({ ratio: 1 });
+  const [link, menu] = [await signInLink.boundingBox(), await button.boundingBox()];
+  expect(menu!.x - (link!.x + link!.width), "gap between Sign in and Menu").toBeLessThan(24);
+  await snap(page, "shell-phone-visitor-en");
+});
+
 test("the theme follows the system, a choice of dark applies at once and is in the next page's first HTML, so nothing flashes", async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   await page.emulateMedia({ colorScheme: "light" });

@@ -37,7 +37,7 @@ export async function SiteHeader({ user, locale, theme }: SiteHeaderProps) {
             {t("nav.signIn")}
           </Link>
         )}
-        <SiteMenu label={t("nav.menu")}>
+        <SiteMenu label={t("nav.menu")} pushRight={user !== null}>
           <NavLinks
             label={t("nav.label")}
             links={[

@@ -9,7 +9,16 @@ import { type MouseEvent, type ReactNode, useEffect, useRef, useState } from "re
  * a panel under the header; Escape closes it and gives focus back to the button; a click or the
  * focus moving outside it, or following a link, closes it. One panel serves both layouts, so every link exists once.
  */
-export function SiteMenu({ label, children }: { label: string; children: ReactNode }) {
+export function SiteMenu({
+  label,
+  pushRight,
+  children,
+}: {
+  label: string;
+  /** Whether the button takes the row's free space on its left (when no "Sign in" link does). */
+  pushRight: boolean;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   // The menu is open on the page where it was opened: navigating closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -54,7 +63,7 @@ export function SiteMenu({ label, children }: { label: string; children: ReactNo
         aria-controls="site-menu"
         data-testid="menu-button"
         onClick={() => setOpenOn(open ? null : pathname)}
-        className="ml-auto flex items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 xl:hidden"
+        className={`${pushRight ? "ml-auto" : ""} flex items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 xl:hidden`}
       >
         <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
           {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
