@@ -61,6 +61,14 @@ test("a review survives a lost connection: kept, said in Chinese, sent once when
   await expect(page.getByTestId("session-count")).toContainText("1");
   await snap(page, "offline-review-sent-zh-phone");
 
+  // Moving on while offline: the next problem waits for the connection, and says so.
+  await context.setOffline(true);
+  await page.getByTestId("next").click();
+  await expect(page.getByTestId("next-waiting")).toContainText("网络恢复后会加载下一道题");
+  await context.setOffline(false);
+  await expect(page.getByTestId("problem")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("next-waiting")).toHaveCount(0);
+
   await page.goto("/progress");
   await expect(page.getByTestId("history-row")).toHaveCount(1);
 });
@@ -149,7 +157,7 @@ test("offline practice: made and graded in the browser, kept, and synced to the 
   await expect(rows.first()).toContainText("Offline practice");
 });
 
-test("offline practice reads well on a phone in Chinese", async ({ page, context }) => {
+test("offline practice and the offline page read well on a phone in Chinese, light and dark", async ({ page, context }) => {
   await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: "http://localhost" }]);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/practice/offline");
@@ -157,4 +165,13 @@ test("offline practice reads well on a phone in Chinese", async ({ page, context
   await expect(page.getByTestId("problem")).toBeVisible();
   await snap(page, "offline-practice-zh-phone");
   await expectAxeClean(page);
+
+  // The dark theme is a second set of colours: the offline pages are checked in it too.
+  await context.addCookies([{ name: "stride-theme", value: "dark", url: "http://localhost" }]);
+  for (const path of ["/practice/offline", "/offline"]) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await expectAxeClean(page);
+  }
+  await snap(page, "offline-page-zh-dark-phone");
 });

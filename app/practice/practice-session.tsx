@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { SubmitNotice } from "../_components/offline/submit-notice";
+import { NextWaitingNotice, SubmitNotice } from "../_components/offline/submit-notice";
 import { useAnswerSubmit } from "../_components/offline/use-answer-submit";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import { useStudyKeys } from "../_components/study/use-study-keys";
@@ -248,6 +248,7 @@ export function PracticeSession({
     return (
       <div className="space-y-6">
         {header}
+        <NextWaitingNotice paused={next.isPaused} />
         <Loading label={tr("loading")} />
       </div>
     );

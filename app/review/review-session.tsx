@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { SubmitNotice } from "../_components/offline/submit-notice";
+import { NextWaitingNotice, SubmitNotice } from "../_components/offline/submit-notice";
 import { useAnswerSubmit } from "../_components/offline/use-answer-submit";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import type { RatingValue } from "../_components/study/rating-picker";
@@ -124,7 +124,14 @@ export function ReviewSession() {
       </p>
     );
   }
-  if (!next.data) return <Loading label={t("loading")} />;
+  if (!next.data) {
+    return (
+      <div className="space-y-4">
+        <NextWaitingNotice paused={next.isPaused} />
+        <Loading label={t("loading")} />
+      </div>
+    );
+  }
 
   if (next.data.status === "walkthrough") {
     const walk = next.data;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { drawOfflineProblem, gradeOffline, offlineProblemView } from "@/app/practice/offline/offline-problem";
-import { syncQueued } from "@/app/practice/offline/sync-queued";
+import { belongingTo, syncQueued } from "@/app/practice/offline/sync-queued";
 import { listTemplates, sampleProblem } from "@/lib/problems";
 
 /** A fixed sequence standing in for Math.random. */
@@ -46,6 +46,16 @@ describe("offline practice problems, made and graded in the browser", () => {
 });
 
 describe("syncing what was practised offline", () => {
+  it("sends an account only its own answers and those answered signed out; another account's stay on the device", () => {
+    const queue = [
+      { id: "mine", owner: "ada" },
+      { id: "anonymous", owner: null },
+      { id: "theirs", owner: "grace" },
+    ];
+    expect(belongingTo(queue, "ada").map((item) => item.id)).toEqual(["mine", "anonymous"]);
+    expect(belongingTo(queue, "grace").map((item) => item.id)).toEqual(["anonymous", "theirs"]);
+  });
+
   const items = Array.from({ length: 120 }, (_, i) => ({ id: `item-${i}` }));
 
   it("sends in turns of at most 50 and forgets every item the server answered for, refused ones included", async () => {

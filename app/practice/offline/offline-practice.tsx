@@ -18,7 +18,7 @@ const ResultPanel = lazy(() => import("../../_components/study/result-panel").th
  * the answer graded there and kept on the device (IndexedDB), and sent to the history when the
  * connection allows (the server grades it again).
  */
-export function OfflinePractice({ topics }: { topics: { id: string; title: string }[] }) {
+export function OfflinePractice({ topics, owner }: { topics: { id: string; title: string }[]; owner: string | null }) {
   const t = useTranslations("practice.offline");
   const tr = useTranslations("review");
   const lang = useLocale() as Lang;
@@ -29,7 +29,7 @@ export function OfflinePractice({ topics }: { topics: { id: string; title: strin
   const [formatError, setFormatError] = useState<Record<string, string> | null>(null);
   const [graded, setGraded] = useState<GradedView | null>(null);
   const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
-  const { waiting, state, sync, refresh, online } = useOfflineSync();
+  const { waiting, state, sync, refresh, online } = useOfflineSync(owner);
 
   const draw = (chosen: string) => {
     setProblem(drawOfflineProblem({ topic: chosen || null, lang, random: Math.random }));
@@ -62,7 +62,7 @@ export function OfflinePractice({ topics }: { topics: { id: string; title: strin
     }
     setFormatError(null);
     setGraded(result.graded);
-    await queueAnswer({ id, template: problem.template, seed: problem.seed, lang: problem.lang as Lang, answer, answeredAt: new Date(), elapsedMs: Date.now() - shownAt });
+    await queueAnswer({ id, template: problem.template, seed: problem.seed, lang: problem.lang as Lang, answer, answeredAt: new Date(), elapsedMs: Date.now() - shownAt, owner });
     await refresh();
     if (navigator.onLine) void sync();
   };

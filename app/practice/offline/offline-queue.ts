@@ -11,6 +11,8 @@ export interface QueuedAnswer {
   answer: string;
   answeredAt: Date;
   elapsedMs: number;
+  /** The account signed in when it was answered (null if none): only that account syncs it. */
+  owner: string | null;
 }
 
 let store: ReturnType<typeof createStore> | null = null;

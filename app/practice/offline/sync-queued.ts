@@ -1,4 +1,13 @@
 /**
+ * The answers of this browser's queue that `userId` may add to their history: their own, and
+ * those answered while nobody was signed in. Another account's stay on the device for that
+ * account (a shared computer).
+ */
+export function belongingTo<Item extends { owner: string | null }>(items: readonly Item[], userId: string): Item[] {
+  return items.filter((item) => item.owner === null || item.owner === userId);
+}
+
+/**
  * Sends the answers practised offline to the server in turns of at most `turn` (the API takes 50
  * a call) and forgets each one the server has answered for: recorded, recorded before, or refused
  * for good (an unknown template, an unreadable answer), which no later try would change. A turn
