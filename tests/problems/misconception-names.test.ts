@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { listTemplates, misconceptionLabel, misconceptionName, requireTemplate } from "@/lib/problems";
 
 describe("misconception names", () => {
-  it("name every misconception any template records, in both languages, never as the raw id", () => {
+  // Every template × 200 seeds: about 4 s alone, so a loaded machine gets a minute.
+  it("name every misconception any template records, in both languages, never as the raw id", { timeout: 60_000 }, () => {
     const missing: string[] = [];
     for (const { template } of listTemplates()) {
       // Some rules apply to some variants only; 200 seeds meet every rule of the catalogue.
