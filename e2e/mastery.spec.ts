@@ -41,6 +41,8 @@ test("the learner's progress explains mastery, names mistakes and keeps the rete
   await expect(mastery).toContainText("latest review you failed, counts 0");
   // Each bar carries its number, so a phone need not hover.
   await expect(mastery.locator(".recharts-label-list text").first()).toHaveText(/^\d+%$/);
+  // Every topic has its number, the ones not started too (the demo learner has not met TextCNN).
+  expect(await mastery.locator(".recharts-label-list text").count()).toBe(await mastery.locator(".recharts-yAxis .recharts-cartesian-axis-tick").count());
 
   // The target's name stands below the plot, clear of the bars.
   const key = page.getByTestId("desired-retention");

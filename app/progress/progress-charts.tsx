@@ -62,7 +62,8 @@ export function MasteryChart({ data }: { data: MasteryDatum[] }) {
                   return [t("masteryTooltip", { mastery: entry.mastery, mastered: entry.mastered, started: entry.started, total: entry.total }), t("mastery")];
                 }}
               />
-              <Bar dataKey="mastery" name={t("mastery")} radius={[0, 4, 4, 0]}>
+              {/* A stub for 0 %, so an unstarted or failed topic still shows its bar and number. */}
+              <Bar dataKey="mastery" name={t("mastery")} radius={[0, 4, 4, 0]} minPointSize={3}>
                 {data.map((entry) => (
                   <Cell key={entry.topic} fill={entry.started === 0 ? "var(--chart-bar-unstarted)" : BRAND} />
                 ))}
