@@ -1,9 +1,32 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
 /**
  * Problem text the server has already typeset (lib/server/markdown/render-markdown.ts: Markdown
  * and KaTeX, raw HTML dropped, then sanitised against an allow-list), so the review pages ship no
  * Markdown parser or KaTeX code. Give it only that module's output: it is the one place a page
  * inserts HTML, and the sanitiser there is what makes an author's links safe to insert.
+ *
+ * A display formula wider than the column (a 5 × 5 matrix on a phone) scrolls sideways
+ * (globals.css); such a one is made focusable, so a keyboard can reach and scroll it too (WCAG
+ * 2.1.1; axe's scrollable-region-focusable). The sanitiser keeps no tabindex, so it is set here.
  */
 export function Html({ html, className, compact = false }: { html: string; className?: string; compact?: boolean }) {
-  return <div className={`${compact ? "prose-stride-compact" : "prose-stride"} ${className ?? ""}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const mark = () => {
+      for (const formula of element.querySelectorAll<HTMLElement>(".katex-display")) {
+        if (formula.scrollWidth > formula.clientWidth) formula.tabIndex = 0;
+        else formula.removeAttribute("tabindex");
+      }
+    };
+    mark();
+    const observer = new ResizeObserver(mark);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [html]);
+  return <div ref={container} className={`${compact ? "prose-stride-compact" : "prose-stride"} ${className ?? ""}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }
