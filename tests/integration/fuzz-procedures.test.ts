@@ -88,6 +88,9 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "review.undo": (f) => ({ reviewId: f.reviewId }),
   "review.finishWalkthrough": (f) => ({ cardId: f.cardId }),
   "review.reportMismatch": (f) => ({ reviewId: f.reviewId, backend: "webgl", browserKey: [1, 2, 3] }),
+  "review.syncOfflinePractice": () => ({
+    items: [{ id: "6f1c2b1e-8a4d-4c1e-9f3a-2b7d5e0c9a11", template: "conv.output-size", seed: 7, lang: "en", answer: "16x15x15", answeredAt: "2026-04-01T07:00:00.000Z", elapsedMs: 30_000 }],
+  }),
   "settings.update": () => ({ desiredRetention: 0.9, dailyNewLimit: 12, locale: "en", timeZone: "Pacific/Kiritimati" }),
   "settings.reportTimeZone": () => ({ timeZone: "Pacific/Pago_Pago" }),
   "statistics.course": (f) => ({ courseId: f.courseId }),
@@ -275,7 +278,7 @@ describe.each(databaseKinds())("a fuzz over every procedure and caller on %s", (
   });
 
   it("fuzzes every procedure the router has, each with a well-formed input or none", () => {
-    const withoutInput = ["account.me", "courses.list", "problems.list", "review.next", "settings.get", "settings.optimize", "settings.resetParameters"];
+    const withoutInput = ["account.me", "courses.list", "problems.list", "review.next", "review.practiceCourses", "settings.get", "settings.optimize", "settings.resetParameters"];
     expect(procedures.map((procedure) => procedure.path).filter((path) => !VALID[path] && !withoutInput.includes(path))).toEqual([]);
   });
 });

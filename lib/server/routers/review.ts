@@ -50,7 +50,8 @@ export const offlinePracticeInput = z.object({
         seed: z.number().int().min(0).max(MAX_SEED),
         lang: z.enum(LOCALES),
         answer: submitInput.shape.answer,
-        answeredAt: z.date(),
+        // A Date through the API's transformer, or an ISO string from a client without it.
+        answeredAt: z.coerce.date(),
         elapsedMs: z.number().int().min(0).max(7 * 24 * 60 * 60 * 1000),
       }),
     )
