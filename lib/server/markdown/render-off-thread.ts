@@ -3,10 +3,11 @@
  * than on the request thread: the same `renderMarkdownCached`, so the same HTML, computed where
  * it does not hold up every other request. What this thread has cached already is answered from
  * here, the rest goes over in one task, and the answers are cached here too (a reload, the other
- * language of a feedback). When the render threads are off, or so far behind that their queue is
- * full, this thread typesets for itself: slower under load, never refused.
+ * language of a feedback). When the render threads are off, or cannot answer (their queue full, a
+ * task past its time limit), this thread typesets for itself: slower under load, never refused.
  */
 import { AppError } from "../errors";
+import { getLogger } from "../observability/logger";
 import { getRenderPool } from "../workers/render-pool";
 import { cachedDocument, rememberDocument, renderMarkdownCached } from "./cache";
 
@@ -16,8 +17,11 @@ async function renderedElsewhere(markdowns: string[]): Promise<string[]> {
   try {
     return (await pool.run("renderDocuments", { markdowns })) as string[];
   } catch (error) {
-    if (error instanceof AppError && error.code === "UNAVAILABLE") return markdowns.map(renderMarkdownCached);
-    throw error;
+    // The threads only save this thread time: whatever kept them from answering (a full queue, a
+    // thread still loading on a machine so busy that the task's time ran out, a thread that
+    // died), this thread gives the same HTML. A fault of the renderer itself is thrown here again.
+    if (!(error instanceof AppError && error.code === "UNAVAILABLE")) getLogger().warn({ err: error }, "a render thread did not answer; typesetting on the request thread");
+    return markdowns.map(renderMarkdownCached);
   }
 }
 
