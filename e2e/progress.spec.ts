@@ -97,7 +97,9 @@ test("switched to Chinese, the page and its charts read in Chinese", async () =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await snap(page, "progress-03-phone-zh");
 
-  // Back to English for whoever signs in next on this account.
+  // Back to English for whoever signs in next on this account (the switcher is in the header
+  // from 1280 px; below, it is inside the menu).
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByTestId("language-switcher").selectOption("en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your progress");
 });
