@@ -74,7 +74,7 @@ test("forgot password: the logged link sets a new password once, in English and 
   await page.getByLabel("New password", { exact: true }).fill("second-password");
   await page.getByLabel("New password again").fill("second-passwort");
   await page.getByRole("button", { name: "Save the new password" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The two passwords differ.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("The two passwords differ.");
   await page.getByLabel("New password again").fill("second-password");
   await page.getByRole("button", { name: "Save the new password" }).click();
   await expect(page.getByTestId("reset-done")).toBeVisible();
