@@ -61,7 +61,7 @@ const schema = z.object({
   STRIDE_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /**
    * Threads that typeset the review cycle's Markdown and formulas (lib/server/workers/render-pool.ts);
-   * 0 typesets on the request thread. Default: the cores less one, at most 4; 0 on one core.
+   * 0 typesets on the request thread. Default: the cores less two, at most 4 (none on two cores).
    */
   STRIDE_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Tasks that may wait for a thread before new ones are refused with 503 (default: 32 a thread). */

@@ -4,7 +4,8 @@
  * was a quarter of the request thread's CPU under a lecture hall's load (docs/BENCHMARKS.md,
  * issue 11); on its own threads it runs on the cores the request thread leaves idle, and a
  * validation run of several seconds on the other pool never delays a learner's next problem.
- * Each thread keeps its own caches (markdown/cache.ts), so the threads are few.
+ * Each thread keeps its own caches (markdown/cache.ts), so the threads are few; on two cores there
+ * are none (see RESERVED_CORES).
  */
 import { availableParallelism } from "node:os";
 import { env, type Env } from "@/lib/env";
@@ -15,10 +16,14 @@ import { WorkerPool, type WorkerPoolOptions } from "./pool";
 const QUEUE_PER_THREAD = 64;
 const TASK_TIMEOUT_MS = 10_000;
 const MAX_DEFAULT_THREADS = 4;
+// The request thread and the database (or the embedded one's thread) keep a core each. On two
+// cores a render thread only takes turns with them: the load bench lost 7-17 % of its graded
+// answers a second with one (docs/BENCHMARKS.md), so there the request thread typesets.
+const RESERVED_CORES = 2;
 
 /** The pool's options, or null when typesetting stays on the request thread. */
 export function renderPoolOptionsFrom(config: Env, cores: number = availableParallelism()): WorkerPoolOptions | null {
-  const threads = config.STRIDE_RENDER_THREADS ?? Math.min(MAX_DEFAULT_THREADS, cores - 1);
+  const threads = config.STRIDE_RENDER_THREADS ?? Math.min(MAX_DEFAULT_THREADS, cores - RESERVED_CORES);
   if (threads <= 0) return null;
   return { threads, maxQueue: threads * QUEUE_PER_THREAD, taskTimeoutMs: TASK_TIMEOUT_MS };
 }
@@ -26,7 +31,7 @@ export function renderPoolOptionsFrom(config: Env, cores: number = availablePara
 // One pool a process, whichever bundle (Next.js's routes, the launcher's API) asks for it.
 const holder = globalThis as typeof globalThis & { strideRenderPool?: WorkerPool | null };
 
-/** The process's render pool, created on first use; null when STRIDE_RENDER_THREADS=0 (or one core). */
+/** The process's render pool, created on first use; null when STRIDE_RENDER_THREADS=0 (or two cores or fewer). */
 export function getRenderPool(): WorkerPool | null {
   if (holder.strideRenderPool === undefined) {
     const options = renderPoolOptionsFrom(env());
