@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { authClient } from "../_components/auth-client";
 import { fieldClass, primaryButtonClass } from "../_components/account/field-styles";
-
-const MIN_LENGTH = 8;
+import { MIN_PASSWORD_LENGTH, NewPasswordField } from "../_components/account/new-password-field";
 
 /** The new password, typed twice; a spent or expired link says so and offers a new one. */
 export function ResetPasswordForm({ token }: { token: string | null }) {
@@ -20,7 +19,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password.length < MIN_LENGTH) return setError(t("tooShort"));
+    if (password.length < MIN_PASSWORD_LENGTH) return setError(t("tooShort"));
     if (password !== confirm) return setError(t("mismatch"));
     setBusy(true);
     setError(null);
@@ -55,23 +54,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         </div>
       ) : (
         <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
-          <label className="block">
-            <span className="text-sm font-medium text-slate-700">{t("newPassword")}</span>
-            <input
-              type="password"
-              name="new-password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_LENGTH}
-              aria-describedby="password-help"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              className={fieldClass}
-            />
-          </label>
-          <p id="password-help" className="-mt-3 text-xs text-slate-600">
-            {t("passwordHelp")}
-          </p>
+          <NewPasswordField value={password} onChange={setPassword} helpId="password-help" />
           <label className="block">
             <span className="text-sm font-medium text-slate-700">{t("confirmPassword")}</span>
             <input type="password" name="confirm-password" autoComplete="new-password" required value={confirm} onChange={(event) => setConfirm(event.target.value)} className={fieldClass} />

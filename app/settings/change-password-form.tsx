@@ -4,8 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { authClient } from "../_components/auth-client";
 import { fieldClass } from "../_components/account/field-styles";
-
-const MIN_LENGTH = 8;
+import { MIN_PASSWORD_LENGTH, NewPasswordField } from "../_components/account/new-password-field";
 
 /** Changes the password with the current one (better-auth's change-password, rate-limited). */
 export function ChangePasswordForm() {
@@ -17,7 +16,7 @@ export function ChangePasswordForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (next.length < MIN_LENGTH) return setMessage({ kind: "error", text: t("tooShort") });
+    if (next.length < MIN_PASSWORD_LENGTH) return setMessage({ kind: "error", text: t("tooShort") });
     setBusy(true);
     setMessage(null);
     const { error } = await authClient.changePassword({ currentPassword: current, newPassword: next });
@@ -40,23 +39,7 @@ export function ChangePasswordForm() {
           <span className="text-sm font-medium text-slate-700">{t("currentPassword")}</span>
           <input type="password" name="current-password" autoComplete="current-password" required value={current} onChange={(event) => setCurrent(event.target.value)} className={fieldClass} />
         </label>
-        <label className="block">
-          <span className="text-sm font-medium text-slate-700">{t("newPassword")}</span>
-          <input
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_LENGTH}
-            aria-describedby="new-password-help"
-            value={next}
-            onChange={(event) => setNext(event.target.value)}
-            className={fieldClass}
-          />
-        </label>
-        <p id="new-password-help" className="-mt-3 text-xs text-slate-600">
-          {t("passwordHelp")}
-        </p>
+        <NewPasswordField value={next} onChange={setNext} helpId="new-password-help" />
         {message && (
           <p
             role={message.kind === "error" ? "alert" : "status"}
