@@ -95,7 +95,7 @@ test("SIGKILL mid-stream on the embedded PGlite loses no acknowledged review", a
 });
 
 test("SIGKILL mid-stream on PostgreSQL loses no acknowledged review", async () => {
-  test.skip(!withPostgres, "STRIDE_SKIP_POSTGRES=1");
+  test.skip(!withPostgres, "skipped because STRIDE_SKIP_POSTGRES=1 says no PostgreSQL server is there (README)");
   test.setTimeout(420_000);
   const database = await createDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), "stride-crash-"));
@@ -110,7 +110,7 @@ test("SIGKILL mid-stream on PostgreSQL loses no acknowledged review", async () =
 });
 
 test("two instances started together on one PostgreSQL share sessions and variants", async () => {
-  test.skip(!withPostgres, "STRIDE_SKIP_POSTGRES=1");
+  test.skip(!withPostgres, "skipped because STRIDE_SKIP_POSTGRES=1 says no PostgreSQL server is there (README)");
   test.setTimeout(420_000);
   const database = await createDatabase();
   const dirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "stride-two-")));

@@ -16,7 +16,7 @@ const PORT = Number(process.env.E2E_RESTART_PORT ?? 3101);
  * the database (support/optimizer-history.ts), as the review flow would have.
  */
 test("the optimizer runs as a background job that the settings page follows to the log losses", async ({ page }) => {
-  test.skip(!postgresAvailable, "STRIDE_SKIP_POSTGRES=1");
+  test.skip(!postgresAvailable, "skipped because STRIDE_SKIP_POSTGRES=1 says no PostgreSQL server is there (README)");
   test.setTimeout(300_000);
   const database = await createPostgresDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), "stride-optimizer-"));
