@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import { createTranslator } from "use-intl";
 import { messagesByLocale } from "@/lib/i18n/messages";
 
 const { en, "zh-CN": zh } = messagesByLocale;
@@ -46,5 +47,27 @@ describe("the interface's message catalogue", () => {
         expect(typeof value === "string" && value.trim().length > 0, key).toBe(true);
       }
     }
+  });
+});
+
+describe("counts in the interface's messages", () => {
+  const t = createTranslator({ locale: "en", messages: en });
+  const tz = createTranslator({ locale: "zh-CN", messages: zh });
+
+  it("read in the singular for one and the plural for several, in English", () => {
+    expect(t("settings.optimizer.notYet", { reviews: 1, needed: 400 })).toBe("You have 1 review; the optimizer needs 400.");
+    expect(t("settings.optimizer.notYet", { reviews: 12, needed: 400 })).toBe("You have 12 reviews; the optimizer needs 400.");
+    expect(t("settings.optimizer.ready", { reviews: 401 })).toBe("401 reviews: enough to optimise.");
+    expect(t("review.newLimitReached", { count: 1, unstarted: 1 })).toBe("You have started your 1 new skill for today; 1 more is waiting for tomorrow.");
+    expect(t("review.newLimitReached", { count: 10, unstarted: 3 })).toBe("You have started your 10 new skills for today; 3 more are waiting for tomorrow.");
+    expect(t("review.walkthrough.lead", { lapses: 4 })).toMatch(/^You have forgotten this skill 4 times,/);
+    expect(t("progress.masteryTooltip", { mastery: 0.5, mastered: 1, started: 1, total: 1 })).toBe("50% · 1 of 1 skill mastered, 1 started");
+    expect(t("progress.masteryTooltip", { mastery: 0.5, mastered: 1, started: 2, total: 2 })).toBe("50% · 1 of 2 skills mastered, 2 started");
+    expect(t("teach.banks.importedDraft", { title: "T", version: 2, failed: 1, checked: 1, message: "" }).trim()).toBe("T (version 2): 1 of 1 variant could not be built.");
+  });
+
+  it("read the same for one and several in Chinese, which has no plural", () => {
+    expect(tz("settings.optimizer.notYet", { reviews: 1, needed: 400 })).toBe("你已有 1 次复习；优化需要 400 次。");
+    expect(tz("review.newLimitReached", { count: 1, unstarted: 1 })).toBe("今天的 1 个新技能已经开始；还有 1 个留到明天。");
   });
 });
