@@ -2,6 +2,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/lib/server/session";
+import { landingPathFor } from "./sign-in/landing-path";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,8 @@ export default async function HomePage() {
   const t = await getTranslations("home");
   const user = await getSessionUser(await headers());
   const features = ["engine", "feedback", "schedule"] as const;
+  // An instructor's work starts at their courses, a learner's at today's reviews.
+  const landing = user ? landingPathFor(user.role, null) : null;
   return (
     <div className="space-y-12">
       <section className="rounded-2xl bg-gradient-to-br from-brand-600 to-indigo-800 px-6 py-12 text-white shadow-lg sm:px-10">
@@ -16,10 +19,10 @@ export default async function HomePage() {
         <h1 className="mt-3 max-w-2xl text-3xl font-bold leading-tight sm:text-4xl">{t("title")}</h1>
         <p className="mt-4 max-w-2xl text-base leading-relaxed text-brand-50">{t("lead")}</p>
         <div className="mt-8 flex flex-wrap gap-3">
-          {user ? (
+          {landing ? (
             <>
-              <Link href="/review" className="rounded-lg bg-white px-5 py-2.5 font-semibold text-brand-700 shadow hover:bg-brand-50">
-                {t("start")}
+              <Link href={landing} className="rounded-lg bg-white px-5 py-2.5 font-semibold text-brand-700 shadow hover:bg-brand-50">
+                {landing === "/teach" ? t("startTeaching") : t("start")}
               </Link>
               <Link href="/progress" className="rounded-lg border border-white/40 px-5 py-2.5 font-semibold text-white hover:bg-white/10">
                 {t("progress")}

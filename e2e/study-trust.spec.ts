@@ -82,12 +82,16 @@ test.describe("study pages", () => {
     await expect(page.getByTestId("course-label")).toHaveText("Course: CNN basics (demo)");
     await snap(page, "study-practice-course");
 
-    await page.getByRole("button", { name: "Change topics" }).click();
+    // The button says what it does: with a course chosen, it changes the course.
+    await expect(page.getByTestId("change-practice")).toHaveText("Change course");
+    await page.getByRole("button", { name: "Change course" }).click();
     await source.getByText("Stride's catalog").click();
     await page.locator('[data-topic="pooling"]').check();
     await page.getByTestId("start-practice").click();
     await expect(page.getByTestId("problem")).toBeVisible();
     await expect(page.getByTestId("course-label")).toHaveCount(0);
+    // With the catalog's topics, it changes the topics.
+    await expect(page.getByTestId("change-practice")).toHaveText("Change topics");
   });
 
   test("the format error leaves when the answer changes; an op problem opens in the sandbox with its numbers", async ({ page }) => {
@@ -233,6 +237,7 @@ test.describe("network calculator layout", () => {
     await page.getByTestId("practice-source").getByText(/CNN basics \(demo\)（\d+ 道题）/).click();
     await page.getByTestId("start-practice").click();
     await expect(page.getByTestId("course-label")).toHaveText("课程：CNN basics (demo)");
+    await expect(page.getByTestId("change-practice")).toHaveText("更换课程");
     await snap(page, "study-practice-course-phone-zh");
     await page.goto("/practice?template=xcorr.values");
     await expect(page.getByTestId("problem")).toBeVisible();

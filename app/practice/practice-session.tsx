@@ -133,8 +133,9 @@ export function PracticeSession({
               next.reset();
             }}
             className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+            data-testid="change-practice"
           >
-            {skill ? t("chooseTopics") : t("changeFilter")}
+            {skill ? t("chooseTopics") : chosenCourse ? t("changeCourse") : t("changeFilter")}
           </button>
         </div>
       )}
