@@ -20,17 +20,24 @@ export type AppErrorCode =
 export interface AppErrorOptions {
   /** Sent as the Retry-After header (RFC 9110 §10.2.3) with a 429 or a 503. */
   retryAfterSeconds?: number;
+  /**
+   * The input field at fault (a wrong current password): a client finds it in `fieldErrors`, as
+   * for a validation error. The message still starts with the field's name, as every message does.
+   */
+  field?: string;
 }
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly retryAfterSeconds: number | undefined;
+  readonly field: string | undefined;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.field = options.field;
   }
 }
 

@@ -73,3 +73,13 @@ export async function sessionUserOf({ auth, headers, cookies }: { auth: Auth; he
 export function getSessionUser(headers: Headers, cookies?: SessionCookies): Promise<SessionUser | null> {
   return sessionUserOf({ auth: getServices().auth, headers, cookies });
 }
+
+/**
+ * Expires the request's session cookies on the response (better-auth's sign-out, which also
+ * deletes the session if it is still there): after an account is deleted, its browser must not
+ * keep the signed copy of the session that would otherwise be trusted for a minute.
+ */
+export async function endBrowserSession(headers: Headers, cookies: SessionCookies): Promise<void> {
+  const result = await getServices().auth.api.signOut({ headers, returnHeaders: true });
+  cookies.take(result.headers);
+}

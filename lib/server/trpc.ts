@@ -42,6 +42,11 @@ export interface Context {
   requestId: string;
   /** Counts calls per user and address (HTTP requests); null for in-process callers and tests. */
   limiter: RequestLimiter | null;
+  /**
+   * Signs the request's browser out once the call has answered (the account was deleted): the
+   * HTTP edge expires the session cookies on the response. A no-op for in-process callers.
+   */
+  endSession: () => void;
 }
 
 export interface ContextOptions {
@@ -52,6 +57,7 @@ export interface ContextOptions {
   ip?: string | null;
   requestId?: string;
   limiter?: RequestLimiter | null;
+  endSession?: () => void;
 }
 
 export function createContext(options: ContextOptions): Context {
@@ -63,6 +69,7 @@ export function createContext(options: ContextOptions): Context {
     ip: options.ip ?? null,
     requestId: options.requestId ?? crypto.randomUUID(),
     limiter: options.limiter ?? null,
+    endSession: options.endSession ?? (() => undefined),
   };
 }
 
@@ -107,9 +114,12 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
         : issues
           ? issues.map(describeIssue).join("; ")
           : shape.message;
+    const appField = error.cause instanceof AppError ? error.cause.field : undefined;
     const fieldErrors = issues
       ? Object.fromEntries(issues.map((issue) => [issue.path.map(String).join(".") || "input", issue.message]))
-      : null;
+      : appField
+        ? { [appField]: message }
+        : null;
     // Only what a client needs; never the stack.
     const { code, httpStatus, path } = shape.data;
     const retryAfterSeconds = error.cause instanceof AppError ? (error.cause.retryAfterSeconds ?? null) : null;

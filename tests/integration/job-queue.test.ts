@@ -120,4 +120,15 @@ describe.each(databaseKinds())("the job queue (pg-boss) on %s", (kind) => {
     const job = await waitFor(() => optimizerJobOf({ queue, userId: learner.id }), (value) => value?.state === "failed");
     expect(job).toMatchObject({ state: "failed", error: expect.stringContaining("at least 400 reviews") });
   }, 90_000);
+  it("forgets a person's waiting job (a deleted account), leaving other people's", async () => {
+    const queue = await newQueue();
+    const learner = await newLearner();
+    const other = await newLearner();
+    await queue.send(OPTIMIZE_PARAMETERS_JOB, { userId: learner.id }, { singletonKey: learner.id });
+    await queue.send(OPTIMIZE_PARAMETERS_JOB, { userId: other.id }, { singletonKey: other.id });
+    expect(await queue.forget(OPTIMIZE_PARAMETERS_JOB, learner.id)).toBe(1);
+    expect(await queue.latestJob(OPTIMIZE_PARAMETERS_JOB, learner.id)).toBeNull();
+    expect(await queue.latestJob(OPTIMIZE_PARAMETERS_JOB, other.id)).toMatchObject({ state: "queued" });
+    expect(await queue.forget(OPTIMIZE_PARAMETERS_JOB, learner.id)).toBe(0);
+  });
 });

@@ -122,6 +122,7 @@ describe("health, readiness, metrics and request logs", () => {
       send: async () => "id",
       work: async () => undefined,
       latestJob: async () => null,
+      forget: async () => 0,
       depths: async () => ({ "optimize-parameters": 3 }),
       stop: async () => undefined,
     };

@@ -14,7 +14,7 @@ import { clientIpOf, requestIdOf } from "../http/request-identity";
 import { observeApiRequest } from "../observability/http-observation";
 import { requestLimiterFor } from "../rate-limit/request-limiter";
 import { getServices } from "../services";
-import { getSessionUser, SessionCookies } from "../session";
+import { endBrowserSession, getSessionUser, SessionCookies } from "../session";
 import { createContext } from "../trpc";
 import { handleTrpcRequest } from "./trpc-http";
 
@@ -22,6 +22,8 @@ export async function handleApiRoute(req: Request): Promise<Response> {
   const requestId = requestIdOf(req.headers);
   // What better-auth refreshes while reading the session (its cookie cache) goes back to the browser.
   const sessionCookies = new SessionCookies();
+  // Set by a call that deleted the account: the response signs this browser out.
+  let sessionEnded = false;
   const response = await observeApiRequest({ req, requestId }, (observer) =>
     handleTrpcRequest({
       req,
@@ -34,10 +36,14 @@ export async function handleApiRoute(req: Request): Promise<Response> {
           ip: clientIpOf(req.headers, env().STRIDE_TRUSTED_PROXY_HOPS),
           requestId,
           limiter: requestLimiterFor(db, env()),
+          endSession: () => {
+            sessionEnded = true;
+          },
         });
       },
       onError: observer.onError,
     }),
   );
+  if (sessionEnded) await endBrowserSession(req.headers, sessionCookies);
   return sessionCookies.appendTo(response);
 }

@@ -1,5 +1,6 @@
 /**
- * The file downloads (app/api/progress/export, app/api/courses/[courseId]/export): plain GET
+ * The file downloads (app/api/progress/export, app/api/account/export,
+ * app/api/courses/[courseId]/export): plain GET
  * routes a browser follows from a link, answered by the same tRPC procedures as every other
  * caller, so the same owners-only rules, input guard and request limits apply (the context
  * carries the client's address and the limiter). Their query parameters get the input guard's
@@ -64,6 +65,20 @@ export async function progressDownload(request: Request, context: DownloadContex
     return fileResponse(await callerOf(context).progress.export({ format }));
   } catch (error) {
     return errorResponse(error, { unauthorized: "Sign in to export your history." });
+  }
+}
+
+/**
+ * Everything the signed-in person owns or did, as one JSON file ("download my data" in Settings,
+ * lib/server/account/export-account.ts); without a session it answers 401.
+ */
+export async function accountDownload(request: Request, context: DownloadContext): Promise<Response> {
+  const refused = refusedParameters(request);
+  if (refused) return refused;
+  try {
+    return fileResponse(await callerOf(context).account.export());
+  } catch (error) {
+    return errorResponse(error, { unauthorized: "Sign in to download your data." });
   }
 }
 

@@ -39,6 +39,11 @@ export interface JobQueue {
   work<Data extends object>(name: string, handler: JobHandler<Data>): Promise<void>;
   /** The newest job with this `singletonKey`, or null. */
   latestJob<Output = unknown>(name: string, singletonKey: string): Promise<JobStatus<Output> | null>;
+  /**
+   * Deletes the jobs with this `singletonKey` that are not running (waiting, finished, archived),
+   * data and output with them: a deleted account's optimizer runs. Answers how many went.
+   */
+  forget(name: string, singletonKey: string): Promise<number>;
   /** Jobs waiting (queued or waiting to retry), per queue name: the metric `stride_job_queue_depth`. */
   depths(): Promise<Record<string, number>>;
   /** Stops taking jobs, waits for the running ones (up to a timeout), and closes the connections. */

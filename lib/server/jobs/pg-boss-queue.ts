@@ -96,6 +96,17 @@ export async function createPgBossQueue(options: CreatePgBossQueueOptions): Prom
       };
     },
 
+    async forget(name: string, singletonKey: string) {
+      // A running job is left to its worker (it finishes or fails, and is archived as usual).
+      const { rows } = await db.executeSql(
+        `WITH waiting AS (DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state <> 'active' RETURNING 1),
+              archived AS (DELETE FROM pgboss.archive WHERE name = $1 AND singleton_key = $2 RETURNING 1)
+         SELECT (SELECT count(*) FROM waiting) + (SELECT count(*) FROM archived) AS forgotten`,
+        [name, singletonKey],
+      );
+      return Number((rows[0] as { forgotten: number | string } | undefined)?.forgotten ?? 0);
+    },
+
     async depths() {
       const sizes = await Promise.all(Object.keys(queues).map(async (name) => [name, await boss.getQueueSize(name)] as const));
       return Object.fromEntries(sizes);

@@ -1,0 +1,153 @@
+import type { PrismaClient } from "@/lib/db";
+import { dayKeyOf, dayNumberIn, timeZoneOrDefault } from "@/lib/srs/days";
+import { bankForExchange } from "../questions/bank-bundle";
+import { bundleText } from "../questions/question-content";
+import { questionIdOf } from "../questions/template-id";
+import { effectiveReview } from "../reviews/effective-review";
+import { skillCatalog } from "../reviews/skill-catalog";
+
+/** What the file says it is, so that a later Stride (or a person) can tell it from other JSON. */
+export const ACCOUNT_EXPORT_FORMAT = "stride-account-export";
+export const ACCOUNT_EXPORT_VERSION = 1;
+
+/**
+ * Everything a person owns in Stride or did in it, as one JSON document ("download my data" in
+ * Settings):
+ * - `profile` and `settings`: name, e-mail, role, language, time zone, scheduler settings and
+ *   the optimizer's fit; `sessions`: the devices signed in (never their tokens);
+ * - `cards` (one per skill, with its FSRS state) and `reviews`: every graded answer exactly as
+ *   typed, with its grade, ratings, the learner's later changes (`amendments`), and whether it
+ *   was practice or offline practice synced later; `keyMismatchReports` the browser sent;
+ * - `courseMemberships`, and for each course the person owns, its settings and its banks, each
+ *   as the bank bundle that /teach imports (`banks[].bundle`: save it as a file and import it).
+ * Left out: problems issued but not answered (their seed would give the key away), password
+ * hashes and session tokens, and other people: no member lists, other learners' answers or statistics.
+ */
+export async function accountExport({ db, userId, now }: { db: PrismaClient; userId: string; now: Date }) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const [sessions, cards, reviews, mismatches, memberships] = await Promise.all([
+    db.session.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, updatedAt: true, expiresAt: true, ipAddress: true, userAgent: true } }),
+    db.card.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.review.findMany({
+      where: { userId },
+      orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
+      include: {
+        amendments: { orderBy: { createdAt: "asc" }, select: { kind: true, rating: true, createdAt: true } },
+        questionVersion: { select: { questionId: true, version: true } },
+      },
+    }),
+    db.keyMismatch.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+    db.courseMember.findMany({
+      where: { userId },
+      orderBy: { joinedAt: "asc" },
+      include: { course: { include: { banks: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, position: true } } } } },
+    }),
+  ]);
+  const catalog = await skillCatalog(db, [...cards.map((card) => card.templateId), ...reviews.map((review) => review.templateId)]);
+  const topicOf = (templateId: string) => catalog.get(templateId)?.topic ?? null;
+  const owned = memberships.filter((membership) => membership.role === "owner");
+  const courses = [];
+  for (const { course } of owned) {
+    const banks = [];
+    for (const bank of course.banks) {
+      banks.push({ title: bank.title, position: bank.position, bundle: JSON.parse(bundleText(await bankForExchange({ db, bankId: bank.id }))) as unknown });
+    }
+    courses.push({
+      id: course.id,
+      title: course.title,
+      lang: course.lang,
+      timeZone: course.timeZone,
+      desiredRetention: course.desiredRetention,
+      joinCode: course.joinCode,
+      createdAt: course.createdAt,
+      archivedAt: course.archivedAt,
+      banks,
+    });
+  }
+
+  return {
+    format: ACCOUNT_EXPORT_FORMAT,
+    version: ACCOUNT_EXPORT_VERSION,
+    exportedAt: now,
+    profile: { id: user.id, name: user.name, email: user.email, emailVerified: user.emailVerified, role: user.role, createdAt: user.createdAt, updatedAt: user.updatedAt },
+    settings: {
+      locale: user.locale,
+      timeZone: user.timeZone,
+      desiredRetention: user.desiredRetention,
+      dailyNewLimit: user.dailyNewLimit,
+      fsrsParameters: user.fsrsParameters,
+      fsrsOptimizedAt: user.fsrsOptimizedAt,
+      fsrsLogLossBefore: user.fsrsLogLossBefore,
+      fsrsLogLossAfter: user.fsrsLogLossAfter,
+    },
+    sessions,
+    cards: cards.map((card) => ({
+      id: card.id,
+      template: card.templateId,
+      topic: topicOf(card.templateId),
+      due: card.due,
+      state: card.state,
+      stability: card.stability,
+      difficulty: card.difficulty,
+      elapsedDays: card.elapsedDays,
+      scheduledDays: card.scheduledDays,
+      learningSteps: card.learningSteps,
+      reps: card.reps,
+      lapses: card.lapses,
+      lastReview: card.lastReview,
+      walkthroughAtLapses: card.walkthroughAtLapses,
+      createdAt: card.createdAt,
+    })),
+    reviews: reviews.map((review) => {
+      const { rating, undone } = effectiveReview(review);
+      return {
+        id: review.id,
+        reviewedAt: review.reviewedAt,
+        mode: review.mode,
+        offline: review.offline,
+        template: review.templateId,
+        topic: topicOf(review.templateId),
+        question: questionIdOf(review.templateId) && review.questionVersion ? { id: review.questionVersion.questionId, version: review.questionVersion.version } : null,
+        cardId: review.cardId,
+        seed: review.seed,
+        lang: review.lang,
+        answer: review.answer,
+        score: review.score,
+        correct: review.correct,
+        mistake: review.mistake,
+        elapsedMs: review.elapsedMs,
+        suggestedRating: review.suggestedRating,
+        ratingAtGrading: review.rating,
+        rating,
+        undone,
+        amendments: review.amendments,
+        stateBefore: review.stateBefore,
+        stateAfter: review.stateAfter,
+      };
+    }),
+    keyMismatchReports: mismatches.map((report) => ({
+      reviewId: report.reviewId,
+      template: report.templateId,
+      seed: report.seed,
+      backend: report.backend,
+      serverKey: report.serverKey,
+      browserKey: report.browserKey,
+      createdAt: report.createdAt,
+    })),
+    courseMemberships: memberships.map((membership) => ({ courseId: membership.courseId, title: membership.course.title, role: membership.role, joinedAt: membership.joinedAt })),
+    courses,
+  };
+}
+
+export type AccountExport = Awaited<ReturnType<typeof accountExport>>;
+
+/** The export as a file: `stride-account-<YYYY-MM-DD>.json`, dated by the person's own day (their time zone). */
+export async function exportAccount({ db, userId, now }: { db: PrismaClient; userId: string; now: Date }) {
+  const data = await accountExport({ db, userId, now });
+  const day = dayKeyOf(dayNumberIn(now, timeZoneOrDefault(data.settings.timeZone)));
+  return {
+    filename: `stride-account-${day}.json`,
+    contentType: "application/json; charset=utf-8",
+    body: `${JSON.stringify(data, null, 2)}\n`,
+  };
+}
