@@ -31,7 +31,7 @@ export const glossary = {
   receptiveField: { en: "receptive field", "zh-CN": "感受野", avoid: ["接受域", "感受域"] },
   edgeDetection: { en: "edge detection", "zh-CN": "边缘检测" },
   weightSharing: { en: "weight sharing", "zh-CN": "权重共享", avoid: ["权值共享"] },
-  // d2l zh 6.3 / en 7.3, NNDL 5.1.1.2: padding and stride
+  // d2l zh 6.3 / en 7.3, NNDL 5.1.3: padding and stride
   padding: { en: "padding", "zh-CN": "填充", avoid: ["补零", "填补"] },
   stride: { en: "stride", "zh-CN": "步幅", avoid: ["步长"] },
   narrowConvolution: { en: "narrow convolution", "zh-CN": "窄卷积" },

@@ -1,6 +1,7 @@
 import { analyze, EngineError, run, selectPath } from "../engine";
 import { ProblemError } from "./errors";
 import { createRng, type Rng } from "./rng";
+import { resolveCitations } from "./sources";
 import {
   type Answer,
   type AnswerKind,
@@ -100,10 +101,13 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
         if (!(error instanceof EngineError)) throw error;
         throw new ProblemError("invalid-variant", `${template.id}, seed ${seed}: invalid variant: ${error.message}`);
       }
-      const { prompt, solution } = template.render(params, answer, lang);
+      // Messages name their sources (`⟦d2l.padding-stride⟧`); the reader's edition supplies the number.
+      const rendered = template.render(params, answer, lang);
+      const prompt = resolveCitations(rendered.prompt, lang);
+      const solution = resolveCitations(rendered.solution, lang);
       const difficulty = difficultyOfParams(template, params);
       const problem: Problem = { template: template.id, seed, lang, topic: template.topic, difficulty, prompt, answer, check, solution };
-      if (template.options) problem.options = template.options(params, lang);
+      if (template.options) problem.options = template.options(params, lang).map((option) => ({ ...option, text: resolveCitations(option.text, lang) }));
       const figure = template.figure?.(params, answer, lang);
       if (figure) problem.figure = figure;
       const promptFigure = template.promptFigure?.(params, lang);
@@ -120,7 +124,7 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
           {
             id: misconception.id,
             wrongAnswer: toAnswer(template, wrong),
-            feedback: Object.fromEntries(LANGS.map((lang) => [lang, misconception.feedback(params, lang)])) as Localized,
+            feedback: Object.fromEntries(LANGS.map((lang) => [lang, resolveCitations(misconception.feedback(params, lang), lang)])) as Localized,
           },
         ];
       });

@@ -23,7 +23,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "conv-principles",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "6.1", d2lEn: "7.1" },
+    section: { d2l: "d2l.fc-to-conv" },
     question: text(
       "From which two principles does d2l derive the convolutional layer, starting from a fully connected layer on images?",
       "《动手学深度学习》从全连接层出发，依据哪两个原则推导出卷积层？",
@@ -44,7 +44,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "conv-is-cross-correlation",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "6.2", d2lEn: "7.2", nndl: "5.1.2" },
+    section: { d2l: "d2l.conv-images", nndl: "nndl.cross-correlation" },
     question: text(
       "Which operation does a \"convolutional layer\" in deep-learning frameworks actually compute?",
       "深度学习框架中的“卷积层”实际计算的是哪种运算？",
@@ -65,7 +65,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "conv-output-size-valid",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "6.2", d2lEn: "7.2", nndl: "5.1.3" },
+    section: { d2l: "d2l.conv-images", nndl: "nndl.conv-variants" },
     question: text(
       "An $n_h \\times n_w$ input is cross-correlated with a $k_h \\times k_w$ kernel, without padding and with stride 1. What is the output's size?",
       "$n_h \\times n_w$ 的输入与 $k_h \\times k_w$ 的卷积核做互相关运算，无填充，步幅为 1。输出的大小是多少？",
@@ -86,7 +86,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "padding-purpose",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "6.3", d2lEn: "7.3" },
+    section: { d2l: "d2l.padding-stride" },
     question: text("Why do convolutional layers add padding around the input?", "卷积层为什么要在输入四周添加填充？"),
     options: [
       option(
@@ -107,7 +107,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "padding-same-odd-kernel",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "6.3", d2lEn: "7.3", nndl: "5.1.3" },
+    section: { d2l: "d2l.padding-stride", nndl: "nndl.conv-variants" },
     question: text(
       "With stride 1 and an odd kernel size $k$, how much padding on each side keeps the height and width unchanged?",
       "步幅为 1、卷积核大小 $k$ 为奇数时，每侧填充多少才能保持高和宽不变？",
@@ -128,7 +128,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "stride-effect",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "6.3", d2lEn: "7.3" },
+    section: { d2l: "d2l.padding-stride" },
     question: text("What is the main effect of a stride $s > 1$ in a convolutional layer?", "卷积层步幅 $s > 1$ 的主要作用是什么？"),
     options: [
       option(
@@ -149,7 +149,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "multi-input-channel-kernel",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "6.4", d2lEn: "7.4" },
+    section: { d2l: "d2l.channels" },
     question: text(
       "An input has $c_i$ channels and the layer produces one output channel. What is the shape of its kernel?",
       "输入有 $c_i$ 个通道，该层产生一个输出通道。它的卷积核形状是什么？",
@@ -177,7 +177,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "one-by-one-computes",
     kind: "choice",
     difficulty: "hard",
-    section: { d2lZh: "6.4.3", d2lEn: "7.4.3" },
+    section: { d2l: "d2l.one-by-one" },
     question: text("What does a $1 \\times 1$ convolutional layer compute?", "$1 \\times 1$ 卷积层计算的是什么？"),
     options: [
       option(
@@ -198,7 +198,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "pooling-keeps-channels-choice",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "6.5.3", d2lEn: "7.5.3" },
+    section: { d2l: "d2l.pooling-channels" },
     question: text(
       "A $2 \\times 2$ max-pooling layer with stride 2 receives an input with $C$ channels. How many channels does its output have?",
       "一个窗口为 $2 \\times 2$、步幅为 2 的最大汇聚层（池化层）接收 $C$ 个通道的输入。输出有多少个通道？",
@@ -219,7 +219,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "nndl-wide-convolution",
     kind: "choice",
     difficulty: "medium",
-    section: { nndl: "5.1.3" },
+    section: { nndl: "nndl.conv-variants" },
     question: text(
       "In NNDL's terms, a signal of length $n$ and a kernel of length $k$ give a wide convolution. How much zero padding does it use on each side, and how long is its output?",
       "按 NNDL 的说法，长度为 $n$ 的信号与长度为 $k$ 的卷积核做宽卷积。每侧补多少个零，输出长度是多少？",
@@ -240,7 +240,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "receptive-field-two-3x3",
     kind: "choice",
     difficulty: "hard",
-    section: { d2lZh: "6.2.6", d2lEn: "7.2.6", nndl: "5.2.1" },
+    section: { d2l: "d2l.receptive-field", nndl: "nndl.conv-for-dense" },
     question: text(
       "Two $3 \\times 3$ convolutional layers with stride 1 are stacked. How large is the receptive field of one unit of the second layer's output, in input pixels?",
       "堆叠两个步幅为 1 的 $3 \\times 3$ 卷积层。第二层输出的一个单元在输入上的感受野多大？",
@@ -261,7 +261,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "transposed-conv-use",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "13.10", d2lEn: "14.10", nndl: "5.5.1" },
+    section: { d2l: "d2l.transposed-conv", nndl: "nndl.transposed-conv" },
     question: text("What is a transposed convolution typically used for?", "转置卷积通常用来做什么？"),
     options: [
       option(
@@ -286,7 +286,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "textcnn-max-over-time",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "15.3", d2lEn: "16.3" },
+    section: { d2l: "d2l.textcnn" },
     question: text(
       "In d2l's textCNN, what does max-over-time pooling output for each channel of a 1-D convolution?",
       "在 d2l 的 textCNN 中，最大时间汇聚层对一维卷积的每个通道输出什么？",
@@ -307,7 +307,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "nndl-fewer-parameters",
     kind: "choice",
     difficulty: "hard",
-    section: { nndl: "5.2.1" },
+    section: { nndl: "nndl.conv-for-dense" },
     question: text(
       "According to NNDL, which two properties let a convolutional layer use far fewer parameters than a fully connected layer?",
       "根据 NNDL，卷积层比全连接层参数少得多，是因为哪两个性质？",
@@ -328,7 +328,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "lenet-structure",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "6.6", d2lEn: "7.6", nndl: "5.4.1" },
+    section: { d2l: "d2l.lenet", nndl: "nndl.lenet5" },
     question: text("How is d2l's LeNet(-5) organised?", "d2l 中的 LeNet（LeNet-5）由哪两部分组成？"),
     options: [
       option(
@@ -351,7 +351,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "pooling-purposes",
     kind: "choices",
     difficulty: "easy",
-    section: { d2lZh: "6.5", d2lEn: "7.5", nndl: "5.2.3" },
+    section: { d2l: "d2l.pooling", nndl: "nndl.pooling" },
     question: text("Which of these are purposes of pooling layers? Select all that apply.", "以下哪些是汇聚层（池化层）的作用？选出所有正确项。"),
     options: [
       option("Making the output less sensitive to the exact location of features", "降低输出对特征精确位置的敏感性"),
@@ -369,7 +369,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "conv-layer-parameters-facts",
     kind: "choices",
     difficulty: "medium",
-    section: { d2lZh: "6.4", d2lEn: "7.4", nndl: "5.2.2" },
+    section: { d2l: "d2l.channels", nndl: "nndl.conv-layer" },
     question: text("Which statements about a convolutional layer's parameters are true? Select all that apply.", "关于卷积层参数，以下哪些说法正确？选出所有正确项。"),
     options: [
       option("Their number does not depend on the input's height and width", "参数数量与输入的高和宽无关"),
@@ -390,7 +390,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "what-changes-output-height",
     kind: "choices",
     difficulty: "medium",
-    section: { d2lZh: "6.3", d2lEn: "7.3" },
+    section: { d2l: "d2l.padding-stride" },
     question: text(
       "Which of these settings of a convolutional layer change the height of its output? Select all that apply.",
       "卷积层的以下哪些设置会改变输出的高度？选出所有正确项。",
@@ -412,7 +412,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "one-by-one-uses",
     kind: "choices",
     difficulty: "easy",
-    section: { d2lZh: "6.4.3", d2lEn: "7.4.3" },
+    section: { d2l: "d2l.one-by-one" },
     question: text("What are $1 \\times 1$ convolutions used for? Select all that apply.", "$1 \\times 1$ 卷积有哪些用途？选出所有正确项。"),
     options: [
       option("Changing the number of channels", "改变通道数"),
@@ -431,7 +431,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "layers-without-parameters",
     kind: "choices",
     difficulty: "medium",
-    section: { d2lZh: "6.5", d2lEn: "7.5" },
+    section: { d2l: "d2l.pooling" },
     question: text("Which of these layers have no learnable parameters? Select all that apply.", "以下哪些层没有可学习的参数？选出所有正确项。"),
     options: [
       option("Max pooling", "最大汇聚层"),
@@ -450,7 +450,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "transposed-conv-facts",
     kind: "choices",
     difficulty: "hard",
-    section: { d2lZh: "13.10", d2lEn: "14.10", nndl: "5.5.1" },
+    section: { d2l: "d2l.transposed-conv", nndl: "nndl.transposed-conv" },
     question: text("Which statements about transposed convolution are true? Select all that apply.", "关于转置卷积，以下哪些说法正确？选出所有正确项。"),
     options: [
       option("It can increase the height and width of its input", "它可以增大输入的高和宽"),
@@ -471,7 +471,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "textcnn-facts",
     kind: "choices",
     difficulty: "hard",
-    section: { d2lZh: "15.3", d2lEn: "16.3" },
+    section: { d2l: "d2l.textcnn" },
     question: text("Which statements about d2l's textCNN are true? Select all that apply.", "关于 d2l 的 textCNN，以下哪些说法正确？选出所有正确项。"),
     options: [
       option("The input channels of its 1-D convolutions are the word-embedding dimensions", "一维卷积的输入通道是词向量的各个维度"),
@@ -494,7 +494,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "pooling-has-no-parameters",
     kind: "boolean",
     difficulty: "easy",
-    section: { d2lZh: "6.5", d2lEn: "7.5", nndl: "5.2.3" },
+    section: { d2l: "d2l.pooling", nndl: "nndl.pooling" },
     question: text("True or false: a max-pooling layer has learnable parameters.", "判断：最大汇聚层（最大池化层）有可学习的参数。"),
     answer: false,
     misconception: POOLING_HAS_PARAMETERS,
@@ -507,7 +507,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "layer-flips-kernel",
     kind: "boolean",
     difficulty: "easy",
-    section: { d2lZh: "6.2", d2lEn: "7.2", nndl: "5.1.2" },
+    section: { d2l: "d2l.conv-images", nndl: "nndl.cross-correlation" },
     question: text(
       "True or false: a convolutional layer in PyTorch flips its kernel by 180° before sliding it, as the mathematical convolution does.",
       "判断：PyTorch 的卷积层在滑动前会把卷积核旋转 180°，与数学上的卷积一样。",
@@ -523,7 +523,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "learned-kernel-flip-irrelevant",
     kind: "boolean",
     difficulty: "hard",
-    section: { d2lZh: "6.2.5", d2lEn: "7.2.5", nndl: "5.1.2" },
+    section: { d2l: "d2l.xcorr-vs-conv", nndl: "nndl.cross-correlation" },
     question: text(
       "True or false: because kernels are learned from data, a layer computing cross-correlation can express exactly what a layer computing strict convolution can.",
       "判断：由于卷积核是从数据中学习的，计算互相关的层与计算严格卷积的层表达能力完全相同。",
@@ -538,7 +538,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "conv-params-depend-on-size",
     kind: "boolean",
     difficulty: "medium",
-    section: { d2lZh: "6.1", d2lEn: "7.1", nndl: "5.2.1" },
+    section: { d2l: "d2l.fc-to-conv", nndl: "nndl.conv-for-dense" },
     question: text(
       "True or false: the number of parameters of a convolutional layer depends on the height and width of its input.",
       "判断：卷积层的参数数量取决于输入的高和宽。",
@@ -554,7 +554,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "pooling-keeps-channels",
     kind: "boolean",
     difficulty: "easy",
-    section: { d2lZh: "6.5.3", d2lEn: "7.5.3" },
+    section: { d2l: "d2l.pooling-channels" },
     question: text(
       "True or false: a pooling layer's output has as many channels as its input.",
       "判断：汇聚层（池化层）输出的通道数与输入的通道数相同。",
@@ -570,7 +570,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "stride-two-halves",
     kind: "boolean",
     difficulty: "medium",
-    section: { d2lZh: "6.3.2", d2lEn: "7.3.2" },
+    section: { d2l: "d2l.stride" },
     question: text(
       "True or false: a convolution with a $3 \\times 3$ kernel, padding 1 and stride 2 maps a $32 \\times 32$ input to a $16 \\times 16$ output.",
       "判断：卷积核 $3 \\times 3$、填充 1、步幅 2 的卷积把 $32 \\times 32$ 的输入变为 $16 \\times 16$ 的输出。",
@@ -585,7 +585,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "nndl-wide-longer",
     kind: "boolean",
     difficulty: "medium",
-    section: { nndl: "5.1.3" },
+    section: { nndl: "nndl.conv-variants" },
     question: text(
       "True or false: in NNDL's terms, a wide convolution with a kernel longer than 1 gives an output longer than its input.",
       "判断：按 NNDL 的说法，卷积核长度大于 1 时，宽卷积的输出比输入长。",
@@ -600,7 +600,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "transposed-recovers-input",
     kind: "boolean",
     difficulty: "hard",
-    section: { d2lZh: "13.10", d2lEn: "14.10", nndl: "5.5.1" },
+    section: { d2l: "d2l.transposed-conv", nndl: "nndl.transposed-conv" },
     question: text(
       "True or false: applying a transposed convolution to a convolution's output recovers the convolution's input.",
       "判断：对卷积的输出做转置卷积，可以恢复该卷积的输入。",
@@ -616,7 +616,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "two-3x3-fewer-params",
     kind: "boolean",
     difficulty: "hard",
-    section: { d2lZh: "7.2", d2lEn: "8.2" },
+    section: { d2l: "d2l.vgg" },
     question: text(
       "True or false: two stacked $3 \\times 3$ convolutions from $C$ to $C$ channels (without bias) have fewer parameters than one $5 \\times 5$ convolution from $C$ to $C$, with the same receptive field.",
       "判断：两个堆叠的 $3 \\times 3$ 卷积（$C$ 到 $C$ 通道，无偏置）比一个 $5 \\times 5$ 卷积（$C$ 到 $C$ 通道）参数少，而感受野相同。",
@@ -631,7 +631,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     id: "textcnn-features-independent-of-length",
     kind: "boolean",
     difficulty: "medium",
-    section: { d2lZh: "15.3", d2lEn: "16.3" },
+    section: { d2l: "d2l.textcnn" },
     question: text(
       "True or false: in textCNN, the number of features after max-over-time pooling depends on the sentence's length.",
       "判断：在 textCNN 中，最大时间汇聚后的特征数取决于句子的长度。",

@@ -12,7 +12,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "alexnet-activation",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "7.1.2", d2lEn: "8.1.2", nndl: "5.4.2" },
+    section: { d2l: "d2l.alexnet-model", nndl: "nndl.alexnet" },
     question: text("Which activation function does AlexNet use where LeNet used the sigmoid?", "AlexNet 用哪种激活函数代替了 LeNet 的 sigmoid？"),
     options: [
       option("ReLU", "ReLU"),
@@ -30,7 +30,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "alexnet-dense-regularization",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "7.1.2", d2lEn: "8.1.2", nndl: "5.4.2" },
+    section: { d2l: "d2l.alexnet-model", nndl: "nndl.alexnet" },
     question: text(
       "How does AlexNet control the complexity of its large fully connected layers?",
       "AlexNet 用什么方法控制其大型全连接层的模型复杂度？",
@@ -51,7 +51,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "alexnet-first-window",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "7.1.2", d2lEn: "8.1.2" },
+    section: { d2l: "d2l.alexnet-model" },
     question: text("How large is the convolution window of AlexNet's first layer (for 224 × 224 ImageNet images)?", "AlexNet 第一层（用于 224 × 224 的 ImageNet 图像）的卷积窗口多大？"),
     options: [
       option("$11 \\times 11$", "$11 \\times 11$"),
@@ -69,7 +69,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "alexnet-pooling",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "7.1.2", d2lEn: "8.1.2" },
+    section: { d2l: "d2l.alexnet-model" },
     question: text("Which pooling does AlexNet use, where LeNet used average pooling?", "AlexNet 使用哪种汇聚层，而 LeNet 使用的是平均汇聚层？"),
     options: [
       option("Max pooling ($3 \\times 3$, stride 2)", "最大汇聚层（$3 \\times 3$，步幅 2）"),
@@ -87,7 +87,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "vgg-block",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "7.2.1", d2lEn: "8.2.1" },
+    section: { d2l: "d2l.vgg-blocks" },
     question: text("What is a VGG block?", "VGG块由什么组成？"),
     options: [
       option(
@@ -108,7 +108,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "vgg-small-kernels",
     kind: "choice",
     difficulty: "hard",
-    section: { d2lZh: "7.2", d2lEn: "8.2" },
+    section: { d2l: "d2l.vgg" },
     question: text("Why does VGG build its network from stacks of $3 \\times 3$ convolutions?", "VGG 为什么用堆叠的 $3 \\times 3$ 卷积构建网络？"),
     options: [
       option(
@@ -129,7 +129,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "nin-block",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "7.3.1", d2lEn: "8.3.1" },
+    section: { d2l: "d2l.nin-blocks" },
     question: text("What is a NiN block?", "NiN块由什么组成？"),
     options: [
       option(
@@ -150,7 +150,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "nin-head",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "7.3.2", d2lEn: "8.3.2" },
+    section: { d2l: "d2l.nin-model" },
     question: text("What does NiN use instead of the fully connected layers at the end of AlexNet and VGG?", "NiN 用什么代替了 AlexNet 和 VGG 末尾的全连接层？"),
     options: [
       option(
@@ -171,7 +171,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "inception-combination",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "7.4.1", d2lEn: "8.4.1", nndl: "5.4.3" },
+    section: { d2l: "d2l.inception-blocks", nndl: "nndl.inception" },
     question: text("How many parallel paths does GoogLeNet's Inception block have, and how are their outputs combined?", "GoogLeNet 的Inception块有几条并行路径？它们的输出如何合并？"),
     options: [
       option("Four, concatenated along the channel dimension", "四条，在通道维度上连结"),
@@ -189,7 +189,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "inception-bottleneck",
     kind: "choice",
     difficulty: "hard",
-    section: { d2lZh: "7.4.1", d2lEn: "8.4.1", nndl: "5.4.3" },
+    section: { d2l: "d2l.inception-blocks", nndl: "nndl.inception" },
     question: text("Why do the $3 \\times 3$ and $5 \\times 5$ paths of an Inception block start with a $1 \\times 1$ convolution?", "Inception块中 $3 \\times 3$ 和 $5 \\times 5$ 路径为什么先做 $1 \\times 1$ 卷积？"),
     options: [
       option("To reduce the number of channels, and so the model's complexity", "为了减少通道数，从而降低模型复杂度"),
@@ -207,7 +207,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "inception-first-block-channels",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "7.4.2", d2lEn: "8.4.2" },
+    section: { d2l: "d2l.googlenet-model" },
     question: text(
       "GoogLeNet's first Inception block has $c_1 = 64$, $c_2 = (96, 128)$, $c_3 = (16, 32)$ and $c_4 = 32$. How many channels does its output have?",
       "GoogLeNet 的第一个Inception块参数为 $c_1 = 64$、$c_2 = (96, 128)$、$c_3 = (16, 32)$、$c_4 = 32$。它的输出有多少个通道？",
@@ -238,7 +238,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "densenet-combination",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "7.7.1", d2lEn: "8.7.1" },
+    section: { d2l: "d2l.resnet-to-densenet" },
     question: text("How does a DenseNet dense block combine a convolution block's input with its output?", "DenseNet 的稠密块如何合并卷积块的输入和输出？"),
     options: [
       option("By concatenating them along the channel dimension", "在通道维度上连结"),
@@ -256,7 +256,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "densenet-growth-rate",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "7.7.2", d2lEn: "8.7.2" },
+    section: { d2l: "d2l.dense-blocks" },
     question: text(
       "A dense block has 2 convolution blocks with 10 output channels each (growth rate 10). Its input has 3 channels. How many channels does its output have?",
       "一个稠密块有 2 个卷积块，每个输出 10 个通道（增长率为 10）。输入有 3 个通道。输出有多少个通道？",
@@ -287,7 +287,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "densenet-transition-role",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "7.7.3", d2lEn: "8.7.3" },
+    section: { d2l: "d2l.transition-layers" },
     question: text("What does a DenseNet transition layer do?", "DenseNet 的过渡层有什么作用？"),
     options: [
       option(
@@ -310,7 +310,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "lenet-to-alexnet",
     kind: "choices",
     difficulty: "easy",
-    section: { d2lZh: "7.1.2", d2lEn: "8.1.2", nndl: "5.4.2" },
+    section: { d2l: "d2l.alexnet-model", nndl: "nndl.alexnet" },
     question: text("What changed from LeNet to AlexNet? Select all that apply.", "从 LeNet 到 AlexNet 有哪些变化？选出所有正确项。"),
     options: [
       option("ReLU instead of the sigmoid", "用 ReLU 代替 sigmoid"),
@@ -329,7 +329,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "nin-global-pooling-benefits",
     kind: "choices",
     difficulty: "hard",
-    section: { d2lZh: "7.3", d2lEn: "8.3" },
+    section: { d2l: "d2l.nin" },
     question: text("What does NiN gain by ending with global average pooling instead of dense layers? Select all that apply.", "NiN 以全局平均汇聚层代替全连接层结尾，带来了哪些好处？选出所有正确项。"),
     options: [
       option("Far fewer parameters", "参数大大减少"),
@@ -347,7 +347,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "inception-paths",
     kind: "choices",
     difficulty: "easy",
-    section: { d2lZh: "7.4.1", d2lEn: "8.4.1" },
+    section: { d2l: "d2l.inception-blocks" },
     question: text("Which of these are paths of GoogLeNet's Inception block? Select all that apply.", "以下哪些是 GoogLeNet Inception块中的路径？选出所有正确项。"),
     options: [
       option("A $1 \\times 1$ convolution", "一个 $1 \\times 1$ 卷积层"),
@@ -366,7 +366,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "densenet-facts",
     kind: "choices",
     difficulty: "medium",
-    section: { d2lZh: "7.7", d2lEn: "8.7" },
+    section: { d2l: "d2l.densenet" },
     question: text("Which statements about DenseNet are true? Select all that apply.", "关于 DenseNet，以下哪些说法正确？选出所有正确项。"),
     options: [
       option("The number of channels grows within a dense block", "通道数在稠密块内不断增长"),
@@ -384,7 +384,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "vgg-facts",
     kind: "choices",
     difficulty: "medium",
-    section: { d2lZh: "7.2", d2lEn: "8.2" },
+    section: { d2l: "d2l.vgg" },
     question: text("Which statements about VGG are true? Select all that apply.", "关于 VGG，以下哪些说法正确？选出所有正确项。"),
     options: [
       option("The network is defined by repeating blocks", "网络由重复的块定义"),
@@ -403,7 +403,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "inception-design",
     kind: "choices",
     difficulty: "hard",
-    section: { d2lZh: "7.4.1", d2lEn: "8.4.1" },
+    section: { d2l: "d2l.inception-blocks" },
     question: text(
       "Which statements about the design of GoogLeNet's Inception block are true? Select all that apply.",
       "关于 GoogLeNet 的 Inception块的设计，以下哪些说法正确？选出所有正确项。",
@@ -440,7 +440,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "alexnet-uses-batchnorm",
     kind: "boolean",
     difficulty: "easy",
-    section: { d2lZh: "7.1", d2lEn: "8.1" },
+    section: { d2l: "d2l.alexnet" },
     question: text("True or false: AlexNet uses batch normalization.", "判断：AlexNet 使用了批量规范化（批量归一化）。"),
     answer: false,
     misconception: BATCHNORM_IN_ALEXNET,
@@ -453,7 +453,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "inception-adds-paths",
     kind: "boolean",
     difficulty: "medium",
-    section: { d2lZh: "7.4.1", d2lEn: "8.4.1", nndl: "5.4.3" },
+    section: { d2l: "d2l.inception-blocks", nndl: "nndl.inception" },
     question: text("True or false: an Inception block adds the outputs of its four paths.", "判断：Inception块把四条路径的输出相加。"),
     answer: false,
     misconception: INCEPTION_ADDS,
@@ -466,7 +466,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "inception-keeps-size",
     kind: "boolean",
     difficulty: "hard",
-    section: { d2lZh: "7.4.1", d2lEn: "8.4.1" },
+    section: { d2l: "d2l.inception-blocks" },
     question: text(
       "True or false: all four paths of an Inception block keep the input's height and width, so that their outputs can be concatenated.",
       "判断：Inception块的四条路径都保持输入的高和宽不变，因此输出可以连结。",
@@ -481,7 +481,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "nin-no-dense-layers",
     kind: "boolean",
     difficulty: "easy",
-    section: { d2lZh: "7.3", d2lEn: "8.3" },
+    section: { d2l: "d2l.nin" },
     question: text("True or false: NiN has no fully connected layers.", "判断：NiN 没有全连接层。"),
     answer: true,
     explanation: text(
@@ -493,7 +493,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "densenet-concatenates",
     kind: "boolean",
     difficulty: "medium",
-    section: { d2lZh: "7.7.1", d2lEn: "8.7.1" },
+    section: { d2l: "d2l.resnet-to-densenet" },
     question: text(
       "True or false: in a dense block, each convolution block's output is concatenated with its input along the channel dimension.",
       "判断：在稠密块中，每个卷积块的输出与其输入在通道维度上连结。",
@@ -509,7 +509,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "transition-increases-channels",
     kind: "boolean",
     difficulty: "medium",
-    section: { d2lZh: "7.7.3", d2lEn: "8.7.3" },
+    section: { d2l: "d2l.transition-layers" },
     question: text("True or false: a DenseNet transition layer increases the number of channels.", "判断：DenseNet 的过渡层会增加通道数。"),
     answer: false,
     explanation: text(
@@ -521,7 +521,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "vgg-all-3x3",
     kind: "boolean",
     difficulty: "hard",
-    section: { d2lZh: "7.2.1", d2lEn: "8.2.1" },
+    section: { d2l: "d2l.vgg-blocks" },
     question: text(
       "True or false: every convolutional layer of d2l's VGG-11 uses a $3 \\times 3$ kernel with padding 1.",
       "判断：d2l 中 VGG-11 的每个卷积层都使用填充为 1 的 $3 \\times 3$ 卷积核。",
@@ -536,7 +536,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     id: "lenet-uses-relu",
     kind: "boolean",
     difficulty: "easy",
-    section: { d2lZh: "6.6", d2lEn: "7.6", nndl: "5.4.1" },
+    section: { d2l: "d2l.lenet", nndl: "nndl.lenet5" },
     question: text("True or false: the LeNet of d2l uses ReLU activations.", "判断：d2l 中的 LeNet 使用 ReLU 激活函数。"),
     answer: false,
     explanation: text(

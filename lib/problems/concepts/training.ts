@@ -11,7 +11,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-prediction-statistics",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "7.5.3", d2lEn: "8.5.3", nndl: "7.5.1" },
+    section: { d2l: "d2l.bn-from-scratch", nndl: "nndl.batch-norm" },
     question: text(
       "In prediction mode, which mean and variance does a batch normalization layer use?",
       "在预测模式下，批量规范化（批量归一化）层使用哪个均值和方差？",
@@ -32,7 +32,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-parameters",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "7.5.3", d2lEn: "8.5.3" },
+    section: { d2l: "d2l.bn-from-scratch" },
     question: text(
       "A batch normalization layer follows a convolutional layer with $C$ output channels. How many learnable parameters does it have?",
       "一个批量规范化层位于输出 $C$ 个通道的卷积层之后。它有多少个可学习的参数？",
@@ -53,7 +53,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-conv-axes",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "7.5.2", d2lEn: "8.5.2" },
+    section: { d2l: "d2l.bn-layers" },
     question: text(
       "For a convolutional layer's output, over which values does batch normalization compute one mean and variance?",
       "对卷积层的输出，批量规范化在哪些值上计算一个均值和方差？",
@@ -74,7 +74,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-placement",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "7.5.2", d2lEn: "8.5.2" },
+    section: { d2l: "d2l.bn-layers" },
     question: text("Where does d2l place batch normalization in a convolutional or fully connected layer?", "d2l 把批量规范化放在卷积层或全连接层的什么位置？"),
     options: [
       option("After the affine transformation (convolution or dense), before the activation", "在仿射变换（卷积或全连接）之后、激活函数之前"),
@@ -92,7 +92,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "residual-why-easier",
     kind: "choice",
     difficulty: "hard",
-    section: { d2lZh: "7.6.2", d2lEn: "8.6.2", nndl: "5.4.4" },
+    section: { d2l: "d2l.residual-blocks", nndl: "nndl.resnet" },
     question: text("Why is a residual block easier to train when the ideal mapping is close to the identity?", "当理想映射接近恒等映射时，为什么残差块更容易训练？"),
     options: [
       option(
@@ -113,7 +113,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "nested-function-classes",
     kind: "choice",
     difficulty: "hard",
-    section: { d2lZh: "7.6.1", d2lEn: "8.6.1" },
+    section: { d2l: "d2l.function-classes" },
     question: text(
       "According to d2l, when does making a model larger guarantee that it can get closer to the truth?",
       "根据 d2l，在什么情况下增大模型才能保证更接近真实函数？",
@@ -134,7 +134,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "residual-shortcut-conv",
     kind: "choice",
     difficulty: "medium",
-    section: { d2lZh: "7.6.2", d2lEn: "8.6.2" },
+    section: { d2l: "d2l.residual-blocks" },
     question: text("When does a residual block need a $1 \\times 1$ convolution on its shortcut?", "残差块的捷径什么时候需要 $1 \\times 1$ 卷积？"),
     options: [
       option(
@@ -155,7 +155,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "resnet-vs-densenet",
     kind: "choice",
     difficulty: "easy",
-    section: { d2lZh: "7.7.1", d2lEn: "8.7.1" },
+    section: { d2l: "d2l.resnet-to-densenet" },
     question: text("ResNet combines $x$ and $f(x)$ by …, DenseNet by …", "ResNet 用……合并 $x$ 和 $f(x)$，DenseNet 用……"),
     options: [
       option("addition; concatenation on channels", "相加；在通道上连结"),
@@ -175,7 +175,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-train-vs-predict",
     kind: "choices",
     difficulty: "medium",
-    section: { d2lZh: "7.5", d2lEn: "8.5" },
+    section: { d2l: "d2l.batch-norm" },
     question: text("Which statements about batch normalization are true? Select all that apply.", "关于批量规范化（批量归一化），以下哪些说法正确？选出所有正确项。"),
     options: [
       option("In training it normalizes with the minibatch's mean and variance", "训练时用小批量的均值和方差做规范化"),
@@ -197,7 +197,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-benefits",
     kind: "choices",
     difficulty: "easy",
-    section: { d2lZh: "7.5", d2lEn: "8.5" },
+    section: { d2l: "d2l.batch-norm" },
     question: text("According to d2l, which are effects of batch normalization? Select all that apply.", "根据 d2l，以下哪些是批量规范化的作用？选出所有正确项。"),
     options: [
       option("Faster convergence, often allowing larger learning rates", "收敛更快，通常允许更大的学习率"),
@@ -215,7 +215,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "residual-facts",
     kind: "choices",
     difficulty: "hard",
-    section: { d2lZh: "7.6", d2lEn: "8.6", nndl: "5.4.4" },
+    section: { d2l: "d2l.resnet", nndl: "nndl.resnet" },
     question: text("Which statements about ResNet are true? Select all that apply.", "关于 ResNet，以下哪些说法正确？选出所有正确项。"),
     options: [
       option("The shortcut lets inputs propagate forward faster across layers", "捷径让输入能更快地跨层向前传播"),
@@ -237,7 +237,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "residual-block-layers",
     kind: "choices",
     difficulty: "easy",
-    section: { d2lZh: "7.6.2", d2lEn: "8.6.2" },
+    section: { d2l: "d2l.residual-blocks" },
     question: text(
       "Which layers are on the main path of the residual block of d2l's ResNet (`Residual`)? Select all that apply.",
       "d2l 的 ResNet 残差块（`Residual`）的主路径上有哪些层？选出所有正确项。",
@@ -259,7 +259,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-counts-after-conv",
     kind: "choices",
     difficulty: "medium",
-    section: { d2lZh: "7.5.3", d2lEn: "8.5.3" },
+    section: { d2l: "d2l.bn-from-scratch" },
     question: text(
       "A batch normalization layer follows a convolutional layer with 64 output channels. Which statements are true? Select all that apply.",
       "一个批量规范化层位于输出 64 个通道的卷积层之后。以下哪些说法正确？选出所有正确项。",
@@ -287,7 +287,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "shortcut-identity-when",
     kind: "choices",
     difficulty: "hard",
-    section: { d2lZh: "7.6.2", d2lEn: "8.6.2" },
+    section: { d2l: "d2l.residual-blocks" },
     question: text(
       "A residual block's main path has two $3 \\times 3$ convolutional layers with padding 1. In which cases can its shortcut be the identity, without a $1 \\times 1$ convolution? Select all that apply.",
       "一个残差块的主路径有两个填充为 1 的 $3 \\times 3$ 卷积层。在以下哪些情况下，它的捷径可以是恒等映射，不需要 $1 \\times 1$ 卷积？选出所有正确项。",
@@ -317,7 +317,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-same-in-both-modes",
     kind: "boolean",
     difficulty: "easy",
-    section: { d2lZh: "7.5.3", d2lEn: "8.5.3" },
+    section: { d2l: "d2l.bn-from-scratch" },
     question: text(
       "True or false: a batch normalization layer computes the same thing in training and in prediction.",
       "判断：批量规范化层在训练和预测时的计算相同。",
@@ -333,7 +333,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-running-stats-trainable",
     kind: "boolean",
     difficulty: "medium",
-    section: { d2lZh: "7.5.4", d2lEn: "8.5.4" },
+    section: { d2l: "d2l.bn-lenet" },
     question: text(
       "True or false: the running mean and running variance of a batch normalization layer are trainable parameters.",
       "判断：批量规范化层的移动平均均值和移动平均方差是可训练的参数。",
@@ -349,7 +349,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "residual-adds-input",
     kind: "boolean",
     difficulty: "easy",
-    section: { d2lZh: "7.6.2", d2lEn: "8.6.2", nndl: "5.4.4" },
+    section: { d2l: "d2l.residual-blocks", nndl: "nndl.resnet" },
     question: text("True or false: a residual block adds its input to the output of its layers.", "判断：残差块把输入加到其各层的输出上。"),
     answer: true,
     explanation: text(
@@ -361,7 +361,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-dense-per-feature",
     kind: "boolean",
     difficulty: "medium",
-    section: { d2lZh: "7.5.2", d2lEn: "8.5.2" },
+    section: { d2l: "d2l.bn-layers" },
     question: text(
       "True or false: after a fully connected layer, batch normalization normalizes each feature separately over the minibatch.",
       "判断：在全连接层之后，批量规范化对每个特征分别在小批量上做规范化。",
@@ -376,7 +376,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "deeper-always-better",
     kind: "boolean",
     difficulty: "hard",
-    section: { d2lZh: "7.6.1", d2lEn: "8.6.1" },
+    section: { d2l: "d2l.function-classes" },
     question: text(
       "True or false: adding layers to a network always brings the best function it can learn closer to the truth, even when the larger function class does not contain the smaller.",
       "判断：即使更大的函数类不包含较小的函数类，给网络加层也总能使其可学到的最优函数更接近真实函数。",
@@ -391,7 +391,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-minibatch-of-one",
     kind: "boolean",
     difficulty: "hard",
-    section: { d2lZh: "7.5.1", d2lEn: "8.5.1" },
+    section: { d2l: "d2l.bn-training-deep" },
     question: text(
       "True or false: in training mode, batch normalization after a fully connected layer can still learn from minibatches of size 1.",
       "判断：在训练模式下，全连接层之后的批量规范化在小批量大小为 1 时仍能学到东西。",

@@ -1,3 +1,4 @@
+import type { D2lKey, NndlKey } from "../sources";
 import type { Difficulty, Localized } from "../types";
 
 /**
@@ -6,14 +7,14 @@ import type { Difficulty, Localized } from "../types";
  * author thinks of them; the template shuffles them per seed and remaps the key.
  */
 
-/** Where the item's fact is in the books: d2l 2nd edition (zh and en numbering differ) and NNDL. */
+/**
+ * Where the item's fact is in the books, as rows of the sources table (`lib/problems/sources.ts`):
+ * the reader sees the section number of their own edition of d2l, so an item cannot cite one
+ * edition's number to a reader of the other.
+ */
 export interface BookSection {
-  /** 《动手学深度学习》第二版, e.g. `"6.1"`. */
-  d2lZh?: string;
-  /** *Dive into Deep Learning* (d2l.ai), e.g. `"7.1"`. */
-  d2lEn?: string;
-  /** 《神经网络与深度学习》(邱锡鹏), e.g. `"5.2.1"`. */
-  nndl?: string;
+  d2l?: D2lKey;
+  nndl?: NndlKey;
 }
 
 /** A wrong rule a learner may follow, named so grading can tell them which one. */

@@ -12,7 +12,7 @@ export const en = {
       "{form, select, rect { Pairs are given as (height, width).} other {}}" +
       "\n\nWhat is the shape of the output? Answer with three whole numbers in the order channels, height, width, for example `C x H x W`.",
     solution:
-      "With padding $p$ added on each side, kernel size $k$ and stride $s$, each spatial axis of size $n$ gives (d2l 6.3, Padding and Stride)" +
+      "With padding $p$ added on each side, kernel size $k$ and stride $s$, each spatial axis of size $n$ gives (⟦d2l.padding-stride⟧)" +
       "\n\n{formula}\n\n" +
       "- height: {heightWork}\n" +
       "- width: {widthWork}\n" +

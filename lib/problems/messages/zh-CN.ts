@@ -15,7 +15,7 @@ export const zhCN = {
       "{form, select, rect {成对的数按（高度，宽度）给出。} other {}}" +
       "\n\n输出形状是什么？请按通道、高度、宽度的顺序写出三个整数，例如 `C x H x W`。",
     solution:
-      "在每侧填充 $p$、卷积核大小为 $k$、步幅为 $s$ 时，大小为 $n$ 的每个空间维度的输出大小为（d2l 6.3 节，填充和步幅）" +
+      "在每侧填充 $p$、卷积核大小为 $k$、步幅为 $s$ 时，大小为 $n$ 的每个空间维度的输出大小为（⟦d2l.padding-stride⟧）" +
       "\n\n{formula}\n\n" +
       "- 高度：{heightWork}\n" +
       "- 宽度：{widthWork}\n" +

@@ -2,7 +2,7 @@ import { type Catalogue, createTranslators } from "../messages";
 
 /** Messages of `arch.layer-shape` and `arch.zoo-params`; LaTeX and numbers arrive as arguments. */
 const en = {
-  net: "{net, select, lenet {LeNet (d2l 6.6 zh / 7.6 en)} alexnet {AlexNet (d2l 7.1 zh / 8.1 en)} other {VGG-11 (d2l 7.2 zh / 8.2 en)}}",
+  net: "{net, select, lenet {LeNet (⟦d2l.lenet⟧)} alexnet {AlexNet (⟦d2l.alexnet⟧)} other {VGG-11 (⟦d2l.vgg⟧)}}",
   layer: {
     conv2d: "convolution, {filters} output channels, kernel {kernel}, stride {stride}, padding {padding}",
     maxpool2d: "max pooling, window {kernel}, stride {stride}, padding {padding}",
@@ -16,7 +16,7 @@ const en = {
     title: "Shape after a layer of LeNet, AlexNet or VGG-11",
     prompt: "{intro}\n\n{layers}\n\nWhat is the output shape of layer {target}? Answer with its sizes, channels first (one number after flattening).",
     solution:
-      "Follow the shape layer by layer. Convolution and pooling use {formula} on each spatial axis (d2l 6.3); a convolution sets the channels to its number of kernels, pooling keeps them; flattening multiplies the sizes; a fully connected layer gives its number of outputs.\n\n" +
+      "Follow the shape layer by layer. Convolution and pooling use {formula} on each spatial axis (⟦d2l.padding-stride⟧); a convolution sets the channels to its number of kernels, pooling keeps them; flattening multiplies the sizes; a fully connected layer gives its number of outputs.\n\n" +
       "{steps}\n\nThe output shape of layer {target} is {answer}.",
     stepWorked: "{number}. {inputShape} → {outputShape}: {work}",
     mistakes: {
@@ -30,7 +30,7 @@ const en = {
     prompt: "{intro}\n\n{layers}\n\nHow many trainable parameters (weights and biases) has layer {target}? Answer with one whole number.",
     solution:
       "Layer {target} receives {inputShape}.\n\n" +
-      "{kind, select, conv2d {A convolution has one {kernel} kernel for each pair of input and output channel, plus one bias per output channel (d2l 6.4): {work}.} other {A fully connected layer has one weight for each pair of input and output, plus one bias per output: {work}.}}" +
+      "{kind, select, conv2d {A convolution has one {kernel} kernel for each pair of input and output channel, plus one bias per output channel (⟦d2l.channels⟧): {work}.} other {A fully connected layer has one weight for each pair of input and output, plus one bias per output: {work}.}}" +
       "\n\nLayer {target} has {answer} parameters.",
     mistakes: {
       forgotBias: "It looks like you left out the biases: one per output channel or output unit.",
@@ -53,7 +53,7 @@ const en = {
 } as const;
 
 const zhCN = {
-  net: "{net, select, lenet {LeNet（d2l 6.6 节）} alexnet {AlexNet（d2l 7.1 节）} other {VGG-11（d2l 7.2 节）}}",
+  net: "{net, select, lenet {LeNet（⟦d2l.lenet⟧）} alexnet {AlexNet（⟦d2l.alexnet⟧）} other {VGG-11（⟦d2l.vgg⟧）}}",
   layer: {
     conv2d: "卷积层，{filters} 个输出通道，卷积核 {kernel}，步幅 {stride}，填充 {padding}",
     maxpool2d: "最大汇聚层（最大池化层），窗口 {kernel}，步幅 {stride}，填充 {padding}",
@@ -66,7 +66,7 @@ const zhCN = {
     title: "LeNet、AlexNet 或 VGG-11 某一层之后的形状",
     prompt: "{intro}\n\n{layers}\n\n第 {target} 层的输出形状是什么？请按通道在前的顺序写出各维大小（展平之后只有一个数）。",
     solution:
-      "逐层跟踪形状。卷积层和汇聚层在每个空间维度上使用 {formula}（d2l 6.3 节）；卷积层把通道数变为卷积核的个数，汇聚层保持通道数不变；展平把各维大小相乘；全连接层输出其输出个数。\n\n" +
+      "逐层跟踪形状。卷积层和汇聚层在每个空间维度上使用 {formula}（⟦d2l.padding-stride⟧）；卷积层把通道数变为卷积核的个数，汇聚层保持通道数不变；展平把各维大小相乘；全连接层输出其输出个数。\n\n" +
       "{steps}\n\n第 {target} 层的输出形状为 {answer}。",
     stepWorked: "{number}. {inputShape} → {outputShape}：按公式，{work}",
     mistakes: {
@@ -80,7 +80,7 @@ const zhCN = {
     prompt: "{intro}\n\n{layers}\n\n第 {target} 层有多少个可训练参数（权重和偏置）？请写一个整数。",
     solution:
       "第 {target} 层接收的形状为 {inputShape}。\n\n" +
-      "{kind, select, conv2d {卷积层对每一对输入通道和输出通道各有一个 {kernel} 卷积核，另加每个输出通道一个偏置（d2l 6.4 节）：{work}。} other {全连接层对每一对输入和输出各有一个权重，另加每个输出一个偏置：{work}。}}" +
+      "{kind, select, conv2d {卷积层对每一对输入通道和输出通道各有一个 {kernel} 卷积核，另加每个输出通道一个偏置（⟦d2l.channels⟧）：{work}。} other {全连接层对每一对输入和输出各有一个权重，另加每个输出一个偏置：{work}。}}" +
       "\n\n第 {target} 层共有 {answer} 个参数。",
     mistakes: {
       forgotBias: "看起来你漏掉了偏置：每个输出通道或输出单元各有一个。",

@@ -16,7 +16,7 @@ const en = {
       "A network receives inputs of shape {inputShape} (channels, height, width; no batch dimension) and has these layers, in order:\n\n{layers}\n\n" +
       "How many trainable parameters does the network have in total? Answer with one whole number.",
     solution:
-      "A batch normalization layer learns a scale $\\gamma$ and a shift $\\beta$ per channel (per feature after a fully connected layer), so $2C$ parameters; its running mean and variance are statistics updated during training, not learned: PyTorch keeps them as buffers (d2l 7.5 zh / 8.5 en, Batch Normalization).\n\n" +
+      "A batch normalization layer learns a scale $\\gamma$ and a shift $\\beta$ per channel (per feature after a fully connected layer), so $2C$ parameters; its running mean and variance are statistics updated during training, not learned: PyTorch keeps them as buffers (⟦d2l.bn-from-scratch⟧).\n\n" +
       "{steps}\n\nIn all: {total}. The running statistics add {buffers} buffers, which are not parameters.",
     step: "layer {index} ({name}): {work}",
     mistakes: {
@@ -33,7 +33,7 @@ const en = {
       "A batch normalization layer in training mode receives a minibatch of {count} examples with {features, plural, =1 {one feature} other {{features} features}} (one row per example):\n\n{input}\n\n" +
       "Its scale is {gamma} and its shift {beta} (per feature), and {epsilon}. Compute its output, rounded to three decimals. Answer with a matrix of the same shape.",
     solution:
-      "In training mode each feature is normalized with the minibatch’s own mean and variance, the variance dividing by the batch size $n$ (d2l 7.5 zh / 8.5 en; PyTorch `BatchNorm1d`):\n\n{formula}\n\n{steps}\n\nThe output is {answer}.",
+      "In training mode each feature is normalized with the minibatch’s own mean and variance, the variance dividing by the batch size $n$ (⟦d2l.bn-training-deep⟧; PyTorch `BatchNorm1d`):\n\n{formula}\n\n{steps}\n\nThe output is {answer}.",
     feature: "feature {index}: {work}",
     mistakes: {
       unbiasedVariance:
@@ -59,7 +59,7 @@ const zhCN = {
       "一个网络的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度），依次有以下各层：\n\n{layers}\n\n" +
       "这个网络总共有多少个可训练参数？请写一个整数。",
     solution:
-      "批量规范化层对每个通道（全连接层之后则是每个特征）学习一个拉伸参数 $\\gamma$ 和一个偏移参数 $\\beta$，共 $2C$ 个参数；它的移动平均均值和方差是训练中更新的统计量，不是学习得到的：PyTorch 把它们作为缓冲区（buffer）保存（d2l 7.5 节，批量规范化）。\n\n" +
+      "批量规范化层对每个通道（全连接层之后则是每个特征）学习一个拉伸参数 $\\gamma$ 和一个偏移参数 $\\beta$，共 $2C$ 个参数；它的移动平均均值和方差是训练中更新的统计量，不是学习得到的：PyTorch 把它们作为缓冲区（buffer）保存（⟦d2l.bn-from-scratch⟧）。\n\n" +
       "{steps}\n\n合计：{total}。运行统计量另有 {buffers} 个缓冲值，它们不是参数。",
     step: "第 {index} 层（{name}）：{work}",
     mistakes: {
@@ -74,7 +74,7 @@ const zhCN = {
       "一个处于训练模式的批量规范化层接收一个含 {count} 个样本、{features, plural, =1 {1 个特征} other {{features} 个特征}}的小批量（每行一个样本）：\n\n{input}\n\n" +
       "它的拉伸参数为 {gamma}，偏移参数为 {beta}（按特征），{epsilon}。计算它的输出，保留三位小数。请写出形状相同的矩阵。",
     solution:
-      "训练模式下，每个特征用当前小批量自身的均值和方差规范化，方差除以批量大小 $n$（d2l 7.5 节；PyTorch `BatchNorm1d`）：\n\n{formula}\n\n{steps}\n\n输出为 {answer}。",
+      "训练模式下，每个特征用当前小批量自身的均值和方差规范化，方差除以批量大小 $n$（⟦d2l.bn-training-deep⟧；PyTorch `BatchNorm1d`）：\n\n{formula}\n\n{steps}\n\n输出为 {answer}。",
     feature: "特征 {index}：{work}",
     mistakes: {
       unbiasedVariance: "看起来你计算方差时除以了 $n - 1$。批量规范化用小批量的有偏方差（除以 $n$）来规范化，无偏方差只用于更新移动平均方差。",

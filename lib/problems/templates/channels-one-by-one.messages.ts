@@ -8,7 +8,7 @@ const en = {
     "{bias, select, yes {it has a bias.} other {it has no bias.}}" +
     "\n\n{target, select, params {How many trainable parameters does it have?} other {How many multiply-accumulate operations (MACs) does one forward pass of one image take? Count multiplications only, the bias adds none.}}",
   solution:
-    "A {oneByOne} convolution looks at one pixel at a time: at every position it multiplies the {channelsIn} input values by a {weightShape} weight matrix, like a fully connected layer applied to each pixel, with the same weights at all {pixels} positions (d2l 6.4.3, {oneByOne} Convolutional Layer)." +
+    "A {oneByOne} convolution looks at one pixel at a time: at every position it multiplies the {channelsIn} input values by a {weightShape} weight matrix, like a fully connected layer applied to each pixel, with the same weights at all {pixels} positions (⟦d2l.one-by-one⟧)." +
     "\n\n{target, select, params {Parameters: the weight matrix{bias, select, yes { plus one bias per output channel} other {}}, counted once because it is shared: {work}} other {MACs: {channelsIn} multiplications for each of the {filters} output channels at each of the {pixels} positions: {work}}}" +
     "\n\nThe answer is {answer}.",
   mistakes: {
@@ -26,7 +26,7 @@ const zhCN = {
     "{bias, select, yes {它有偏置。} other {它没有偏置。}}" +
     "\n\n{target, select, params {它有多少个可训练参数？} other {对一张图像做一次前向计算需要多少次乘加运算（MACs）？只计乘法，偏置不算。}}",
   solution:
-    "{oneByOne} 卷积每次只看一个像素：在每个位置把 {channelsIn} 个输入值乘以一个 {weightShape} 的权重矩阵，相当于在每个像素上作用一个全连接层，所有 {pixels} 个位置共用同一组权重（d2l 6.4.3 节，{oneByOne} 卷积层）。" +
+    "{oneByOne} 卷积每次只看一个像素：在每个位置把 {channelsIn} 个输入值乘以一个 {weightShape} 的权重矩阵，相当于在每个像素上作用一个全连接层，所有 {pixels} 个位置共用同一组权重（⟦d2l.one-by-one⟧）。" +
     "\n\n{target, select, params {参数：权重矩阵{bias, select, yes {，加上每个输出通道一个偏置} other {}}；因为共享，只算一次：{work}} other {乘加运算：在 {pixels} 个位置上，{filters} 个输出通道各需要 {channelsIn} 次乘法：{work}}}" +
     "\n\n答案是 {answer}。",
   mistakes: {

@@ -19,9 +19,9 @@ const en = {
     boolean: "**Answer:** {value, select, true {true} other {false}}.\n\n{explanation}\n\n{source}",
     option: "{id}. {text}",
     listedOption: "- {id}. {text}",
-    sourceBoth: "Source: d2l (2nd edition) section {d2lEn} (English edition; {d2lZh} in the Chinese edition) and NNDL section {nndl}.",
-    sourceD2l: "Source: d2l (2nd edition) section {d2lEn} (English edition; {d2lZh} in the Chinese edition).",
-    sourceNndl: "Source: NNDL (Qiu Xipeng, Neural Networks and Deep Learning) section {nndl}.",
+    sourceBoth: "Source: {d2l} (Dive into Deep Learning, d2l.ai); {nndl} (Qiu Xipeng, Neural Networks and Deep Learning).",
+    sourceD2l: "Source: {d2l} (Dive into Deep Learning, d2l.ai).",
+    sourceNndl: "Source: {nndl} (Qiu Xipeng, Neural Networks and Deep Learning).",
   },
 } as const;
 
@@ -40,9 +40,9 @@ const zhCN = {
     boolean: "**答案：**{value, select, true {对} other {错}}。\n\n{explanation}\n\n{source}",
     option: "{id}. {text}",
     listedOption: "- {id}. {text}",
-    sourceBoth: "出处：《动手学深度学习》（第二版）中文版 {d2lZh} 节（英文版 {d2lEn} 节），《神经网络与深度学习》（邱锡鹏）{nndl} 节。",
-    sourceD2l: "出处：《动手学深度学习》（第二版）中文版 {d2lZh} 节（英文版 {d2lEn} 节）。",
-    sourceNndl: "出处：《神经网络与深度学习》（邱锡鹏）{nndl} 节。",
+    sourceBoth: "出处：{d2l}（《动手学深度学习》第二版）；{nndl}（邱锡鹏《神经网络与深度学习》）。",
+    sourceD2l: "出处：{d2l}（《动手学深度学习》第二版）。",
+    sourceNndl: "出处：{nndl}（邱锡鹏《神经网络与深度学习》）。",
   },
 } as const satisfies Catalogue<typeof en>;
 

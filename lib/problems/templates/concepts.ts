@@ -2,6 +2,7 @@ import { CONCEPT_GROUPS, type ConceptGroup, conceptItems } from "../concepts";
 import type { BookSection, ChoiceItem, ChoicesItem, ConceptItem, ConceptMisconception } from "../concepts";
 import { ProblemError } from "../errors";
 import type { Rng } from "../rng";
+import { cite } from "../sources";
 import type { Misconception, ProblemTemplate } from "../template";
 import type { Answer, ChoiceOption, Difficulty, Lang } from "../types";
 import { conceptMessages } from "./concepts.messages";
@@ -67,11 +68,11 @@ function misconceptionsOf(items: readonly ConceptItem[]): ConceptMisconception[]
 
 function sourceLine(section: BookSection, lang: Lang): string {
   const t = conceptMessages(lang);
-  const { d2lZh, d2lEn, nndl } = section;
-  if (d2lZh && d2lEn && nndl) return t("solution.sourceBoth", { d2lZh, d2lEn, nndl });
-  if (d2lZh && d2lEn) return t("solution.sourceD2l", { d2lZh, d2lEn });
-  if (nndl) return t("solution.sourceNndl", { nndl });
-  throw new ProblemError("invalid-variant", "a concept item needs a d2l section (both editions) or an NNDL section");
+  const { d2l, nndl } = section;
+  if (d2l && nndl) return t("solution.sourceBoth", { d2l: cite(d2l, lang), nndl: cite(nndl, lang) });
+  if (d2l) return t("solution.sourceD2l", { d2l: cite(d2l, lang) });
+  if (nndl) return t("solution.sourceNndl", { nndl: cite(nndl, lang) });
+  throw new ProblemError("invalid-variant", "a concept item needs a d2l or an NNDL section");
 }
 
 function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemTemplate<ConceptParams> {

@@ -10,7 +10,7 @@ const en = {
   layer:
     "{kind, select, conv {a convolutional layer with {filters} output channels, kernel {kernel}, padding {padding} and stride {stride}} other {a max-pooling layer with a {kernel} window, padding {padding} and stride {stride}}}",
   solution:
-    "Apply the output-size formula layer by layer; pooling follows the same formula (d2l 6.3, Padding and Stride; 6.5.2), and the second layer starts from the first layer's output:" +
+    "Apply the output-size formula layer by layer; pooling follows the same formula (⟦d2l.padding-stride⟧; ⟦d2l.pooling-padding-stride⟧), and the second layer starts from the first layer's output:" +
     "\n\n{formula}\n\n{steps}\n\n" +
     "The output shape is {answer}.",
   step:
@@ -33,7 +33,7 @@ const zhCN = {
   layer:
     "{kind, select, conv {卷积层：{filters} 个输出通道，卷积核 {kernel}，填充 {padding}，步幅 {stride}} other {最大汇聚层（最大池化层）：汇聚窗口 {kernel}，填充 {padding}，步幅 {stride}}}",
   solution:
-    "逐层套用输出大小的公式；汇聚层也用同一个公式（d2l 6.3 节，填充和步幅；6.5.2 节），第二层的输入是第一层的输出：" +
+    "逐层套用输出大小的公式；汇聚层也用同一个公式（⟦d2l.padding-stride⟧；⟦d2l.pooling-padding-stride⟧），第二层的输入是第一层的输出：" +
     "\n\n{formula}\n\n{steps}\n\n" +
     "输出形状为 {answer}。",
   step:

@@ -1,7 +1,7 @@
 import { type Catalogue, createTranslators } from "../messages";
 
 /**
- * Messages of `conv.same-padding`; terms as d2l 6.3 (填充, 步幅, 卷积核), NNDL 5.1.1.2 (等宽卷积)
+ * Messages of `conv.same-padding`; terms as d2l 6.3 (填充, 步幅, 卷积核), NNDL 5.1.3 (等宽卷积)
  * and NNDL 5.5.2 (空洞卷积, 膨胀率). LaTeX and numbers arrive as arguments.
  */
 const en = {
@@ -10,12 +10,12 @@ const en = {
     "A 2-D {dilated, select, yes {dilated convolution} other {convolutional layer}} with {filters} output channels receives an input of shape {inputShape} (channels, height, width; no batch dimension). " +
     "Its kernel is {kernel}{dilated, select, yes { with dilation rate {dilation}} other {}}, and its stride is $1$. " +
     "Padding adds the same number of zeros on both sides of an axis{square, select, yes {, and the same on both axes} other {}}." +
-    "\n\n{naming, select, equalWidth {The layer is to be an equal-width convolution (NNDL 5.1.1.2): its output is exactly as large as its input. } other {}}" +
+    "\n\n{naming, select, equalWidth {The layer is to be an equal-width convolution (⟦nndl.conv-variants⟧): its output is exactly as large as its input. } other {}}" +
     "{axis, select, both {What padding {symbol} keeps the output’s height and width at {size}?} " +
     "height {What padding {symbol} at the top and at the bottom keeps the output’s height at {size}?} " +
     "other {What padding {symbol} on the left and on the right keeps the output’s width at {size}?}} Answer with one whole number.",
   solution:
-    "With stride $1$ the output-size formula (d2l 6.3, Padding and Stride; PyTorch `Conv2d`, Shape) divides by $1$, so nothing is rounded:" +
+    "With stride $1$ the output-size formula (⟦d2l.padding-stride⟧; PyTorch `Conv2d`, Shape) divides by $1$, so nothing is rounded:" +
     "\n\n{formula}\n\n" +
     "The output keeps the input’s size $n$ exactly when the padding on both sides, $2p$, gives back the $d(k - 1)$ pixels that the window’s extent takes away" +
     "{dilated, select, yes { (with dilation rate $d$ the kernel covers $d(k - 1) + 1$ pixels)} other { (here $d = 1$)}}:" +
@@ -42,12 +42,12 @@ const zhCN = {
     "一个有 {filters} 个输出通道的二维{dilated, select, yes {空洞卷积层} other {卷积层}}，输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
     "卷积核为 {kernel}{dilated, select, yes {，膨胀率为 {dilation}} other {}}，步幅为 $1$。" +
     "填充在每个维度的两侧各加同样多的零{square, select, yes {，两个维度也相同} other {}}。" +
-    "\n\n{naming, select, equalWidth {这一层要做等宽卷积（NNDL 5.1.1.2 节）：输出与输入一样大。} other {}}" +
+    "\n\n{naming, select, equalWidth {这一层要做等宽卷积（⟦nndl.conv-variants⟧）：输出与输入一样大。} other {}}" +
     "{axis, select, both {填充 {symbol} 取多少，输出的高度和宽度才保持为 {size}？} " +
     "height {上下两侧的填充 {symbol} 取多少，输出的高度才保持为 {size}？} " +
     "other {左右两侧的填充 {symbol} 取多少，输出的宽度才保持为 {size}？}}请写一个整数。",
   solution:
-    "步幅为 $1$ 时，输出大小公式（d2l 6.3 节，填充和步幅；PyTorch `Conv2d` 文档 Shape 一节）除以 $1$，不涉及取整：" +
+    "步幅为 $1$ 时，输出大小公式（⟦d2l.padding-stride⟧；PyTorch `Conv2d` 文档 Shape 一节）除以 $1$，不涉及取整：" +
     "\n\n{formula}\n\n" +
     "当两侧的填充 $2p$ 正好补回窗口跨度减去的 $d(k - 1)$ 个像素时，输出保持输入的大小 $n$" +
     "{dilated, select, yes {（膨胀率为 $d$ 时，卷积核覆盖 $d(k - 1) + 1$ 个像素）} other {（这里 $d = 1$）}}：" +

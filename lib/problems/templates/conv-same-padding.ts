@@ -10,7 +10,7 @@ import { convSamePaddingMessages as messages } from "./conv-same-padding.message
  * `conv.same-padding`: which padding keeps the size. A `conv2d` with stride 1 keeps an `n`-wide
  * axis when `(n + 2p − d·(k − 1) − 1)/1 + 1 = n`, so `p = d·(k − 1)/2` (d2l 6.3 zh / 7.3 en,
  * "Padding and Stride": `p_h = k_h − 1` in total, half on each side for an odd kernel; NNDL
- * 5.1.1.2, 等宽卷积; PyTorch `Conv2d` "Shape"). The key is the engine's resolution of
+ * 5.1.3, 等宽卷积; PyTorch `Conv2d` "Shape"). The key is the engine's resolution of
  * `padding: "same"` (`layers.0.padding.<axis>`).
  *
  * Difficulties: easy, a square kernel of 3, 5 or 7, one padding for both axes; medium, a
@@ -31,7 +31,7 @@ export interface ConvSamePaddingParams {
   dilation: number;
   /** The axis asked about, or `both` for a square kernel (one padding for both axes). */
   axis: "both" | "height" | "width";
-  /** `equalWidth`: the prompt names the layer an equal-width convolution (NNDL 5.1.1.2). */
+  /** `equalWidth`: the prompt names the layer an equal-width convolution (NNDL 5.1.3). */
   naming: "plain" | "equalWidth";
 }
 

@@ -9,7 +9,7 @@ const en = {
     "The block receives an input of shape {inputShape} (channels, height, width)." +
     "\n\nWhat is the shape of the dense block's output? Answer with three whole numbers, for example `C x H x W`.",
   solution:
-    "Each convolution block keeps height and width (a {kernel} kernel with padding 1) and adds its {growthRate} channels to the ones it receives, so after $n$ blocks with growth rate $k$ (d2l 7.7 zh / 8.7 en, Dense Blocks)" +
+    "Each convolution block keeps height and width (a {kernel} kernel with padding 1) and adds its {growthRate} channels to the ones it receives, so after $n$ blocks with growth rate $k$ (⟦d2l.dense-blocks⟧)" +
     "\n\n{formula}\n\n" +
     "- channels: {channelsWork}\n" +
     "- height and width stay {spatial}.\n\n" +
@@ -34,7 +34,7 @@ const zhCN = {
     "该稠密块的输入形状为 {inputShape}（通道、高、宽）。" +
     "\n\n稠密块输出的形状是什么？请用三个整数回答，例如 `C x H x W`。",
   solution:
-    "每个卷积块保持高和宽不变（{kernel} 卷积核，填充 1），并在收到的通道上再加 {growthRate} 个通道，所以经过增长率为 $k$ 的 $n$ 个卷积块后（d2l 中文版 7.7 节 / 英文版 8.7 节，稠密块）" +
+    "每个卷积块保持高和宽不变（{kernel} 卷积核，填充 1），并在收到的通道上再加 {growthRate} 个通道，所以经过增长率为 $k$ 的 $n$ 个卷积块后（⟦d2l.dense-blocks⟧）" +
     "\n\n{formula}\n\n" +
     "- 通道数：{channelsWork}\n" +
     "- 高和宽保持 {spatial}。\n\n" +

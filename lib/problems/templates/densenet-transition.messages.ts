@@ -9,7 +9,7 @@ const en = {
     "\n\nWhat is the shape of the transition layer's output? Answer with three whole numbers, for example `C x H x W`.",
   solution:
     "{withBlock, select, yes {The dense block keeps height and width and adds the growth rate per convolution block: {blockWork} channels enter the transition layer. } other {}}" +
-    "The transition layer (d2l 7.7.3 zh / 8.7.3 en, Transition Layers):\n\n" +
+    "The transition layer (⟦d2l.transition-layers⟧):\n\n" +
     "- the {oneByOne} convolution keeps height and width and halves the channels: {channelsWork};\n" +
     "- the average pooling with window 2 and stride 2 halves height and width, rounding down:\n\n{poolFormula}\n\n" +
     "  height {heightWork}, width {widthWork}.\n\n" +
@@ -34,7 +34,7 @@ const zhCN = {
     "\n\n过渡层输出的形状是什么？请用三个整数回答，例如 `C x H x W`。",
   solution:
     "{withBlock, select, yes {稠密块保持高和宽不变，每个卷积块增加一个增长率的通道：进入过渡层的通道数为 {blockWork}。} other {}}" +
-    "过渡层（d2l 中文版 7.7.3 节 / 英文版 8.7.3 节，过渡层）：\n\n" +
+    "过渡层（⟦d2l.transition-layers⟧）：\n\n" +
     "- {oneByOne} 卷积保持高和宽，把通道数减半：{channelsWork}；\n" +
     "- 窗口为 2、步幅为 2 的平均汇聚层把高和宽减半（向下取整）：\n\n{poolFormula}\n\n" +
     "  高 {heightWork}，宽 {widthWork}。\n\n" +

@@ -11,7 +11,7 @@ const en = {
       "A stack of {count} dilated convolutions, each with a {kernel} kernel and stride $1$, uses the dilation rates {dilations} in this order (as in WaveNet and DeepLab)." +
       "\n\nWhat is the receptive field of one output unit of the last layer along each axis, in input pixels? Answer with one whole number.",
     solution:
-      "A kernel of size $k$ with dilation $d$ spreads its $k$ taps $d$ pixels apart, so it covers $d \\cdot (k - 1) + 1$ pixels (PyTorch `Conv2d`, dilation; NNDL 5.5.2, 空洞卷积). " +
+      "A kernel of size $k$ with dilation $d$ spreads its $k$ taps $d$ pixels apart, so it covers $d \\cdot (k - 1) + 1$ pixels (PyTorch `Conv2d`, dilation; ⟦nndl.dilated-conv⟧). " +
       "With stride $1$ each layer widens the receptive field by $d \\cdot (k - 1)$:" +
       "\n\n{steps}\n\n" +
       "The answer is {answer}.",
@@ -52,7 +52,7 @@ const zhCN = {
       "由 {count} 个空洞卷积层组成的堆叠，每层卷积核为 {kernel}、步幅为 $1$，按顺序使用膨胀率 {dilations}（与 WaveNet、DeepLab 的做法相同）。" +
       "\n\n最后一层的一个输出单元在每个维度上的感受野是多少个输入像素？请写一个整数。",
     solution:
-      "大小为 $k$、膨胀率为 $d$ 的卷积核，其 $k$ 个元素相隔 $d$ 个像素，所以覆盖 $d \\cdot (k - 1) + 1$ 个像素（PyTorch `Conv2d` 的 dilation；NNDL 5.5.2 节，空洞卷积）。" +
+      "大小为 $k$、膨胀率为 $d$ 的卷积核，其 $k$ 个元素相隔 $d$ 个像素，所以覆盖 $d \\cdot (k - 1) + 1$ 个像素（PyTorch `Conv2d` 的 dilation；⟦nndl.dilated-conv⟧）。" +
       "步幅为 $1$ 时，每层使感受野增加 $d \\cdot (k - 1)$：" +
       "\n\n{steps}\n\n" +
       "答案为 {answer}。",

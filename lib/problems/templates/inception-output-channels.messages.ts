@@ -11,7 +11,7 @@ const en = {
     "{blocks, plural, =1 {The block has {first}.} other {The first block has {first}; the second has {second}.}}" +
     "\n\nHow many channels does the {blocks, plural, =1 {block's} other {second block's}} output have? Answer with a whole number.",
   solution:
-    "Every path keeps height and width, so the outputs can be concatenated on channels; only the last layer of each path contributes its channels (d2l 7.4.1 zh / 8.4.1 en, Inception Blocks):" +
+    "Every path keeps height and width, so the outputs can be concatenated on channels; only the last layer of each path contributes its channels (⟦d2l.inception-blocks⟧):" +
     "\n\n{formula}\n\n" +
     "{blocks, plural, =1 {} other {The second block takes the first one's {firstWork} channels as input, but its output channels depend only on its own arguments: }}" +
     "{work}\n\nThe output has {answer} channels.",
@@ -37,7 +37,7 @@ const zhCN = {
     "{blocks, plural, =1 {该块的参数为 {first}。} other {第一个块的参数为 {first}；第二个为 {second}。}}" +
     "\n\n{blocks, plural, =1 {该块} other {第二个块}}的输出有多少个通道？请用一个整数回答。",
   solution:
-    "每条路径都保持高和宽不变，所以输出可以在通道上连结；只有每条路径的最后一层贡献通道（d2l 中文版 7.4.1 节 / 英文版 8.4.1 节，Inception块）：" +
+    "每条路径都保持高和宽不变，所以输出可以在通道上连结；只有每条路径的最后一层贡献通道（⟦d2l.inception-blocks⟧）：" +
     "\n\n{formula}\n\n" +
     "{blocks, plural, =1 {} other {第二个块以第一个块输出的 {firstWork} 个通道为输入，但它的输出通道数只取决于它自己的参数：}}" +
     "{work}\n\n输出有 {answer} 个通道。",

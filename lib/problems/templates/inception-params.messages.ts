@@ -11,7 +11,7 @@ const en = {
     "\n\nHow many trainable parameters does the block have? Answer with a whole number.",
   solution:
     "A convolution from $c_i$ to $c_o$ channels with a $k \\times k$ kernel has $c_o c_i k^2$ weights{batchNorm, select, yes {; without bias, the batch normalization after it adds its scale γ and shift β, $2 c_o$ parameters (its running mean and variance are not trainable)} other { and $c_o$ biases}}; " +
-    "pooling, ReLU and the concatenation have none (d2l 7.4 zh / 8.4 en; parameters of a convolution: 6.4 zh / 7.4 en):\n\n" +
+    "pooling, ReLU and the concatenation have none (⟦d2l.googlenet⟧; parameters of a convolution: ⟦d2l.channels⟧):\n\n" +
     "{lines}\n\nIn total: {total}.",
   pathLine: "- path {path}, {kernel} convolution: {work}",
   mistakes: {
@@ -33,7 +33,7 @@ const zhCN = {
     "\n\n该块有多少个可训练参数？请用一个整数回答。",
   solution:
     "从 $c_i$ 个通道到 $c_o$ 个通道、卷积核为 $k \\times k$ 的卷积层有 $c_o c_i k^2$ 个权重{batchNorm, select, yes {；没有偏置，其后的批量规范化层增加拉伸参数 γ 和偏移参数 β，共 $2 c_o$ 个参数（移动平均均值和方差不可训练）} other {和 $c_o$ 个偏置}}；" +
-    "汇聚层、ReLU 和连结都没有参数（d2l 中文版 7.4 节 / 英文版 8.4 节；卷积层的参数见中文版 6.4 节 / 英文版 7.4 节）：\n\n" +
+    "汇聚层、ReLU 和连结都没有参数（⟦d2l.googlenet⟧；卷积层的参数见 ⟦d2l.channels⟧）：\n\n" +
     "{lines}\n\n合计：{total}。",
   pathLine: "- 路径 {path}，{kernel} 卷积层：{work}",
   mistakes: {

@@ -9,7 +9,7 @@ const en = {
     "It receives an input of shape {inputShape} (channels, height, width)." +
     "\n\nWhat is the shape of the block's output? Answer with three whole numbers, for example `C x H x W`.",
   solution:
-    "Only the first convolution changes height and width (d2l 7.3 zh / 8.3 en, NiN Blocks; output size: 6.3 zh / 7.3 en):" +
+    "Only the first convolution changes height and width (⟦d2l.nin-blocks⟧; output size: ⟦d2l.padding-stride⟧):" +
     "\n\n{formula}\n\n" +
     "- height and width: {work}\n" +
     "- channels: the first convolution outputs {filters} channels, and the {one} convolutions map {filters} channels to {filters} at every pixel, leaving height and width unchanged.\n\n" +
@@ -32,7 +32,7 @@ const zhCN = {
     "它接收形状为 {inputShape}（通道、高、宽）的输入。" +
     "\n\n该块输出的形状是什么？请用三个整数回答，例如 `C x H x W`。",
   solution:
-    "只有第一个卷积层改变高和宽（d2l 中文版 7.3 节 / 英文版 8.3 节，NiN 块；输出大小见中文版 6.3 节 / 英文版 7.3 节）：" +
+    "只有第一个卷积层改变高和宽（⟦d2l.nin-blocks⟧；输出大小见 ⟦d2l.padding-stride⟧）：" +
     "\n\n{formula}\n\n" +
     "- 高和宽：{work}\n" +
     "- 通道：第一个卷积层输出 {filters} 个通道，{one} 卷积层在每个像素上把 {filters} 个通道映射为 {filters} 个通道，高和宽不变。\n\n" +

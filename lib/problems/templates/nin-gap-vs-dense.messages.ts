@@ -10,7 +10,7 @@ const en = {
     "other {As d2l's NiN does, the head is a NiN block with {classes} channels (a {three} convolution with padding 1, then two {one} convolutions, all with bias and ReLU), then global average pooling and flattening.}}" +
     "\n\nHow many trainable parameters does this head have? Answer with a whole number.",
   solution:
-    "Global average pooling and flattening have no parameters; a convolution has $c_o c_i k^2$ weights and $c_o$ biases, a fully connected layer $n_i n_o$ weights and $n_o$ biases (d2l 7.3 zh / 8.3 en, NiN):\n\n" +
+    "Global average pooling and flattening have no parameters; a convolution has $c_o c_i k^2$ weights and $c_o$ biases, a fully connected layer $n_i n_o$ weights and $n_o$ biases (⟦d2l.nin⟧):\n\n" +
     "{work}\n\n" +
     "For comparison, a fully connected head on the flattened maps would have {denseWork} parameters, and a {one} convolution with global average pooling {oneByOneWork}: " +
     "global average pooling removes the factor {spatial} that the positions put on a dense layer.\n\n" +
@@ -33,7 +33,7 @@ const zhCN = {
     "other {与 d2l 的 NiN 一样，输出部分是一个 {classes} 通道的 NiN 块（填充为 1 的 {three} 卷积层，再接两个 {one} 卷积层，都有偏置和 ReLU），再接全局平均汇聚层和展平。}}" +
     "\n\n这个输出部分有多少个可训练参数？请用一个整数回答。",
   solution:
-    "全局平均汇聚层和展平都没有参数；卷积层有 $c_o c_i k^2$ 个权重和 $c_o$ 个偏置，全连接层有 $n_i n_o$ 个权重和 $n_o$ 个偏置（d2l 中文版 7.3 节 / 英文版 8.3 节，网络中的网络（NiN））：\n\n" +
+    "全局平均汇聚层和展平都没有参数；卷积层有 $c_o c_i k^2$ 个权重和 $c_o$ 个偏置，全连接层有 $n_i n_o$ 个权重和 $n_o$ 个偏置（⟦d2l.nin⟧）：\n\n" +
     "{work}\n\n" +
     "作为对比，在展平的特征映射上用全连接层需要 {denseWork} 个参数，而 {one} 卷积加全局平均汇聚需要 {oneByOneWork}：" +
     "全局平均汇聚层去掉了各位置给全连接层带来的因子 {spatial}。\n\n" +

@@ -9,7 +9,7 @@ const en = {
     "{bias, select, yes {it has a bias (`bias=True`)} other {it has no bias (`bias=False`)}}." +
     "\n\nHow many trainable parameters does the layer have?",
   solution:
-    "Each of the $C_o$ output channels has a kernel of shape {kernelShape} over the input channels it sees{bias, select, yes {, plus one bias} other {, and no bias}} (d2l 6.4, Multiple Input and Multiple Output Channels; PyTorch stores the weight as $(C_o, C_i / g, k_h, k_w)$):" +
+    "Each of the $C_o$ output channels has a kernel of shape {kernelShape} over the input channels it sees{bias, select, yes {, plus one bias} other {, and no bias}} (⟦d2l.channels⟧; PyTorch stores the weight as $(C_o, C_i / g, k_h, k_w)$):" +
     "\n\n{formula}\n\n{work}\n\n" +
     "The layer has {answer} parameters.",
   mistakes: {
@@ -29,7 +29,7 @@ const zhCN = {
     "{bias, select, yes {它有偏置（`bias=True`）} other {它没有偏置（`bias=False`）}}。" +
     "\n\n这一层有多少个可训练参数？",
   solution:
-    "$C_o$ 个输出通道各有一个形状为 {kernelShape} 的卷积核，覆盖它看到的输入通道{bias, select, yes {，另加一个偏置} other {，没有偏置}}（d2l 6.4 节，多输入多输出通道；PyTorch 把权重存为 $(C_o, C_i / g, k_h, k_w)$）：" +
+    "$C_o$ 个输出通道各有一个形状为 {kernelShape} 的卷积核，覆盖它看到的输入通道{bias, select, yes {，另加一个偏置} other {，没有偏置}}（⟦d2l.channels⟧；PyTorch 把权重存为 $(C_o, C_i / g, k_h, k_w)$）：" +
     "\n\n{formula}\n\n{work}\n\n" +
     "这一层共有 {answer} 个参数。",
   mistakes: {

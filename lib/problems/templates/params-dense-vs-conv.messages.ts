@@ -10,7 +10,7 @@ const en = {
     "- a convolutional layer with {filters} output channels and {kernel} kernels.\n\n" +
     "How many trainable parameters does the {target, select, dense {dense layer} other {convolutional layer}} have?",
   solution:
-    "A dense layer connects every input value to every output and adds one bias per output; a convolutional layer has one small kernel per output channel, shared by every position, and one bias per output channel (d2l 6.1, From Fully Connected Layers to Convolutions):" +
+    "A dense layer, or fully connected layer, connects every input value to every output and adds one bias per output; a convolutional layer has one small kernel per output channel, shared by every position, and one bias per output channel (⟦d2l.fc-to-conv⟧):" +
     "\n\n" +
     "- dense: {denseWork}\n" +
     "- convolution: {convWork}\n\n" +
@@ -32,7 +32,7 @@ const zhCN = {
     "- 一个卷积层，有 {filters} 个输出通道，卷积核大小为 {kernel}。\n\n" +
     "{target, select, dense {全连接层} other {卷积层}}有多少个可训练参数？",
   solution:
-    "全连接层把每个输入值连接到每个输出，并为每个输出加一个偏置；卷积层每个输出通道只有一个小卷积核，在所有位置共享，外加每个输出通道一个偏置（d2l 6.1 节，从全连接层到卷积）：" +
+    "全连接层把每个输入值连接到每个输出，并为每个输出加一个偏置；卷积层每个输出通道只有一个小卷积核，在所有位置共享，外加每个输出通道一个偏置（⟦d2l.fc-to-conv⟧）：" +
     "\n\n" +
     "- 全连接层：{denseWork}\n" +
     "- 卷积层：{convWork}\n\n" +

@@ -9,7 +9,7 @@ const en = {
     "{pad, select, include {Padded positions count as zeros in each average (PyTorch's default, `count_include_pad=True`).\n\n} exclude {Each window is averaged over its input entries only; padded positions are not counted (`count_include_pad=False`).\n\n} other {}}" +
     "What is the output? Answer with the output matrix, rows separated by `;` (for example `1 2.5; 3 4`); decimals to two places are enough.",
   solution:
-    "The window starts at the top left of the {pad, select, none {} other {padded }}input and moves with stride {stride}, first along the row, then down; each output entry is the mean of its window (d2l 6.5.1, Maximum Pooling and Average Pooling)." +
+    "The window starts at the top left of the {pad, select, none {} other {padded }}input and moves with stride {stride}, first along the row, then down; each output entry is the mean of its window (⟦d2l.max-avg-pooling⟧)." +
     "{pad, select, include { Padded positions are zeros and count in the divisor, which is always the window's {area} entries.} exclude { Padded positions are left out, so a border window divides by the number of input entries it covers.} other {}}" +
     "\n\n{steps}\n\n" +
     "The output is\n\n{answer}",
@@ -30,7 +30,7 @@ const zhCN = {
     "{pad, select, include {填充的位置按 0 计入平均值（PyTorch 的默认设置，`count_include_pad=True`）。\n\n} exclude {每个窗口只对其中的输入元素求平均，填充的位置不计入（`count_include_pad=False`）。\n\n} other {}}" +
     "输出是什么？请写出输出矩阵，各行之间用 `;` 分隔（例如 `1 2.5; 3 4`）；小数保留两位即可。",
   solution:
-    "汇聚窗口从{pad, select, none {} other {填充后}}输入的左上角开始，以步幅 {stride} 移动，先沿行从左到右，再向下；每个输出元素是其窗口中元素的平均值（d2l 6.5.1 节，最大汇聚层和平均汇聚层）。" +
+    "汇聚窗口从{pad, select, none {} other {填充后}}输入的左上角开始，以步幅 {stride} 移动，先沿行从左到右，再向下；每个输出元素是其窗口中元素的平均值（⟦d2l.max-avg-pooling⟧）。" +
     "{pad, select, include {填充的位置为 0，并计入除数，所以除数总是窗口的 {area} 个元素。} exclude {填充的位置不计入，所以边缘窗口只除以它覆盖的输入元素个数。} other {}}" +
     "\n\n{steps}\n\n" +
     "输出为\n\n{answer}",

@@ -8,7 +8,7 @@ const en = {
     "\n\n{input}\n\n" +
     "What is the output? Answer with the output matrix, rows separated by `;` (for example `1 2; 3 4`).",
   solution:
-    "The window starts at the top left of the {padded, select, yes {padded } other {}}input and moves with stride {stride}, first along the row, then down; each output entry is the largest value in its window (d2l 6.5.1, Maximum Pooling and Average Pooling)." +
+    "The window starts at the top left of the {padded, select, yes {padded } other {}}input and moves with stride {stride}, first along the row, then down; each output entry is the largest value in its window (⟦d2l.max-avg-pooling⟧)." +
     "{padded, select, yes { Max pooling pads with {negInf}, so a padded position never wins the maximum.} other {}}" +
     "\n\n{steps}\n\n" +
     "The output is\n\n{answer}",
@@ -29,7 +29,7 @@ const zhCN = {
     "\n\n{input}\n\n" +
     "输出是什么？请写出输出矩阵，各行之间用 `;` 分隔（例如 `1 2; 3 4`）。",
   solution:
-    "汇聚窗口从{padded, select, yes {填充后}other {}}输入的左上角开始，以步幅 {stride} 移动，先沿行从左到右，再向下；每个输出元素是其窗口中的最大值（d2l 6.5.1 节，最大汇聚层和平均汇聚层）。" +
+    "汇聚窗口从{padded, select, yes {填充后}other {}}输入的左上角开始，以步幅 {stride} 移动，先沿行从左到右，再向下；每个输出元素是其窗口中的最大值（⟦d2l.max-avg-pooling⟧）。" +
     "{padded, select, yes {最大汇聚用 {negInf} 填充，所以填充的位置永远不会成为最大值。} other {}}" +
     "\n\n{steps}\n\n" +
     "输出为\n\n{answer}",

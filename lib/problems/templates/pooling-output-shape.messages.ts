@@ -9,11 +9,11 @@ const en = {
     "{form, select, rect { Pairs are given as (height, width).} other {}}" +
     "\n\nWhat is the shape of the output? Answer with three whole numbers in the order channels, height, width, for example `C x H x W`.",
   solution:
-    "A pooling window slides like a convolution kernel, so each spatial axis of size $n$ with window $k$, padding $p$ and stride $s$ gives (d2l 6.5.2, Padding and Stride)" +
+    "A pooling window slides like a convolution kernel, so each spatial axis of size $n$ with window $k$, padding $p$ and stride $s$ gives (⟦d2l.pooling-padding-stride⟧)" +
     "\n\n{formula}\n\n" +
     "- height: {heightWork}\n" +
     "- width: {widthWork}\n" +
-    "- channels: pooling works on each input channel separately and has no parameters; it does not sum over channels, so the output keeps the {channels} channels (d2l 6.5.3, Multiple Channels).\n\n" +
+    "- channels: pooling works on each input channel separately and has no parameters; it does not sum over channels, so the output keeps the {channels} channels (⟦d2l.pooling-channels⟧).\n\n" +
     "The output shape is {answer}.",
   mistakes: {
     channelsChanged:
@@ -32,11 +32,11 @@ const zhCN = {
     "{form, select, rect {成对的数按（高度，宽度）给出。} other {}}" +
     "\n\n输出形状是什么？请按通道、高度、宽度的顺序写出三个整数，例如 `C x H x W`。",
   solution:
-    "汇聚窗口像卷积核一样滑动，所以窗口大小为 $k$、填充为 $p$、步幅为 $s$ 时，大小为 $n$ 的每个空间维度的输出大小为（d2l 6.5.2 节，填充和步幅）" +
+    "汇聚窗口像卷积核一样滑动，所以窗口大小为 $k$、填充为 $p$、步幅为 $s$ 时，大小为 $n$ 的每个空间维度的输出大小为（⟦d2l.pooling-padding-stride⟧）" +
     "\n\n{formula}\n\n" +
     "- 高度：{heightWork}\n" +
     "- 宽度：{widthWork}\n" +
-    "- 通道：汇聚层在每个输入通道上单独运算，没有参数，也不对通道求和，所以输出保持 {channels} 个通道（d2l 6.5.3 节，多个通道）。\n\n" +
+    "- 通道：汇聚层在每个输入通道上单独运算，没有参数，也不对通道求和，所以输出保持 {channels} 个通道（⟦d2l.pooling-channels⟧）。\n\n" +
     "输出形状为 {answer}。",
   mistakes: {
     channelsChanged: "汇聚层不改变通道数：它在 {channels} 个输入通道上各自单独汇聚，不像卷积层那样对通道求和。",

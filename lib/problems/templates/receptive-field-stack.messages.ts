@@ -10,7 +10,7 @@ const en = {
   conv: "convolutional layer, kernel {kernel}, stride {stride}",
   maxpool: "max-pooling layer, window {kernel}, stride {stride}",
   solution:
-    "Walk from the input to the output. Keep the receptive field $r$ and the jump $j$ (the distance, in input pixels, between neighbouring units; the product of the strides so far; d2l 6.2 zh / 7.2 en, Feature Map and Receptive Field). " +
+    "Walk from the input to the output. Keep the receptive field $r$ and the jump $j$ (the distance, in input pixels, between neighbouring units; the product of the strides so far; ⟦d2l.receptive-field⟧). " +
     "Each layer with kernel $k$ and stride $s$ widens the field by $k - 1$ of its own input units, each $j$ input pixels apart:" +
     "\n\n{formula}\n\n" +
     "Start with {start}.\n\n{steps}\n\n" +
@@ -35,7 +35,7 @@ const zhCN = {
   conv: "卷积层，卷积核 {kernel}，步幅 {stride}",
   maxpool: "最大汇聚层（最大池化层），窗口 {kernel}，步幅 {stride}",
   solution:
-    "从输入走到输出，记录感受野 $r$ 和跳跃 $j$（相邻单元在输入上相隔的像素数，即到目前为止各层步幅的乘积；d2l 6.2 节，特征映射和感受野）。" +
+    "从输入走到输出，记录感受野 $r$ 和跳跃 $j$（相邻单元在输入上相隔的像素数，即到目前为止各层步幅的乘积；⟦d2l.receptive-field⟧）。" +
     "卷积核为 $k$、步幅为 $s$ 的一层使感受野增加其输入上的 $k - 1$ 个单元，每个单元相隔 $j$ 个输入像素：" +
     "\n\n{formula}\n\n" +
     "起始：{start}。\n\n{steps}\n\n" +

@@ -3,7 +3,7 @@ import { type Catalogue, createTranslators } from "../messages";
 /** Messages of `residual.block-shape` and `residual.shortcut-params`; LaTeX and numbers arrive as arguments. */
 const en = {
   block:
-    "A residual block (d2l 7.6 zh / 8.6 en, ResNet) receives an input of shape {inputShape} (channels, height, width; no batch dimension). " +
+    "A residual block (⟦d2l.residual-blocks⟧) receives an input of shape {inputShape} (channels, height, width; no batch dimension). " +
     "Its main path is a {kernel} convolution with {filters} output channels, stride {stride} and padding $1$, batch normalization, ReLU, a second {kernel} convolution with {filters} output channels, stride $1$ and padding $1$, and batch normalization. " +
     "{shortcut, select, identity {The shortcut is the identity.} d2l {The shortcut is a $1 \\times 1$ convolution with {filters} output channels and stride {stride}, with bias (d2l’s use_1x1conv).} other {The shortcut is a $1 \\times 1$ convolution with {filters} output channels and stride {stride}, without bias, followed by batch normalization (torchvision’s downsample).}} " +
     "The two paths are added and passed through ReLU.",
@@ -40,7 +40,7 @@ const en = {
 
 const zhCN = {
   block:
-    "一个残差块（d2l 7.6 节，残差网络 ResNet）的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
+    "一个残差块（⟦d2l.residual-blocks⟧）的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
     "它的主路径依次为：{kernel} 卷积层（{filters} 个输出通道，步幅 {stride}，填充 $1$）、批量规范化层、ReLU、第二个 {kernel} 卷积层（{filters} 个输出通道，步幅 $1$，填充 $1$）、批量规范化层。" +
     "{shortcut, select, identity {捷径（shortcut）是恒等映射。} d2l {捷径是一个 $1 \\times 1$ 卷积层，{filters} 个输出通道，步幅 {stride}，带偏置（d2l 中的 use_1x1conv）。} other {捷径是一个不带偏置的 $1 \\times 1$ 卷积层，{filters} 个输出通道，步幅 {stride}，后接批量规范化层（torchvision 中的 downsample）。}}" +
     "两条路径相加后再经过 ReLU。",

@@ -9,7 +9,7 @@ const en = {
     "Together they see a {field} region of the input, like a single {field} convolution." +
     "\n\nHow many trainable parameters does the stack of {count} layers have in total? Answer with one whole number.",
   solution:
-    "Receptive field: each $3 \\times 3$ layer with stride $1$ widens the field by $2$, so {count} layers see {fieldWork} pixels along each axis (d2l 7.2 zh / 8.2 en, VGG).\n\n" +
+    "Receptive field: each $3 \\times 3$ layer with stride $1$ widens the field by $2$, so {count} layers see {fieldWork} pixels along each axis (⟦d2l.vgg⟧).\n\n" +
     "Parameters of one layer: a $3 \\times 3$ kernel for every pair of input and output channel{bias, select, yes {, plus one bias per output channel} other {}}: {layerWork}.\n\n" +
     "The stack: {stackWork}.\n\n" +
     "For comparison, one {field} layer with the same channels has {singleWork} parameters: the stack needs fewer parameters and adds a nonlinearity between its layers.\n\n" +
@@ -32,7 +32,7 @@ const zhCN = {
     "它们合起来的感受野为 {field}，与单个 {field} 卷积层相同。" +
     "\n\n这 {count} 层总共有多少个可训练参数？请写一个整数。",
   solution:
-    "感受野：步幅为 $1$ 的每个 $3 \\times 3$ 层使感受野增加 $2$，所以 {count} 层在每个维度上的感受野为 {fieldWork}（d2l 7.2 节，VGG）。\n\n" +
+    "感受野：步幅为 $1$ 的每个 $3 \\times 3$ 层使感受野增加 $2$，所以 {count} 层在每个维度上的感受野为 {fieldWork}（⟦d2l.vgg⟧）。\n\n" +
     "一层的参数：每一对输入通道和输出通道各有一个 $3 \\times 3$ 卷积核{bias, select, yes {，另加每个输出通道一个偏置} other {}}：{layerWork}。\n\n" +
     "整个堆叠：{stackWork}。\n\n" +
     "作为比较，通道数相同的单个 {field} 卷积层有 {singleWork} 个参数：堆叠所需参数更少，并且层与层之间多了非线性。\n\n" +

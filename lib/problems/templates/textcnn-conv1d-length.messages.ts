@@ -8,7 +8,7 @@ const en = {
     "The convolution has {filters} output channels and kernel width {kernel} (it looks at {kernel}-grams){padding, plural, =0 {, no padding} other {, padding {padding} at each end}}{stride, plural, =1 {} other { and stride {stride}}}." +
     "\n\nWhat is the shape of its output? Answer with two whole numbers, channels then length, for example `C x L`.",
   solution:
-    "A 1-D convolution slides its kernel along the sequence; the embedding dimensions are its input channels, summed over like the channels of an image (d2l 15.3 zh / 16.3 en, One-Dimensional Convolutions):" +
+    "A 1-D convolution slides its kernel along the sequence; the embedding dimensions are its input channels, summed over like the channels of an image (⟦d2l.conv1d⟧):" +
     "\n\n{formula}\n\n" +
     "- length: {work}\n" +
     "- channels: one per kernel, {filters}.\n\n" +
@@ -30,7 +30,7 @@ const zhCN = {
     "该卷积层有 {filters} 个输出通道，卷积核宽度为 {kernel}（每次看 {kernel} 元语法）{padding, plural, =0 {，无填充} other {，两端各填充 {padding}}}{stride, plural, =1 {} other {，步幅为 {stride}}}。" +
     "\n\n输出的形状是什么？请用两个整数回答（先通道后长度），例如 `C x L`。",
   solution:
-    "一维卷积沿序列滑动卷积核；词向量的各个维度是它的输入通道，像图像的通道一样被求和（d2l 中文版 15.3 节 / 英文版 16.3 节，一维卷积）：" +
+    "一维卷积沿序列滑动卷积核；词向量的各个维度是它的输入通道，像图像的通道一样被求和（⟦d2l.conv1d⟧）：" +
     "\n\n{formula}\n\n" +
     "- 长度：{work}\n" +
     "- 通道：每个卷积核一个，共 {filters} 个。\n\n" +

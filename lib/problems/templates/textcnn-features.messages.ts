@@ -10,7 +10,7 @@ const en = {
     "\n\nHow many features does the concatenated vector have (the input of the final fully connected layer)? Answer with a whole number.",
   convolution: "- kernel width {kernel}, {filters} output channels",
   solution:
-    "Each convolution gives, per output channel, a sequence of length $L - k + 1$:\n\n{lengths}\n\nMax-over-time pooling keeps one number per channel whatever its length, so each width contributes its channel count (d2l 15.3 zh / 16.3 en, Max-Over-Time Pooling):" +
+    "Each convolution gives, per output channel, a sequence of length $L - k + 1$:\n\n{lengths}\n\nMax-over-time pooling keeps one number per channel whatever its length, so each width contributes its channel count (⟦d2l.max-over-time⟧):" +
     "\n\n{work}\n\nThe feature vector has {answer} entries.",
   length: "- width {kernel}: {work}",
   mistakes: {
@@ -32,7 +32,7 @@ const zhCN = {
     "\n\n连结后的向量（最后全连接层的输入）有多少个特征？请用一个整数回答。",
   convolution: "- 卷积核宽度 {kernel}，{filters} 个输出通道",
   solution:
-    "每个卷积层对每个输出通道给出一个长度为 $L - k + 1$ 的序列：\n\n{lengths}\n\n最大时间汇聚层无论序列多长，每个通道只保留一个数，所以每种宽度贡献的特征数等于它的通道数（d2l 中文版 15.3 节 / 英文版 16.3 节，最大时间汇聚层）：" +
+    "每个卷积层对每个输出通道给出一个长度为 $L - k + 1$ 的序列：\n\n{lengths}\n\n最大时间汇聚层无论序列多长，每个通道只保留一个数，所以每种宽度贡献的特征数等于它的通道数（⟦d2l.max-over-time⟧）：" +
     "\n\n{work}\n\n特征向量有 {answer} 个元素。",
   length: "- 宽度 {kernel}：{work}",
   mistakes: {

@@ -11,7 +11,7 @@ const en = {
     "\n\nWhat is the shape of the output? Answer with three whole numbers in the order channels, height, width.",
   solution:
     "A transposed convolution places a copy of the kernel, scaled by each input value, every $s$ pixels and sums the overlaps; padding $p$ then removes $p$ rows and columns on each side, and output padding adds rows and columns at the end " +
-    "(d2l 13.10 zh / 14.10 en, Transposed Convolution; PyTorch `ConvTranspose2d`, Shape):" +
+    "(⟦d2l.transposed-conv⟧; PyTorch `ConvTranspose2d`, Shape):" +
     "\n\n{formula}\n\n" +
     "- height: {heightWork}\n" +
     "- width: {widthWork}\n" +
@@ -39,7 +39,7 @@ const zhCN = {
     "\n\n输出形状是什么？请按通道、高度、宽度的顺序写出三个整数。",
   solution:
     "转置卷积把卷积核乘以每个输入元素后，每隔 $s$ 个像素放置一份并把重叠部分相加；然后填充 $p$ 在每侧删去 $p$ 行和列，输出填充在末尾补上行和列" +
-    "（d2l 13.10 节，转置卷积；PyTorch `ConvTranspose2d` 文档 Shape 一节）：" +
+    "（⟦d2l.transposed-conv⟧；PyTorch `ConvTranspose2d` 文档 Shape 一节）：" +
     "\n\n{formula}\n\n" +
     "- 高度：{heightWork}\n" +
     "- 宽度：{widthWork}\n" +

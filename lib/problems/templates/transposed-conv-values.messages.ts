@@ -7,11 +7,11 @@ const en = {
     "Compute the 2-D transposed convolution of the input {input} with the kernel {kernel}, stride {stride} and padding {padding} (one channel, no bias; PyTorch `ConvTranspose2d` semantics)." +
     "\n\nAnswer with the output matrix, for example as rows separated by `;`.",
   solution:
-    "Each input element in row $i$, column $j$ (counting from $0$) scales a copy of the kernel, which is added into the output with its top-left corner at row $i \\cdot s$, column $j \\cdot s$ (d2l 13.10.1 zh / 14.10.1 en, Basic Operation). " +
+    "Each input element in row $i$, column $j$ (counting from $0$) scales a copy of the kernel, which is added into the output with its top-left corner at row $i \\cdot s$, column $j \\cdot s$ (⟦d2l.tconv-basic⟧). " +
     "Without padding the output is {fullSize}:" +
     "\n\n{contributions}\n\n" +
     "Summing the copies gives {full}" +
-    "{padding, select, none {.} other {, and padding {padding} removes that many rows and columns from each side of it (d2l 13.10.2), leaving {answer}.}}" +
+    "{padding, select, none {.} other {, and padding {padding} removes that many rows and columns from each side of it (⟦d2l.tconv-padding-stride⟧), leaving {answer}.}}" +
     "\n\nThe output is {answer}.",
   contribution: "{element} places {scaled} at row {row}, column {column}",
   mistakes: {
@@ -30,11 +30,11 @@ const zhCN = {
     "计算输入 {input} 与卷积核 {kernel} 的二维转置卷积（NNDL 称为微步卷积），步幅为 {stride}，填充为 {padding}（单通道，无偏置；按 PyTorch `ConvTranspose2d` 的语义）。" +
     "\n\n请写出输出矩阵，例如用 `;` 分隔各行。",
   solution:
-    "第 $i$ 行、第 $j$ 列（从 $0$ 开始计数）的每个输入元素乘以卷积核得到一份副本，加到输出中左上角位于第 $i \\cdot s$ 行、第 $j \\cdot s$ 列的位置（d2l 13.10.1 节，基本操作）。" +
+    "第 $i$ 行、第 $j$ 列（从 $0$ 开始计数）的每个输入元素乘以卷积核得到一份副本，加到输出中左上角位于第 $i \\cdot s$ 行、第 $j \\cdot s$ 列的位置（⟦d2l.tconv-basic⟧）。" +
     "不考虑填充时输出大小为 {fullSize}：" +
     "\n\n{contributions}\n\n" +
     "把这些副本相加得到 {full}" +
-    "{padding, select, none {。} other {，填充 {padding} 从它的每一侧删去相应数量的行和列（d2l 13.10.2 节），得到 {answer}。}}" +
+    "{padding, select, none {。} other {，填充 {padding} 从它的每一侧删去相应数量的行和列（⟦d2l.tconv-padding-stride⟧），得到 {answer}。}}" +
     "\n\n输出为 {answer}。",
   contribution: "{element} 把 {scaled} 放在第 {row} 行、第 {column} 列",
   mistakes: {

@@ -8,7 +8,7 @@ const en = {
     "\n\n{input}\n\n" +
     "What is the output? Answer with the output matrix, rows separated by `;` (for example `1 0; 0 -1`).",
   solution:
-    "The kernel {kernel} subtracts each pixel's right-hand neighbour from it: {rule}. The output is 0 where the two neighbours are equal and non-zero only at a vertical edge: positive where the image gets darker to the right, negative where it gets brighter (d2l 6.2.3, Object Edge Detection in Images)." +
+    "The kernel {kernel} subtracts each pixel's right-hand neighbour from it: {rule}. The output is 0 where the two neighbours are equal and non-zero only at a vertical edge: positive where the image gets darker to the right, negative where it gets brighter (⟦d2l.edge-detection⟧)." +
     "{horizontal, select, yes { Here every row of $X$ is constant, the edges are horizontal, so this kernel sees none of them: it detects vertical edges only.} other {}}" +
     "\n\n{steps}\n\n" +
     "The output is\n\n{answer}",
@@ -28,7 +28,7 @@ const zhCN = {
     "\n\n{input}\n\n" +
     "输出是什么？请写出输出矩阵，各行之间用 `;` 分隔（例如 `1 0; 0 -1`）。",
   solution:
-    "卷积核 {kernel} 用每个像素减去它右边相邻的像素：{rule}。两个相邻像素相等时输出为 0，只有在垂直边缘处才不为 0：从左到右由亮变暗处为正，由暗变亮处为负（d2l 6.2.3 节，图像中目标的边缘检测）。" +
+    "卷积核 {kernel} 用每个像素减去它右边相邻的像素：{rule}。两个相邻像素相等时输出为 0，只有在垂直边缘处才不为 0：从左到右由亮变暗处为正，由暗变亮处为负（⟦d2l.edge-detection⟧）。" +
     "{horizontal, select, yes {这里 $X$ 的每一行都是常数，边缘是水平的，所以这个卷积核一个也检测不到：它只能检测垂直边缘。} other {}}" +
     "\n\n{steps}\n\n" +
     "输出为\n\n{answer}",

@@ -8,7 +8,7 @@ const en = {
     "\n\n{input}\n\n{kernel}\n\n" +
     "Answer with the output matrix, rows separated by `;` (for example `1 2; 3 4`).",
   solution:
-    "A strict convolution is a cross-correlation with the kernel rotated by 180°, flipped both horizontally and vertically (d2l 6.2.5, Cross-Correlation and Convolution):" +
+    "A strict convolution is a cross-correlation with the kernel rotated by 180°, flipped both horizontally and vertically (⟦d2l.xcorr-vs-conv⟧):" +
     "\n\n{flipped}\n\n" +
     "Now slide the flipped kernel over the {padded, select, yes {zero-padded } other {}}input with stride {stride}, multiplying element by element and summing:" +
     "\n\n{steps}\n\n" +
@@ -30,7 +30,7 @@ const zhCN = {
     "\n\n{input}\n\n{kernel}\n\n" +
     "请写出输出矩阵，各行之间用 `;` 分隔（例如 `1 2; 3 4`）。",
   solution:
-    "严格意义上的卷积就是把卷积核旋转 180°（水平和垂直都翻转）之后做互相关运算（d2l 6.2.5 节，互相关和卷积）：" +
+    "严格意义上的卷积就是把卷积核旋转 180°（水平和垂直都翻转）之后做互相关运算（⟦d2l.xcorr-vs-conv⟧）：" +
     "\n\n{flipped}\n\n" +
     "再把翻转后的卷积核在{padded, select, yes {用 0 填充后的} other {}}输入上以步幅 {stride} 滑动，按元素相乘再求和：" +
     "\n\n{steps}\n\n" +
