@@ -23,6 +23,24 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", pureCoreImports] },
   },
   {
+    // Pages show dates in the learner's time zone (their setting, carried by next-intl's request
+    // config), never in the browser's: formatting goes through next-intl's formatter.
+    files: ["app/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]",
+          message: "Format dates with next-intl (useFormatter / getFormatter): it uses the learner's time zone, not the browser's.",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^format(ToParts|Range)?$/][callee.object.callee.property.name='DateTimeFormat']",
+          message: "Format dates with next-intl (useFormatter / getFormatter): it uses the learner's time zone, not the browser's.",
+        },
+      ],
+    },
+  },
+  {
     // lib/db's index also holds the migrator, which reads prisma/migrations from disk: code that
     // Next.js bundles takes values from lib/db/client (or the generated client), types from anywhere.
     files: ["app/**", "lib/server/**"],
