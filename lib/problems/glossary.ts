@@ -33,7 +33,8 @@ export const glossary = {
   weightSharing: { en: "weight sharing", "zh-CN": "权重共享", avoid: ["权值共享"] },
   // d2l zh 6.3 / en 7.3, NNDL 5.1.3: padding and stride
   padding: { en: "padding", "zh-CN": "填充", avoid: ["补零", "填补"] },
-  stride: { en: "stride", "zh-CN": "步幅", avoid: ["步长"] },
+  // NNDL writes 步长: its own word, shown beside d2l's.
+  stride: { en: "stride", "zh-CN": "步幅", alsoKnownAs: ["步长"] },
   narrowConvolution: { en: "narrow convolution", "zh-CN": "窄卷积" },
   wideConvolution: { en: "wide convolution", "zh-CN": "宽卷积" },
   equalWidthConvolution: { en: "equal-width convolution", "zh-CN": "等宽卷积" },
@@ -60,26 +61,42 @@ export const glossary = {
   ninBlock: { en: "NiN block", "zh-CN": "NiN块" },
   inceptionBlock: { en: "Inception block", "zh-CN": "Inception块" },
   concatenation: { en: "concatenation", "zh-CN": "连结", avoid: ["拼接"] },
+  multiplyAccumulate: { en: "multiply-accumulate operations (MACs)", "zh-CN": "乘加运算" },
+  imageAugmentation: { en: "image augmentation", "zh-CN": "图像增广" },
   // d2l zh 7.5 / en 8.5: batch normalization
   batchNormalization: { en: "batch normalization", "zh-CN": "批量规范化", alsoKnownAs: ["批量归一化"], avoid: ["批标准化", "批归一化"] },
   scaleParameter: { en: "scale parameter", "zh-CN": "拉伸参数" },
   shiftParameter: { en: "shift parameter", "zh-CN": "偏移参数" },
   movingAverage: { en: "moving average", "zh-CN": "移动平均", avoid: ["滑动平均"] },
-  runningStatistics: { en: "running mean and variance", "zh-CN": "移动平均均值和方差" },
+  // One name for the running statistics (d2l's moving_mean and moving_var).
+  runningStatistics: {
+    en: "running mean and variance",
+    "zh-CN": "移动平均均值和方差",
+    avoid: ["运行统计量", "移动统计量", "移动平均统计量", "运行均值", "均值和方差的移动平均", "移动估计"],
+  },
+  layerNormalization: { en: "layer normalization", "zh-CN": "层规范化", alsoKnownAs: ["层归一化"] },
   // d2l zh 7.6–7.7 / en 8.6–8.7: ResNet and DenseNet
   residualBlock: { en: "residual block", "zh-CN": "残差块" },
+  // d2l: 残差连接 (跨层数据通路); NNDL 5.4.4: 直连边. "捷径" is in neither book.
+  residualConnection: { en: "residual connection", "zh-CN": "残差连接", alsoKnownAs: ["直连边"], avoid: ["捷径"] },
+  denseNet: { en: "densely connected network", "zh-CN": "稠密连接网络", avoid: ["稠密网络", "密集连接网络"] },
+  bottleneck: { en: "bottleneck", "zh-CN": "瓶颈" },
   residualMapping: { en: "residual mapping", "zh-CN": "残差映射" },
   denseBlock: { en: "dense block", "zh-CN": "稠密块", avoid: ["密集块"] },
   growthRate: { en: "growth rate", "zh-CN": "增长率" },
   transitionLayer: { en: "transition layer", "zh-CN": "过渡层" },
   // d2l zh 13.10 / en 14.10, NNDL 5.5: transposed and dilated convolutions
-  transposedConvolution: { en: "transposed convolution", "zh-CN": "转置卷积", alsoKnownAs: ["微步卷积"], avoid: ["反卷积"] },
+  // NNDL 5.5.1: 转置卷积, also 反卷积; 微步卷积 is the transposed convolution with stride below 1, not its general name.
+  transposedConvolution: { en: "transposed convolution", "zh-CN": "转置卷积", alsoKnownAs: ["反卷积"] },
+  fractionallyStridedConvolution: { en: "fractionally-strided convolution", "zh-CN": "微步卷积" },
+  upsampling: { en: "upsampling", "zh-CN": "上采样" },
   dilatedConvolution: { en: "dilated convolution", "zh-CN": "空洞卷积", alsoKnownAs: ["膨胀卷积"], avoid: ["扩张卷积"] },
-  dilationRate: { en: "dilation rate", "zh-CN": "膨胀率", alsoKnownAs: ["扩张率"] },
+  dilationRate: { en: "dilation rate", "zh-CN": "膨胀率", alsoKnownAs: ["空洞率", "扩张率"] },
+  groupedConvolution: { en: "grouped convolution", "zh-CN": "分组卷积" },
   // d2l zh 15.3 / en 16.3: textCNN
   wordEmbedding: { en: "word embedding", "zh-CN": "词嵌入" },
   oneDimensionalConvolution: { en: "one-dimensional convolution", "zh-CN": "一维卷积" },
-  maxOverTimePooling: { en: "max-over-time pooling", "zh-CN": "最大时间汇聚", alsoKnownAs: ["时序最大汇聚"], avoid: ["时序最大池化"] },
+  maxOverTimePooling: { en: "max-over-time pooling", "zh-CN": "最大时间汇聚", alsoKnownAs: ["时序最大汇聚"], avoid: ["时序最大池化", "时间最大汇聚"] },
 } as const satisfies Record<string, GlossaryTerm>;
 
 export type GlossaryKey = keyof typeof glossary;
@@ -147,22 +164,24 @@ export const glossaryTopics = [
       "ninBlock",
       "inceptionBlock",
       "concatenation",
+      "multiplyAccumulate",
+      "imageAugmentation",
     ],
   },
   {
     id: "batch-normalization",
     title: { en: "Batch normalization", "zh-CN": "批量规范化" },
-    terms: ["batchNormalization", "scaleParameter", "shiftParameter", "movingAverage", "runningStatistics"],
+    terms: ["batchNormalization", "scaleParameter", "shiftParameter", "movingAverage", "runningStatistics", "layerNormalization"],
   },
   {
     id: "resnet-densenet",
     title: { en: "ResNet and DenseNet", "zh-CN": "ResNet 和 DenseNet" },
-    terms: ["residualBlock", "residualMapping", "denseBlock", "growthRate", "transitionLayer"],
+    terms: ["residualBlock", "residualConnection", "residualMapping", "bottleneck", "denseNet", "denseBlock", "growthRate", "transitionLayer"],
   },
   {
     id: "transposed-dilated",
     title: { en: "Transposed and dilated convolutions", "zh-CN": "转置卷积和空洞卷积" },
-    terms: ["transposedConvolution", "dilatedConvolution", "dilationRate"],
+    terms: ["transposedConvolution", "fractionallyStridedConvolution", "upsampling", "dilatedConvolution", "dilationRate", "groupedConvolution"],
   },
   {
     id: "textcnn",

@@ -5,7 +5,10 @@ import { gradingCatalogues } from "@/lib/grading/messages";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { CONCEPT_GROUPS, type ConceptItem, conceptItems } from "@/lib/problems/concepts";
 import { type GlossaryKey, type GlossaryTerm, glossary, glossaryTopics } from "@/lib/problems/glossary";
+import { figureLabels } from "@/lib/problems/figures/figure-labels";
+import { figureCatalogues } from "@/lib/problems/figures/figure.messages";
 import { problemCatalogues } from "@/lib/problems/messages";
+import { misconceptionNameCatalogues } from "@/lib/problems/misconception-names.messages";
 import { type CatalogueTree, flattenCatalogue } from "../support/catalogue-checks";
 
 /** One text a person reads, with where it comes from. */
@@ -51,6 +54,9 @@ const ALL_TEXTS: Text[] = [
   ...catalogueTexts("problemCatalogues", problemCatalogues as unknown as { en: CatalogueTree; "zh-CN": CatalogueTree }),
   ...catalogueTexts("gradingCatalogues", gradingCatalogues as unknown as { en: CatalogueTree; "zh-CN": CatalogueTree }),
   ...catalogueTexts("interface", messagesByLocale as unknown as { en: CatalogueTree; "zh-CN": CatalogueTree }),
+  ...catalogueTexts("figureCatalogues", figureCatalogues as unknown as { en: CatalogueTree; "zh-CN": CatalogueTree }),
+  ...catalogueTexts("misconceptionNameCatalogues", misconceptionNameCatalogues as unknown as { en: CatalogueTree; "zh-CN": CatalogueTree }),
+  ...Object.entries(figureLabels).flatMap(([key, label]) => (["en", "zh-CN"] as const).map((lang) => ({ source: `figure label ${key} ${lang}`, lang, text: label[lang] }))),
   ...ALL_ITEMS.flatMap(conceptTexts),
 ];
 

@@ -278,8 +278,8 @@ export const convolutionItems: readonly ConceptItem[] = [
     ],
     answer: "A",
     explanation: text(
-      "A convolution with stride usually shrinks the input; the transposed convolution with the same settings maps back to the larger size (d2l uses it in the fully convolutional network). It swaps the roles of the forward and backward passes of a convolution and has its own learned kernel, so it restores the shape, not the values. NNDL also calls it a fractionally-strided convolution.",
-      "带步幅的卷积通常会缩小输入；相同设置的转置卷积能映射回更大的尺寸（d2l 在全卷积网络中使用它）。它交换了卷积的前向和反向传播，并有自己学习得到的卷积核，所以恢复的是形状而不是数值（NNDL 也称之为微步卷积）。",
+      "A convolution with stride usually shrinks the input; the transposed convolution with the same settings maps back to the larger size (d2l uses it in the fully convolutional network). It swaps the roles of the forward and backward passes of a convolution and has its own learned kernel, so it restores the shape, not the values. It is also called a deconvolution, though it does not invert a convolution; NNDL calls a transposed convolution with stride below 1 a fractionally-strided convolution.",
+      "带步幅的卷积通常会缩小输入；相同设置的转置卷积能映射回更大的尺寸（d2l 在全卷积网络中使用它）。它交换了卷积的前向和反向传播，并有自己学习得到的卷积核，所以恢复的是形状而不是数值。转置卷积（也称反卷积）并不是卷积的逆运算；NNDL 把步幅小于 1 的转置卷积称为微步卷积。",
     ),
   },
   {
@@ -424,7 +424,7 @@ export const convolutionItems: readonly ConceptItem[] = [
     answer: ["A", "B", "C"],
     explanation: text(
       "A $1 \\times 1$ convolution is a dense layer over channels at each pixel: it changes the channel count cheaply (Inception's bottlenecks, ResNet's shortcuts, DenseNet's transition layers) and with a ReLU adds nonlinearity per pixel (NiN). It sees one pixel, so it detects no spatial pattern and leaves the receptive field unchanged.",
-      "$1 \\times 1$ 卷积相当于在每个像素上对通道做全连接：它能低成本地改变通道数（Inception块的瓶颈、ResNet 的捷径、DenseNet 的过渡层），后接 ReLU 时可增加逐像素的非线性（NiN）。它只看一个像素，因此不能检测空间图案，也不改变感受野。",
+      "$1 \\times 1$ 卷积相当于在每个像素上对通道做全连接：它能低成本地改变通道数（Inception块的瓶颈、ResNet 残差连接上的 $1 \\times 1$ 卷积、DenseNet 的过渡层），后接 ReLU 时可增加逐像素的非线性（NiN）。它只看一个像素，因此不能检测空间图案，也不改变感受野。",
     ),
   },
   {

@@ -87,13 +87,13 @@ export const RUNNING_STATS_AS_PARAMS = misconception(
 export const BATCH_STATS_AT_PREDICTION = misconception(
   "batch-stats-at-prediction",
   "In prediction mode batch normalization uses the moving averages of mean and variance estimated during training, so an example's output does not depend on the rest of the batch.",
-  "预测模式下，批量规范化（批量归一化）使用训练时估计的均值和方差的移动平均，因此一个样本的输出不依赖批量中的其他样本。",
+  "预测模式下，批量规范化（批量归一化）使用训练时累积的移动平均均值和方差，因此一个样本的输出不依赖批量中的其他样本。",
 );
 
 export const SHORTCUT_ALWAYS_IDENTITY = misconception(
   "shortcut-always-identity",
   "The shortcut can only be the identity when the body keeps the shape; when it changes the channels or the stride, a $1 \\times 1$ convolution (with that stride) makes the shapes match for the addition.",
-  "只有当主路径保持形状不变时，捷径才能是恒等映射；主路径改变通道数或步幅时，需要一个（带相同步幅的）$1 \\times 1$ 卷积使两者形状一致才能相加。",
+  "只有当主路径保持形状不变时，残差连接才能是恒等映射；主路径改变通道数或步幅时，需要一个（带相同步幅的）$1 \\times 1$ 卷积使两者形状一致才能相加。",
 );
 
 /** An option that encodes a misconception. */

@@ -138,7 +138,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
       ),
       option("Three $3 \\times 3$ convolutions and max pooling", "三个 $3 \\times 3$ 卷积层和一个最大汇聚层"),
       option("A single $1 \\times 1$ convolution", "一个 $1 \\times 1$ 卷积层"),
-      option("A convolution, batch normalization and a shortcut connection", "一个卷积层、批量规范化层和一条捷径"),
+      option("A convolution, batch normalization and a shortcut connection", "一个卷积层、批量规范化层和一条残差连接"),
     ],
     answer: "A",
     explanation: text(
@@ -410,8 +410,8 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     ),
     options: [
       option(
-        "Every path pads its input so that it keeps the height and width, which lets the outputs be concatenated",
-        "每条路径都使用填充来保持高和宽不变，因此各输出可以连结",
+        "Every path keeps the height and width (the $3 \\times 3$ and $5 \\times 5$ convolutions and the max pooling by padding, the $1 \\times 1$ convolutions need none), which lets the outputs be concatenated",
+        "每条路径都保持高和宽不变（$3 \\times 3$、$5 \\times 5$ 卷积和最大汇聚层靠填充，$1 \\times 1$ 卷积无需填充），因此各输出可以连结",
       ),
       option(
         "The $1 \\times 1$ convolutions in front of the $3 \\times 3$ and $5 \\times 5$ convolutions reduce the channels, and so the cost",
@@ -540,8 +540,8 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     question: text("True or false: the LeNet of d2l uses ReLU activations.", "判断：d2l 中的 LeNet 使用 ReLU 激活函数。"),
     answer: false,
     explanation: text(
-      "LeNet uses the sigmoid, as in the original 1998 network; ReLU became standard with AlexNet.",
-      "LeNet 使用 sigmoid 激活函数，与 1998 年的原始网络一致；ReLU 是从 AlexNet 开始成为标准的。",
+      "d2l's LeNet uses the sigmoid; LeCun et al.'s 1998 LeNet-5 used a scaled hyperbolic tangent. ReLU became standard with AlexNet.",
+      "d2l 中的 LeNet 使用 sigmoid 激活函数；LeCun 等人 1998 年的 LeNet-5 用的是缩放后的双曲正切函数（tanh）。ReLU 是从 AlexNet 开始成为标准的。",
     ),
   },
 ];

@@ -11,13 +11,13 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-prediction-statistics",
     kind: "choice",
     difficulty: "easy",
-    section: { d2l: "d2l.bn-from-scratch", nndl: "nndl.batch-norm" },
+    section: { d2l: "d2l.bn-layers", nndl: "nndl.batch-norm" },
     question: text(
       "In prediction mode, which mean and variance does a batch normalization layer use?",
       "在预测模式下，批量规范化（批量归一化）层使用哪个均值和方差？",
     ),
     options: [
-      option("Moving averages of the mean and variance estimated during training", "训练期间估计的均值和方差的移动平均"),
+      option("Moving averages of the mean and variance estimated during training", "训练中累积的移动平均均值和方差"),
       mistaken(BATCH_STATS_AT_PREDICTION, "The mean and variance of the current minibatch", "当前小批量的均值和方差"),
       option("Mean 0 and variance 1, without any estimate", "均值 0、方差 1，不做任何估计"),
       option("None: batch normalization is switched off", "不使用：关闭批量规范化"),
@@ -39,7 +39,7 @@ export const trainingItems: readonly ConceptItem[] = [
     ),
     options: [
       option("$2C$: a scale parameter γ and a shift parameter β per channel", "$2C$：每个通道一个拉伸参数 γ 和一个偏移参数 β"),
-      mistaken(RUNNING_STATS_AS_PARAMS, "$4C$: γ, β, the running mean and the running variance per channel", "$4C$：每个通道的 γ、β、移动平均均值和移动平均方差"),
+      mistaken(RUNNING_STATS_AS_PARAMS, "$4C$: γ, β, the running mean and the running variance per channel", "$4C$：每个通道的 γ、β 以及移动平均均值和方差"),
       option("$2$: one γ and one β for the whole layer", "$2$：整个层一个 γ 和一个 β"),
       option("$2 C H W$: a γ and a β per activation", "$2 C H W$：每个激活值一个 γ 和一个 β"),
     ],
@@ -106,7 +106,7 @@ export const trainingItems: readonly ConceptItem[] = [
     answer: "A",
     explanation: text(
       "The block outputs $x + g(x)$. If the identity is what is needed, setting the weights of $g$ to zero achieves it; and the shortcut lets inputs (and gradients) propagate faster through the layers.",
-      "残差块输出 $x + g(x)$。如果需要的是恒等映射，把 $g$ 的权重设为零即可实现；而且捷径让输入（和梯度）能更快地跨层传播。",
+      "残差块输出 $x + g(x)$。如果需要的是恒等映射，把 $g$ 的权重设为零即可实现；而且残差连接让输入（和梯度）能更快地跨层传播。",
     ),
   },
   {
@@ -135,14 +135,14 @@ export const trainingItems: readonly ConceptItem[] = [
     kind: "choice",
     difficulty: "medium",
     section: { d2l: "d2l.residual-blocks" },
-    question: text("When does a residual block need a $1 \\times 1$ convolution on its shortcut?", "残差块的捷径什么时候需要 $1 \\times 1$ 卷积？"),
+    question: text("When does a residual block need a $1 \\times 1$ convolution on its shortcut?", "残差块的残差连接上什么时候需要 $1 \\times 1$ 卷积？"),
     options: [
       option(
         "When the body changes the number of channels or the height and width (stride)",
         "当主路径改变通道数或高和宽（步幅）时",
       ),
       option("In every residual block", "每个残差块都需要"),
-      mistaken(SHORTCUT_ALWAYS_IDENTITY, "Never: the shortcut is always the identity", "从不需要：捷径总是恒等映射"),
+      mistaken(SHORTCUT_ALWAYS_IDENTITY, "Never: the shortcut is always the identity", "从不需要：残差连接总是恒等映射"),
       option("Only when the block has batch normalization", "只有当残差块含有批量规范化时"),
     ],
     answer: "A",
@@ -179,7 +179,7 @@ export const trainingItems: readonly ConceptItem[] = [
     question: text("Which statements about batch normalization are true? Select all that apply.", "关于批量规范化（批量归一化），以下哪些说法正确？选出所有正确项。"),
     options: [
       option("In training it normalizes with the minibatch's mean and variance", "训练时用小批量的均值和方差做规范化"),
-      option("In prediction it uses running estimates of the mean and variance", "预测时使用均值和方差的移动估计"),
+      option("In prediction it uses running estimates of the mean and variance", "预测时使用移动平均均值和方差"),
       mistaken(
         BATCH_STATS_AT_PREDICTION,
         "In prediction, an example's output depends on the other examples of its batch",
@@ -190,7 +190,7 @@ export const trainingItems: readonly ConceptItem[] = [
     answer: ["A", "B"],
     explanation: text(
       "Batch normalization behaves differently in the two modes, like dropout. The running statistics are updated with a momentum during training; only γ and β receive gradients.",
-      "批量规范化与暂退法一样，在两种模式下行为不同。移动统计量在训练中按动量更新；只有 γ 和 β 接收梯度。",
+      "批量规范化与暂退法一样，在两种模式下行为不同。移动平均均值和方差在训练中按动量更新；只有 γ 和 β 接收梯度。",
     ),
   },
   {
@@ -218,18 +218,21 @@ export const trainingItems: readonly ConceptItem[] = [
     section: { d2l: "d2l.resnet", nndl: "nndl.resnet" },
     question: text("Which statements about ResNet are true? Select all that apply.", "关于 ResNet，以下哪些说法正确？选出所有正确项。"),
     options: [
-      option("The shortcut lets inputs propagate forward faster across layers", "捷径让输入能更快地跨层向前传播"),
+      option("The residual connection lets inputs propagate forward faster across layers", "残差连接让输入能更快地跨层向前传播"),
       option(
         "The body's output must have the input's shape, or the shortcut needs a $1 \\times 1$ convolution",
-        "主路径的输出必须与输入形状相同，否则捷径需要 $1 \\times 1$ 卷积",
+        "主路径的输出必须与输入形状相同，否则残差连接上需要 $1 \\times 1$ 卷积",
       ),
       option("A residual block concatenates its input and output", "残差块把输入和输出连结起来"),
-      option("ResNet-18 has 18 layers with weights: 17 convolutional layers and one fully connected layer", "ResNet-18 有 18 个带权重的层：17 个卷积层和 1 个全连接层"),
+      option(
+        "ResNet-18's 18 layers, as d2l counts them, are the first $7 \\times 7$ convolution, the 16 $3 \\times 3$ convolutions of the residual blocks and the final fully connected layer",
+        "按 d2l 的数法，ResNet-18 的 18 层是第一个 $7 \\times 7$ 卷积层、残差块中的 16 个 $3 \\times 3$ 卷积层和最后的全连接层",
+      ),
     ],
     answer: ["A", "B", "D"],
     explanation: text(
-      "ResNet-18: the first $7 \\times 7$ convolution, four modules of two residual blocks with two $3 \\times 3$ convolutions each ($4 \\cdot 4 = 16$), and the final dense layer: $1 + 16 + 1 = 18$ (the $1 \\times 1$ shortcut convolutions are not counted). Residual blocks add; DenseNet concatenates.",
-      "ResNet-18：第一个 $7 \\times 7$ 卷积层，四个模块各含两个残差块、每块两个 $3 \\times 3$ 卷积层（$4 \\cdot 4 = 16$），以及最后的全连接层：$1 + 16 + 1 = 18$（捷径上的 $1 \\times 1$ 卷积不计入）。残差块做相加，DenseNet 做连结。",
+      "ResNet-18: the first $7 \\times 7$ convolution, four modules of two residual blocks with two $3 \\times 3$ convolutions each ($4 \\cdot 4 = 16$), and the final dense layer: $1 + 16 + 1 = 18$ (d2l counts neither the $1 \\times 1$ convolutions on the shortcuts nor the batch normalization layers, though both have weights). Residual blocks add; DenseNet concatenates.",
+      "ResNet-18：第一个 $7 \\times 7$ 卷积层，四个模块各含两个残差块、每块两个 $3 \\times 3$ 卷积层（$4 \\cdot 4 = 16$），以及最后的全连接层：$1 + 16 + 1 = 18$（d2l 不计残差连接上的 $1 \\times 1$ 卷积层和批量规范化层，尽管它们也有权重）。残差块做相加，DenseNet 做连结。",
     ),
   },
 
@@ -273,14 +276,14 @@ export const trainingItems: readonly ConceptItem[] = [
       mistaken(
         RUNNING_STATS_AS_PARAMS,
         "It has 256 learnable parameters: γ, β, the running mean and the running variance per channel",
-        "它有 256 个可学习的参数：每个通道的 γ、β、移动平均均值和移动平均方差",
+        "它有 256 个可学习的参数：每个通道的 γ、β 以及移动平均均值和方差",
       ),
       option("Its number of parameters grows with the height and width of the feature map", "它的参数数量随特征映射的高和宽增长"),
     ],
     answer: ["A", "B"],
     explanation: text(
       "After a convolutional layer, batch normalization works per channel: one scale parameter γ and one shift parameter β per channel, shared by all positions, so $2 \\cdot 64 = 128$ parameters whatever the height and width. The moving averages of the mean and variance, used in prediction mode, are another $2 \\cdot 64 = 128$ numbers, updated during training but not by gradient descent.",
-      "在卷积层之后，批量规范化按通道进行：每个通道一个拉伸参数 γ 和一个偏移参数 β，在所有位置共享，所以无论高和宽是多少，参数都是 $2 \\cdot 64 = 128$ 个。预测模式使用的均值和方差的移动平均另有 $2 \\cdot 64 = 128$ 个数，它们在训练时更新，但不通过梯度下降。",
+      "在卷积层之后，批量规范化按通道进行：每个通道一个拉伸参数 γ 和一个偏移参数 β，在所有位置共享，所以无论高和宽是多少，参数都是 $2 \\cdot 64 = 128$ 个。预测模式使用的移动平均均值和方差另有 $2 \\cdot 64 = 128$ 个数，它们在训练时更新，但不通过梯度下降。",
     ),
   },
   {
@@ -290,7 +293,7 @@ export const trainingItems: readonly ConceptItem[] = [
     section: { d2l: "d2l.residual-blocks" },
     question: text(
       "A residual block's main path has two $3 \\times 3$ convolutional layers with padding 1. In which cases can its shortcut be the identity, without a $1 \\times 1$ convolution? Select all that apply.",
-      "一个残差块的主路径有两个填充为 1 的 $3 \\times 3$ 卷积层。在以下哪些情况下，它的捷径可以是恒等映射，不需要 $1 \\times 1$ 卷积？选出所有正确项。",
+      "一个残差块的主路径有两个填充为 1 的 $3 \\times 3$ 卷积层。在以下哪些情况下，它的残差连接可以是恒等映射，不需要 $1 \\times 1$ 卷积？选出所有正确项。",
     ),
     options: [
       option("Input with 64 channels; both convolutional layers output 64 channels with stride 1", "输入 64 个通道；两个卷积层都输出 64 个通道，步幅为 1"),
@@ -308,7 +311,7 @@ export const trainingItems: readonly ConceptItem[] = [
     answer: ["A", "B"],
     explanation: text(
       "The block adds its input to the main path's output, so both must have the same shape. With padding 1 and stride 1 a $3 \\times 3$ convolutional layer keeps the height and width whatever they are, so only the channels matter. A change of channels (64 → 128) or a stride of 2 (which halves the height and width) needs a $1 \\times 1$ convolution on the shortcut, with the same stride, as in d2l's `Residual(use_1x1conv=True, strides=2)`.",
-      "残差块把输入与主路径的输出相加，二者形状必须相同。填充为 1、步幅为 1 时，$3 \\times 3$ 卷积层无论高和宽是多少都保持不变，所以只有通道数要紧。通道数改变（64 → 128）或步幅为 2（高和宽减半）时，捷径需要一个步幅相同的 $1 \\times 1$ 卷积，如 d2l 的 `Residual(use_1x1conv=True, strides=2)`。",
+      "残差块把输入与主路径的输出相加，二者形状必须相同。填充为 1、步幅为 1 时，$3 \\times 3$ 卷积层无论高和宽是多少都保持不变，所以只有通道数要紧。通道数改变（64 → 128）或步幅为 2（高和宽减半）时，残差连接上需要一个步幅相同的 $1 \\times 1$ 卷积，如 d2l 的 `Residual(use_1x1conv=True, strides=2)`。",
     ),
   },
 
@@ -317,7 +320,7 @@ export const trainingItems: readonly ConceptItem[] = [
     id: "batchnorm-same-in-both-modes",
     kind: "boolean",
     difficulty: "easy",
-    section: { d2l: "d2l.bn-from-scratch" },
+    section: { d2l: "d2l.bn-layers" },
     question: text(
       "True or false: a batch normalization layer computes the same thing in training and in prediction.",
       "判断：批量规范化层在训练和预测时的计算相同。",
@@ -326,17 +329,17 @@ export const trainingItems: readonly ConceptItem[] = [
     misconception: BATCH_STATS_AT_PREDICTION,
     explanation: text(
       "In training it uses the minibatch's statistics (and updates the running ones); in prediction it uses the running statistics.",
-      "训练时它使用小批量的统计量（并更新移动统计量）；预测时使用移动统计量。",
+      "训练时它使用小批量的统计量（并更新移动平均均值和方差）；预测时使用移动平均均值和方差。",
     ),
   },
   {
     id: "batchnorm-running-stats-trainable",
     kind: "boolean",
     difficulty: "medium",
-    section: { d2l: "d2l.bn-lenet" },
+    section: { d2l: "d2l.bn-from-scratch" },
     question: text(
       "True or false: the running mean and running variance of a batch normalization layer are trainable parameters.",
-      "判断：批量规范化层的移动平均均值和移动平均方差是可训练的参数。",
+      "判断：批量规范化层的移动平均均值和方差是可训练的参数。",
     ),
     answer: false,
     misconception: RUNNING_STATS_AS_PARAMS,
@@ -354,7 +357,7 @@ export const trainingItems: readonly ConceptItem[] = [
     answer: true,
     explanation: text(
       "The block computes $x + g(x)$ (followed by ReLU in d2l), which requires $g(x)$ to have the shape of $x$ or a $1 \\times 1$ convolution on the shortcut.",
-      "残差块计算 $x + g(x)$（d2l 中随后再接 ReLU），这要求 $g(x)$ 与 $x$ 形状相同，否则捷径上需要 $1 \\times 1$ 卷积。",
+      "残差块计算 $x + g(x)$（d2l 中随后再接 ReLU），这要求 $g(x)$ 与 $x$ 形状相同，否则残差连接上需要 $1 \\times 1$ 卷积。",
     ),
   },
   {

@@ -3,7 +3,7 @@ import type { Lang, Localized } from "../types";
 /**
  * Words the figures need that the shared glossary (`../glossary.ts`) lacks, in both languages,
  * as d2l writes them (6.2.5 翻转, 7.4 Inception 块 and 连结, 7.6 恒等映射 / 1×1 卷积层, 15.3 TextCNN
- * 时间最大汇聚层). The glossary's terms are used wherever it has one.
+ * 最大时间汇聚层). The glossary's terms are used wherever it has one.
  */
 const LABELS = {
   flippedKernel: { en: "flipped kernel (180°)", "zh-CN": "翻转后的卷积核（180°）" },
@@ -12,7 +12,7 @@ const LABELS = {
   add: { en: "add", "zh-CN": "相加" },
   identity: { en: "identity", "zh-CN": "恒等映射" },
   inceptionBlock: { en: "Inception block", "zh-CN": "Inception 块" },
-  maxOverTime: { en: "max-over-time pooling", "zh-CN": "时间最大汇聚" },
+  maxOverTime: { en: "max-over-time pooling", "zh-CN": "最大时间汇聚层" },
   embedding: { en: "embedding", "zh-CN": "词元嵌入" },
   layer: { en: "layer", "zh-CN": "层" },
   shape: { en: "shape", "zh-CN": "形状" },
@@ -27,6 +27,9 @@ const LABELS = {
 } as const satisfies Record<string, Localized>;
 
 export type FigureLabel = keyof typeof LABELS;
+
+/** Every label, for the tests that scan what a person reads. */
+export const figureLabels: Readonly<Record<FigureLabel, Localized>> = LABELS;
 
 export function figureLabel(key: FigureLabel, lang: Lang): string {
   return LABELS[key][lang];

@@ -133,10 +133,10 @@ const zhCN = {
     alt: "每个输入元素与卷积核相乘，各副本相隔 {stride} 放置并相加，得到 {fullRows}×{fullCols} 的矩阵{padded, select, yes {，再按填充 {padding} 在每侧裁掉，得到} other {，即}} {outRows}×{outCols} 的输出；{padded, select, yes {阴影标出裁剪后保留的部分} other {阴影标出第一个元素及其副本}}。",
   },
   textcnn: {
-    title: "textCNN：不同宽度的一维卷积、时间最大汇聚与连结",
+    title: "textCNN：不同宽度的一维卷积、最大时间汇聚层与连结",
     conv: "一维卷积，宽 {kernel}",
     features: "特征",
-    alt: "{dims}×{tokens} 的词元嵌入经过 {count} 个不同宽度的一维卷积，时间最大汇聚为每个通道保留一个值，连结后得到 {total} 个特征。",
+    alt: "{dims}×{tokens} 的词元嵌入经过 {count} 个不同宽度的一维卷积，最大时间汇聚层为每个通道保留一个值，连结后得到 {total} 个特征。",
   },
   batchNorm: {
     title: "训练模式下的{op}",

@@ -54,13 +54,13 @@ const zhCN = {
     dense: "全连接层，{units} 个输出，带偏置",
   },
   paramsVsBuffers: {
-    title: "批量规范化：参数与运行统计量",
+    title: "批量规范化：参数与移动平均均值和方差",
     prompt:
       "一个网络的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度），依次有以下各层：\n\n{layers}\n\n" +
       "这个网络总共有多少个可训练参数？请写一个整数。",
     solution:
       "批量规范化层对每个通道（全连接层之后则是每个特征）学习一个拉伸参数 $\\gamma$ 和一个偏移参数 $\\beta$，共 $2C$ 个参数；它的移动平均均值和方差是训练中更新的统计量，不是学习得到的：PyTorch 把它们作为缓冲区（buffer）保存（⟦d2l.bn-from-scratch⟧）。\n\n" +
-      "{steps}\n\n合计：{total}。运行统计量另有 {buffers} 个缓冲值，它们不是参数。",
+      "{steps}\n\n合计：{total}。移动平均均值和方差另有 {buffers} 个缓冲值，它们不是参数。",
     step: "第 {index} 层（{name}）：{work}",
     mistakes: {
       runningStatsCounted: "看起来你把移动平均均值和方差算作了参数。它们是训练时从各小批量估计出来的，不是通过梯度下降学习的：只有 $\\gamma$ 和 $\\beta$ 是参数。",

@@ -13,7 +13,8 @@ import { dilatedConvMessages as messages } from "./dilated-conv.messages";
  * field of the last layer, which for one stride-1 layer is exactly the effective kernel size.
  *
  * Difficulties: easy, a 3×3 kernel with dilation 2 or 3; medium, kernels up to 7 with dilations
- * up to 5; hard, a stack of 3×3 layers with doubling dilations (1, 2, 4, …), WaveNet/DeepLab style.
+ * up to 5; hard, a stack of 3×3 layers with doubling dilations (1, 2, 4, …), as in the context module of Yu & Koltun
+ * (2016, "Multi-Scale Context Aggregation by Dilated Convolutions").
  */
 export interface DilatedEffectiveKernelParams {
   difficulty: Difficulty;

@@ -7,7 +7,7 @@ const en = {
     "An Inception block of GoogLeNet receives an input with {channelsIn} channels. Its four paths are: a {one} convolution with $c_1$ output channels; a {one} convolution with $c_2[0]$ channels then a {three} convolution (padding 1) with $c_2[1]$; " +
     "a {one} convolution with $c_3[0]$ channels then a {five} convolution (padding 2) with $c_3[1]$; and {three} max pooling (stride 1, padding 1) then a {one} convolution with $c_4$ channels; their outputs are concatenated on channels. " +
     "The block has {arguments}. " +
-    "{batchNorm, select, yes {As in torchvision's GoogLeNet, each convolution has no bias and is followed by batch normalization and ReLU.} other {As in d2l's `Inception`, each convolution has a bias and is followed by ReLU.}}" +
+    "{batchNorm, select, yes {Each convolution has no bias and is followed by batch normalization and ReLU, like the `BasicConv2d` units of torchvision's GoogLeNet (whose third path, unlike this block and d2l's, uses a {three} kernel in place of the {five}).} other {As in d2l's `Inception`, each convolution has a bias and is followed by ReLU.}}" +
     "\n\nHow many trainable parameters does the block have? Answer with a whole number.",
   solution:
     "A convolution from $c_i$ to $c_o$ channels with a $k \\times k$ kernel has $c_o c_i k^2$ weights{batchNorm, select, yes {; without bias, the batch normalization after it adds its scale γ and shift β, $2 c_o$ parameters (its running mean and variance are not trainable)} other { and $c_o$ biases}}; " +
@@ -29,7 +29,7 @@ const zhCN = {
     "GoogLeNet 的一个Inception块接收 {channelsIn} 个通道的输入。它的四条路径是：输出 $c_1$ 个通道的 {one} 卷积层；输出 $c_2[0]$ 个通道的 {one} 卷积层后接输出 $c_2[1]$ 个通道的 {three} 卷积层（填充 1）；" +
     "输出 $c_3[0]$ 个通道的 {one} 卷积层后接输出 $c_3[1]$ 个通道的 {five} 卷积层（填充 2）；{three} 最大汇聚层（步幅 1，填充 1）后接输出 $c_4$ 个通道的 {one} 卷积层；各路径输出在通道上连结。" +
     "该块的参数为 {arguments}。" +
-    "{batchNorm, select, yes {与 torchvision 的 GoogLeNet 一样，每个卷积层没有偏置，后接批量规范化（批量归一化）层和 ReLU。} other {与 d2l 的 `Inception` 一样，每个卷积层有偏置，后接 ReLU。}}" +
+    "{batchNorm, select, yes {每个卷积层没有偏置，后接批量规范化（批量归一化）层和 ReLU，与 torchvision 的 GoogLeNet 中的 `BasicConv2d` 单元相同（但 torchvision 的第三条路径用的是 {three} 卷积核，而不是本块和 d2l 中的 {five}）。} other {与 d2l 的 `Inception` 一样，每个卷积层有偏置，后接 ReLU。}}" +
     "\n\n该块有多少个可训练参数？请用一个整数回答。",
   solution:
     "从 $c_i$ 个通道到 $c_o$ 个通道、卷积核为 $k \\times k$ 的卷积层有 $c_o c_i k^2$ 个权重{batchNorm, select, yes {；没有偏置，其后的批量规范化层增加拉伸参数 γ 和偏移参数 β，共 $2 c_o$ 个参数（移动平均均值和方差不可训练）} other {和 $c_o$ 个偏置}}；" +

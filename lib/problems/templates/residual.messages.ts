@@ -42,33 +42,33 @@ const zhCN = {
   block:
     "一个残差块（⟦d2l.residual-blocks⟧）的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
     "它的主路径依次为：{kernel} 卷积层（{filters} 个输出通道，步幅 {stride}，填充 $1$）、批量规范化层、ReLU、第二个 {kernel} 卷积层（{filters} 个输出通道，步幅 $1$，填充 $1$）、批量规范化层。" +
-    "{shortcut, select, identity {捷径（shortcut）是恒等映射。} d2l {捷径是一个 $1 \\times 1$ 卷积层，{filters} 个输出通道，步幅 {stride}，带偏置（d2l 中的 use_1x1conv）。} other {捷径是一个不带偏置的 $1 \\times 1$ 卷积层，{filters} 个输出通道，步幅 {stride}，后接批量规范化层（torchvision 中的 downsample）。}}" +
+    "{shortcut, select, identity {残差连接是恒等映射。} d2l {残差连接上是一个 $1 \\times 1$ 卷积层，{filters} 个输出通道，步幅 {stride}，带偏置（d2l 中的 use_1x1conv）。} other {残差连接上是一个不带偏置的 $1 \\times 1$ 卷积层，{filters} 个输出通道，步幅 {stride}，后接批量规范化层（torchvision 中的 downsample）。}}" +
     "两条路径相加后再经过 ReLU。",
   blockShape: {
     title: "残差块的输出形状",
     prompt: "{block}\n\n这个残差块的输出形状是什么？请按通道、高度、宽度的顺序写出三个整数。",
     solution:
       "形状由主路径决定：第一个卷积层输出 {filters} 个通道，每个空间维度为 {work}；第二个卷积层（$3 \\times 3$，填充 $1$，步幅 $1$）和批量规范化层保持形状不变。" +
-      "{shortcut, select, identity {恒等捷径的形状本来就相同，所以可以相加。} other {步幅相同的 $1 \\times 1$ 捷径把输入变为相同的形状，所以两者可以相加。}}" +
-      "相加不改变形状（与稠密网络 DenseNet 的连结不同）。\n\n输出形状为 {answer}。",
+      "{shortcut, select, identity {恒等的残差连接形状本来就相同，所以可以相加。} other {残差连接上步幅相同的 $1 \\times 1$ 卷积把输入变为相同的形状，所以两者可以相加。}}" +
+      "相加不改变形状（与稠密连接网络 DenseNet 的连结不同）。\n\n输出形状为 {answer}。",
     mistakes: {
       channelsConcatenated: "看起来你把两条路径的通道数加在了一起。残差块把两条路径按元素相加，所以通道数仍为 {filters}；在通道维上连结是 DenseNet 的做法。",
       strideIgnored: "看起来你忽略了第一个卷积层的步幅：步幅为 {stride} 时高和宽会缩小。",
-      inputShapeKept: "只有在步幅为 $1$、通道数不变时，残差块才保持输入形状。这里第一个卷积层改变了形状，$1 \\times 1$ 捷径让输入与之匹配。",
+      inputShapeKept: "只有在步幅为 $1$、通道数不变时，残差块才保持输入形状。这里第一个卷积层改变了形状，残差连接上的 $1 \\times 1$ 卷积让输入与之匹配。",
     },
   },
   shortcutParams: {
-    title: "1×1 捷径的参数量",
+    title: "残差连接上 1×1 卷积的参数量",
     prompt:
-      "{block}\n\n捷径路径有多少个可训练参数{shortcut, select, d2l {（即 $1 \\times 1$ 卷积层）} other {（即 $1 \\times 1$ 卷积层及其批量规范化层）}}？请写一个整数。",
+      "{block}\n\n残差连接上有多少个可训练参数{shortcut, select, d2l {（即 $1 \\times 1$ 卷积层）} other {（即 $1 \\times 1$ 卷积层及其批量规范化层）}}？请写一个整数。",
     solution:
       "从 {channelsIn} 个通道到 {filters} 个通道的 $1 \\times 1$ 卷积层，每一对输入通道和输出通道有一个权重；步幅不影响参数量。" +
       "{shortcut, select, d2l {每个输出通道还有一个偏置：{work}。} other {它没有偏置，后面的批量规范化层对每个通道学习 $\\gamma$ 和 $\\beta$（其移动平均均值和方差是缓冲区，不是参数）：{work}。}}" +
-      "\n\n捷径共有 {answer} 个参数。",
+      "\n\n残差连接上共有 {answer} 个参数。",
     mistakes: {
       forgotBiasOrNorm: "看起来你只算了权重。{shortcut, select, d2l {卷积层每个输出通道还有一个偏置。} other {其后的批量规范化层每个通道学习 $\\gamma$ 和 $\\beta$ 两个参数。}}",
       runningStatsCounted: "看起来你把批量规范化层的移动平均均值和方差也算进去了。它们是缓冲区，不是可训练参数：只有 $\\gamma$ 和 $\\beta$ 计入。",
-      kernelThreeByThree: "看起来你把捷径当成了 $3 \\times 3$ 卷积。捷径是 $1 \\times 1$ 卷积：每一对通道只有一个权重。",
+      kernelThreeByThree: "看起来你把残差连接上的卷积当成了 $3 \\times 3$ 卷积。它是 $1 \\times 1$ 卷积：每一对通道只有一个权重。",
     },
   },
 } as const satisfies Catalogue<typeof en>;

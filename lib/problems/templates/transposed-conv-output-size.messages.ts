@@ -32,7 +32,7 @@ const en = {
 const zhCN = {
   title: "转置卷积的输出形状",
   prompt:
-    "一个二维转置卷积层（NNDL 称为微步卷积；PyTorch 的 `nn.ConvTranspose2d`）的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
+    "一个二维转置卷积层（也称反卷积；PyTorch 的 `nn.ConvTranspose2d`）的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
     "它有 {filters} 个输出通道，卷积核大小为 {kernel}，步幅为 {stride}，填充为 {padding}" +
     "{outputPadding, select, none {。} other {，输出填充（output padding）为 {outputPadding}。}}" +
     "{form, select, rect {成对的数按（高度，宽度）给出。} other {}}" +

@@ -27,7 +27,7 @@ const en = {
 const zhCN = {
   title: "计算转置卷积",
   prompt:
-    "计算输入 {input} 与卷积核 {kernel} 的二维转置卷积（NNDL 称为微步卷积），步幅为 {stride}，填充为 {padding}（单通道，无偏置；按 PyTorch `ConvTranspose2d` 的语义）。" +
+    "计算输入 {input} 与卷积核 {kernel} 的二维转置卷积（也称反卷积），步幅为 {stride}，填充为 {padding}（单通道，无偏置；按 PyTorch `ConvTranspose2d` 的语义）。" +
     "\n\n请写出输出矩阵，例如用 `;` 分隔各行。",
   solution:
     "第 $i$ 行、第 $j$ 列（从 $0$ 开始计数）的每个输入元素乘以卷积核得到一份副本，加到输出中左上角位于第 $i \\cdot s$ 行、第 $j \\cdot s$ 列的位置（⟦d2l.tconv-basic⟧）。" +
