@@ -43,6 +43,18 @@ describe("arch.macs", () => {
     expect(asked.size).toBe(Object.values(MACS).flatMap((table) => Object.keys(table)).length);
   });
 
+  it("says in the prompt that the padding's zeros are counted, which the key does (LeNet's first layer: 117,600, not the 107,736 products with real pixels)", () => {
+    // By hand: LeNet's first convolution pads a 28×28 input by 2; a 5×5 window at output (i, j) covers
+    // rows max(0, i−2)…min(27, i+2), i.e. 3, 4, 5, …, 5, 4, 3 real rows (sum 134), so 6·134·134 = 107,736
+    // multiplications touch real pixels, while the key counts 6·28·28·25 = 117,600.
+    const realRows = Array.from({ length: 28 }, (_, i) => Math.min(27, i + 2) - Math.max(0, i - 2) + 1).reduce((a, b) => a + b, 0);
+    expect(6 * realRows * realRows).toBe(107736);
+    for (let seed = 0; seed < 200; seed += 1) {
+      expect(sampleProblem({ template: TEMPLATE, seed }).prompt).toMatch(/the zeros of the padding included/);
+      expect(sampleProblem({ template: TEMPLATE, seed, lang: "zh-CN" }).prompt).toMatch(/填充的零也算/);
+    }
+  });
+
   it("lists misconceptions that each differ from the key on some seeds", () => {
     expectMisconceptions(TEMPLATE, ["params-instead", "input-size-used", "bias-counted"]);
   });

@@ -34,6 +34,13 @@ describe("bn.train-values", () => {
     expectSweep(TEMPLATE, "batchnorm", "matrix", (problem) => closeTo(byFormula(problem))(problem.answer.value));
   });
 
+  it("states in every prompt that the variance is the biased one, dividing by n (the key's, d2l 8.5.1)", () => {
+    for (let seed = 0; seed < 200; seed += 1) {
+      expect(sampleProblem({ template: TEMPLATE, seed }).prompt).toMatch(/dividing by the batch size \$n\$ \(not \$n - 1\$\)/);
+      expect(sampleProblem({ template: TEMPLATE, seed, lang: "zh-CN" }).prompt).toMatch(/除以批量大小 \$n\$（而不是 \$n - 1\$）/);
+    }
+  });
+
   it("normalizes [1, 3] to about [−1, 1] and [0, 3, 6] to about [−1.2247, 0, 1.2247]", () => {
     // By hand: μ = 2, σ² = 1 → ±1/√(1 + 1e−5); μ = 3, σ² = 6 → ±3/√6 = ±1.224744 (d2l 7.5.1).
     const run = (input: number[][]) =>

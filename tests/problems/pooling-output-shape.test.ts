@@ -30,6 +30,22 @@ describe("pooling.output-shape", () => {
     expect([...kinds].sort()).toEqual(["avgpool2d:2", "avgpool2d:3", "avgpool2d:rect", "maxpool2d:2", "maxpool2d:3", "maxpool2d:rect"]);
   });
 
+  it("states PyTorch's floor rounding (ceil_mode=False) in every prompt, and some variants need it", () => {
+    let rounded = 0;
+    for (const seed of SEEDS) {
+      const { en, zh } = sampleBoth(TEMPLATE, seed);
+      expect(en.prompt).toMatch(/`ceil_mode=False`.*rounded down/);
+      expect(zh.prompt).toMatch(/`ceil_mode=False`.*向下取整/);
+      if (en.check?.mode !== "analyze") throw new Error("unreachable");
+      const [, h, w] = en.check.spec.input as [number, number, number];
+      const layer = en.check.spec.layers[0] as unknown as { kernel: Pair; stride: Pair; padding: Pair };
+      const [[kh, kw], [sh, sw], [ph, pw]] = [pair(layer.kernel), pair(layer.stride), pair(layer.padding)];
+      if ((h + 2 * ph - kh) % sh !== 0 || (w + 2 * pw - kw) % sw !== 0) rounded += 1;
+    }
+    // Where the stride does not divide evenly, ceil mode would give one more: the prompt must say which.
+    expect(rounded).toBeGreaterThan(0);
+  });
+
   it("d2l 7.1 (AlexNet): a 3×3 max pooling with stride 2 takes [96, 54, 54] to [96, 26, 26]", () => {
     const params: PoolingOutputShapeParams = { difficulty: "medium", pool: "max", channels: 96, height: 54, width: 54, kernel: [3, 3], stride: [2, 2], padding: [0, 0] };
     const check = poolingOutputShapeTemplate.check(params);

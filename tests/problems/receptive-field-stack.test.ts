@@ -46,6 +46,31 @@ describe("rf.stacked-layers", () => {
     expect(engineValue({ check: { mode: "analyze", spec, select: "layers.2.receptiveField.0" } })).toBe(15);
   });
 
+  it("asks for the theoretical field and states every layer's padding, since hard keys exceed the 64-pixel input (issue 13: seeds 5, 47, 59, 65, 185)", () => {
+    for (const seed of [5, 47, 59, 65, 185]) {
+      const problem = sampleProblem({ template: TEMPLATE, seed, lang: "en" });
+      expect(problem.answer.value as number, `seed ${seed}`).toBeGreaterThan(64);
+    }
+    for (let seed = 0; seed < 200; seed += 1) {
+      for (const lang of ["en", "zh-CN"] as const) {
+        const problem = sampleProblem({ template: TEMPLATE, seed, lang });
+        expect(problem.prompt).toMatch(lang === "en" ? /theoretical receptive field.*as if the input had no border/s : /理论感受野.*不考虑输入边界/s);
+        expect(problem.prompt).toMatch(lang === "en" ? /may be wider than the input/ : /可以比输入本身更宽/);
+        if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+        const layers = problem.check.spec.layers as { type: string; kernel: number; padding?: number }[];
+        const lines = problem.prompt.split("\n").filter((line) => /^\d+\. /.test(line));
+        expect(lines.length).toBe(layers.length);
+        layers.forEach((layer, index) => {
+          const line = lines[index] as string;
+          // d2l 7.3.1: padding ⌊k/2⌋ keeps an odd kernel's size; pooling here pads nothing.
+          if (layer.type === "conv2d") expect(line).toContain(lang === "en" ? `padding $${Math.floor(layer.kernel / 2)}$` : `填充 $${Math.floor(layer.kernel / 2)}$`);
+          else expect(line).toContain(lang === "en" ? "no padding" : "无填充");
+          expect(layer.padding ?? 0).toBe(layer.type === "conv2d" ? Math.floor(layer.kernel / 2) : 0);
+        });
+      }
+    }
+  });
+
   it("lists misconceptions that each differ from the key on some seeds", () => {
     expectMisconceptions(TEMPLATE, ["strides-ignored", "kernels-multiplied", "own-stride-counted"]);
   });

@@ -27,7 +27,7 @@ const en = {
   },
   zooParams: {
     title: "Parameters of one layer of LeNet, AlexNet or VGG-11",
-    prompt: "{intro}\n\n{layers}\n\nHow many trainable parameters (weights and biases) has layer {target}? Answer with one whole number.",
+    prompt: "{intro}\n\n{layers}\n\nHow many trainable parameters (weights and biases) does layer {target} have? Answer with one whole number.",
     solution:
       "Layer {target} receives {inputShape}.\n\n" +
       "{kind, select, conv2d {A convolution has one {kernel} kernel for each pair of input and output channel, plus one bias per output channel (⟦d2l.channels⟧): {work}.} other {A fully connected layer has one weight for each pair of input and output, plus one bias per output: {work}.}}" +
@@ -41,7 +41,7 @@ const en = {
   },
   macs: {
     title: "Multiply-accumulates of one convolutional layer",
-    prompt: "{intro}\n\n{layers}\n\nHow many multiply-accumulate operations (MACs) does layer {target} perform for one input image? Count multiplications of a weight by an input; biases and activations count nothing. Answer with one whole number.",
+    prompt: "{intro}\n\n{layers}\n\nHow many multiply-accumulate operations (MACs) does layer {target} perform for one input image? Count every multiplication of a weight by an input value, the zeros of the padding included (each window multiplies its whole kernel, as the layer computes it); biases and activations count nothing. Answer with one whole number.",
     solution:
       "Layer {target} receives {inputShape} and gives {outputShape}. Each output value is a sum over {kernel} windows of all {channelsIn} input channels, so it takes $k_h \\cdot k_w \\cdot C_i$ MACs; there are $C_o \\cdot H_o \\cdot W_o$ output values:\n\n{work}\n\nLayer {target} performs {answer} MACs.",
     mistakes: {
@@ -90,7 +90,7 @@ const zhCN = {
   },
   macs: {
     title: "一个卷积层的乘加次数",
-    prompt: "{intro}\n\n{layers}\n\n对一张输入图像，第 {target} 层要做多少次乘加运算（MACs）？只计权重与输入的乘法；偏置和激活函数不计。请写一个整数。",
+    prompt: "{intro}\n\n{layers}\n\n对一张输入图像，第 {target} 层要做多少次乘加运算（MACs）？计入每一次权重与输入值的乘法，填充的零也算（每个窗口都与整个卷积核相乘，与该层的实际计算一致）；偏置和激活函数不计。请写一个整数。",
     solution:
       "第 {target} 层接收 {inputShape}，输出 {outputShape}。每个输出值是对全部 {channelsIn} 个输入通道上 {kernel} 窗口的求和，需要 $k_h \\cdot k_w \\cdot C_i$ 次乘加；输出值共有 $C_o \\cdot H_o \\cdot W_o$ 个：\n\n{work}\n\n第 {target} 层共做 {answer} 次乘加。",
     mistakes: {

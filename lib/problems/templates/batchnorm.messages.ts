@@ -31,7 +31,7 @@ const en = {
     title: "Batch normalization in training mode",
     prompt:
       "A batch normalization layer in training mode receives a minibatch of {count} examples with {features, plural, =1 {one feature} other {{features} features}} (one row per example):\n\n{input}\n\n" +
-      "Its scale is {gamma} and its shift {beta} (per feature), and {epsilon}. Compute its output, rounded to three decimals. Answer with a matrix of the same shape.",
+      "Its scale is {gamma} and its shift {beta} (per feature), and {epsilon}. The variance is the biased one of the minibatch, dividing by the batch size $n$ (not $n - 1$). Compute its output, rounded to three decimals. Answer with a matrix of the same shape.",
     solution:
       "In training mode each feature is normalized with the minibatch’s own mean and variance, the variance dividing by the batch size $n$ (⟦d2l.bn-training-deep⟧; PyTorch `BatchNorm1d`):\n\n{formula}\n\n{steps}\n\nThe output is {answer}.",
     feature: "feature {index}: {work}",
@@ -72,7 +72,7 @@ const zhCN = {
     title: "训练模式下的批量规范化",
     prompt:
       "一个处于训练模式的批量规范化层接收一个含 {count} 个样本、{features, plural, =1 {1 个特征} other {{features} 个特征}}的小批量（每行一个样本）：\n\n{input}\n\n" +
-      "它的拉伸参数为 {gamma}，偏移参数为 {beta}（按特征），{epsilon}。计算它的输出，保留三位小数。请写出形状相同的矩阵。",
+      "它的拉伸参数为 {gamma}，偏移参数为 {beta}（按特征），{epsilon}。方差取小批量的有偏方差，除以批量大小 $n$（而不是 $n - 1$）。计算它的输出，保留三位小数。请写出形状相同的矩阵。",
     solution:
       "训练模式下，每个特征用当前小批量自身的均值和方差规范化，方差除以批量大小 $n$（⟦d2l.bn-training-deep⟧；PyTorch `BatchNorm1d`）：\n\n{formula}\n\n{steps}\n\n输出为 {answer}。",
     feature: "特征 {index}：{work}",

@@ -7,6 +7,7 @@ const en = {
     "A 2-D {pool, select, max {max-pooling} other {average-pooling}} layer receives an input of shape {inputShape} (channels, height, width; the batch dimension is left out). " +
     "Pooling window: {window}; padding: {padding} on both sides; stride: {stride}." +
     "{form, select, rect { Pairs are given as (height, width).} other {}}" +
+    " As in PyTorch (`ceil_mode=False`, the default), a window that would run past the padded input is dropped: each size is rounded down." +
     "\n\nWhat is the shape of the output? Answer with three whole numbers in the order channels, height, width, for example `C x H x W`.",
   solution:
     "A pooling window slides like a convolution kernel, so each spatial axis of size $n$ with window $k$, padding $p$ and stride $s$ gives (⟦d2l.pooling-padding-stride⟧)" +
@@ -30,6 +31,7 @@ const zhCN = {
     "一个二维{pool, select, max {最大汇聚层（最大池化层）} other {平均汇聚层（平均池化层）}}的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
     "汇聚窗口：{window}；每侧填充：{padding}（两侧都要填充）；步幅：{stride}。" +
     "{form, select, rect {成对的数按（高度，宽度）给出。} other {}}" +
+    "与 PyTorch 的默认设置（`ceil_mode=False`）一致，超出填充后输入的窗口被舍弃：每个维度的大小向下取整。" +
     "\n\n输出形状是什么？请按通道、高度、宽度的顺序写出三个整数，例如 `C x H x W`。",
   solution:
     "汇聚窗口像卷积核一样滑动，所以窗口大小为 $k$、填充为 $p$、步幅为 $s$ 时，大小为 $n$ 的每个空间维度的输出大小为（⟦d2l.pooling-padding-stride⟧）" +

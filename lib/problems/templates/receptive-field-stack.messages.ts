@@ -6,9 +6,10 @@ const en = {
   prompt:
     "A single-channel input of shape {inputShape} passes through these layers, in order (square kernels; padding does not change the receptive field):" +
     "\n\n{layers}\n\n" +
-    "What is the receptive field of one unit of the last layer's output: how many input pixels wide is the region it depends on, along one axis? Answer with one whole number.",
-  conv: "convolutional layer, kernel {kernel}, stride {stride}",
-  maxpool: "max-pooling layer, window {kernel}, stride {stride}",
+    "What is the theoretical receptive field of one unit of the last layer's output along one axis: how many input pixels wide is the region that can affect it, counted as if the input had no border? " +
+    "It may be wider than the input itself; near the border, part of it then falls on padding. Answer with one whole number.",
+  conv: "convolutional layer, kernel {kernel}, stride {stride}, padding {padding}",
+  maxpool: "max-pooling layer, window {kernel}, stride {stride}, no padding",
   solution:
     "Walk from the input to the output. Keep the receptive field $r$ and the jump $j$ (the distance, in input pixels, between neighbouring units; the product of the strides so far; ⟦d2l.receptive-field⟧). " +
     "Each layer with kernel $k$ and stride $s$ widens the field by $k - 1$ of its own input units, each $j$ input pixels apart:" +
@@ -31,9 +32,10 @@ const zhCN = {
   prompt:
     "一个形状为 {inputShape} 的单通道输入依次经过以下各层（正方形卷积核；填充不改变感受野）：" +
     "\n\n{layers}\n\n" +
-    "最后一层输出中的一个单元的感受野是多少？即它所依赖的输入区域沿一个维度有多少个输入像素宽。请写一个整数。",
-  conv: "卷积层，卷积核 {kernel}，步幅 {stride}",
-  maxpool: "最大汇聚层（最大池化层），窗口 {kernel}，步幅 {stride}",
+    "最后一层输出中的一个单元的理论感受野沿一个维度是多少？即不考虑输入边界时，能影响它的输入区域有多少个输入像素宽。" +
+    "它可以比输入本身更宽，这时靠近边界的部分落在填充上。请写一个整数。",
+  conv: "卷积层，卷积核 {kernel}，步幅 {stride}，填充 {padding}",
+  maxpool: "最大汇聚层（最大池化层），窗口 {kernel}，步幅 {stride}，无填充",
   solution:
     "从输入走到输出，记录感受野 $r$ 和跳跃 $j$（相邻单元在输入上相隔的像素数，即到目前为止各层步幅的乘积；⟦d2l.receptive-field⟧）。" +
     "卷积核为 $k$、步幅为 $s$ 的一层使感受野增加其输入上的 $k - 1$ 个单元，每个单元相隔 $j$ 个输入像素：" +

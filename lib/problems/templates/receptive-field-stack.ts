@@ -9,7 +9,9 @@ import { receptiveFieldStackMessages as messages } from "./receptive-field-stack
 
 /**
  * `rf.stacked-layers`: the receptive field, along one axis, of one output unit after a stack of
- * convolutional and max-pooling layers (d2l 6.2 zh / 7.2 en, "Feature Map and Receptive Field").
+ * convolutional and max-pooling layers (d2l 6.2.6 zh / 7.2.6 en, "Feature Map and Receptive Field").
+ * The theoretical field, as if the input had no border: on the hard variants it is wider than the
+ * 64-pixel input (up to 85), so the prompt asks for that and states every layer's padding.
  *
  * Difficulties: easy, two or three convolutions with stride 1; medium, convolution, pooling with
  * stride 2, convolution (LeNet-like); hard, four or five layers with several strides of 2, so the
@@ -53,11 +55,14 @@ function generate(rng: Rng): ReceptiveFieldStackParams {
   return { difficulty, size: 64, layers };
 }
 
-/** The stack as the engine sees it; convolutions keep the size at stride 1 (padding ⌊k/2⌋). */
+/** A convolution's padding: ⌊k/2⌋, which keeps the size at stride 1; the prompt states it. */
+const convPadding = (kernel: number): number => Math.floor(kernel / 2);
+
+/** The stack as the engine sees it; pooling has no padding. */
 function layerSpecs(p: ReceptiveFieldStackParams): LayerSpec[] {
   return p.layers.map((layer) =>
     layer.kind === "conv"
-      ? { type: "conv2d", filters: 8, kernel: layer.kernel, stride: layer.stride, padding: Math.floor(layer.kernel / 2) }
+      ? { type: "conv2d", filters: 8, kernel: layer.kernel, stride: layer.stride, padding: convPadding(layer.kernel) }
       : { type: "maxpool2d", kernel: layer.kernel, stride: layer.stride },
   );
 }
@@ -100,7 +105,7 @@ export const receptiveFieldStackTemplate: ProblemTemplate<ReceptiveFieldStackPar
     }
     const layers = p.layers
       .map((layer, index) => {
-        const args = { kernel: inlineSize(layer.kernel, layer.kernel), stride: inlineNumber(layer.stride) };
+        const args = { kernel: inlineSize(layer.kernel, layer.kernel), stride: inlineNumber(layer.stride), padding: inlineNumber(convPadding(layer.kernel)) };
         return `${index + 1}. ${layer.kind === "conv" ? t("conv", args) : t("maxpool", args)}`;
       })
       .join("\n");
