@@ -6,14 +6,22 @@ import { landingPathFor } from "./sign-in/landing-path";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations("home");
+  const ta = await getTranslations("account");
   const user = await getSessionUser(await headers());
+  // Where Settings sends a deleted account (app/settings/delete-account-section.tsx).
+  const accountDeleted = !user && (await searchParams).account === "deleted";
   const features = ["engine", "feedback", "schedule"] as const;
   // An instructor's work starts at their courses, a learner's at today's reviews.
   const landing = user ? landingPathFor(user.role, null) : null;
   return (
     <div className="space-y-12">
+      {accountDeleted && (
+        <p role="status" data-testid="account-deleted" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-800">
+          {ta("deletedNotice")}
+        </p>
+      )}
       <section className="rounded-2xl bg-gradient-to-br from-brand-600 to-indigo-800 px-6 py-12 text-white shadow-lg sm:px-10">
         <p className="text-sm font-medium uppercase tracking-widest text-brand-100">Stride</p>
         <h1 className="mt-3 max-w-2xl text-3xl font-bold leading-tight sm:text-4xl">{t("title")}</h1>

@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/lib/server/session";
 import { ChangePasswordForm } from "./change-password-form";
+import { DeleteAccountSection } from "./delete-account-section";
 import { SettingsForm } from "./settings-form";
+import { YourDataSection } from "./your-data-section";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +31,8 @@ export default async function SettingsPage() {
       </div>
       <SettingsForm />
       <ChangePasswordForm />
+      <YourDataSection />
+      <DeleteAccountSection userId={user.id} email={user.email} />
     </div>
   );
 }

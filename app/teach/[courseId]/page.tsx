@@ -9,6 +9,7 @@ import { BankList } from "./bank-list";
 import { CourseSettingsForm } from "./course-settings-form";
 import { ImportBundleForm } from "./import-bundle-form";
 import { JoinCodePanel } from "./join-code-panel";
+import { LeaveCourseButton } from "./leave-course-button";
 import { MembersTable } from "./members-table";
 
 export const dynamic = "force-dynamic";
@@ -64,6 +65,9 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
         <div className="border-t border-slate-100 px-6 py-4">
           <h3 className="font-semibold">{t("owners")}</h3>
           <AddOwnerForm courseId={courseId} />
+        </div>
+        <div className="border-t border-slate-100 px-6 py-4">
+          <LeaveCourseButton courseId={courseId} otherOwners={course.members.filter((member) => member.role === "owner").length - 1} />
         </div>
       </section>
     </div>

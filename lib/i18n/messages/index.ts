@@ -1,4 +1,5 @@
 import type { Locale } from "../locales";
+import accountEn from "./en/account.json";
 import calcEn from "./en/calc.json";
 import commonEn from "./en/common.json";
 import engineEn from "./en/engine.json";
@@ -15,6 +16,7 @@ import shortcutsEn from "./en/shortcuts.json";
 import signInEn from "./en/signIn.json";
 import signUpEn from "./en/signUp.json";
 import teachEn from "./en/teach.json";
+import accountZh from "./zh-CN/account.json";
 import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
 import engineZh from "./zh-CN/engine.json";
@@ -38,6 +40,7 @@ import teachZh from "./zh-CN/teach.json";
  * files here; the catalogue test checks that both languages have the same keys.
  */
 const en = {
+  account: accountEn,
   calc: calcEn,
   common: commonEn,
   engine: engineEn,
@@ -57,6 +60,7 @@ const en = {
 };
 
 const zhCN: typeof en = {
+  account: accountZh,
   calc: calcZh,
   common: commonZh,
   engine: engineZh,
