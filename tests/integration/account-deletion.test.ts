@@ -336,7 +336,8 @@ describe.each(databaseKinds())("account export and deletion on %s", (kind) => {
     expect(rejected?.reason).toBeInstanceOf(TRPCError);
     expect(rejected?.reason).toMatchObject({ code: "NOT_FOUND", message: ALREADY_DELETED });
     expect((await rowsOf(learner.id)).users).toBe(0);
-    // A repeat later says the same.
+    // A repeat later says the same, and so does an export with a session copy that still names it.
     expect(await failureOf(() => as(learner).account.delete({ password: PASSWORD, confirmation: learner.email }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failureOf(() => as(learner).account.export())).toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { dayKeyOf, dayNumberIn, timeZoneOrDefault } from "@/lib/srs/days";
+import { AppError } from "../errors";
 import { bankForExchange } from "../questions/bank-bundle";
 import { bundleText } from "../questions/question-content";
 import { questionIdOf } from "../questions/template-id";
@@ -24,7 +25,9 @@ export const ACCOUNT_EXPORT_VERSION = 1;
  * hashes and session tokens, and other people: no member lists, other learners' answers or statistics.
  */
 export async function accountExport({ db, userId, now }: { db: PrismaClient; userId: string; now: Date }) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const user = await db.user.findUnique({ where: { id: userId } });
+  // Deleted while a signed copy of the session still named it (a minute at most).
+  if (!user) throw new AppError("NOT_FOUND", "This account has been deleted.");
   const [sessions, cards, reviews, mismatches, memberships] = await Promise.all([
     db.session.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, updatedAt: true, expiresAt: true, ipAddress: true, userAgent: true } }),
     db.card.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
