@@ -71,6 +71,7 @@ export const archMacsTemplate: ProblemTemplate<ArchMacsParams> = {
       outputShape: inlineShape(c.row.outputShape),
       kernel: inlineSize(c.kernel, c.kernel),
       channelsIn: inlineNumber(c.channelsIn),
+      channelsInCount: c.channelsIn,
       work: displayMath(`${c.channelsOut} \\cdot ${c.height} \\cdot ${c.width} \\cdot ${c.channelsIn} \\cdot ${c.kernel} \\cdot ${c.kernel} = ${total}`),
       answer: inlineCount(key.value),
     });

@@ -43,7 +43,7 @@ const en = {
     title: "Multiply-accumulates of one convolutional layer",
     prompt: "{intro}\n\n{layers}\n\nHow many multiply-accumulate operations (MACs) does layer {target} perform for one input image? Count every multiplication of a weight by an input value, the zeros of the padding included (each window multiplies its whole kernel, as the layer computes it); biases and activations count nothing. Answer with one whole number.",
     solution:
-      "Layer {target} receives {inputShape} and gives {outputShape}. Each output value is a sum over {kernel} windows of all {channelsIn} input channels, so it takes $k_h \\cdot k_w \\cdot C_i$ MACs; there are $C_o \\cdot H_o \\cdot W_o$ output values:\n\n{work}\n\nLayer {target} performs {answer} MACs.",
+      "Layer {target} receives {inputShape} and gives {outputShape}. Each output value is a sum over {kernel} windows of {channelsInCount, plural, =1 {the {channelsIn} input channel} other {all {channelsIn} input channels}}, so it takes $k_h \\cdot k_w \\cdot C_i$ MACs; there are $C_o \\cdot H_o \\cdot W_o$ output values:\n\n{work}\n\nLayer {target} performs {answer} MACs.",
     mistakes: {
       paramsInstead: "That is the number of weights. A convolution reuses each weight at every output position: multiply by the output’s height and width.",
       inputSizeUsed: "It looks like you used the input’s height and width. Count one sum per output value: use the output’s height and width.",
@@ -92,7 +92,7 @@ const zhCN = {
     title: "一个卷积层的乘加次数",
     prompt: "{intro}\n\n{layers}\n\n对一张输入图像，第 {target} 层要做多少次乘加运算（MACs）？计入每一次权重与输入值的乘法，填充的零也算（每个窗口都与整个卷积核相乘，与该层的实际计算一致）；偏置和激活函数不计。请写一个整数。",
     solution:
-      "第 {target} 层接收 {inputShape}，输出 {outputShape}。每个输出值是对全部 {channelsIn} 个输入通道上 {kernel} 窗口的求和，需要 $k_h \\cdot k_w \\cdot C_i$ 次乘加；输出值共有 $C_o \\cdot H_o \\cdot W_o$ 个：\n\n{work}\n\n第 {target} 层共做 {answer} 次乘加。",
+      "第 {target} 层接收 {inputShape}，输出 {outputShape}。每个输出值是对{channelsInCount, plural, =1 {这 {channelsIn} 个输入通道} other {全部 {channelsIn} 个输入通道}}上 {kernel} 窗口的求和，需要 $k_h \\cdot k_w \\cdot C_i$ 次乘加；输出值共有 $C_o \\cdot H_o \\cdot W_o$ 个：\n\n{work}\n\n第 {target} 层共做 {answer} 次乘加。",
     mistakes: {
       paramsInstead: "这是权重的个数。卷积层在每个输出位置都重复使用每个权重：还要乘以输出的高和宽。",
       inputSizeUsed: "看起来你用了输入的高和宽。每个输出值算一次求和：应使用输出的高和宽。",

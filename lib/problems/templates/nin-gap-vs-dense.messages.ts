@@ -12,7 +12,9 @@ const en = {
   solution:
     "Global average pooling and flattening have no parameters; a convolution has $c_o c_i k^2$ weights and $c_o$ biases, a fully connected layer $n_i n_o$ weights and $n_o$ biases (⟦d2l.nin⟧):\n\n" +
     "{work}\n\n" +
-    "For comparison, a fully connected head on the flattened maps would have {denseWork} parameters, and a {one} convolution with global average pooling {oneByOneWork}: " +
+    "{head, select, dense {For comparison, a {one} convolution with global average pooling would have {oneByOneWork} parameters} " +
+    "oneByOne {For comparison, a fully connected head on the flattened maps would have {denseWork} parameters} " +
+    "other {For comparison, a fully connected head on the flattened maps would have {denseWork} parameters, and a {one} convolution with global average pooling {oneByOneWork}}}: " +
     "global average pooling removes the factor {spatial} that the positions put on a dense layer.\n\n" +
     "The head has {answer} parameters.",
   mistakes: {
@@ -35,7 +37,9 @@ const zhCN = {
   solution:
     "全局平均汇聚层和展平都没有参数；卷积层有 $c_o c_i k^2$ 个权重和 $c_o$ 个偏置，全连接层有 $n_i n_o$ 个权重和 $n_o$ 个偏置（⟦d2l.nin⟧）：\n\n" +
     "{work}\n\n" +
-    "作为对比，在展平的特征映射上用全连接层需要 {denseWork} 个参数，而 {one} 卷积加全局平均汇聚需要 {oneByOneWork}：" +
+    "{head, select, dense {作为对比，{one} 卷积加全局平均汇聚需要 {oneByOneWork} 个参数} " +
+    "oneByOne {作为对比，在展平的特征映射上用全连接层需要 {denseWork} 个参数} " +
+    "other {作为对比，在展平的特征映射上用全连接层需要 {denseWork} 个参数，而 {one} 卷积加全局平均汇聚需要 {oneByOneWork}}}：" +
     "全局平均汇聚层去掉了各位置给全连接层带来的因子 {spatial}。\n\n" +
     "该输出部分有 {answer} 个参数。",
   mistakes: {

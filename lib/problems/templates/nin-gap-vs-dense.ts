@@ -95,6 +95,7 @@ export const ninGapVsDenseTemplate: ProblemTemplate<NinGapVsDenseParams> = {
       three: inlineSize(3, 3),
     });
     const solution = t("solution", {
+      head,
       work: headWork(p, head),
       denseWork: headWork(p, "dense"),
       oneByOneWork: headWork(p, "oneByOne"),

@@ -91,11 +91,15 @@ export const paramsConvLayerTemplate: ProblemTemplate<ParamsConvLayerParams> = {
       grouped: grouped ? "yes" : "no",
       groups: inlineNumber(p.groups),
       perGroup: inlineNumber(perGroupOf(p)),
+      channelsInCount: p.channelsIn,
+      filtersCount: p.filters,
+      perGroupCount: perGroupOf(p),
       bias: p.bias ? "yes" : "no",
     });
     const work =
       `$${p.filters} \\cdot \\frac{${p.channelsIn}}{${p.groups}} \\cdot ${p.kernel[0]} \\cdot ${p.kernel[1]}` +
-      `${p.bias ? ` + ${p.filters}` : ""} = ${weights}${p.bias ? ` + ${p.filters}` : ""} = ${worked}$`;
+      // Without a bias the product is the answer: "= 720", not "= 720 = 720".
+      (p.bias ? ` + ${p.filters} = ${weights} + ${p.filters} = ${worked}$` : ` = ${worked}$`);
     const solution = t("solution", {
       kernelShape: `$C_i / g \\times k_h \\times k_w = ${perGroupOf(p)} \\times ${p.kernel[0]} \\times ${p.kernel[1]}$`,
       bias: p.bias ? "yes" : "no",
@@ -121,7 +125,11 @@ export const paramsConvLayerTemplate: ProblemTemplate<ParamsConvLayerParams> = {
       id: "forgot-input-channels",
       wrongAnswer: (p) => p.filters * area(p) + (p.bias ? p.filters : 0),
       feedback: (p, lang) =>
-        messages(lang)("mistakes.forgotInputChannels", { kernel: inlineSize(p.kernel[0], p.kernel[1]), perGroup: inlineNumber(perGroupOf(p)) }),
+        messages(lang)("mistakes.forgotInputChannels", {
+          kernel: inlineSize(p.kernel[0], p.kernel[1]),
+          perGroup: inlineNumber(perGroupOf(p)),
+          perGroupCount: perGroupOf(p),
+        }),
     },
     {
       id: "bias-per-input-channel",

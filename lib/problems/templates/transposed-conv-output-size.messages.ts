@@ -5,7 +5,7 @@ const en = {
   title: "Output shape of a transposed convolution",
   prompt:
     "A 2-D transposed convolutional layer (PyTorch `nn.ConvTranspose2d`) receives an input of shape {inputShape} (channels, height, width; no batch dimension). " +
-    "It has {filters} output channels, kernel size {kernel}, stride {stride} and padding {padding}" +
+    "It has {filters} output {filtersCount, plural, =1 {channel} other {channels}}, kernel size {kernel}, stride {stride} and padding {padding}" +
     "{outputPadding, select, none {.} other {, with output padding {outputPadding}.}}" +
     "{form, select, rect { Pairs are given as (height, width).} other {}}" +
     "\n\nWhat is the shape of the output? Answer with three whole numbers in the order channels, height, width.",
@@ -25,7 +25,7 @@ const en = {
     paddingAdded:
       "It looks like you added the padding. In a transposed convolution padding removes $p$ rows and columns from each side of the output, so subtract $2p$.",
     inputChannelsKept:
-      "The number of output channels is the layer’s {filters}, not the {channelsIn} input channels.",
+      "The number of output channels is the layer’s {filters}, not the input’s {channelsIn}.",
   },
 } as const;
 
@@ -33,7 +33,7 @@ const zhCN = {
   title: "转置卷积的输出形状",
   prompt:
     "一个二维转置卷积层（也称反卷积；PyTorch 的 `nn.ConvTranspose2d`）的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。" +
-    "它有 {filters} 个输出通道，卷积核大小为 {kernel}，步幅为 {stride}，填充为 {padding}" +
+    "它有 {filtersCount, plural, other {{filters} 个输出通道}}，卷积核大小为 {kernel}，步幅为 {stride}，填充为 {padding}" +
     "{outputPadding, select, none {。} other {，输出填充（output padding）为 {outputPadding}。}}" +
     "{form, select, rect {成对的数按（高度，宽度）给出。} other {}}" +
     "\n\n输出形状是什么？请按通道、高度、宽度的顺序写出三个整数。",

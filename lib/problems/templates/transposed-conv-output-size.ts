@@ -136,6 +136,7 @@ export const transposedConvOutputSizeTemplate: ProblemTemplate<TransposedConvOut
     const prompt = t("prompt", {
       inputShape: inlineShape([p.channelsIn, p.height, p.width]),
       filters: inlineNumber(p.filters),
+      filtersCount: p.filters,
       kernel: inlineSize(p.kernel[0], p.kernel[1]),
       stride: inlinePair(p.stride[0], p.stride[1], square),
       padding: inlinePair(p.padding[0], p.padding[1], square),
