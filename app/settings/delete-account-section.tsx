@@ -97,7 +97,7 @@ export function DeleteAccountSection({ userId, email }: { userId: string; email:
           <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-700" data-testid="deletion-plan">
             <li>{t("goesProfile")}</li>
             <li>{t("goesReviews", plan.data.counts)}</li>
-            <li>{t("goesCards", { cards: plan.data.counts.cards })}</li>
+            {plan.data.counts.cards > 0 && <li>{t("goesCards", { cards: plan.data.counts.cards })}</li>}
             {plan.data.counts.memberships > 0 && <li>{t("goesMemberships", { memberships: plan.data.counts.memberships })}</li>}
             {plan.data.deletedCourses.length > 0 && (
               <li>{t("goesCourses", { count: plan.data.deletedCourses.length, titles: plan.data.deletedCourses.map((course) => course.title).join(", ") })}</li>

@@ -31,7 +31,7 @@ export interface DeletionPlan {
   blocked: CourseHold[];
   /** Courses only this person is in, deleted with the account, their banks and questions too. */
   deletedCourses: OwnedCourse[];
-  /** What else goes: the person's own rows. */
+  /** What else goes: the person's own rows (memberships: the courses they learn in). */
   counts: { reviews: number; practice: number; offline: number; cards: number; memberships: number };
 }
 
@@ -72,7 +72,7 @@ export async function planAccountDeletion(db: Db, userId: string, options: { loc
     db.review.count({ where: { userId, mode: "practice" } }),
     db.review.count({ where: { userId, offline: true } }),
     db.card.count({ where: { userId } }),
-    db.courseMember.count({ where: { userId } }),
+    db.courseMember.count({ where: { userId, role: "learner" } }),
   ]);
   const byId = new Map(courses.map((course) => [course.id, course]));
   const blocked: CourseHold[] = [];
