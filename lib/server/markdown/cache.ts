@@ -10,6 +10,7 @@
  */
 import { LruCache } from "./cache-lru";
 import { assemble, type Formula, piecesOf } from "./cache-pieces";
+import { applyShape, learnShape, type ShapeTemplate, shapeKey } from "./formula-shapes";
 import { renderFormula, renderMarkdown } from "./render-markdown";
 
 // Up to 16 million characters of HTML (about 32 MB): tens of thousands of formulas and texts.
@@ -18,7 +19,14 @@ const MAX_CACHED_CHARACTERS = 16_000_000;
 // Formulas typeset alone are kept apart, by their TeX: a key there is never a document's text.
 const MAX_CACHED_FORMULA_CHARACTERS = 8_000_000;
 
-const holder = globalThis as typeof globalThis & { strideMarkdownCache?: LruCache<string, string>; strideFormulaCache?: LruCache<string, string> };
+// Formula shapes (formula-shapes.ts): a few thousand per catalogue; null marks a shape typeset formula by formula.
+const MAX_CACHED_SHAPE_CHARACTERS = 8_000_000;
+
+const holder = globalThis as typeof globalThis & {
+  strideMarkdownCache?: LruCache<string, string>;
+  strideFormulaCache?: LruCache<string, string>;
+  strideFormulaShapes?: LruCache<string, ShapeTemplate | null | typeof SEEN_ONCE>;
+};
 
 // One cache a process, whichever Next.js bundle loads this module.
 function cache(): LruCache<string, string> {
@@ -30,10 +38,36 @@ function rendered(markdown: string): string {
   return cache().getOrSet(markdown, () => renderMarkdown(markdown));
 }
 
+const templateWeight = (template: ShapeTemplate | null | symbol) => (typeof template === "object" && template ? template.parts.reduce((sum, part) => sum + part.length, 0) : 1);
+
+// A shape is learned the second time it is met: learning costs five renders or more, and many
+// shapes (a sum's pattern of signs, say) are met once in a long while.
+// Symbol.for: the holder is shared by every bundle that loads this module.
+const SEEN_ONCE = Symbol.for("stride.formulaShapeSeenOnce");
+
+/** `renderFormula`'s HTML, from the template of the formula's shape when it has one. */
+function typesetByShape(tex: string, display: boolean): string {
+  const shape = shapeKey(tex);
+  if (shape === null) return renderFormula(tex, display);
+  holder.strideFormulaShapes ??= new LruCache<string, ShapeTemplate | null | typeof SEEN_ONCE>(MAX_CACHED_SHAPE_CHARACTERS, templateWeight);
+  const shapes = holder.strideFormulaShapes;
+  const key = `${display ? "display" : "inline"}\u0000${shape}`;
+  let template = shapes.get(key);
+  if (template === undefined) {
+    shapes.set(key, SEEN_ONCE);
+    return renderFormula(tex, display);
+  }
+  if (template === SEEN_ONCE) {
+    template = learnShape(shape, (sample) => renderFormula(sample, display));
+    shapes.set(key, template);
+  }
+  return template ? applyShape(template, tex) : renderFormula(tex, display);
+}
+
 /** A formula's HTML as it stands in a document, from its TeX (renderFormula: no Markdown parsed). */
 function formula({ tex, display }: Formula): string {
   holder.strideFormulaCache ??= new LruCache<string, string>(MAX_CACHED_FORMULA_CHARACTERS, (html) => html.length);
-  return holder.strideFormulaCache.getOrSet(`${display ? "display" : "inline"}\u0000${tex}`, () => renderFormula(tex, display));
+  return holder.strideFormulaCache.getOrSet(`${display ? "display" : "inline"}\u0000${tex}`, () => typesetByShape(tex, display));
 }
 
 /** The document from its cached skeleton and formulas, or null when it has none or cannot be split. */
