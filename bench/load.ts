@@ -26,6 +26,7 @@ import { parseArgs } from "node:util";
 import { guessingAnswerer, keyAnswerer, seededRandom } from "./load/answerer";
 import { type AppServer, createBenchDatabase, type DatabaseKind, startApp } from "./load/app-server";
 import { apiFloorLoop, healthLoop, reviewLoop, type Window } from "./load/closed-loops";
+import { cpuShares, cpuSnapshot } from "./load/cpu-time";
 import { HttpClient } from "./load/http-client";
 import { type Learner, signUpLearner } from "./load/learner-client";
 import { type Proxy, startProxy } from "./load/nginx";
@@ -118,7 +119,9 @@ export async function loadBench() {
         const answerer = kind === "postgres" ? keyAnswerer(database.url!, seededRandom(n)) : guessingAnswerer(seededRandom(n));
         const half = { warmupMs: opts.window.warmupMs, measureMs: opts.window.measureMs / 2 };
         const healthBefore = await healthLoop(client, n, half);
+        const cpuBefore = cpuSnapshot(servers.map((server) => server.group));
         const cycle = await reviewLoop(client, pool, n, opts.window, answerer);
+        const cpu = cpuShares(cpuBefore, cpuSnapshot(servers.map((server) => server.group)));
         cycleEndedAt = performance.now();
         const healthAfter = await healthLoop(client, n, half);
         // Learners of this class who have a session (the first N took a seat in the cycle).
@@ -144,6 +147,7 @@ export async function loadBench() {
           "format errors": cycle.formatErrors,
           errors: cycle.errors.length + healthBefore.errors + healthAfter.errors + apiFloor.errors,
           learners: cycle.learnersUsed,
+          "cpu in the cycle": cpu,
           answers: answerer.mode,
         };
         rows.push(row);

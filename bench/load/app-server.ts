@@ -52,6 +52,8 @@ export interface AppServer {
   base: string;
   port: number;
   logFile: string;
+  /** The process group of the launcher and whatever it starts (bench/load/cpu-time.ts counts its CPU). */
+  group: number;
   stop(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ export async function startApp({ port, database, secret, profileDir, proxyBase, 
     base,
     port,
     logFile,
+    group: child.pid!,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
