@@ -5,6 +5,7 @@ export { getTemplate, listTemplates, requireTemplate, unknownTemplateMessage } f
 export { nearestNames } from "./nearest-names";
 export { createRng, type Rng } from "./rng";
 export { sampleProblem, toLearnerView } from "./sample-problem";
+export { cite, type D2lKey, type NndlKey, resolveCitations, SOURCES, type SourceKey, sectionNumber } from "./sources";
 export { TOPICS, type TopicId, topicTitle } from "./topics";
 export { misconceptionLabel, misconceptionName } from "./misconception-names.messages";
 export { MAX_SEED, parseLang, parseSeed, requireSeed } from "./seed";

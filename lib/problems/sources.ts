@@ -141,7 +141,8 @@ export function cite(key: SourceKey, lang: Lang): string {
   const book = row.book === "d2l" ? "d2l" : "NNDL";
   const number = sectionNumber(key, lang);
   if (lang === "zh-CN") return `${book} ${number} 节，${row.title["zh-CN"]}`;
-  return row.book === "d2l" ? `${book} ${number}, ${row.title.en}` : `${book} ${number}, ${row.title["zh-CN"]} / ${row.title.en}`;
+  if (row.book === "d2l" || row.title.en === row.title["zh-CN"]) return `${book} ${number}, ${row.title.en}`;
+  return `${book} ${number}, ${row.title["zh-CN"]} / ${row.title.en}`;
 }
 
 /**

@@ -98,6 +98,7 @@ describe("the sources table", () => {
     expect(cite("d2l.padding-stride", "zh-CN")).toBe("d2l 6.3 节，填充和步幅");
     expect(cite("nndl.conv-variants", "zh-CN")).toBe("NNDL 5.1.3 节，卷积的变种");
     expect(cite("nndl.conv-variants", "en")).toBe("NNDL 5.1.3, 卷积的变种 / Variants of Convolution");
+    expect(cite("nndl.lenet5", "en")).toBe("NNDL 5.4.1, LeNet-5");
     expect(resolveCitations("(⟦d2l.tconv-padding-stride⟧)", "en")).toBe("(d2l 14.10.2, Padding, Strides, and Multiple Channels)");
     expect(() => resolveCitations("(⟦d2l.no-such-section⟧)", "en")).toThrow(/no source/);
   });
