@@ -42,7 +42,7 @@ async function chooseLanguage(page: Page, locale: "en" | "zh-CN") {
 }
 
 /** Answers the open problem with a matrix of its key's size (found from the format error a 6×6 gets). */
-async function answerMatrix(page: Page) {
+async function answerMatrix(page: Page): Promise<number> {
   const answer = page.locator("#answer");
   await answer.fill(PROBE);
   await page.getByRole("button", { name: /^(Check answer|检查答案)$/ }).click();
@@ -53,6 +53,15 @@ async function answerMatrix(page: Page) {
   await answer.fill(Array.from({ length: rows }, () => Array.from({ length: cols }, () => "0").join(" ")).join("\n"));
   await page.keyboard.press("Control+Enter");
   await expect(page.getByTestId("result")).toBeVisible();
+  return rows;
+}
+
+/** How many lines the key's box shows: one a matrix row, however narrow the screen. */
+async function keyLines(page: Page): Promise<number> {
+  return page.getByTestId("expected-lines").evaluate((box) => {
+    const style = getComputedStyle(box);
+    return Math.round((box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / parseFloat(style.lineHeight));
+  });
 }
 
 test("a learner who joined the demo course sees its name on the course's question on /review, in both languages, and the phone page never scrolls sideways", async ({ browser, baseURL }) => {
@@ -106,8 +115,10 @@ test("on a phone, wide matrices and formulas in problems and worked solutions sc
     await page.getByTestId("start-practice").click();
     await expect(page.getByTestId("difficulty")).toHaveText("Hard");
     await expectNoSidewaysScroll(page, `${template}'s problem at 390 px`);
-    await answerMatrix(page);
+    const rows = await answerMatrix(page);
     await expect(page.getByTestId("solution")).toBeVisible();
+    // The key reads as its matrix: a row a line, scrolling sideways in its box if it must.
+    expect(await keyLines(page), `${template}'s key of ${rows} rows`).toBe(rows);
     // Folded parts of the solution open as a learner would open them.
     for (const fold of await page.getByTestId("solution").locator("details").all()) await fold.locator("summary").click();
     await expectNoSidewaysScroll(page, `${template}'s worked solution at 390 px`);

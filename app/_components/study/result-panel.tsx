@@ -7,6 +7,7 @@ import { answerText } from "../answer-text";
 import { Html } from "../html";
 import { ProblemFigure } from "../problem-figure";
 import type { ChoiceOptionView } from "./answer-input";
+import { AnswerLines } from "./answer-lines";
 import { BrowserVerification } from "./browser-verification";
 import { pick } from "./problem-panel";
 
@@ -72,13 +73,19 @@ export function ResultPanel({
         </div>
       )}
       <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-slate-600">{t("yourAnswer")}</dt>
-          <dd className="whitespace-pre-line font-mono">{answer}</dd>
+        <div className="min-w-0">
+          <dt className="text-slate-600" id="your-answer-label">
+            {t("yourAnswer")}
+          </dt>
+          <dd>
+            <AnswerLines text={answer} labelledBy="your-answer-label" />
+          </dd>
         </div>
-        <div>
-          <dt className="text-slate-600">{t("expected")}</dt>
-          <dd className="whitespace-pre-line font-mono" data-testid="expected">
+        <div className="min-w-0">
+          <dt className="text-slate-600" id="expected-label">
+            {t("expected")}
+          </dt>
+          <dd data-testid="expected">
             {choiceKey ? (
               // Options may hold maths: typeset them as the options above are.
               <div className="space-y-1 font-sans">
@@ -90,7 +97,7 @@ export function ResultPanel({
                 ))}
               </div>
             ) : (
-              answerText(graded.expected, locale, options)
+              <AnswerLines text={answerText(graded.expected, locale, options)} labelledBy="expected-label" testId="expected-lines" />
             )}
           </dd>
         </div>
