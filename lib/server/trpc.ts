@@ -11,6 +11,7 @@ import { guardRawInput, type InputLimits } from "./edge/input-guard";
 import { AppError, toTrpcError } from "./errors";
 import { observeProcedureCall } from "./observability/trpc-observation";
 import type { RequestLimiter } from "./rate-limit/request-limiter";
+import { randomSeed, type SeedSource } from "./reviews/random-seed";
 
 // ---- context ----
 
@@ -47,6 +48,8 @@ export interface Context {
    * HTTP edge expires the session cookies on the response. A no-op for in-process callers.
    */
   endSession: () => void;
+  /** Seeds of new review variants; tests inject a source that repeats. */
+  randomSeed: SeedSource;
 }
 
 export interface ContextOptions {
@@ -58,6 +61,7 @@ export interface ContextOptions {
   requestId?: string;
   limiter?: RequestLimiter | null;
   endSession?: () => void;
+  randomSeed?: SeedSource;
 }
 
 export function createContext(options: ContextOptions): Context {
@@ -70,6 +74,7 @@ export function createContext(options: ContextOptions): Context {
     requestId: options.requestId ?? crypto.randomUUID(),
     limiter: options.limiter ?? null,
     endSession: options.endSession ?? (() => undefined),
+    randomSeed: options.randomSeed ?? randomSeed,
   };
 }
 

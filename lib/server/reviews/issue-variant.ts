@@ -4,7 +4,7 @@ import { needsWalkthrough, newCardState } from "@/lib/srs";
 import { AppError } from "../errors";
 import { isQuestionFailure, recordIssueFailure } from "./issue-failure";
 import { type LearnerPayload, learnerPayload } from "./learner-payload";
-import { type LearnerSnapshot, readLearnerSnapshot } from "./learner-snapshot";
+import { type LearnerSnapshot, type PreviousVariant, readLearnerSnapshot } from "./learner-snapshot";
 import { type QueueToday, queueToday } from "./queue-today";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
 import { ONE_CARD_PER_SKILL, ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
@@ -36,6 +36,10 @@ interface CardRow {
   reps: number;
   lapses: number;
 }
+
+// A seed whose problem is the card's previous one is drawn again this many times at most: a
+// template with few variants (a true/false statement) may still repeat after them.
+const MAX_REDRAWS = 4;
 
 // Each round either returns, or skips one broken course question, or lost one race to a parallel
 // request (whose variant the next round returns): a handful is plenty.
@@ -79,6 +83,25 @@ type Pick =
   | { kind: "walkthrough"; card: Card }
   | { kind: "caught-up"; nextDue: Date | null; newToday: number; dailyNewLimit: number; unstarted: number };
 
+/** What tells two variants apart for the learner: the prompt and the options' text. */
+function variantText(problem: Awaited<ReturnType<typeof variantProblem>>["problem"]): string {
+  return JSON.stringify([problem.prompt, problem.options?.map((option) => option.text) ?? null]);
+}
+
+/**
+ * The problem the card was last served as, rebuilt in today's language (so a learner who switched
+ * language is not served the same problem translated); null when it cannot be built any more.
+ */
+async function previousText(db: PrismaClient, templateId: string, lang: Lang, previous: PreviousVariant | null): Promise<string | null> {
+  if (!previous) return null;
+  try {
+    return variantText((await variantProblem({ db, templateId, seed: previous.seed, lang, questionVersionId: previous.questionVersionId })).problem);
+  } catch (error) {
+    if (isQuestionFailure(templateId, error)) return null;
+    throw error;
+  }
+}
+
 /** The most overdue card, else a skill not yet started (within the daily limit), else caught up. */
 async function pickCard(db: PrismaClient, userId: string, snapshot: LearnerSnapshot, today: QueueToday, now: Date): Promise<Pick> {
   const { templateIds, dailyNewLimit } = snapshot;
@@ -102,7 +125,7 @@ async function pickCard(db: PrismaClient, userId: string, snapshot: LearnerSnaps
 
 /**
  * The review queue: the problem already issued and not answered (a reload never loses it); else
- * a fresh variant (new seed) of the most overdue card, after a guided walkthrough when the card
+ * a fresh variant (new seed, never the card's previous problem again) of the most overdue card, after a guided walkthrough when the card
  * is a leech; else a skill not yet started, while today's new cards (the learner's day, in their
  * time zone) are under the learner's daily limit; else "caught up", with when the next review is due.
  *
@@ -141,7 +164,7 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
     }
     const { card } = pick;
     const questionVersionId = snapshot.versionOf.get(card.templateId) ?? null;
-    const seed = randomSeed();
+    let seed = randomSeed();
 
     let built: Awaited<ReturnType<typeof variantProblem>>;
     try {
@@ -150,6 +173,12 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
       }
       // A course question's variant keeps the version it was built from: a later edit never changes it.
       built = await variantProblem({ db, templateId: card.templateId, seed, lang, questionVersionId });
+      // Never the card's previous problem again (issue 13, item 7): built problems are cached, so this is cheap.
+      const before = await previousText(db, card.templateId, lang, snapshot.previousOf.get(card.id) ?? null);
+      for (let redraw = 0; redraw < MAX_REDRAWS && before !== null && variantText(built.problem) === before; redraw += 1) {
+        seed = randomSeed();
+        built = await variantProblem({ db, templateId: card.templateId, seed, lang, questionVersionId });
+      }
     } catch (error) {
       if (!isQuestionFailure(card.templateId, error)) throw error;
       await recordIssueFailure({ db, userId, cardId: card.id, templateId: card.templateId, questionVersionId, seed, error, now });

@@ -23,6 +23,18 @@ export interface LearnerSnapshot {
    * superset of today's in any zone, which only the zone's rules can cut to today (lib/srs/days).
    */
   recentReviewTimes: Date[];
+  /**
+   * For each card due now, the variant it was last served as (answered or withdrawn): a new
+   * review variant of the card must not be the same problem (issue-variant.ts).
+   */
+  previousOf: ReadonlyMap<string, PreviousVariant>;
+}
+
+/** The variant a card was last served as: enough to build its problem again. */
+export interface PreviousVariant {
+  seed: number;
+  lang: string;
+  questionVersionId: string | null;
 }
 
 // No local day is longer than 25 hours (a DST change), so today began less than this ago.
@@ -43,7 +55,8 @@ function variantOf(json: Json<Variant>): Variant {
 }
 
 /**
- * A learner's queue, open variant, cards, daily limit, time zone and recent reviews in one round
+ * A learner's queue, open variant, cards, daily limit, time zone, recent reviews and the due
+ * cards' previous variants in one round
  * trip: every review.next needs them all, and under a class's load the number of queries a request makes is most of its
  * cost (issue 11's profile).
  *
@@ -61,6 +74,7 @@ export async function readLearnerSnapshot(db: PrismaClient, userId: string, now:
       cards: Json<Card>[];
       questions: { questionId: string; versionId: string; courseTitle: string }[];
       recentReviews: string[];
+      previous: ({ cardId: string } & PreviousVariant)[];
     }[]
   >`
     SELECT
@@ -79,7 +93,12 @@ export async function readLearnerSnapshot(db: PrismaClient, userId: string, now:
         WHERE m."userId" = ${userId} AND m."role" = 'learner') AS "questions",
       (SELECT COALESCE(json_agg(r."reviewedAt"), '[]'::json) FROM "reviews" r
         WHERE r."userId" = ${userId} AND r."mode" = 'review' AND r."reviewedAt" > ${new Date(now.getTime() - RECENT_MS)}
-          AND NOT EXISTS (SELECT 1 FROM "review_amendments" a WHERE a."reviewId" = r."id" AND a."kind" = 'undo')) AS "recentReviews"
+          AND NOT EXISTS (SELECT 1 FROM "review_amendments" a WHERE a."reviewId" = r."id" AND a."kind" = 'undo')) AS "recentReviews",
+      (SELECT COALESCE(json_agg(json_build_object('cardId', c."id", 'seed', p."seed", 'lang', p."lang", 'questionVersionId', p."questionVersionId")), '[]'::json)
+        FROM "cards" c
+        CROSS JOIN LATERAL (SELECT v."seed", v."lang", v."questionVersionId" FROM "variants" v
+          WHERE v."cardId" = c."id" AND v."mode" = 'review' ORDER BY v."issuedAt" DESC LIMIT 1) p
+        WHERE c."userId" = ${userId} AND c."due" <= ${now}) AS "previous"
     FROM "users" u WHERE u."id" = ${userId}`;
   const row = rows[0];
   if (!row) throw new Error(`no user ${userId}`);
@@ -93,5 +112,6 @@ export async function readLearnerSnapshot(db: PrismaClient, userId: string, now:
     dailyNewLimit: row.dailyNewLimit,
     timeZone: timeZoneOrDefault(row.timeZone),
     recentReviewTimes: row.recentReviews.map(utc),
+    previousOf: new Map(row.previous.map(({ cardId, ...previous }) => [cardId, previous])),
   };
 }

@@ -69,11 +69,11 @@ const browserKeySchema = z.unknown().refine((value) => JSON.stringify(value ?? n
 
 export const reviewRouter = createRouter({
   /** The next problem of the review queue (or a leech's walkthrough, or "caught up"). */
-  next: learnerProcedure.mutation(({ ctx }) => issueVariant({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now() })),
+  next: learnerProcedure.mutation(({ ctx }) => issueVariant({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), randomSeed: ctx.randomSeed })),
   /** A practice problem: chosen topics and difficulty, kept in the history, schedule untouched. */
   practice: learnerProcedure
     .input(practiceInput)
-    .mutation(({ ctx, input }) => issuePractice({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), ...input })),
+    .mutation(({ ctx, input }) => issuePractice({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), randomSeed: ctx.randomSeed, ...input })),
   /** The courses whose published questions the learner can practise. */
   practiceCourses: learnerProcedure.query(({ ctx }) => practiceCourses({ db: ctx.db, userId: ctx.user.id })),
   submit: learnerProcedure.input(submitInput).mutation(({ ctx, input }) =>

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "variants_cardId_issuedAt_idx" ON "variants"("cardId", "issuedAt");
