@@ -134,6 +134,15 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
 
 // ---- procedures ----
 
+async function accountExists(db: PrismaClient, userId: string): Promise<boolean> {
+  try {
+    return (await db.user.count({ where: { id: userId } })) > 0;
+  } catch {
+    // The database itself failing is the error to report, not a missing account.
+    return true;
+  }
+}
+
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
@@ -158,9 +167,16 @@ const inputGuard = t.middleware(async ({ getRawInput, meta, next }) => {
 
 const baseProcedure = t.procedure.use(observeProcedureCall).use(appErrors).use(requestLimits);
 
-const signedIn = baseProcedure.use(({ ctx, next }) => {
+const signedIn = baseProcedure.use(async ({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  const result = await next({ ctx: { ...ctx, user: ctx.user } });
+  // A deleted account's other devices keep the signed copy of its session for up to a minute
+  // (the cookie cache): whatever they ask then finds no user row and fails on a missing row or
+  // key. Only such a failure pays for the look-up; the procedures stay free of the check.
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && !(await accountExists(ctx.db, ctx.user.id))) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "This account no longer exists. Sign in again." });
+  }
+  return result;
 });
 
 const instructorsOnly = signedIn.use(({ ctx, next }) => {

@@ -242,6 +242,30 @@ describe.each(databaseKinds())("a fuzz over every procedure and caller on %s", (
     expect(await database.prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
   });
 
+  it("answers a session whose account was deleted (its signed copy is trusted for a minute) on every procedure without a 500, and writes nothing for it", async () => {
+    const db = database.prisma;
+    const ghosts = [await newUser(db, "learner"), await newUser(db, "instructor")];
+    await db.user.deleteMany({ where: { id: { in: ghosts.map((ghost) => ghost.id) } } });
+    for (const ghost of ghosts) {
+      for (const { path, type } of ordered.filter((procedure) => !DESTRUCTIVE.has(procedure.path))) {
+        const reply = await api.call(path, VALID[path]?.(fixture), { method: type === "query" ? "GET" : "POST", user: ghost, ip: "198.51.100.77" });
+        expectSound(reply, `${path} as a deleted ${ghost.role}`);
+      }
+    }
+    // What needs the account's row is told the account is gone (these were 500s).
+    for (const path of ["account.setLocale", "review.next", "settings.update"]) {
+      const { type } = procedures.find((procedure) => procedure.path === path)!;
+      const reply = await api.call(path, VALID[path]?.(fixture), { method: type === "query" ? "GET" : "POST", user: ghosts[0]!, ip: "198.51.100.77" });
+      expect(reply.status, path).toBe(401);
+      expect(reply.text, path).toContain("This account no longer exists");
+    }
+    // Nothing was written for them: their account is not brought back by a stale session.
+    const ids = ghosts.map((ghost) => ghost.id);
+    expect(await db.user.count({ where: { id: { in: ids } } })).toBe(0);
+    expect(await db.variant.count({ where: { userId: { in: ids } } })).toBe(0);
+    expect(await db.card.count({ where: { userId: { in: ids } } })).toBe(0);
+  });
+
   it("never answers 5xx or a stack to a malformed request", async () => {
     const url = (path: string, query = "") => `${ORIGIN}${TRPC_ENDPOINT}/${path}${query}`;
     const malformed: [string, Request][] = [];
