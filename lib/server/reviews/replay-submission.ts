@@ -5,6 +5,7 @@ import { renderLocalizedCached, renderMarkdownCached } from "../markdown/cache";
 import { answeredSubmission, variantForAnswer } from "./answer-rows";
 import { cardStateFromJson } from "./card-state";
 import { effectiveReview } from "./effective-review";
+import { gradedResult } from "./graded-result";
 import { medianAnswerTime } from "./median-answer-time";
 import { variantProblem } from "./variant-problem";
 
@@ -37,26 +38,19 @@ export async function replaySubmission({ db, userId, variantId, submissionId, fu
   const settings: SchedulerSettings = { desiredRetention: variant.desiredRetention, parameters: variant.fsrsParameters, fuzz };
   // What each rating gives from the card as the grade read it, as the first answer showed.
   const outcomes = before ? new Map(RATINGS.map((r) => [r, scheduleReview({ card: before, rating: r, now: recorded.reviewedAt, settings })])) : null;
-  return {
-    status: "graded" as const,
+  return gradedResult({
     reviewId: recorded.id,
     mode: variant.mode as "review" | "practice",
-    score: grade.score,
-    correct: grade.correct,
-    feedback: grade.feedback,
-    feedbackHtml: renderLocalizedCached(grade.feedback),
-    mistake: grade.mistake ?? null,
-    expected: problem.answer,
-    solution: problem.solution,
-    solutionHtml: renderMarkdownCached(problem.solution),
-    figure: problem.figure ?? null,
-    check: problem.check,
+    grade,
+    problem,
     keySource,
+    feedbackHtml: renderLocalizedCached(grade.feedback),
+    solutionHtml: renderMarkdownCached(problem.solution),
     elapsedMs: recorded.elapsedMs,
     medianMs: await medianAnswerTime(db, variant.templateId, problem.answer.kind),
     suggestedRating: recorded.suggestedRating,
     rating,
     nextDue: outcomes?.get(rating as ReviewRating)?.after.due ?? null,
     dueByRating: outcomes ? Object.fromEntries([...outcomes].map(([r, outcome]) => [r, outcome.after.due])) : null,
-  };
+  });
 }

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { renderDocuments, renderLocalizedDocuments } from "../markdown/render-off-thread";
 import { type AnswerReview, recordAnswer, type VariantForAnswer, variantForAnswer } from "./answer-rows";
 import { cardStateOf } from "./card-state";
+import { gradedResult } from "./graded-result";
 import { medianAnswerTime } from "./median-answer-time";
 import { replaySubmission } from "./replay-submission";
 import { variantProblem } from "./variant-problem";
@@ -111,28 +112,21 @@ async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submis
   const feedbackHtml = Object.fromEntries(feedbackLangs.map((lang, i) => [lang, feedbackHtmls[i]!])) as typeof grade.feedback;
   const dueByRating = outcomes ? Object.fromEntries([...outcomes].map(([r, outcome]) => [r, outcome.after.due])) : null;
 
-  return {
-    status: "graded" as const,
+  return gradedResult({
     reviewId,
     mode: variant.mode as "review" | "practice",
-    score: grade.score,
-    correct: grade.correct,
-    feedback: grade.feedback,
-    feedbackHtml,
-    mistake: grade.mistake ?? null,
-    expected: problem.answer,
-    solution: problem.solution,
-    solutionHtml: solutionHtml!,
-    figure: problem.figure ?? null,
-    check: problem.check,
+    grade,
+    problem,
     keySource,
+    feedbackHtml,
+    solutionHtml: solutionHtml!,
     elapsedMs,
     medianMs,
     suggestedRating: rating,
     rating,
     nextDue: scheduled?.after.due ?? null,
     dueByRating,
-  };
+  });
 }
 
 type Outcome = ReturnType<typeof scheduleReview>;
