@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, zooSpec } from "@/lib/engine";
 import { type Problem, sampleProblem } from "@/lib/problems";
 import { expectMisconceptions, expectSweep } from "../support/template-sweep";
+import { handRowOf, handRows } from "./support/d2l-nets-by-hand";
 
 const TEMPLATE = "arch.layer-shape";
 
@@ -23,12 +24,10 @@ const SHAPES: Record<string, Record<number, number[]>> = {
   },
 };
 
+/** The shape by hand on the variant's own input (support/d2l-nets-by-hand.ts). */
 function keyByHand(problem: Problem): number[] {
   if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
-  const index = Number(/^layers\.(\d+)\.outputShape$/.exec(problem.check.select)?.[1]);
-  const shape = SHAPES[problem.check.spec.name ?? ""]?.[index];
-  if (!shape) throw new Error(`no hand-computed shape for ${problem.check.spec.name} layer ${index}`);
-  return shape;
+  return handRowOf(problem.check).outputShape;
 }
 
 describe("arch.layer-shape", () => {
@@ -36,14 +35,26 @@ describe("arch.layer-shape", () => {
     expectSweep(TEMPLATE, "architectures", "shape", keyByHand);
   });
 
-  it("asks about the networks' own zoo specs, every listed layer reachable", () => {
-    const asked = new Set<string>();
-    for (let seed = 0; seed < 200; seed += 1) {
+  it("walks by hand to the shapes d2l prints on the book's inputs (28 for LeNet, 224 for AlexNet and VGG-11)", () => {
+    for (const [net, shapes] of Object.entries(SHAPES)) {
+      const rows = handRows(net, net.startsWith("LeNet") ? 28 : 224);
+      for (const [index, shape] of Object.entries(shapes)) expect(rows.get(Number(index))?.outputShape, `${net} ${index}`).toEqual(shape);
+    }
+  });
+
+  it("asks about the networks' own zoo specs on several inputs, every listed layer past the first reachable", () => {
+    const layers = new Set<string>();
+    const inputs = new Set<string>();
+    for (let seed = 0; seed < 1500; seed += 1) {
       const problem = sampleProblem({ template: TEMPLATE, seed });
       if (problem.check?.mode !== "analyze") throw new Error("unreachable");
-      asked.add(`${problem.check.spec.name}:${problem.check.select}`);
+      expect(problem.check.spec.layers).toEqual(zooSpec(problem.check.spec.name === "LeNet (d2l)" ? "d2l-lenet" : problem.check.spec.name === "AlexNet (d2l)" ? "d2l-alexnet" : "d2l-vgg11").layers);
+      layers.add(`${problem.check.spec.name}:${problem.check.select}`);
+      inputs.add(`${problem.check.spec.name}:${problem.check.spec.input[1]}`);
     }
-    expect(asked.size).toBeGreaterThan(25);
+    // LeNet 7, AlexNet 11 and VGG-11 16 listed layers past the first; 8, 8 and 15 input sizes.
+    expect(layers.size).toBe(7 + 11 + 16);
+    expect(inputs.size).toBe(8 + 8 + 15);
     expect(analyze(zooSpec("d2l-alexnet")).layers[12]?.outputShape).toEqual([256, 5, 5]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Problem, sampleProblem } from "@/lib/problems";
 import { expectMisconceptions, expectSweep } from "../support/template-sweep";
+import { handRowOf, handRows } from "./support/d2l-nets-by-hand";
 
 const TEMPLATE = "arch.macs";
 
@@ -20,12 +21,10 @@ const MACS: Record<string, Record<number, number>> = {
   },
 };
 
+/** The MACs by hand on the variant's own input (support/d2l-nets-by-hand.ts). */
 function keyByHand(problem: Problem): number {
   if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
-  const index = Number(/^layers\.(\d+)\.macs$/.exec(problem.check.select)?.[1]);
-  const macs = MACS[problem.check.spec.name ?? ""]?.[index];
-  if (macs === undefined) throw new Error(`no hand count for ${problem.check.spec.name} layer ${index}`);
-  return macs;
+  return handRowOf(problem.check).macs;
 }
 
 describe("arch.macs", () => {
@@ -35,12 +34,19 @@ describe("arch.macs", () => {
 
   it("asks about every convolution of the three networks", () => {
     const asked = new Set<string>();
-    for (let seed = 0; seed < 200; seed += 1) {
+    for (let seed = 0; seed < 1500; seed += 1) {
       const problem = sampleProblem({ template: TEMPLATE, seed });
       if (problem.check?.mode !== "analyze") throw new Error("unreachable");
       asked.add(`${problem.check.spec.name}:${problem.check.select}`);
     }
     expect(asked.size).toBe(Object.values(MACS).flatMap((table) => Object.keys(table)).length);
+  });
+
+  it("counts by hand the book's numbers on the book's inputs", () => {
+    for (const [net, table] of Object.entries(MACS)) {
+      const rows = handRows(net, net.startsWith("LeNet") ? 28 : 224);
+      for (const [index, macs] of Object.entries(table)) expect(rows.get(Number(index))?.macs, `${net} ${index}`).toBe(macs);
+    }
   });
 
   it("says in the prompt that the padding's zeros are counted, which the key does (LeNet's first layer: 117,600, not the 107,736 products with real pixels)", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "@/lib/problems";
 import { expectMisconceptions, expectSweep } from "../support/template-sweep";
+import { handRowOf, handRows } from "./support/d2l-nets-by-hand";
 
 const TEMPLATE = "arch.zoo-params";
 
@@ -19,17 +20,22 @@ const PARAMS: Record<string, Record<number, number>> = {
   },
 };
 
+/** The count by hand on the variant's own input (support/d2l-nets-by-hand.ts). */
 function keyByHand(problem: Problem): number {
   if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
-  const index = Number(/^layers\.(\d+)\.params$/.exec(problem.check.select)?.[1]);
-  const params = PARAMS[problem.check.spec.name ?? ""]?.[index];
-  if (params === undefined) throw new Error(`no hand-computed count for ${problem.check.spec.name} layer ${index}`);
-  return params;
+  return handRowOf(problem.check).params;
 }
 
 describe("arch.zoo-params", () => {
   it("over 200 seeds keys every variant by the engine and by the hand counts, in both languages", () => {
     expectSweep(TEMPLATE, "architectures", "integer", keyByHand);
+  });
+
+  it("counts by hand the book's numbers on the book's inputs", () => {
+    for (const [net, table] of Object.entries(PARAMS)) {
+      const rows = handRows(net, net.startsWith("LeNet") ? 28 : 224);
+      for (const [index, params] of Object.entries(table)) expect(rows.get(Number(index))?.params, `${net} ${index}`).toBe(params);
+    }
   });
 
   it("checks the hand counts of LeNet against d2l's total of 61,706", () => {

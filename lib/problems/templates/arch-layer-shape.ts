@@ -5,39 +5,37 @@ import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
 import type { Difficulty } from "../types";
 import { architecturesMessages as messages } from "./architectures.messages";
-import { type D2lNet, listNetwork, shownLayers } from "./zoo-prompt";
+import { difficultyOfDepth, listNetwork, type ShownLayer, pickZooTarget, shownLayers, type ZooTarget } from "./zoo-prompt";
 import { layerOutputShape } from "./zoo-walk";
 
 /**
- * `arch.layer-shape`: the output shape after a given layer of d2l's LeNet (easy), AlexNet
- * (medium) or VGG-11 (hard) on its d2l input (d2l 6.6, 7.1, 7.2 zh / 7.6, 8.1, 8.2 en). The key is
- * the engine's `outputShape` of that layer in the zoo network's analysis.
+ * `arch.layer-shape`: the output shape after a given layer of d2l's LeNet, AlexNet or VGG-11 on a
+ * stated input (d2l 6.6, 7.1, 7.2 zh / 7.6, 8.1, 8.2 en). The key is the engine's `outputShape`
+ * of that layer in the zoo network's analysis.
+ *
+ * Difficulty follows the number of layers whose shape is carried, whichever the network
+ * (`difficultyOfDepth`): easy, the 2nd to 4th layer; medium, the 5th to 8th; hard, the 9th or later.
  */
-export interface ArchLayerShapeParams {
+export interface ArchLayerShapeParams extends ZooTarget {
   difficulty: Difficulty;
-  net: D2lNet;
-  /** The layer's number in the prompt's list (1-based). */
-  target: number;
 }
 
 const DIFFICULTIES = ["easy", "medium", "hard"] as const;
-const NET_OF: Record<Difficulty, D2lNet> = { easy: "lenet", medium: "alexnet", hard: "vgg" };
 
 function generate(rng: Rng): ArchLayerShapeParams {
   const difficulty = rng.pick(DIFFICULTIES);
-  const net = NET_OF[difficulty];
   // Past the first layer, so that at least one shape has to be carried forward.
-  return { difficulty, net, target: rng.int(2, shownLayers(net).layers.length) };
+  return { difficulty, ...pickZooTarget(rng, difficulty, (row) => row.number >= 2) };
 }
 
 function targetLayer(p: ArchLayerShapeParams) {
-  const row = shownLayers(p.net).layers.find((layer) => layer.number === p.target);
+  const row = shownLayers(p.net, p.size).layers.find((layer) => layer.number === p.target);
   if (!row) throw new ProblemError("invalid-variant", `arch.layer-shape: ${p.net} has no layer ${p.target}`);
   return row;
 }
 
 /** A spatial axis worked out, `⌊(n + 2p − k)/s⌋ + 1 = out`, or the flatten product. */
-function stepLatex(row: ReturnType<typeof shownLayers>["layers"][number]): string {
+function stepLatex(row: ShownLayer): string {
   const { layer, inputShape, outputShape } = row;
   if (layer.type === "conv2d" || layer.type === "maxpool2d" || layer.type === "avgpool2d") {
     const k = layer.kernel as number;
@@ -74,17 +72,18 @@ export const archLayerShapeTemplate: ProblemTemplate<ArchLayerShapeParams> = {
   difficulties: DIFFICULTIES,
   title: (lang) => messages(lang)("layerShape.title"),
   generate,
+  difficultyOf: (p) => difficultyOfDepth(p.target),
 
-  check: (p) => ({ mode: "analyze", spec: shownLayers(p.net).spec, select: `layers.${targetLayer(p).index}.outputShape` }),
+  check: (p) => ({ mode: "analyze", spec: shownLayers(p.net, p.size).spec, select: `layers.${targetLayer(p).index}.outputShape` }),
 
   render(p, key, lang) {
     const t = messages(lang);
-    const rows = shownLayers(p.net).layers.filter((row) => row.number <= p.target);
+    const rows = shownLayers(p.net, p.size).layers.filter((row) => row.number <= p.target);
     const worked = targetLayer(p).outputShape;
     if (key.kind !== "shape" || key.value.join() !== worked.join()) {
       throw new ProblemError("invalid-variant", `arch.layer-shape: the worked solution gives [${worked.join(", ")}], the engine ${JSON.stringify(key.value)}`);
     }
-    const { intro, layers } = listNetwork(p.net, p.target, lang);
+    const { intro, layers } = listNetwork(p.net, p.size, p.target, lang);
     const prompt = t("layerShape.prompt", { intro, layers, target: String(p.target) });
     const steps = rows
       .map((row) => {
@@ -98,7 +97,7 @@ export const archLayerShapeTemplate: ProblemTemplate<ArchLayerShapeParams> = {
     return { prompt, solution };
   },
 
-  figure: (p, _key, lang) => zooStackFigure(p.net, p.target, lang),
+  figure: (p, _key, lang) => zooStackFigure(p.net, p.size, p.target, lang),
 
   misconceptions: [
     {

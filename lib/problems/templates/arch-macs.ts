@@ -5,27 +5,26 @@ import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
 import type { Difficulty } from "../types";
 import { architecturesMessages as messages } from "./architectures.messages";
-import { type D2lNet, listNetwork, type ShownLayer, shownLayers } from "./zoo-prompt";
+import { difficultyOfDepth, listNetwork, pickZooTarget, type ShownLayer, shownLayers, type ZooTarget } from "./zoo-prompt";
 
 /**
- * `arch.macs`: the multiply-accumulates of one convolutional layer of d2l's LeNet (easy),
- * AlexNet (medium) or VGG-11 (hard): `C_out·H_out·W_out·C_in·k_h·k_w` (DESIGN.md "Reference
- * semantics"). The key is the engine's `macs` of that layer.
+ * `arch.macs`: the multiply-accumulates of one convolutional layer of d2l's LeNet, AlexNet or
+ * VGG-11 on a stated input: `C_out·H_out·W_out·C_in·k_h·k_w` (DESIGN.md "Reference semantics").
+ * The key is the engine's `macs` of that layer.
+ *
+ * Difficulty follows the layers whose shape is carried before the product, whichever the network
+ * (`difficultyOfDepth`): easy, a convolution among the first 4 layers; medium, the 5th to 8th; hard,
+ * the 9th or later.
  */
-export interface ArchMacsParams {
+export interface ArchMacsParams extends ZooTarget {
   difficulty: Difficulty;
-  net: D2lNet;
-  /** The convolution's number in the prompt's list (1-based). */
-  target: number;
 }
 
 const DIFFICULTIES = ["easy", "medium", "hard"] as const;
-const NET_OF: Record<Difficulty, D2lNet> = { easy: "lenet", medium: "alexnet", hard: "vgg" };
 
 function generate(rng: Rng): ArchMacsParams {
   const difficulty = rng.pick(DIFFICULTIES);
-  const net = NET_OF[difficulty];
-  return { difficulty, net, target: rng.pick(shownLayers(net).layers.filter((row) => row.layer.type === "conv2d")).number };
+  return { difficulty, ...pickZooTarget(rng, difficulty, (row) => row.layer.type === "conv2d") };
 }
 
 interface ConvCount {
@@ -38,7 +37,7 @@ interface ConvCount {
 }
 
 function convOf(p: ArchMacsParams): ConvCount {
-  const row = shownLayers(p.net).layers.find((layer) => layer.number === p.target);
+  const row = shownLayers(p.net, p.size).layers.find((layer) => layer.number === p.target);
   if (!row || row.layer.type !== "conv2d") throw new ProblemError("invalid-variant", `arch.macs: layer ${p.target} of ${p.net} is not a convolution`);
   const [channelsOut, height, width] = row.outputShape as [number, number, number];
   return { row, kernel: row.layer.kernel as number, channelsIn: row.inputShape[0] as number, channelsOut, height, width };
@@ -53,8 +52,9 @@ export const archMacsTemplate: ProblemTemplate<ArchMacsParams> = {
   difficulties: DIFFICULTIES,
   title: (lang) => messages(lang)("macs.title"),
   generate,
+  difficultyOf: (p) => difficultyOfDepth(p.target),
 
-  check: (p) => ({ mode: "analyze", spec: shownLayers(p.net).spec, select: `layers.${convOf(p).row.index}.macs` }),
+  check: (p) => ({ mode: "analyze", spec: shownLayers(p.net, p.size).spec, select: `layers.${convOf(p).row.index}.macs` }),
 
   render(p, key, lang) {
     const t = messages(lang);
@@ -63,7 +63,7 @@ export const archMacsTemplate: ProblemTemplate<ArchMacsParams> = {
     if (key.kind !== "integer" || key.value !== total) {
       throw new ProblemError("invalid-variant", `arch.macs: the worked solution gives ${total}, the engine ${JSON.stringify(key.value)}`);
     }
-    const { intro, layers } = listNetwork(p.net, p.target, lang);
+    const { intro, layers } = listNetwork(p.net, p.size, p.target, lang);
     const prompt = t("macs.prompt", { intro, layers, target: String(p.target) });
     const solution = t("macs.solution", {
       target: String(p.target),
@@ -78,7 +78,7 @@ export const archMacsTemplate: ProblemTemplate<ArchMacsParams> = {
     return { prompt, solution };
   },
 
-  figure: (p, _key, lang) => zooStackFigure(p.net, p.target, lang),
+  figure: (p, _key, lang) => zooStackFigure(p.net, p.size, p.target, lang),
 
   misconceptions: [
     {

@@ -5,33 +5,42 @@ import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
 import type { Difficulty } from "../types";
 import { architecturesMessages as messages } from "./architectures.messages";
-import { type D2lNet, listNetwork, type ShownLayer, shownLayers } from "./zoo-prompt";
+import { type D2lNet, INPUT_SIZES, listNetwork, type ShownLayer, shownLayers, type ZooTarget } from "./zoo-prompt";
 
 /**
  * `arch.zoo-params`: the trainable parameters of one convolutional or fully connected layer of
- * d2l's LeNet (easy), AlexNet (medium) or VGG-11 (hard), e.g. "how many parameters has LeNet's
- * first fully connected layer?" (d2l 6.4 for the count; 6.6, 7.1, 7.2 zh / 7.6, 8.1, 8.2 en for the
+ * d2l's LeNet, AlexNet or VGG-11 on a stated input, e.g. "how many parameters has LeNet's first
+ * fully connected layer?" (d2l 6.4 for the count; 6.6, 7.1, 7.2 zh / 7.6, 8.1, 8.2 en for the
  * networks). The key is the engine's `params` of that layer.
+ *
+ * Difficulty follows the work: easy, a dense layer after the first (one product of two listed
+ * widths, `in·out + out`); medium, a convolution (`k·k·c_i·c_o + c_o`, `c_i` read from the layer
+ * before; the input size a trap, since it changes nothing); hard, the first dense layer, whose
+ * inputs are the flattened shape carried through every layer before it.
  */
-export interface ArchZooParamsParams {
+export interface ArchZooParamsParams extends ZooTarget {
   difficulty: Difficulty;
-  net: D2lNet;
-  /** The layer's number in the prompt's list (1-based), a convolution or a dense layer. */
-  target: number;
 }
 
 const DIFFICULTIES = ["easy", "medium", "hard"] as const;
-const NET_OF: Record<Difficulty, D2lNet> = { easy: "lenet", medium: "alexnet", hard: "vgg" };
+
+/** What the layer asks of the learner: see the difficulties above. */
+function workOf(row: ShownLayer, layers: readonly ShownLayer[]): Difficulty | null {
+  if (row.layer.type === "conv2d") return "medium";
+  if (row.layer.type !== "dense") return null;
+  return layers.find((other) => other.number === row.number - 1)?.layer.type === "flatten" ? "hard" : "easy";
+}
 
 function generate(rng: Rng): ArchZooParamsParams {
   const difficulty = rng.pick(DIFFICULTIES);
-  const net = NET_OF[difficulty];
-  const candidates = shownLayers(net).layers.filter((row) => row.layer.type === "conv2d" || row.layer.type === "dense");
-  return { difficulty, net, target: rng.pick(candidates).number };
+  const byNet = new Map((Object.keys(INPUT_SIZES) as D2lNet[]).map((net) => [net, shownLayers(net, INPUT_SIZES[net][0] as number).layers]));
+  const candidates = [...byNet].flatMap(([net, layers]) => layers.filter((row) => workOf(row, layers) === difficulty).map((row) => ({ net, target: row.number })));
+  const { net, target } = rng.pick(candidates);
+  return { difficulty, net, size: rng.pick(INPUT_SIZES[net]), target };
 }
 
 function targetLayer(p: ArchZooParamsParams): ShownLayer {
-  const row = shownLayers(p.net).layers.find((layer) => layer.number === p.target);
+  const row = shownLayers(p.net, p.size).layers.find((layer) => layer.number === p.target);
   if (!row || (row.layer.type !== "conv2d" && row.layer.type !== "dense")) {
     throw new ProblemError("invalid-variant", `arch.zoo-params: layer ${p.target} of ${p.net} is not a convolution or dense layer`);
   }
@@ -58,8 +67,12 @@ export const archZooParamsTemplate: ProblemTemplate<ArchZooParamsParams> = {
   difficulties: DIFFICULTIES,
   title: (lang) => messages(lang)("zooParams.title"),
   generate,
+  difficultyOf(p) {
+    const { layers } = shownLayers(p.net, p.size);
+    return workOf(targetLayer(p), layers) ?? p.difficulty;
+  },
 
-  check: (p) => ({ mode: "analyze", spec: shownLayers(p.net).spec, select: `layers.${targetLayer(p).index}.params` }),
+  check: (p) => ({ mode: "analyze", spec: shownLayers(p.net, p.size).spec, select: `layers.${targetLayer(p).index}.params` }),
 
   render(p, key, lang) {
     const t = messages(lang);
@@ -69,7 +82,7 @@ export const archZooParamsTemplate: ProblemTemplate<ArchZooParamsParams> = {
     if (key.kind !== "integer" || key.value !== total) {
       throw new ProblemError("invalid-variant", `arch.zoo-params: the worked solution gives ${total}, the engine ${JSON.stringify(key.value)}`);
     }
-    const { intro, layers } = listNetwork(p.net, p.target, lang);
+    const { intro, layers } = listNetwork(p.net, p.size, p.target, lang);
     const prompt = t("zooParams.prompt", { intro, layers, target: String(p.target) });
     const conv = row.layer.type === "conv2d";
     const outputs = conv ? c.biases : (row.outputShape[0] as number);
@@ -87,7 +100,7 @@ export const archZooParamsTemplate: ProblemTemplate<ArchZooParamsParams> = {
     return { prompt, solution };
   },
 
-  figure: (p, _key, lang) => zooStackFigure(p.net, p.target, lang),
+  figure: (p, _key, lang) => zooStackFigure(p.net, p.size, p.target, lang),
 
   misconceptions: [
     {

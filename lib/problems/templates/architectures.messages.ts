@@ -11,7 +11,7 @@ const en = {
     dense: "fully connected layer, {units} outputs",
   },
   listIntro:
-    "d2l’s {net} receives an input of shape {inputShape} (channels, height, width; no batch dimension). Its layers, in order (activation functions and dropout are left out: they keep the shape):",
+    "d2l’s {net} receives an input of shape {inputShape} (channels, height, width; no batch dimension; the book’s is {bookShape}). Its layers, in order (activation functions and dropout are left out: they keep the shape):",
   layerShape: {
     title: "Shape after a layer of LeNet, AlexNet or VGG-11",
     prompt: "{intro}\n\n{layers}\n\nWhat is the output shape of layer {target}? Answer with its sizes, channels first (one number after flattening).",
@@ -61,7 +61,7 @@ const zhCN = {
     flatten: "展平",
     dense: "全连接层，{units} 个输出",
   },
-  listIntro: "d2l 中的 {net}的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度）。它的各层依次为（省略了激活函数和暂退法层，它们不改变形状）：",
+  listIntro: "d2l 中的 {net}的输入形状为 {inputShape}（通道、高度、宽度；不含批量维度；书中为 {bookShape}）。它的各层依次为（省略了激活函数和暂退法层，它们不改变形状）：",
   layerShape: {
     title: "LeNet、AlexNet 或 VGG-11 某一层之后的形状",
     prompt: "{intro}\n\n{layers}\n\n第 {target} 层的输出形状是什么？请按通道在前的顺序写出各维大小（展平之后只有一个数）。",

@@ -10,6 +10,9 @@ const en = {
     promptStack:
       "A stack of {count} dilated convolutions, each with a {kernel} kernel and stride $1$, uses the dilation rates {dilations} in this order (the doubling rates of the context module of Yu and Koltun, 2016)." +
       "\n\nWhat is the receptive field of one output unit of the last layer along each axis, in input pixels? Answer with one whole number.",
+    promptStackRates:
+      "A stack of {count} dilated convolutions, each with a {kernel} kernel and stride $1$, uses the dilation rates {dilations} in this order." +
+      "\n\nWhat is the receptive field of one output unit of the last layer along each axis, in input pixels? Answer with one whole number.",
     solution:
       "A kernel of size $k$ with dilation $d$ spreads its $k$ taps $d$ pixels apart, so it covers $d \\cdot (k - 1) + 1$ pixels (PyTorch `Conv2d`, dilation; ⟦nndl.dilated-conv⟧). " +
       "With stride $1$ each layer widens the receptive field by $d \\cdot (k - 1)$:" +
@@ -50,6 +53,9 @@ const zhCN = {
       "\n\n一个输出单元在每个维度上看到多少个输入像素宽的区域（有效卷积核大小，也就是这一层的感受野）？请写一个整数。",
     promptStack:
       "由 {count} 个空洞卷积层组成的堆叠，每层卷积核为 {kernel}、步幅为 $1$，按顺序使用膨胀率 {dilations}（即 Yu 和 Koltun 2016 年提出的上下文模块中逐层加倍的膨胀率）。" +
+      "\n\n最后一层的一个输出单元在每个维度上的感受野是多少个输入像素？请写一个整数。",
+    promptStackRates:
+      "由 {count} 个空洞卷积层组成的堆叠，每层卷积核为 {kernel}、步幅为 $1$，按顺序使用膨胀率 {dilations}。" +
       "\n\n最后一层的一个输出单元在每个维度上的感受野是多少个输入像素？请写一个整数。",
     solution:
       "大小为 $k$、膨胀率为 $d$ 的卷积核，其 $k$ 个元素相隔 $d$ 个像素，所以覆盖 $d \\cdot (k - 1) + 1$ 个像素（PyTorch `Conv2d` 的 dilation；⟦nndl.dilated-conv⟧）。" +

@@ -12,9 +12,10 @@ import { dilatedConvMessages as messages } from "./dilated-conv.messages";
  * pixels (PyTorch `Conv2d`, "dilation"; NNDL 5.5.2 空洞卷积). The key is the engine's receptive
  * field of the last layer, which for one stride-1 layer is exactly the effective kernel size.
  *
- * Difficulties: easy, a 3×3 kernel with dilation 2 or 3; medium, kernels up to 7 with dilations
- * up to 5; hard, a stack of 3×3 layers with doubling dilations (1, 2, 4, …), as in the context module of Yu & Koltun
- * (2016, "Multi-Scale Context Aggregation by Dilated Convolutions").
+ * Difficulty follows the work, one product `d·(k − 1)` a layer: easy, one layer (a 3×3, 5×5 or
+ * 7×7 kernel, dilation 2–12); medium, two layers with any rates 1–5; hard, three or four layers,
+ * either 3×3 with the doubling rates 1, 2, 4, 8 of the context module of Yu & Koltun (2016, "Multi-Scale
+ * Context Aggregation by Dilated Convolutions") or any rates 1–4.
  */
 export interface DilatedEffectiveKernelParams {
   difficulty: Difficulty;
@@ -27,11 +28,27 @@ const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
 function generate(rng: Rng): DilatedEffectiveKernelParams {
   const difficulty = rng.pick(DIFFICULTIES);
-  if (difficulty === "easy") return { difficulty, kernel: 3, dilations: [rng.int(2, 3)] };
-  if (difficulty === "medium") return { difficulty, kernel: rng.pick([3, 5, 7]), dilations: [rng.int(2, 5)] };
+  if (difficulty === "easy") {
+    const kernel = rng.pick([3, 5, 7]);
+    // Up to 61 pixels, so that the field stays within the 64-pixel input.
+    return { difficulty, kernel, dilations: [rng.int(2, kernel === 7 ? 10 : 12)] };
+  }
+  if (difficulty === "medium") {
+    const kernel = rng.pick([3, 5]);
+    const first = rng.int(1, 5);
+    // Not both 1: that stack has no dilation at all.
+    return { difficulty, kernel, dilations: [first, first === 1 ? rng.int(2, 5) : rng.int(1, 5)] };
+  }
   const count = rng.int(3, 4);
-  return { difficulty, kernel: 3, dilations: Array.from({ length: count }, (_, index) => 2 ** index) };
+  // The context module stacks 3×3 kernels.
+  if (rng.pick([true, false])) return { difficulty, kernel: 3, dilations: Array.from({ length: count }, (_, index) => 2 ** index) };
+  const kernel = rng.pick([3, 5]);
+  // Rates up to 4 (3 for 5×5 kernels) keep the field within the 64-pixel input.
+  return { difficulty, kernel, dilations: Array.from({ length: count }, () => rng.int(1, kernel === 5 ? 3 : 4)) };
 }
+
+/** The context module's rates 1, 2, 4, …: the prompt names where they come from. */
+export const isDoubling = (dilations: readonly number[]) => dilations.every((dilation, index) => dilation === 2 ** index);
 
 /** Same-size padding `d·(k − 1)/2` (k odd) keeps every map at 64 pixels. */
 const layersOf = (p: DilatedEffectiveKernelParams): LayerSpec[] =>
@@ -71,7 +88,7 @@ export const dilatedEffectiveKernelTemplate: ProblemTemplate<DilatedEffectiveKer
     const prompt =
       p.dilations.length === 1 && first !== undefined
         ? t("effectiveKernel.promptSingle", { kernel, dilation: inlineNumber(first), gaps: inlineNumber(first - 1) })
-        : t("effectiveKernel.promptStack", { count: String(p.dilations.length), kernel, dilations: `$${p.dilations.join(", ")}$` });
+        : t(isDoubling(p.dilations) ? "effectiveKernel.promptStack" : "effectiveKernel.promptStackRates", { count: String(p.dilations.length), kernel, dilations: `$${p.dilations.join(", ")}$` });
     const solution = t("effectiveKernel.solution", { steps: ["- $r = 1$", ...steps].join("\n"), answer: inlineNumber(key.value) });
     return { prompt, solution };
   },

@@ -12,8 +12,11 @@ import { paramsDenseVsConvMessages as messages } from "./params-dense-vs-conv.me
  * Convolutions"; issue 5's 3×256×256 → 1,000 example). The key is the engine's `totalParams` of
  * the asked layer alone.
  *
- * Difficulties: easy, a grey image, the dense layer asked; medium, a colour image up to 256 × 256
- * with 1,000 outputs, the dense layer asked; hard, either layer asked, wider convolutions.
+ * Difficulty follows the size of the arithmetic, so every hard key is larger than every medium
+ * key, which is larger than every easy one: easy, the convolution's `f·C·k·k + f` (under 5,000);
+ * medium, the dense layer on a small grey or colour image (up to 64 × 64, 256 outputs); hard, the
+ * dense layer on a large colour or 16-channel input (96 to 256 pixels, 512 to 4,096 outputs, as in
+ * issue 5's 3×256×256 → 1,000 example: tens of millions to billions).
  */
 export interface ParamsDenseVsConvParams {
   difficulty: Difficulty;
@@ -30,19 +33,19 @@ const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 function generate(rng: Rng): ParamsDenseVsConvParams {
   const difficulty = rng.pick(DIFFICULTIES);
   if (difficulty === "easy") {
-    return { difficulty, channels: 1, size: rng.pick([28, 32]), units: rng.pick([10, 100, 256]), filters: rng.pick([6, 8, 16]), kernel: rng.pick([3, 5]), target: "dense" };
+    return { difficulty, channels: rng.pick([1, 3]), size: rng.pick([28, 32]), units: rng.pick([10, 100]), filters: rng.pick([4, 6, 8, 10, 16, 32]), kernel: rng.pick([3, 5, 7]), target: "conv" };
   }
   if (difficulty === "medium") {
-    return { difficulty, channels: 3, size: rng.pick([64, 96, 128, 224, 256]), units: rng.pick([100, 1000]), filters: rng.pick([10, 16, 32]), kernel: 3, target: "dense" };
+    return { difficulty, channels: rng.pick([1, 3]), size: rng.pick([28, 32, 48, 64]), units: rng.pick([10, 64, 100, 128, 256]), filters: rng.pick([8, 16]), kernel: 3, target: "dense" };
   }
   return {
     difficulty,
-    channels: rng.pick([3, 16, 64]),
-    size: rng.pick([32, 56, 64, 112]),
-    units: rng.pick([128, 512, 1000, 4096]),
-    filters: rng.pick([32, 64, 128]),
-    kernel: rng.pick([3, 5, 7]),
-    target: rng.pick(["dense", "conv"] as const),
+    channels: rng.pick([3, 16]),
+    size: rng.pick([96, 112, 128, 224, 256]),
+    units: rng.pick([512, 1000, 4096]),
+    filters: rng.pick([32, 64]),
+    kernel: rng.pick([3, 5]),
+    target: "dense",
   };
 }
 

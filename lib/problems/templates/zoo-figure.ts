@@ -9,8 +9,8 @@ import { type D2lNet, shownLayers } from "./zoo-prompt";
  * with the shape it gives, the asked-about layer highlighted: the figure of the architecture
  * templates. Shapes are the hand walk of `zoo-walk.ts`, which the templates check against the key.
  */
-export function zooStackFigure(net: D2lNet, target: number, lang: Lang): ProblemFigure {
-  const { spec, layers } = shownLayers(net);
+export function zooStackFigure(net: D2lNet, size: number, target: number, lang: Lang): ProblemFigure {
+  const { spec, layers } = shownLayers(net, size);
   const rows = [
     { label: figureMessages(lang)("layer.input"), shape: spec.input },
     ...layers

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { analyze, type Conv2dSpec } from "@/lib/engine";
+import { type Difficulty, type Problem, sampleProblem } from "@/lib/problems";
+
+/**
+ * Issue 13, item 6: a template's difficulty follows the work a learner does (steps, size of the
+ * arithmetic, traps), whatever network or numbers the variant happens to use. Each test states
+ * one template's rule (written beside its `generate` in lib/problems/templates) and measures it
+ * from the problems of 600 seeds: from the check's spec, the key or the prompt, never from the
+ * template's own parameters.
+ */
+const SEEDS = Array.from({ length: 600 }, (_, seed) => seed);
+
+function byDifficulty(template: string): Record<Difficulty, Problem[]> {
+  const groups: Record<Difficulty, Problem[]> = { easy: [], medium: [], hard: [] };
+  for (const seed of SEEDS) {
+    const problem = sampleProblem({ template, seed });
+    groups[problem.difficulty].push(problem);
+  }
+  for (const group of Object.values(groups)) expect(group.length).toBeGreaterThan(100);
+  return groups;
+}
+
+const keyOf = (problem: Problem) => problem.answer.value as number;
+const range = (values: number[]) => [Math.min(...values), Math.max(...values)] as const;
+
+/** The number of layers listed in an architecture prompt ("1. convolution …" lines): the layers worked through. */
+const listedLayers = (problem: Problem) => problem.prompt.split("\n").filter((line) => /^\d+\. /.test(line)).length;
+
+describe("difficulty follows the work (issue 13, item 6)", () => {
+  it("params.dense-vs-conv: every hard key is larger than every medium key, every medium larger than every easy; easy asks for the convolution", () => {
+    const groups = byDifficulty("params.dense-vs-conv");
+    const [, easyMax] = range(groups.easy.map(keyOf));
+    const [mediumMin, mediumMax] = range(groups.medium.map(keyOf));
+    const [hardMin] = range(groups.hard.map(keyOf));
+    expect(easyMax).toBeLessThan(mediumMin);
+    expect(mediumMax).toBeLessThan(hardMin);
+    for (const problem of groups.easy) expect(problem.check?.mode === "analyze" && problem.check.spec.layers[0]?.type).toBe("conv2d");
+    for (const problem of [...groups.medium, ...groups.hard]) expect(problem.check?.mode === "analyze" && problem.check.spec.layers[1]?.type).toBe("dense");
+  });
+
+  it("dilated.effective-kernel: one product d·(k − 1) a layer; easy one layer, medium two, hard three or four", () => {
+    const groups = byDifficulty("dilated.effective-kernel");
+    const layers = (problem: Problem) => (problem.check?.mode === "analyze" ? (problem.check.spec.layers as Conv2dSpec[]).length : 0);
+    expect(new Set(groups.easy.map(layers))).toEqual(new Set([1]));
+    expect(new Set(groups.medium.map(layers))).toEqual(new Set([2]));
+    expect(new Set(groups.hard.map(layers))).toEqual(new Set([3, 4]));
+  });
+
+  it("arch.layer-shape and arch.macs: the layers carried to the asked one; easy up to 4, medium 5 to 8, hard 9 or more, in every network", () => {
+    for (const template of ["arch.layer-shape", "arch.macs"]) {
+      const groups = byDifficulty(template);
+      expect(range(groups.easy.map(listedLayers))[1], template).toBeLessThanOrEqual(4);
+      const [mediumMin, mediumMax] = range(groups.medium.map(listedLayers));
+      expect([mediumMin >= 5, mediumMax <= 8], template).toEqual([true, true]);
+      expect(range(groups.hard.map(listedLayers))[0], template).toBeGreaterThanOrEqual(9);
+      // No difficulty is one network's any more: LeNet, AlexNet and VGG-11 are each asked at two difficulties or more.
+      const nets = (problems: Problem[]) => new Set(problems.map((problem) => (problem.check?.mode === "analyze" ? problem.check.spec.name : "")));
+      expect(nets(groups.easy).size, template).toBe(3);
+      expect(nets(groups.medium).size, template).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("arch.zoo-params: easy a dense layer fed by a dense layer (one product), medium a convolution (k·k·c_i·c_o), hard the first dense layer (the whole flattened shape carried)", () => {
+    const groups = byDifficulty("arch.zoo-params");
+    const asked = (problem: Problem) => {
+      if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+      const index = Number(/^layers\.(\d+)\.params$/.exec(problem.check.select)?.[1]);
+      const rows = analyze(problem.check.spec).layers;
+      const before = rows.slice(0, index).reverse().find((row) => !["relu", "sigmoid", "dropout", "sequential"].includes(row.type));
+      return `${rows[index]?.type} after ${before?.type ?? "input"}`;
+    };
+    expect(new Set(groups.easy.map(asked))).toEqual(new Set(["dense after dense"]));
+    expect([...new Set(groups.medium.map(asked))].every((kind) => kind.startsWith("conv2d after"))).toBe(true);
+    expect(new Set(groups.hard.map(asked))).toEqual(new Set(["dense after flatten"]));
+  });
+});
