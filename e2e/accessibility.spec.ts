@@ -46,7 +46,8 @@ const PUBLIC_PAGES = [
   "/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=not-checked-until-submitted", "/reset-password?error=INVALID_TOKEN",
   "/calc", "/glossary", "/engine", "/offline", "/practice/offline", "/join", "/no-such-page",
 ];
-const LEARNER_PAGES = ["/review", "/practice", "/progress", "/settings", "/join"];
+// A learner who opens /teach is told it is for instructors.
+const LEARNER_PAGES = ["/review", "/practice", "/progress", "/settings", "/join", "/teach"];
 
 /**
  * The demo instructor's pages, found by following their links as the instructor would: the
