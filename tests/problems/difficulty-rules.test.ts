@@ -74,4 +74,14 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     expect([...new Set(groups.medium.map(asked))].every((kind) => kind.startsWith("conv2d after"))).toBe(true);
     expect(new Set(groups.hard.map(asked))).toEqual(new Set(["dense after flatten"]));
   });
+
+  it("rf.two-3x3-vs-5x5: easy two layers, medium three; hard counted without bias, every hard key larger than every medium and easy one", () => {
+    const groups = byDifficulty("rf.two-3x3-vs-5x5");
+    const convs = (problem: Problem) => (problem.check?.mode === "analyze" ? (problem.check.spec.layers as Conv2dSpec[]).filter((layer) => layer.type === "conv2d") : []);
+    expect(new Set(groups.easy.map((problem) => convs(problem).length))).toEqual(new Set([2]));
+    expect(new Set(groups.medium.map((problem) => convs(problem).length))).toEqual(new Set([3]));
+    for (const problem of groups.hard) expect(convs(problem).every((layer) => layer.bias === false)).toBe(true);
+    for (const problem of [...groups.easy, ...groups.medium]) expect(convs(problem).every((layer) => layer.bias !== false)).toBe(true);
+    expect(range(groups.hard.map(keyOf))[0]).toBeGreaterThan(Math.max(...groups.medium.map(keyOf), ...groups.easy.map(keyOf)));
+  });
 });

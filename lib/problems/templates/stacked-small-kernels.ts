@@ -13,8 +13,10 @@ import { stackedSmallKernelsMessages as messages } from "./stacked-small-kernels
  * `(2n + 1) × (2n + 1)` convolution, with fewer parameters. The question asks for the stack's
  * parameters; the solution derives the receptive field and compares with the single layer.
  *
- * Difficulties: easy, two layers with bias (vs 5×5); medium, three layers with bias (vs 7×7);
- * hard, wide VGG layers counted without bias as the paper does (`2·9C²` or `3·9C² = 27C²`).
+ * Difficulty follows the work: easy, two layers with bias (vs 5×5), up to 64 channels; medium,
+ * three layers with bias (vs 7×7), up to 128 channels; hard, wide VGG layers (192 to 512 channels,
+ * a larger product than any medium one) counted without bias as the paper does (`2·9C²` or
+ * `3·9C² = 27C²`), where a learner adding the bias by habit is wrong.
  */
 export interface StackedSmallKernelsParams {
   difficulty: Difficulty;
@@ -27,9 +29,10 @@ const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
 function generate(rng: Rng): StackedSmallKernelsParams {
   const difficulty = rng.pick(DIFFICULTIES);
-  if (difficulty === "easy") return { difficulty, count: 2, channels: rng.pick([8, 16, 32, 64]), bias: true };
-  if (difficulty === "medium") return { difficulty, count: 3, channels: rng.pick([16, 32, 64, 128]), bias: true };
-  return { difficulty, count: rng.int(2, 3), channels: rng.pick([64, 128, 256, 512]), bias: false };
+  // Even widths 4 to 62; multiples of 4 from 12 to 128; multiples of 16 from 192 to 512.
+  if (difficulty === "easy") return { difficulty, count: 2, channels: 2 * rng.int(2, 31), bias: true };
+  if (difficulty === "medium") return { difficulty, count: 3, channels: 4 * rng.int(3, 32), bias: true };
+  return { difficulty, count: rng.int(2, 3), channels: 16 * rng.int(12, 32), bias: false };
 }
 
 const layerParams = (p: StackedSmallKernelsParams, kernel: number) => kernel * kernel * p.channels * p.channels + (p.bias ? p.channels : 0);
