@@ -84,4 +84,19 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     for (const problem of [...groups.easy, ...groups.medium]) expect(convs(problem).every((layer) => layer.bias !== false)).toBe(true);
     expect(range(groups.hard.map(keyOf))[0]).toBeGreaterThan(Math.max(...groups.medium.map(keyOf), ...groups.easy.map(keyOf)));
   });
+
+  it("nin.block-shape: easy keeps height and width (stride 1, padding (k − 1)/2), medium shrinks them at stride 1, hard divides by a stride of 2 to 4", () => {
+    const groups = byDifficulty("nin.block-shape");
+    const first = (problem: Problem) => {
+      if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+      const block = problem.check.spec.layers[0] as { layers: Conv2dSpec[] };
+      return { size: problem.check.spec.input[1] as number, out: (problem.answer.value as number[])[1] as number, stride: (block.layers[0]?.stride as number | undefined) ?? 1 };
+    };
+    for (const problem of groups.easy) expect(first(problem)).toMatchObject({ stride: 1, out: first(problem).size });
+    for (const problem of groups.medium) {
+      const { size, out, stride } = first(problem);
+      expect([stride, out < size]).toEqual([1, true]);
+    }
+    for (const problem of groups.hard) expect(first(problem).stride).toBeGreaterThan(1);
+  });
 });

@@ -21,7 +21,6 @@ const CONCEPTS =
 const EXCEPTIONS: Record<string, { difficulties: readonly Difficulty[]; reason: string }> = {
   "rf.stacked-layers": { difficulties: ["medium"], reason: NOT_YET },
   "residual.block-shape": { difficulties: ["easy"], reason: NOT_YET },
-  "nin.block-shape": { difficulties: ["easy"], reason: NOT_YET },
   "inception.output-channels": { difficulties: ["easy"], reason: NOT_YET },
   "inception.params": { difficulties: ["easy"], reason: NOT_YET },
   "densenet.block-channels": { difficulties: ["hard"], reason: NOT_YET },

@@ -12,8 +12,11 @@ import { ninBlock } from "./nin-spec";
  * `nin.block-shape`: the output shape of a NiN block, `[filters, ⌊(n + 2p − k)/s⌋ + 1, …]`
  * (d2l 2nd ed. 7.3 zh / 8.3 en): the 1×1 convolutions keep height and width.
  *
- * Difficulties: easy, one of the four blocks of d2l's NiN on the input it receives there; medium,
- * a random block with stride 1; hard, a random block with stride 2 to 4, so the floor matters.
+ * Difficulty follows the arithmetic of the first convolution: easy, stride 1 with padding
+ * `(k − 1)/2`, so height and width stay (d2l's 2nd to 4th blocks on the inputs they receive
+ * there, or a random such block); medium, stride 1 with less padding, so the size shrinks by
+ * `k − 1 − 2p`; hard, stride 2 to 4, so the division and its floor matter (d2l's first block,
+ * 11×11 with stride 4 on 224 × 224, among them).
  */
 export interface NinBlockShapeParams {
   difficulty: Difficulty;
@@ -37,13 +40,16 @@ const D2L_BLOCKS: readonly Omit<NinBlockShapeParams, "difficulty">[] = [
 
 function generate(rng: Rng): NinBlockShapeParams {
   const difficulty = rng.pick(DIFFICULTIES);
-  if (difficulty === "easy") return { difficulty, ...rng.pick(D2L_BLOCKS) };
+  // One draw in four is one of d2l's own blocks of that difficulty.
+  const book = D2L_BLOCKS.filter((block) => (difficulty === "hard" ? block.stride > 1 : difficulty === "easy" && block.stride === 1));
+  if (book.length > 0 && rng.int(0, 3) === 0) return { difficulty, ...rng.pick(book) };
   const kernel = rng.pick([3, 5, 7]);
-  const padding = rng.int(0, Math.floor(kernel / 2));
   const channelsIn = rng.pick([3, 16, 32, 64, 96]);
   const filters = rng.pick([32, 64, 128, 192, 256].filter((c) => c !== channelsIn));
-  if (difficulty === "medium") return { difficulty, channelsIn, size: rng.int(8, 64), filters, kernel, stride: 1, padding };
-  return { difficulty, channelsIn, size: rng.int(15, 227), filters, kernel, stride: rng.int(2, 4), padding };
+  const same = (kernel - 1) / 2;
+  if (difficulty === "easy") return { difficulty, channelsIn, size: rng.int(8, 64), filters, kernel, stride: 1, padding: same };
+  if (difficulty === "medium") return { difficulty, channelsIn, size: rng.int(8, 64), filters, kernel, stride: 1, padding: rng.int(0, same - 1) };
+  return { difficulty, channelsIn, size: rng.int(15, 227), filters, kernel, stride: rng.int(2, 4), padding: rng.int(0, same) };
 }
 
 const FORMULA = displayMath("n_\\text{out} = \\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1");
