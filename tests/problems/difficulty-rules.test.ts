@@ -99,4 +99,12 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     }
     for (const problem of groups.hard) expect(first(problem).stride).toBeGreaterThan(1);
   });
+
+  it("residual.block-shape: easy keeps the shape (no arithmetic), medium halves an even size, hard halves an odd size (the floor matters)", () => {
+    const groups = byDifficulty("residual.block-shape");
+    const input = (problem: Problem) => (problem.check?.mode === "analyze" ? problem.check.spec.input : []);
+    for (const problem of groups.easy) expect(problem.answer.value).toEqual(input(problem));
+    for (const problem of groups.medium) expect([(input(problem)[1] as number) % 2, (problem.answer.value as number[])[1]]).toEqual([0, (input(problem)[1] as number) / 2]);
+    for (const problem of groups.hard) expect([(input(problem)[1] as number) % 2, (problem.answer.value as number[])[1]]).toEqual([1, ((input(problem)[1] as number) + 1) / 2]);
+  });
 });

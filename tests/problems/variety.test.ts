@@ -20,7 +20,6 @@ const CONCEPTS =
   "a concept template's variants are the book's own statements (lib/problems/concepts), a handful a difficulty; shuffling one statement's options is not a new variant, and new items need careful writing from d2l and NNDL in both languages";
 const EXCEPTIONS: Record<string, { difficulties: readonly Difficulty[]; reason: string }> = {
   "rf.stacked-layers": { difficulties: ["medium"], reason: NOT_YET },
-  "residual.block-shape": { difficulties: ["easy"], reason: NOT_YET },
   "inception.output-channels": { difficulties: ["easy"], reason: NOT_YET },
   "inception.params": { difficulties: ["easy"], reason: NOT_YET },
   "densenet.block-channels": { difficulties: ["hard"], reason: NOT_YET },

@@ -11,7 +11,8 @@ import { residualMessages as messages } from "./residual.messages";
  * `residual.block-shape`: the output shape of one residual block (d2l 7.6 zh / 8.6 en). The key is
  * the engine's `outputShape` of the block.
  *
- * Difficulties: easy, stride 1 with the identity shortcut (the shape is kept); medium, stride 2
+ * Difficulty follows the steps: easy, stride 1 with the identity shortcut (the shape is kept, no
+ * arithmetic); medium, stride 2
  * with d2l's 1×1 shortcut, channels doubled, even sizes; hard, stride 2 with torchvision's
  * shortcut on odd sizes, so the floor matters.
  */
@@ -24,7 +25,11 @@ const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 function generate(rng: Rng): ResidualBlockShapeParams {
   const difficulty = rng.pick(DIFFICULTIES);
   const channelsIn = rng.pick([16, 32, 64, 128]);
-  if (difficulty === "easy") return { difficulty, channelsIn, size: rng.pick([7, 14, 28, 56]), filters: channelsIn, stride: 1, shortcut: "identity" };
+  if (difficulty === "easy") {
+    // Any of ResNet's stage widths and map sizes (and a few between): the shape is kept.
+    const width = rng.pick([16, 32, 48, 64, 96, 128, 256]);
+    return { difficulty, channelsIn: width, size: rng.pick([7, 8, 14, 16, 28, 32, 56]), filters: width, stride: 1, shortcut: "identity" };
+  }
   if (difficulty === "medium") return { difficulty, channelsIn, size: 2 * rng.int(4, 28), filters: 2 * channelsIn, stride: 2, shortcut: "d2l" };
   return { difficulty, channelsIn, size: 2 * rng.int(3, 27) + 1, filters: rng.pick([2, 4].map((factor) => factor * channelsIn)), stride: 2, shortcut: "torchvision" };
 }
