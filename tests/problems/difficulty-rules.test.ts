@@ -107,4 +107,15 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     for (const problem of groups.medium) expect([(input(problem)[1] as number) % 2, (problem.answer.value as number[])[1]]).toEqual([0, (input(problem)[1] as number) / 2]);
     for (const problem of groups.hard) expect([(input(problem)[1] as number) % 2, (problem.answer.value as number[])[1]]).toEqual([1, ((input(problem)[1] as number) + 1) / 2]);
   });
+
+  it("densenet.block-channels: the multiplier n of c0 + n·k grows, easy 2 blocks, medium 3 to 6, hard 8 to 24", () => {
+    const groups = byDifficulty("densenet.block-channels");
+    const blocks = (problem: Problem) => {
+      if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+      return (problem.check.spec.layers[0] as { layers: unknown[] }).layers.length;
+    };
+    expect(new Set(groups.easy.map(blocks))).toEqual(new Set([2]));
+    expect(range(groups.medium.map(blocks))).toEqual([3, 6]);
+    expect(range(groups.hard.map(blocks))).toEqual([8, 24]);
+  });
 });

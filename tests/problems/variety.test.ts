@@ -22,7 +22,6 @@ const EXCEPTIONS: Record<string, { difficulties: readonly Difficulty[]; reason: 
   "rf.stacked-layers": { difficulties: ["medium"], reason: NOT_YET },
   "inception.output-channels": { difficulties: ["easy"], reason: NOT_YET },
   "inception.params": { difficulties: ["easy"], reason: NOT_YET },
-  "densenet.block-channels": { difficulties: ["hard"], reason: NOT_YET },
   "concepts.convolution-choice": { difficulties: ALL, reason: CONCEPTS },
   "concepts.convolution-multi-select": { difficulties: ALL, reason: CONCEPTS },
   "concepts.convolution-true-false": { difficulties: ALL, reason: CONCEPTS },

@@ -11,9 +11,11 @@ import { denseBlock } from "./densenet-spec";
  * `densenet.block-channels`: the output shape of a dense block, `[c0 + n·k, H, W]` for `n`
  * convolution blocks with growth rate `k` (d2l 2nd ed. 7.7.2 zh / 8.7.2 en).
  *
- * Difficulties: easy, d2l's small example (2 blocks, a handful of channels); medium, 3 to 6 blocks
- * with the growth rates used in practice; hard, a stage of d2l's DenseNet (4 blocks of growth 32
- * on the channels a transition layer leaves), at its resolution.
+ * Difficulty follows the size of `n·k`: easy, d2l's small example (2 blocks, a growth rate of 10
+ * or less, a handful of channels); medium, 3 to 6 blocks with the growth rates used in practice
+ * (a stage of d2l's DenseNet, 4 blocks of growth 32 on the channels a transition layer leaves, one
+ * draw in four); hard, 8 to 24 blocks (DenseNet-121's stages have 6, 12, 24 and 16), a two-digit
+ * multiplier on growth rates 12 to 48.
  */
 export interface DenseNetBlockChannelsParams {
   difficulty: Difficulty;
@@ -33,6 +35,12 @@ function generate(rng: Rng): DenseNetBlockChannelsParams {
     return { difficulty, channelsIn: rng.int(1, 8), height: size, width: size, convBlocks: 2, growthRate: rng.pick([4, 5, 8, 10]) };
   }
   if (difficulty === "medium") {
+    if (rng.int(0, 3) === 0) {
+      // d2l's DenseNet: 64 channels into the first block, each transition halving 64 + 4·32 = 192 → 96, …
+      const stage = rng.int(0, 3);
+      const size = [56, 28, 14, 7][stage] as number;
+      return { difficulty, channelsIn: [64, 96, 112, 120][stage] as number, height: size, width: size, convBlocks: 4, growthRate: 32 };
+    }
     const size = rng.pick([8, 14, 16, 28, 32]);
     return {
       difficulty,
@@ -43,11 +51,8 @@ function generate(rng: Rng): DenseNetBlockChannelsParams {
       growthRate: rng.pick([12, 16, 24, 32]),
     };
   }
-  // d2l's DenseNet: 64 channels into the first block, each transition halving 64 + 4·32 = 192 → 96, …
-  const stage = rng.int(0, 3);
-  const channelsIn = [64, 96, 112, 120][stage] as number;
-  const size = [56, 28, 14, 7][stage] as number;
-  return { difficulty, channelsIn, height: size, width: size, convBlocks: 4, growthRate: 32 };
+  const size = rng.pick([7, 14, 28, 56]);
+  return { difficulty, channelsIn: rng.pick([64, 128, 256, 512]), height: size, width: size, convBlocks: rng.int(8, 24), growthRate: rng.pick([12, 24, 32, 48]) };
 }
 
 const KERNEL = inlineSize(3, 3);
