@@ -118,4 +118,13 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     expect(range(groups.medium.map(blocks))).toEqual([3, 6]);
     expect(range(groups.hard.map(blocks))).toEqual([8, 24]);
   });
+
+  it("rf.stacked-layers: easy adds kernels with no jump, medium has one jump of 2 in three layers, hard four or five layers starting with a stride of 2", () => {
+    const groups = byDifficulty("rf.stacked-layers");
+    const strides = (problem: Problem) =>
+      problem.check?.mode === "analyze" ? (problem.check.spec.layers as { kernel: number; stride?: number }[]).map((layer) => layer.stride ?? layer.kernel) : [];
+    for (const problem of groups.easy) expect(strides(problem).every((stride) => stride === 1) && strides(problem).length <= 3).toBe(true);
+    for (const problem of groups.medium) expect([strides(problem).length, strides(problem).filter((stride) => stride > 1)]).toEqual([3, [2]]);
+    for (const problem of groups.hard) expect([strides(problem).length >= 4, strides(problem)[0]]).toEqual([true, 2]);
+  });
 });

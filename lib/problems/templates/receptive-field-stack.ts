@@ -13,9 +13,11 @@ import { receptiveFieldStackMessages as messages } from "./receptive-field-stack
  * The theoretical field, as if the input had no border: on the hard variants it is wider than the
  * 64-pixel input (up to 85), so the prompt asks for that and states every layer's padding.
  *
- * Difficulties: easy, two or three convolutions with stride 1; medium, convolution, pooling with
- * stride 2, convolution (LeNet-like); hard, four or five layers with several strides of 2, so the
- * jump compounds. The key is the engine's `receptiveField` of the last layer.
+ * Difficulty follows the steps and the jump: easy, two or three convolutions with stride 1 (the
+ * kernels' `k − 1` add up, no jump); medium, three layers with one pooling of stride 2, first or
+ * between two convolutions (LeNet-like), so one jump of 2 multiplies the later terms; hard, four or
+ * five layers starting with a stride of 2, so the jump compounds. The key is the engine's
+ * `receptiveField` of the last layer.
  */
 export interface ReceptiveFieldStackParams {
   difficulty: Difficulty;
@@ -43,7 +45,7 @@ function generate(rng: Rng): ReceptiveFieldStackParams {
   if (difficulty === "easy") {
     layers = Array.from({ length: rng.int(2, 3) }, () => conv([3, 5, 7], [1]));
   } else if (difficulty === "medium") {
-    layers = [conv([3, 5], [1]), pool(), conv([3, 5], [1])];
+    layers = rng.pick([true, false]) ? [conv([3, 5, 7], [1]), pool(), conv([3, 5, 7], [1])] : [pool(), conv([3, 5, 7], [1]), conv([3, 5, 7], [1])];
   } else {
     // The first layer strides 2, so the jump already matters from the second layer on.
     layers = [conv([3, 5, 7], [2])];
