@@ -127,4 +127,24 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     for (const problem of groups.medium) expect([strides(problem).length, strides(problem).filter((stride) => stride > 1)]).toEqual([3, [2]]);
     for (const problem of groups.hard) expect([strides(problem).length >= 4, strides(problem)[0]]).toEqual([true, 2]);
   });
+
+  it("inception.params: every easy key (a narrow block) is below every medium key; hard is medium's arithmetic with batch norm instead of biases", () => {
+    const groups = byDifficulty("inception.params");
+    expect(Math.max(...groups.easy.map(keyOf))).toBeLessThan(Math.min(...groups.medium.map(keyOf)));
+    const batchNorm = (problem: Problem) => JSON.stringify(problem.check?.mode === "analyze" ? problem.check.spec : null).includes('"batchnorm"');
+    expect(groups.hard.every(batchNorm)).toBe(true);
+    expect([...groups.easy, ...groups.medium].some(batchNorm)).toBe(false);
+  });
+
+  it("inception.output-channels: easy sums paths at most 32 wide, medium one block (wider: most keys above every easy one), hard the second of two blocks", () => {
+    const groups = byDifficulty("inception.output-channels");
+    const blocks = (problem: Problem) => (problem.check?.mode === "analyze" ? problem.check.spec.layers.length : 0);
+    const widths = (problem: Problem) => [...JSON.stringify(problem.check?.mode === "analyze" ? problem.check.spec : null).matchAll(/"filters":(\d+)/g)].map((match) => Number(match[1]));
+    for (const problem of groups.easy) expect([blocks(problem), Math.max(...widths(problem)) <= 32]).toEqual([1, true]);
+    for (const problem of groups.medium) expect(blocks(problem)).toBe(1);
+    const easyMax = Math.max(...groups.easy.map(keyOf));
+    expect(easyMax).toBeLessThan(120);
+    expect(groups.medium.filter((problem) => keyOf(problem) > easyMax).length / groups.medium.length).toBeGreaterThan(0.9);
+    for (const problem of groups.hard) expect(blocks(problem)).toBe(2);
+  });
 });

@@ -19,8 +19,6 @@ const NOT_YET = "its parameter space is not widened yet (issue 13, item 7): fewe
 const CONCEPTS =
   "a concept template's variants are the book's own statements (lib/problems/concepts), a handful a difficulty; shuffling one statement's options is not a new variant, and new items need careful writing from d2l and NNDL in both languages";
 const EXCEPTIONS: Record<string, { difficulties: readonly Difficulty[]; reason: string }> = {
-  "inception.output-channels": { difficulties: ["easy"], reason: NOT_YET },
-  "inception.params": { difficulties: ["easy"], reason: NOT_YET },
   "concepts.convolution-choice": { difficulties: ALL, reason: CONCEPTS },
   "concepts.convolution-multi-select": { difficulties: ALL, reason: CONCEPTS },
   "concepts.convolution-true-false": { difficulties: ALL, reason: CONCEPTS },

@@ -4,7 +4,7 @@ import { displayMath, inlineNumber, inlineShape, inlineSize } from "../latex";
 import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
 import type { Difficulty, Lang } from "../types";
-import { D2L_INCEPTIONS, inceptionArguments, inceptionBlock, type InceptionChannels, randomInceptionChannels } from "./inception-spec";
+import { D2L_INCEPTIONS, inceptionArguments, inceptionBlock, type InceptionChannels, randomInceptionChannels, smallInceptionChannels } from "./inception-spec";
 import { inceptionOutputChannelsMessages as messages } from "./inception-output-channels.messages";
 
 /**
@@ -12,8 +12,10 @@ import { inceptionOutputChannelsMessages as messages } from "./inception-output-
  * (d2l 2nd ed. 7.4 zh / 8.4 en). The key is channel 0 of the engine's output shape of the
  * concatenation.
  *
- * Difficulties: easy, one of d2l's nine GoogLeNet blocks; medium, a random block in d2l's
- * style; hard, two random blocks in a row (as in d2l's `b3`), asking about the second.
+ * Difficulty follows the size of the sum and the traps: easy, a narrow block (every path 8 to 32
+ * channels, a sum below 120); medium, one of d2l's nine GoogLeNet blocks or a random block in
+ * d2l's style (paths up to 384 wide); hard, two random blocks in a row (as in d2l's `b3`), asking
+ * about the second, where neither the first block's output nor the sum of both is the answer.
  */
 export interface InceptionOutputChannelsParams {
   difficulty: Difficulty;
@@ -26,7 +28,8 @@ const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
 function generate(rng: Rng): InceptionOutputChannelsParams {
   const difficulty = rng.pick(DIFFICULTIES);
-  if (difficulty === "easy") {
+  if (difficulty === "easy") return { difficulty, channelsIn: 16 * rng.int(1, 4), size: rng.pick([7, 14, 28]), blocks: [smallInceptionChannels(rng)] };
+  if (difficulty === "medium" && rng.int(0, 2) === 0) {
     const block = rng.pick(D2L_INCEPTIONS);
     return { difficulty, channelsIn: block.channelsIn, size: block.size, blocks: [block.channels] };
   }

@@ -4,7 +4,7 @@ import { inlineNumber, inlineSize } from "../latex";
 import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
 import type { Difficulty } from "../types";
-import { D2L_INCEPTIONS, inceptionArguments, inceptionBlock, type InceptionChannels, randomInceptionChannels } from "./inception-spec";
+import { D2L_INCEPTIONS, inceptionArguments, inceptionBlock, type InceptionChannels, randomInceptionChannels, smallInceptionChannels } from "./inception-spec";
 import { inceptionParamsMessages as messages } from "./inception-params.messages";
 
 /**
@@ -12,8 +12,10 @@ import { inceptionParamsMessages as messages } from "./inception-params.messages
  * 8.4 en), the sum over its six convolutions of `c_o·c_i·k² + c_o` (or `+ 2·c_o` for a batch
  * norm instead of a bias). Key: the engine's `totalParams`.
  *
- * Difficulties: easy, one of d2l's GoogLeNet blocks; medium, a random block; hard, a random
- * block with torchvision's bias-free convolutions and batch normalization.
+ * Difficulty follows the size of the arithmetic and the traps: easy, a narrow block (8 to 32
+ * input channels, every path 8 to 32 wide: small products, every key below every medium one);
+ * medium, one of d2l's GoogLeNet blocks or a random block on 192 to 512 input channels; hard, such
+ * a random block with torchvision's bias-free convolutions and batch normalization (`2·c_o`, not `c_o`).
  */
 export interface InceptionParamsParams {
   difficulty: Difficulty;
@@ -27,11 +29,12 @@ const SIZE = 14;
 
 function generate(rng: Rng): InceptionParamsParams {
   const difficulty = rng.pick(DIFFICULTIES);
-  if (difficulty === "easy") {
+  if (difficulty === "easy") return { difficulty, channelsIn: 8 * rng.int(1, 4), channels: smallInceptionChannels(rng), batchNorm: false };
+  if (difficulty === "medium" && rng.int(0, 2) === 0) {
     const block = rng.pick(D2L_INCEPTIONS);
     return { difficulty, channelsIn: block.channelsIn, channels: block.channels, batchNorm: false };
   }
-  return { difficulty, channelsIn: 32 * rng.int(2, 16), channels: randomInceptionChannels(rng), batchNorm: difficulty === "hard" };
+  return { difficulty, channelsIn: 32 * rng.int(6, 16), channels: randomInceptionChannels(rng), batchNorm: difficulty === "hard" };
 }
 
 /** The six convolutions: path, kernel size, input and output channels. */

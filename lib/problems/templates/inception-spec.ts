@@ -40,6 +40,11 @@ export function randomInceptionChannels(rng: Rng): InceptionChannels {
   };
 }
 
+/** A narrow block (every path 8 to 32 channels): the same six products on small numbers. */
+export function smallInceptionChannels(rng: Rng): InceptionChannels {
+  return { c1: 8 * rng.int(1, 4), c2: [8, 16 * rng.int(1, 2)], c3: [8, 8 * rng.int(1, 2)], c4: 8 * rng.int(1, 4) };
+}
+
 export function inceptionBlock(c: InceptionChannels, options: { batchNorm: boolean }): LayerSpec {
   const conv = (filters: number, kernel: number, padding = 0): LayerSpec[] => [
     { type: "conv2d", filters, kernel, padding, bias: !options.batchNorm },
