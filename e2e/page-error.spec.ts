@@ -18,6 +18,8 @@ import { snap } from "./support";
  */
 
 const PORT = Number(process.env.E2E_PAGE_ERROR_PORT ?? 3173);
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 720 };
 const TEXT = {
   en: { title: "This page couldn’t load", lead: /Something went wrong while showing this page/, retry: "Try again", progress: "Your progress" },
   "zh-CN": { title: "页面没能加载", lead: /显示这个页面时出了问题/, retry: "重试", progress: "学习进度" },
@@ -71,6 +73,10 @@ async function failAndRetry(page: Page, locale: "en" | "zh-CN") {
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await expectAxeClean(page);
     await snap(page, `page-error-${locale}`);
+    await page.setViewportSize(PHONE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling on a phone").toBeLessThanOrEqual(PHONE.width);
+    await snap(page, `page-error-${locale}-phone`);
+    await page.setViewportSize(DESKTOP);
     // Still failing: "Try again" asks the server again (a request for the page's data) and shows
     // the error again, not a blank page.
     const asked = page.waitForRequest((request) => new URL(request.url()).pathname === "/progress" && request.headers()["rsc"] === "1");
