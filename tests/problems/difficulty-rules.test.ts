@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, type Conv2dSpec } from "@/lib/engine";
 import { type Difficulty, type Problem, sampleProblem } from "@/lib/problems";
+import { conceptItems } from "@/lib/problems/concepts";
 
 /**
  * Issue 13, item 6: a template's difficulty follows the work a learner does (steps, size of the
@@ -146,5 +147,21 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     expect(easyMax).toBeLessThan(120);
     expect(groups.medium.filter((problem) => keyOf(problem) > easyMax).length / groups.medium.length).toBeGreaterThan(0.9);
     for (const problem of groups.hard) expect(blocks(problem)).toBe(2);
+  });
+
+  it("concept items: easy recalls a fact, medium applies one, hard reasons about why or an edge case (lib/problems/concepts/types.ts); items that only recall what a book states are not hard", () => {
+    const items = Object.values(conceptItems).flat();
+    const difficultyOf = (id: string) => items.find((item) => item.id === id)?.difficulty;
+    // Recall: NNDL 5.1's two properties by name; that VGG-11's convolutions are all 3×3 with padding 1.
+    expect([difficultyOf("nndl-fewer-parameters"), difficultyOf("vgg-all-3x3")]).toEqual(["easy", "easy"]);
+    // Apply: textCNN's L − k + 1 outputs, the Inception paths' paddings keeping the size.
+    expect([difficultyOf("textcnn-facts"), difficultyOf("inception-design")]).toEqual(["medium", "medium"]);
+    // Every concept template still offers each difficulty it claims.
+    for (const [group, groupItems] of Object.entries(conceptItems)) {
+      for (const kind of ["choice", "choices", "boolean"] as const) {
+        const labels = new Set(groupItems.filter((item) => item.kind === kind).map((item) => item.difficulty));
+        expect(labels, `${group} ${kind}`).toEqual(new Set(["easy", "medium", "hard"]));
+      }
+    }
   });
 });

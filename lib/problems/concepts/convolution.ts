@@ -306,7 +306,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "nndl-fewer-parameters",
     kind: "choice",
-    difficulty: "hard",
+    difficulty: "easy",
     section: { nndl: "nndl.conv-for-dense" },
     question: text(
       "According to NNDL, which two properties let a convolutional layer use far fewer parameters than a fully connected layer?",
@@ -470,7 +470,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "textcnn-facts",
     kind: "choices",
-    difficulty: "hard",
+    difficulty: "medium",
     section: { d2l: "d2l.textcnn" },
     question: text("Which statements about d2l's textCNN are true? Select all that apply.", "关于 d2l 的 textCNN，以下哪些说法正确？选出所有正确项。"),
     options: [

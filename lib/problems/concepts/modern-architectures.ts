@@ -402,7 +402,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "inception-design",
     kind: "choices",
-    difficulty: "hard",
+    difficulty: "medium",
     section: { d2l: "d2l.inception-blocks" },
     question: text(
       "Which statements about the design of GoogLeNet's Inception block are true? Select all that apply.",
@@ -520,7 +520,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "vgg-all-3x3",
     kind: "boolean",
-    difficulty: "hard",
+    difficulty: "easy",
     section: { d2l: "d2l.vgg-blocks" },
     question: text(
       "True or false: every convolutional layer of d2l's VGG-11 uses a $3 \\times 3$ kernel with padding 1.",
