@@ -18,8 +18,9 @@ function learnerLocale() {
 /**
  * The last resort when the root layout itself fails: Next.js's own is English whatever the
  * learner reads. No provider is left here, so the strings come straight from the catalogue.
+ * "Try again" is Next.js's `retry`, which asks the server again, as in app/error.tsx.
  */
-export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function GlobalError({ retry }: { error: Error & { digest?: string }; reset: () => void; retry: () => void }) {
   const locale = learnerLocale();
   const t = (locale === "zh-CN" ? zh : en).offline;
   return (
@@ -28,7 +29,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
         <main className="mx-auto w-full max-w-4xl space-y-3 px-4 py-8 sm:px-6" role="alert">
           <h1 className="text-2xl font-semibold">{t.errorTitle}</h1>
           <p className="text-slate-700">{typeof navigator !== "undefined" && !navigator.onLine ? t.errorOfflineLead : t.errorLead}</p>
-          <button type="button" onClick={reset} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <button type="button" onClick={retry} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             {t.tryAgain}
           </button>
         </main>
