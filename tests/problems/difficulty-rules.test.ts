@@ -164,4 +164,62 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
       }
     }
   });
+
+  describe("one-layer shape templates: each difficulty adds terms of the size formula (stride and floor, padding, a second axis, output padding)", () => {
+    interface Terms {
+      stride: number;
+      padding: number;
+      square: boolean;
+      outputPadding: number;
+    }
+    /** The asked layer's hyperparameters, a pair per axis read as the larger stride and padding, square when both axes and the input agree. */
+    const termsOf = (problem: Problem): Terms => {
+      if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+      const layer = problem.check.spec.layers[0] as Record<string, unknown>;
+      const pair = (value: unknown, fallback: number): number[] => (Array.isArray(value) ? (value as number[]) : typeof value === "number" ? [value, value] : [fallback, fallback]);
+      const kernel = pair(layer.kernel, 1);
+      const stride = pair(layer.stride, String(layer.type).includes("pool") ? (kernel[0] as number) : 1);
+      const padding = pair(layer.padding, 0);
+      const outputPadding = pair(layer.output_padding, 0);
+      const input = problem.check.spec.input;
+      const square = input.length < 3 || (input[1] === input[2] && [kernel, stride, padding].every(([h, w]) => h === w));
+      return { stride: Math.max(...stride), padding: Math.max(...padding), square, outputPadding: Math.max(...outputPadding) };
+    };
+    const all = (problems: Problem[], rule: (terms: Terms) => boolean) => problems.filter((problem) => !rule(termsOf(problem))).map((problem) => problem.seed);
+
+    it("conv.output-size: easy square at stride 1; medium square at stride 2 with padding (the floor); hard a second, different axis", () => {
+      const groups = byDifficulty("conv.output-size");
+      expect(all(groups.easy, (t) => t.square && t.stride === 1)).toEqual([]);
+      expect(all(groups.medium, (t) => t.square && t.stride === 2 && t.padding > 0)).toEqual([]);
+      expect(all(groups.hard, (t) => !t.square)).toEqual([]);
+    });
+
+    it("tconv.output-size: easy stride 1 without padding (grows by k − 1); medium stride 2 with padding; hard adds output padding, each axis drawn on its own", () => {
+      const groups = byDifficulty("tconv.output-size");
+      expect(all(groups.easy, (t) => t.stride === 1 && t.padding === 0)).toEqual([]);
+      expect(all(groups.medium, (t) => t.stride === 2 && t.padding > 0 && t.outputPadding === 0)).toEqual([]);
+      expect(all(groups.hard, (t) => t.outputPadding > 0 && t.stride >= 2)).toEqual([]);
+    });
+
+    it("dilated.output-size: easy no padding at stride 1; medium padding at stride 1; hard stride 2 with padding (the floor)", () => {
+      const groups = byDifficulty("dilated.output-size");
+      expect(all(groups.easy, (t) => t.stride === 1 && t.padding === 0)).toEqual([]);
+      expect(all(groups.medium, (t) => t.stride === 1 && t.padding > 0)).toEqual([]);
+      expect(all(groups.hard, (t) => t.stride === 2 && t.padding > 0)).toEqual([]);
+    });
+
+    it("textcnn.conv1d-length: easy L − k + 1 (no padding, stride 1); medium padding at stride 1; hard a stride of 2 or 3 (the floor)", () => {
+      const groups = byDifficulty("textcnn.conv1d-length");
+      expect(all(groups.easy, (t) => t.stride === 1 && t.padding === 0)).toEqual([]);
+      expect(all(groups.medium, (t) => t.stride === 1 && t.padding > 0)).toEqual([]);
+      expect(all(groups.hard, (t) => t.stride >= 2)).toEqual([]);
+    });
+
+    it("pooling.output-shape: easy and medium square windows at stride 2; hard rectangular windows, strides or paddings", () => {
+      const groups = byDifficulty("pooling.output-shape");
+      expect(all(groups.easy, (t) => t.square && t.stride === 2 && t.padding === 0)).toEqual([]);
+      expect(all(groups.medium, (t) => t.square && t.stride === 2)).toEqual([]);
+      expect(all(groups.hard, (t) => !t.square)).toEqual([]);
+    });
+  });
 });
