@@ -222,4 +222,33 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
       expect(all(groups.hard, (t) => !t.square)).toEqual([]);
     });
   });
+
+  const firstLayers = (problem: Problem) => (problem.check?.mode === "analyze" ? (problem.check.spec.layers as Record<string, unknown>[]) : []);
+
+  it("params.conv-layer: easy 1 or 3 input channels with a bias; medium wide layers (16 or more input channels), a bias or not; hard grouped (the C_i/g trap)", () => {
+    const groups = byDifficulty("params.conv-layer");
+    const channelsIn = (problem: Problem) => (problem.check?.mode === "analyze" ? (problem.check.spec.input[0] as number) : 0);
+    for (const problem of groups.easy) expect([channelsIn(problem) <= 3, firstLayers(problem)[0]?.groups ?? 1, firstLayers(problem)[0]?.bias ?? true]).toEqual([true, 1, true]);
+    for (const problem of groups.medium) expect([channelsIn(problem) >= 16, firstLayers(problem)[0]?.groups ?? 1]).toEqual([true, 1]);
+    for (const problem of groups.hard) expect((firstLayers(problem)[0]?.groups as number | undefined) ?? 1).toBeGreaterThan(1);
+  });
+
+  it("channels.one-by-one: easy parameters of d2l's tiny example (every key below every medium key); hard the MACs, which need the map's size too", () => {
+    const groups = byDifficulty("channels.one-by-one");
+    expect(Math.max(...groups.easy.map(keyOf))).toBeLessThan(Math.min(...groups.medium.map(keyOf)));
+    const selects = (problems: Problem[]) => new Set(problems.map((problem) => problem.check?.mode === "analyze" && problem.check.select));
+    expect(selects([...groups.easy, ...groups.medium])).toEqual(new Set(["layers.0.params"]));
+    expect(selects(groups.hard)).toEqual(new Set(["layers.0.macs"]));
+  });
+
+  it("conv.output-size-stack: easy a size-keeping convolution then 2×2 pooling; medium a stride-2 convolution then 3×3 pooling with padding (two floors); hard two convolutions of their own on a non-square input", () => {
+    const groups = byDifficulty("conv.output-size-stack");
+    for (const problem of groups.easy) expect(firstLayers(problem)).toMatchObject([{ type: "conv2d", stride: 1 }, { type: "maxpool2d", kernel: 2, stride: 2 }]);
+    for (const problem of groups.medium) expect(firstLayers(problem)).toMatchObject([{ type: "conv2d", stride: 2 }, { type: "maxpool2d", kernel: 3, stride: 2, padding: 1 }]);
+    for (const problem of groups.hard) {
+      expect(firstLayers(problem).map((layer) => layer.type)).toEqual(["conv2d", "conv2d"]);
+      const input = problem.check?.mode === "analyze" ? problem.check.spec.input : [];
+      expect(input[1], `seed ${problem.seed}`).not.toBe(input[2]);
+    }
+  });
 });
