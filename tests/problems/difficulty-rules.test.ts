@@ -251,4 +251,81 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
       expect(input[1], `seed ${problem.seed}`).not.toBe(input[2]);
     }
   });
+
+  describe("value templates: each difficulty adds entries to compute or a trap (padding, stride, bias, a channel)", () => {
+    type Op = { op: string; input: unknown[]; kernel?: unknown; stride?: number; padding?: number; bias?: number };
+    const opOf = (problem: Problem): Op => {
+      if (problem.check?.mode !== "run") throw new Error("expected a run check");
+      return problem.check.op as unknown as Op;
+    };
+    const dims = (value: unknown): number[] => (Array.isArray(value) ? [value.length, ...dims(value[0])] : []);
+
+    it("xcorr.values and xcorr.true-convolution: easy d2l's 3×3 ⋆ 2×2; medium a 4×4 input, stride 1, no padding; hard padding or a stride of 2", () => {
+      for (const template of ["xcorr.values", "xcorr.true-convolution"]) {
+        const groups = byDifficulty(template);
+        for (const problem of groups.easy) expect([dims(opOf(problem).input), dims(opOf(problem).kernel)], template).toEqual([[3, 3], [2, 2]]);
+        for (const problem of groups.medium) expect([dims(opOf(problem).input), opOf(problem).stride ?? 1, opOf(problem).padding ?? 0], template).toEqual([[4, 4], 1, 0]);
+        for (const problem of groups.hard) expect((opOf(problem).padding ?? 0) > 0 || (opOf(problem).stride ?? 1) > 1, `${template} seed ${problem.seed}`).toBe(true);
+      }
+    });
+
+    it("pooling.max-values and pooling.avg-values: easy stride 2 without padding; medium overlapping windows at stride 1; hard padding 1", () => {
+      for (const template of ["pooling.max-values", "pooling.avg-values"]) {
+        const groups = byDifficulty(template);
+        for (const problem of groups.easy) expect([opOf(problem).stride, opOf(problem).padding ?? 0], template).toEqual([2, 0]);
+        for (const problem of groups.medium) expect([opOf(problem).stride, opOf(problem).padding ?? 0], template).toEqual([1, 0]);
+        for (const problem of groups.hard) expect(opOf(problem).padding, template).toBe(1);
+      }
+    });
+
+    it("tconv.values: easy 2×2 ⊛ 2×2 at stride 1; medium the same at stride 2; hard a 3×3 input with padding 1", () => {
+      const groups = byDifficulty("tconv.values");
+      for (const problem of groups.easy) expect([dims(opOf(problem).input), opOf(problem).stride, opOf(problem).padding ?? 0]).toEqual([[2, 2], 1, 0]);
+      for (const problem of groups.medium) expect([dims(opOf(problem).input), opOf(problem).stride, opOf(problem).padding ?? 0]).toEqual([[2, 2], 2, 0]);
+      for (const problem of groups.hard) expect([dims(opOf(problem).input), opOf(problem).padding]).toEqual([[3, 3], 1]);
+    });
+
+    it("channels.multi-in-values: easy two channels; hard three channels and a bias", () => {
+      const groups = byDifficulty("channels.multi-in-values");
+      for (const problem of groups.easy) expect(dims(opOf(problem).input)[0]).toBe(2);
+      for (const problem of groups.hard) expect([dims(opOf(problem).input)[0], typeof opOf(problem).bias]).toEqual([3, "number"]);
+    });
+
+    it("bn.train-values: more values to normalize: easy 2 examples × 1 feature, medium 3 × 2, hard 4 × 2", () => {
+      const groups = byDifficulty("bn.train-values");
+      expect(new Set(groups.easy.map((problem) => dims(opOf(problem).input).join("x")))).toEqual(new Set(["2x1"]));
+      expect(new Set(groups.medium.map((problem) => dims(opOf(problem).input).join("x")))).toEqual(new Set(["3x2"]));
+      expect(new Set(groups.hard.map((problem) => dims(opOf(problem).input).join("x")))).toEqual(new Set(["4x2"]));
+    });
+  });
+
+  it("bn.params-vs-buffers: more layers to count: easy one batch norm, medium two, hard a dense layer and a 1-D batch norm besides", () => {
+    const groups = byDifficulty("bn.params-vs-buffers");
+    const types = (problem: Problem) => firstLayers(problem).map((layer) => layer.type);
+    for (const problem of groups.easy) expect(types(problem).filter((type) => type === "batchnorm").length).toBe(1);
+    for (const problem of groups.medium) expect(types(problem).filter((type) => type === "batchnorm").length).toBe(2);
+    for (const problem of groups.hard) expect(types(problem)).toEqual(expect.arrayContaining(["dense", "batchnorm"]));
+  });
+
+  it("textcnn.features: easy and medium three widths, hard four or five", () => {
+    const groups = byDifficulty("textcnn.features");
+    const widths = (problem: Problem) => ((firstLayers(problem)[0] as { branches?: unknown[] }).branches ?? []).length;
+    expect(new Set([...groups.easy, ...groups.medium].map(widths))).toEqual(new Set([3]));
+    expect(new Set(groups.hard.map(widths))).toEqual(new Set([4, 5]));
+  });
+
+  it("densenet.transition: hard puts a dense block first, whose channels must be worked out", () => {
+    const groups = byDifficulty("densenet.transition");
+    const names = (problem: Problem) => firstLayers(problem).map((layer) => layer.name);
+    for (const problem of [...groups.easy, ...groups.medium]) expect(names(problem)).toEqual(["transition"]);
+    for (const problem of groups.hard) expect(names(problem)).toEqual(["dense block", "transition"]);
+  });
+
+  it("conv.same-padding: easy a square kernel, medium a rectangular one, hard a dilated kernel", () => {
+    const groups = byDifficulty("conv.same-padding");
+    const layer = (problem: Problem) => firstLayers(problem)[0] ?? {};
+    for (const problem of groups.easy) expect([typeof layer(problem).kernel, layer(problem).dilation ?? 1]).toEqual(["number", 1]);
+    for (const problem of groups.medium) expect([Array.isArray(layer(problem).kernel), layer(problem).dilation ?? 1]).toEqual([true, 1]);
+    for (const problem of groups.hard) expect(Math.max(...[layer(problem).dilation ?? 1].flat() as number[])).toBeGreaterThan(1);
+  });
 });
