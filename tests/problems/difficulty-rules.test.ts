@@ -328,4 +328,13 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     for (const problem of groups.medium) expect([Array.isArray(layer(problem).kernel), layer(problem).dilation ?? 1]).toEqual([true, 1]);
     for (const problem of groups.hard) expect(Math.max(...[layer(problem).dilation ?? 1].flat() as number[])).toBeGreaterThan(1);
   });
+
+  it("nin.gap-vs-dense: easy the 1×1 convolution head (one product K·C), medium the dense head (C·H·W·K), hard d2l's NiN head (three convolutions)", () => {
+    const groups = byDifficulty("nin.gap-vs-dense");
+    const convs = (problem: Problem) => JSON.stringify(firstLayers(problem)).split('"conv2d"').length - 1;
+    const dense = (problem: Problem) => firstLayers(problem).some((layer) => layer.type === "dense");
+    for (const problem of groups.easy) expect([convs(problem), dense(problem)]).toEqual([1, false]);
+    for (const problem of groups.medium) expect([convs(problem), dense(problem)]).toEqual([0, true]);
+    for (const problem of groups.hard) expect([convs(problem), dense(problem)]).toEqual([3, false]);
+  });
 });

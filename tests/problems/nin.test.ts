@@ -33,8 +33,8 @@ describe("nin.gap-vs-dense", () => {
       // Dense: C·H·W·K + K; 1×1 conv: K·C + K; NiN block (3×3 then two 1×1): 9KC + K + 2(K² + K); pooling 0 (d2l 7.3 zh / 8.3 en).
       keyByHand: (p) => {
         const { channels: c, size: n, classes: k } = p;
-        if (p.difficulty === "easy") return c * n * n * k + k;
-        if (p.difficulty === "medium") return k * c + k;
+        if (p.difficulty === "easy") return k * c + k;
+        if (p.difficulty === "medium") return c * n * n * k + k;
         return 9 * k * c + k + 2 * (k * k + k);
       },
       misconceptions: ["forgot-bias", "global-pooling-has-parameters", "nin-one-by-one-skipped", "spatial-positions-ignored"],

@@ -14,8 +14,9 @@ import { ninBlock } from "./nin-spec";
  * average pooling (`K·C + K`), or d2l's NiN head (`9·K·C + K + 2·(K² + K)`) (d2l 2nd ed. 7.3 zh /
  * 8.3 en). The solution compares the three.
  *
- * Difficulties: easy, the dense head; medium, the 1×1 convolution with pooling; hard, d2l's NiN
- * head. Feature maps as NiN, AlexNet or VGG leave them, or random.
+ * Difficulty follows the products to work out: easy, the 1×1 convolution with pooling (one,
+ * `K·C`); medium, the dense head (the flattened `C·H·W` times `K`); hard, d2l's NiN head (three
+ * convolutions, `9·K·C` and `2·K²`). Feature maps as NiN, AlexNet or VGG leave them, or random.
  */
 export interface NinGapVsDenseParams {
   difficulty: Difficulty;
@@ -27,7 +28,7 @@ export interface NinGapVsDenseParams {
 type Head = "dense" | "oneByOne" | "nin";
 
 const DIFFICULTIES = ["easy", "medium", "hard"] as const;
-const HEAD: Record<Difficulty, Head> = { easy: "dense", medium: "oneByOne", hard: "nin" };
+const HEAD: Record<Difficulty, Head> = { easy: "oneByOne", medium: "dense", hard: "nin" };
 
 function generate(rng: Rng): NinGapVsDenseParams {
   const difficulty = rng.pick(DIFFICULTIES);
