@@ -337,4 +337,12 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     for (const problem of groups.medium) expect([convs(problem), dense(problem)]).toEqual([0, true]);
     for (const problem of groups.hard) expect([convs(problem), dense(problem)]).toEqual([3, false]);
   });
+
+  it("residual.shortcut-params: every easy key below every medium key; hard adds batch norm's γ and β in place of the bias", () => {
+    const groups = byDifficulty("residual.shortcut-params");
+    expect(Math.max(...groups.easy.map(keyOf))).toBeLessThan(Math.min(...groups.medium.map(keyOf)));
+    const batchNorm = (problem: Problem) => firstLayers(problem).some((layer) => layer.type === "batchnorm");
+    expect(groups.hard.every(batchNorm)).toBe(true);
+    expect([...groups.easy, ...groups.medium].some(batchNorm)).toBe(false);
+  });
 });

@@ -14,8 +14,10 @@ import { residualMessages as messages } from "./residual.messages";
  * `totalParams` of the shortcut path analysed on its own (a composite's entry in `layers` does
  * not sum its children).
  *
- * Difficulties: easy, d2l's shortcut doubling the channels; medium, d2l's with other channel
- * counts; hard, torchvision's bias-free convolution with batch normalization.
+ * Difficulty follows the size of the product and the traps: easy, d2l's shortcut doubling 3 to 32
+ * channels (every key below every medium one); medium, d2l's from 48 to 256 channels to 2, 3 or 4
+ * times as many; hard, the same sizes in torchvision's bias-free convolution with batch
+ * normalization (`2·c_o`, not `c_o`).
  */
 export interface ResidualShortcutParamsParams extends ResidualBlock {
   difficulty: Difficulty;
@@ -26,7 +28,7 @@ const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
 function generate(rng: Rng): ResidualShortcutParamsParams {
   const difficulty = rng.pick(DIFFICULTIES);
-  const channelsIn = rng.pick(difficulty === "easy" ? [32, 64, 128, 256] : [3, 16, 24, 48, 96]);
+  const channelsIn = rng.pick(difficulty === "easy" ? [3, 8, 16, 24, 32] : [48, 64, 96, 128, 256]);
   const filters = difficulty === "easy" ? 2 * channelsIn : rng.pick([2, 3, 4].map((factor) => factor * channelsIn));
   const size = 2 * rng.int(4, 28);
   return { difficulty, channelsIn, size, filters, stride: 2, shortcut: difficulty === "hard" ? "torchvision" : "d2l" };
