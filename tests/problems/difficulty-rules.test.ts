@@ -345,4 +345,13 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     expect(groups.hard.every(batchNorm)).toBe(true);
     expect([...groups.easy, ...groups.medium].some(batchNorm)).toBe(false);
   });
+
+  it("xcorr.edge-detection: easy d2l's ones and zeros; medium other brightness values, edges found; hard the transposed image, whose horizontal edges the kernel cannot see (all zeros: the trap)", () => {
+    const groups = byDifficulty("xcorr.edge-detection");
+    const values = (problem: Problem) => new Set((problem.check?.mode === "run" ? ((problem.check.op as unknown as { input: number[][] }).input ?? []) : []).flat());
+    const zeros = (problem: Problem) => (problem.answer.value as number[][]).flat().every((value) => value === 0);
+    for (const problem of groups.easy) expect([[...values(problem)].every((value) => value === 0 || value === 1), zeros(problem)]).toEqual([true, false]);
+    for (const problem of groups.medium) expect([Math.max(...values(problem)) > 1, zeros(problem)]).toEqual([true, false]);
+    for (const problem of groups.hard) expect(zeros(problem)).toBe(true);
+  });
 });
