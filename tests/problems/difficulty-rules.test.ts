@@ -175,7 +175,7 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     /** The asked layer's hyperparameters, a pair per axis read as the larger stride and padding, square when both axes and the input agree. */
     const termsOf = (problem: Problem): Terms => {
       if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
-      const layer = problem.check.spec.layers[0] as Record<string, unknown>;
+      const layer = problem.check.spec.layers[0] as unknown as Record<string, unknown>;
       const pair = (value: unknown, fallback: number): number[] => (Array.isArray(value) ? (value as number[]) : typeof value === "number" ? [value, value] : [fallback, fallback]);
       const kernel = pair(layer.kernel, 1);
       const stride = pair(layer.stride, String(layer.type).includes("pool") ? (kernel[0] as number) : 1);
@@ -223,7 +223,7 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     });
   });
 
-  const firstLayers = (problem: Problem) => (problem.check?.mode === "analyze" ? (problem.check.spec.layers as Record<string, unknown>[]) : []);
+  const firstLayers = (problem: Problem) => (problem.check?.mode === "analyze" ? (problem.check.spec.layers as unknown as Record<string, unknown>[]) : []);
 
   it("params.conv-layer: easy 1 or 3 input channels with a bias; medium wide layers (16 or more input channels), a bias or not; hard grouped (the C_i/g trap)", () => {
     const groups = byDifficulty("params.conv-layer");
