@@ -154,8 +154,10 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     const difficultyOf = (id: string) => items.find((item) => item.id === id)?.difficulty;
     // Recall: NNDL 5.1's two properties by name; that VGG-11's convolutions are all 3×3 with padding 1.
     expect([difficultyOf("nndl-fewer-parameters"), difficultyOf("vgg-all-3x3")]).toEqual(["easy", "easy"]);
-    // Apply: textCNN's L − k + 1 outputs, the Inception paths' paddings keeping the size.
-    expect([difficultyOf("textcnn-facts"), difficultyOf("inception-design")]).toEqual(["medium", "medium"]);
+    // Reasoning in its place: a VGG block's receptive field worked out (by hand: 1 + 2 + 2 + (2 − 1)·1 = 6).
+    expect(difficultyOf("vgg-block-receptive-field")).toBe("hard");
+    const block = analyze({ input: [1, 16, 16], layers: [{ type: "conv2d", filters: 4, kernel: 3, padding: 1 }, { type: "conv2d", filters: 4, kernel: 3, padding: 1 }, { type: "maxpool2d", kernel: 2, stride: 2 }] });
+    expect(block.layers[2]?.receptiveField).toEqual([6, 6]);
     // Every concept template still offers each difficulty it claims.
     for (const [group, groupItems] of Object.entries(conceptItems)) {
       for (const kind of ["choice", "choices", "boolean"] as const) {

@@ -470,7 +470,7 @@ export const convolutionItems: readonly ConceptItem[] = [
   {
     id: "textcnn-facts",
     kind: "choices",
-    difficulty: "medium",
+    difficulty: "hard",
     section: { d2l: "d2l.textcnn" },
     question: text("Which statements about d2l's textCNN are true? Select all that apply.", "关于 d2l 的 textCNN，以下哪些说法正确？选出所有正确项。"),
     options: [

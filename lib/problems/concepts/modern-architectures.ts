@@ -402,7 +402,7 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
   {
     id: "inception-design",
     kind: "choices",
-    difficulty: "medium",
+    difficulty: "hard",
     section: { d2l: "d2l.inception-blocks" },
     question: text(
       "Which statements about the design of GoogLeNet's Inception block are true? Select all that apply.",
@@ -530,6 +530,21 @@ export const modernArchitectureItems: readonly ConceptItem[] = [
     explanation: text(
       "The VGG blocks all use $3 \\times 3$ convolutions with padding 1, which keep height and width; only the max pooling at the end of each block halves them.",
       "VGG块都使用填充为 1 的 $3 \\times 3$ 卷积，保持高和宽不变；只有每个块末尾的最大汇聚层使其减半。",
+    ),
+  },
+  {
+    id: "vgg-block-receptive-field",
+    kind: "boolean",
+    difficulty: "hard",
+    section: { d2l: "d2l.vgg-blocks" },
+    question: text(
+      "True or false: in a VGG block of two $3 \\times 3$ convolutions (stride 1) followed by $2 \\times 2$ max pooling with stride 2, one output unit of the pooling sees a $6 \\times 6$ region of the block's input.",
+      "判断：在由两个 $3 \\times 3$ 卷积层（步幅 1）和其后窗口为 $2 \\times 2$、步幅为 2 的最大汇聚层组成的 VGG 块中，汇聚层的一个输出单元在块的输入上看到 $6 \\times 6$ 的区域。",
+    ),
+    answer: true,
+    explanation: text(
+      "Each $3 \\times 3$ convolution at stride 1 widens the receptive field by 2, so after both it is $1 + 2 + 2 = 5$; the pooling window, with every earlier stride 1, adds $(2 - 1) \\cdot 1 = 1$, giving $6 \\times 6$. Its stride of 2 matters only for the layers after it.",
+      "步幅为 1 的 $3 \\times 3$ 卷积层每层使感受野增加 2，两层之后为 $1 + 2 + 2 = 5$；此前各层步幅都为 1，汇聚窗口再增加 $(2 - 1) \\cdot 1 = 1$，共 $6 \\times 6$。汇聚层的步幅 2 只影响其后的层。",
     ),
   },
   {
