@@ -14,6 +14,11 @@ export interface LayerAnalysis {
   /** The layer's `name`, only when the spec gives one. */
   name?: string;
   outputShape: number[];
+  /**
+   * The product of `outputShape`: how many values the layer's output holds, which a forward pass
+   * keeps for backpropagation when nothing is computed in place (× 4 bytes in float32).
+   */
+  outputElements: number;
   params: number;
   buffers: number;
   macs: number;
@@ -49,6 +54,12 @@ export interface Analysis {
   totalBuffers: number;
   totalMacs: number;
   totalConnections: number;
+  /**
+   * `outputElements` summed over the layers that compute (composites left out, their children
+   * counted): a network's activation memory in values, with the input not counted and nothing
+   * computed in place (DESIGN.md, "Engine spec").
+   */
+  totalOutputElements: number;
   layers: LayerAnalysis[];
 }
 
@@ -69,7 +80,7 @@ export function analyze(spec: ArchitectureSpec | unknown): Analysis {
   const walk = new SpecWalk();
   const start: Flow = { shape: input, receptiveField: spatial.map(() => 1), jump: spatial.map(() => 1), extent: spatial };
   const output = walk.sequence((spec as { layers: readonly unknown[] }).layers, "", start);
-  const totals = [walk.params, walk.buffers, walk.macs, walk.connections];
+  const totals = [walk.params, walk.buffers, walk.macs, walk.connections, walk.outputElements];
   if (totals.some((total) => total > Number.MAX_SAFE_INTEGER)) {
     throw new EngineError("too-large", "spec: the counts exceed 2^53 and cannot be exact; the network is too large");
   }
@@ -80,6 +91,7 @@ export function analyze(spec: ArchitectureSpec | unknown): Analysis {
     totalBuffers: walk.buffers,
     totalMacs: walk.macs,
     totalConnections: walk.connections,
+    totalOutputElements: walk.outputElements,
     layers: walk.rows,
   };
 }
@@ -93,6 +105,7 @@ class SpecWalk implements Walker {
   buffers = 0;
   macs = 0;
   connections = 0;
+  outputElements = 0;
 
   sequence(layers: readonly unknown[], prefix: string, flow: Flow): Flow {
     let current = flow;
@@ -139,10 +152,14 @@ class SpecWalk implements Walker {
     const outputShape = flow.shape as number[];
     const receptiveField = flow.receptiveField as number[];
     const jump = flow.jump as number[];
+    const outputElements = elementsOf(outputShape);
+    // DESIGN.md sums non-composite rows only: a composite's output is counted through its children.
+    if (!kind.composite) this.outputElements += outputElements;
+    const { params, buffers, macs, connections } = step;
     const row: LayerAnalysis =
       name === undefined
-        ? { path, type, outputShape, params: step.params, buffers: step.buffers, macs: step.macs, connections: step.connections, receptiveField, jump }
-        : { path, type, name: name as string, outputShape, params: step.params, buffers: step.buffers, macs: step.macs, connections: step.connections, receptiveField, jump };
+        ? { path, type, outputShape, outputElements, params, buffers, macs, connections, receptiveField, jump }
+        : { path, type, name: name as string, outputShape, outputElements, params, buffers, macs, connections, receptiveField, jump };
     if (step.padding !== undefined) row.padding = step.padding as number[];
     if (kind.composite) {
       // The children were walked inside `kind.analyze` and added to the running totals; the
@@ -153,6 +170,13 @@ class SpecWalk implements Walker {
     this.rows[index] = row;
     return flow;
   }
+}
+
+/** The number of values in a tensor of this shape (batch left out): the product of its sizes. */
+function elementsOf(shape: readonly number[]): number {
+  let product = 1;
+  for (const size of shape) product *= size;
+  return product;
 }
 
 /** Channels (the first entry of a map) up to 65,536, spatial sizes up to 4,096. */

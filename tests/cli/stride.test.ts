@@ -136,6 +136,9 @@ describe.concurrent("the stride CLI", { timeout: 30_000 }, () => {
     const table = await stride(["engine", "analyze", "-", "--table"], JSON.stringify(lenet));
     expect(table.stdout).toMatch(/^input \[1, 28, 28\] → output \[10\]/);
     expect(table.stdout).toContain("params 61706, buffers 0, MACs 416520, connections 423038");
+    // d2l 6.6's shapes: 6·28·28 = 4704 values out of conv1; 15,002 in all, × 4 bytes = 60,008 B
+    expect(table.stdout).toMatch(/^0 +conv2d +\[6, 28, 28\] +4704 +156 +117600 +122304 /m);
+    expect(table.stdout).toContain("output values 15002 (58.6 KiB in float32, kept for backpropagation)");
   });
 
   it("analyses JSON Lines, one answer a line, an error line for a bad spec", async () => {

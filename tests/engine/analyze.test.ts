@@ -55,6 +55,7 @@ describe("analyze on LeNet", () => {
       path: "0",
       type: "conv2d",
       outputShape: [6, 28, 28],
+      outputElements: 4704, // 6 · 28 · 28
       params: 156,
       buffers: 0,
       macs: 117600,

@@ -36,6 +36,14 @@ export async function engineAnalyze(args: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
+/** Bytes as a person reads them: 60008 → "58.6 KiB". */
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+}
+
 /** How deep a path is nested: one level per composite it lies in (`"3.body.0"` is 1). */
 function depthOf(path: string): number {
   return path.match(/\.(?:layers|body|shortcut|branches\.\d+)\./g)?.length ?? 0;
@@ -43,23 +51,26 @@ function depthOf(path: string): number {
 
 /**
  * A table a person reads, like torchinfo's summary: one row per layer (nested layers indented
- * under their composite, a layer's `name` beside its type), then the totals.
+ * under their composite, a layer's `name` beside its type), with `values` the number of values
+ * in its output (`outputElements`), then the totals.
  */
 function humanAnalysis(answer: Analysis): string {
   const shape = (values: number[]) => `[${values.join(", ")}]`;
   const axes = (values: number[]) => (values.length > 0 ? values.map((value) => +value.toFixed(3)).join("x") : "-");
-  const header = ["path", "type", "output", "params", "MACs", "connections", "RF", "jump"];
+  const header = ["path", "type", "output", "values", "params", "MACs", "connections", "RF", "jump"];
   const rows = answer.layers.map((layer) => [
     `${"  ".repeat(depthOf(layer.path))}${layer.path}`,
     layer.name === undefined ? layer.type : `${layer.type} (${layer.name})`,
     shape(layer.outputShape),
+    // A composite's output is counted through its children (DESIGN.md): shown in parentheses.
+    layer.subtreeParams === undefined ? String(layer.outputElements) : `(${layer.outputElements})`,
     String(layer.params),
     String(layer.macs),
     String(layer.connections),
     axes(layer.receptiveField),
     axes(layer.jump),
   ]);
-  const total = ["total", "", shape(answer.outputShape), String(answer.totalParams), String(answer.totalMacs), String(answer.totalConnections), "", ""];
+  const total = ["total", "", shape(answer.outputShape), String(answer.totalOutputElements), String(answer.totalParams), String(answer.totalMacs), String(answer.totalConnections), "", ""];
   const table = [header, ...rows, total];
   const widths = header.map((_, column) => Math.max(...table.map((row) => (row[column] ?? "").length)));
   const render = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
@@ -69,6 +80,7 @@ function humanAnalysis(answer: Analysis): string {
     ...table.map(render),
     "",
     `params ${answer.totalParams}, buffers ${answer.totalBuffers}, MACs ${answer.totalMacs}, connections ${answer.totalConnections}`,
+    `output values ${answer.totalOutputElements} (${formatBytes(answer.totalOutputElements * 4)} in float32, kept for backpropagation)`,
     "",
   ].join("\n");
 }
