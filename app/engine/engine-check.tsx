@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
-import { answerDistance, type EngineInfo, type OpAnswer, randomOps, runAsync } from "@/lib/engine";
+import { answerDistance, type EngineInfo, type GradientAnswer, type OpAnswer, randomOps, runAsync } from "@/lib/engine";
 import { prepareBrowserEngine } from "@/lib/engine/backend-browser";
 import { useTRPC } from "../_components/trpc";
 import { checkSlices, MAX_CHECK_LENGTH } from "./check-slices";
@@ -62,7 +62,7 @@ export function EngineCheck() {
       let browserMs = 0;
       for (const [index, op] of ops.entries()) {
         const started = performance.now();
-        let mine: OpAnswer | { error: string };
+        let mine: OpAnswer | GradientAnswer | { error: string };
         try {
           mine = await runAsync(op);
         } catch (error) {

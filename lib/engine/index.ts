@@ -5,7 +5,7 @@
 export { analyze, type Analysis, type LayerAnalysis } from "./analyze";
 export { EngineError, type EngineErrorCode } from "./errors";
 export { selectPath } from "./select";
-export { run, runAsync, OP_NAMES, type NestedArray, type OpAnswer, type OpName, type OpSpec } from "./run";
+export { run, runAsync, OP_NAMES, type GradientAnswer, type GradientOpSpec, type NestedArray, type OpAnswer, type OpName, type OpSpec } from "./run";
 export { engineInfo, type EngineInfo } from "./backend";
 export { randomOps } from "./ops/random-ops";
 export { answerDistance } from "./ops/compare-answers";

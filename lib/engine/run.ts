@@ -1,12 +1,14 @@
 import { EngineError } from "./errors";
 import { activate } from "./ops/activation";
 import { batchNorm } from "./ops/batch-norm";
+import { conv2dGrad } from "./ops/conv-grad";
 import { convTranspose2d } from "./ops/conv-transpose";
 import { correlate1d, correlate2d } from "./ops/correlate";
 import type { NestedArray } from "./ops/nested-array";
 import type { OpFields } from "./ops/op-options";
-import type { OpAnswer, OpPlan } from "./ops/op-plan";
+import type { GradientAnswer, OpAnswer, OpPlan } from "./ops/op-plan";
 import { pool2d } from "./ops/pool";
+import { avgPool2dGrad, maxPool2dGrad } from "./ops/pool-grad";
 import { tf } from "./tf";
 
 /**
@@ -19,7 +21,7 @@ import { tf } from "./tf";
  * float32 results as JavaScript numbers (sigmoid(1) is 0.7310585975646973, not …786300049).
  */
 
-export type { NestedArray, OpAnswer };
+export type { GradientAnswer, NestedArray, OpAnswer };
 
 type Size = number | [number, number];
 
@@ -54,6 +56,8 @@ export type OpSpec =
       /** Defaults to `kernel`. */
       stride?: Size;
       padding?: Size;
+      /** maxpool2d only; defaults to 1. */
+      dilation?: Size;
       ceil_mode?: boolean;
       /** avgpool2d only; defaults to true, as in PyTorch. */
       count_include_pad?: boolean;
@@ -83,17 +87,49 @@ export type OpSpec =
     }
   | { op: "relu" | "sigmoid" | "tanh"; input: NestedArray };
 
-export type OpName = OpSpec["op"];
+/** Gradient ops (DESIGN.md, "Gradient ops"): PyTorch's autograd with L = Σ grad_output ⊙ output. */
+export type GradientOpSpec =
+  | {
+      op: "conv2d_grad";
+      /** `[H][W]` with a `[kh][kw]` kernel, or `[C][H][W]` with `[O][C][kh][kw]`; cross-correlation, as `corr2d`. */
+      input: NestedArray;
+      kernel: NestedArray;
+      /** Shaped like the convolution's output: `[oh][ow]` or `[O][oh][ow]`. */
+      grad_output: NestedArray;
+      stride?: Size;
+      padding?: Size;
+      dilation?: Size;
+    }
+  | {
+      op: "maxpool2d_grad" | "avgpool2d_grad";
+      input: NestedArray;
+      /** Shaped like the pooling's output. */
+      grad_output: NestedArray;
+      kernel: Size;
+      stride?: Size;
+      padding?: Size;
+      /** maxpool2d_grad only. */
+      dilation?: Size;
+      ceil_mode?: boolean;
+      /** avgpool2d_grad only; defaults to true. */
+      count_include_pad?: boolean;
+    };
+
+export type OpName = OpSpec["op"] | GradientOpSpec["op"];
 
 export const OP_NAMES: readonly OpName[] = [
   "corr2d", "conv2d", "corr1d", "maxpool2d", "avgpool2d", "conv2d_transpose", "batchnorm", "relu", "sigmoid", "tanh",
+  "conv2d_grad", "maxpool2d_grad", "avgpool2d_grad",
 ];
 
 /**
  * Computes one op spec; an invalid one throws an `EngineError` that says what is wrong. Reads the
  * result synchronously: on the cpu, wasm and WebGL backends, not WebGPU (use `runAsync` there).
  */
-export function run(spec: OpSpec | unknown): OpAnswer {
+export function run(spec: OpSpec): OpAnswer;
+export function run(spec: GradientOpSpec): GradientAnswer;
+export function run(spec: unknown): OpAnswer | GradientAnswer;
+export function run(spec: unknown): OpAnswer | GradientAnswer {
   const plan = planOp(spec);
   const tensors = tf.tidy(() => plan.compute());
   try {
@@ -104,7 +140,10 @@ export function run(spec: OpSpec | unknown): OpAnswer {
 }
 
 /** `run`, reading the result asynchronously, as every backend allows (WebGPU requires it). */
-export async function runAsync(spec: OpSpec | unknown): Promise<OpAnswer> {
+export async function runAsync(spec: OpSpec): Promise<OpAnswer>;
+export async function runAsync(spec: GradientOpSpec): Promise<GradientAnswer>;
+export async function runAsync(spec: unknown): Promise<OpAnswer | GradientAnswer>;
+export async function runAsync(spec: unknown): Promise<OpAnswer | GradientAnswer> {
   const plan = planOp(spec);
   const tensors = tf.tidy(() => plan.compute());
   try {
@@ -135,6 +174,12 @@ function planOp(spec: unknown): OpPlan {
       return convTranspose2d(fields);
     case "batchnorm":
       return batchNorm(fields);
+    case "conv2d_grad":
+      return conv2dGrad(fields);
+    case "maxpool2d_grad":
+      return maxPool2dGrad(fields);
+    case "avgpool2d_grad":
+      return avgPool2dGrad(fields);
     case "relu":
     case "sigmoid":
     case "tanh":

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type NestedArray, run } from "@/lib/engine";
+import { type NestedArray, type OpAnswer, run } from "@/lib/engine";
 import { prepareNodeEngine } from "@/lib/engine/backend-node";
 
 /**
@@ -12,7 +12,7 @@ const arange = (n: number, rows: number, columns: number) =>
   Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => n + i * columns + j));
 const add = (array: NestedArray, amount: number): NestedArray =>
   typeof array === "number" ? array + amount : array.map((item) => add(item, amount));
-const output = (op: object) => run(op).output;
+const output = (op: object) => (run(op) as OpAnswer).output;
 
 /** Element-wise closeness for float32 results of non-integer arithmetic. */
 function expectClose(actual: NestedArray, expected: NestedArray, digits = 5) {

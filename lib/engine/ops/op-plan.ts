@@ -12,6 +12,16 @@ export interface OpAnswer {
 }
 
 /**
+ * The engine's answer to a gradient op (`conv2d_grad`, `maxpool2d_grad`, `avgpool2d_grad`):
+ * ∂L/∂input, and for a convolution ∂L/∂kernel and ∂L/∂bias, with L = Σ grad_output ⊙ output.
+ */
+export interface GradientAnswer {
+  grad_input: NestedArray;
+  grad_kernel?: NestedArray;
+  grad_bias?: NestedArray;
+}
+
+/**
  * A checked op, split where reading tensors back differs between backends: `compute` makes the
  * result tensors (called inside `tf.tidy`, so its intermediates are freed), `answer` turns their
  * values into the answer. `run` reads the values synchronously (cpu, wasm, WebGL); `runAsync`
@@ -19,5 +29,5 @@ export interface OpAnswer {
  */
 export interface OpPlan {
   compute(): tf.Tensor[];
-  answer(values: Float32Array[]): OpAnswer;
+  answer(values: Float32Array[]): OpAnswer | GradientAnswer;
 }

@@ -1,6 +1,19 @@
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import type { NestedArray, OpSpec } from "../run";
+import type { GradientOpSpec, NestedArray, OpSpec } from "../run";
+import { convOutputSize, poolOutputSize } from "../shapes";
+
+/** What `pooling` draws, as the gradient ops read it back. */
+interface PoolFields {
+  op: "maxpool2d" | "avgpool2d";
+  input: NestedArray[];
+  kernel: number | [number, number];
+  stride?: number | [number, number];
+  padding: [number, number];
+  dilation?: [number, number];
+  ceil_mode: boolean;
+  count_include_pad?: boolean;
+}
 
 /**
  * Valid op specs drawn from a seed: small random sizes over every op and option the engine
@@ -9,7 +22,7 @@ import type { NestedArray, OpSpec } from "../run";
  * [−4, 4], exact in float32, so both sides start from the same numbers. A pure function of
  * `(seed, count)`: the same ops on every platform (xoroshiro128+ from pure-rand).
  */
-export function randomOps(seed: number, count: number): OpSpec[] {
+export function randomOps(seed: number, count: number): Array<OpSpec | GradientOpSpec> {
   const generator = xoroshiro128plus(seed);
   const int = (from: number, to: number) => uniformInt(generator, from, to);
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
@@ -43,15 +56,54 @@ export function randomOps(seed: number, count: number): OpSpec[] {
     const kernel = axes(pair(1, 4));
     const padding: [number, number] = [int(0, Math.floor(kernel[0] / 2)), int(0, Math.floor(kernel[1] / 2))];
     const stride = chance(70) ? pair(1, 3) : undefined;
-    const height = Math.max(int(1, 8), kernel[0] - 2 * padding[0]);
-    const width = Math.max(int(1, 8), kernel[1] - 2 * padding[1]);
+    // Dilation 2 only without padding, so that no window falls wholly in the padding (refused).
+    const dilation: [number, number] | undefined = op === "maxpool2d" && chance(20) && padding[0] + padding[1] === 0 ? [int(1, 2), int(1, 2)] : undefined;
+    const span = (axis: 0 | 1) => (dilation?.[axis] ?? 1) * (kernel[axis] - 1) + 1;
+    const height = Math.max(int(1, 8), span(0) - 2 * padding[0]);
+    const width = Math.max(int(1, 8), span(1) - 2 * padding[1]);
     const input = chance(50) ? array([height, width]) : array([int(1, 3), height, width]);
     const options = {
       ...(stride === undefined ? {} : { stride }),
+      ...(dilation === undefined ? {} : { dilation }),
       ceil_mode: chance(50),
       ...(op === "avgpool2d" ? { count_include_pad: chance(50) } : {}),
     };
     return { op, input, kernel, padding, ...options };
+  };
+
+  /** A gradient op: a forward op's fields and a random `grad_output` of its output's shape. */
+  const gradient = (op: "conv2d_grad" | "maxpool2d_grad" | "avgpool2d_grad"): GradientOpSpec => {
+    if (op !== "conv2d_grad") {
+      const forward = pooling(op === "maxpool2d_grad" ? "maxpool2d" : "avgpool2d") as PoolFields;
+      const plain = !Array.isArray((forward.input[0] as NestedArray[])[0]);
+      const plane = (plain ? forward.input : forward.input[0]) as NestedArray[][];
+      const [height, width] = [plane.length, plane[0]!.length];
+      const kernel = axes(forward.kernel);
+      const stride = axes(forward.stride ?? forward.kernel);
+      const dilation = axes(forward.dilation ?? 1);
+      const size = (axis: 0 | 1, n: number) => poolOutputSize(n, kernel[axis], forward.padding[axis], stride[axis], forward.ceil_mode, dilation[axis]);
+      const spatial = [size(0, height), size(1, width)];
+      return { ...forward, op, grad_output: array(plain ? spatial : [forward.input.length, ...spatial]) };
+    }
+    const plain = chance(40);
+    const channels = plain ? 1 : int(1, 3);
+    const out = plain ? 1 : int(1, 3);
+    const kernel = axes(pair(1, 3));
+    const dilation = axes(chance(25) ? pair(1, 2) : 1);
+    const padding = axes(chance(50) ? pair(0, 2) : 0);
+    const stride = axes(chance(50) ? pair(1, 3) : 1);
+    const height = Math.max(int(1, 7), dilation[0] * (kernel[0] - 1) + 1 - 2 * padding[0]);
+    const width = Math.max(int(1, 7), dilation[1] * (kernel[1] - 1) + 1 - 2 * padding[1]);
+    const spatial = [0, 1].map((axis) => convOutputSize(axis === 0 ? height : width, kernel[axis]!, padding[axis]!, stride[axis]!, dilation[axis]!));
+    return {
+      op,
+      input: plain ? array([height, width]) : array([channels, height, width]),
+      kernel: plain ? array(kernel) : array([out, channels, ...kernel]),
+      grad_output: array(plain ? spatial : [out, ...spatial]),
+      stride,
+      padding,
+      dilation,
+    };
   };
 
   const transposed = (): OpSpec => {
@@ -110,7 +162,7 @@ export function randomOps(seed: number, count: number): OpSpec[] {
     return { op: pick(["relu", "sigmoid", "tanh"] as const), input: array(Array.from({ length: rank }, () => int(1, 5))) };
   };
 
-  const makers: Array<() => OpSpec> = [
+  const makers: Array<() => OpSpec | GradientOpSpec> = [
     () => correlation("corr2d"),
     () => correlation("conv2d"),
     () => pooling("maxpool2d"),
@@ -119,6 +171,9 @@ export function randomOps(seed: number, count: number): OpSpec[] {
     correlation1d,
     batchNorm,
     activation,
+    () => gradient("conv2d_grad"),
+    () => gradient("maxpool2d_grad"),
+    () => gradient("avgpool2d_grad"),
   ];
   return Array.from({ length: count }, (_, index) => makers[index % makers.length]!());
 }

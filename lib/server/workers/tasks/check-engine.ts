@@ -1,4 +1,4 @@
-import { EngineError, engineInfo, type EngineInfo, type OpAnswer, randomOps, run } from "@/lib/engine";
+import { EngineError, engineInfo, type EngineInfo, type GradientAnswer, type OpAnswer, randomOps, run } from "@/lib/engine";
 
 export interface CheckEngineInput {
   seed: number;
@@ -9,7 +9,7 @@ export interface CheckEngineInput {
 
 export interface CheckEngineOutput {
   engine: EngineInfo;
-  answers: Array<OpAnswer | { error: string }>;
+  answers: Array<OpAnswer | GradientAnswer | { error: string }>;
 }
 
 /** Node's answers to a slice of the seeded random ops, for the engine-check page to compare. */
