@@ -1,6 +1,7 @@
 /**
  * `npm run build:cli`: bundles the `stride` CLI (lib/cli/main.ts and everything it imports,
- * TensorFlow.js included) into one ES module under `.stride-cli/` (git-ignored), so that
+ * TensorFlow.js included) into ES modules under `.stride-cli/` (git-ignored): an entry and the
+ * chunks each command loads on demand, so that
  * `bin/stride.mjs` starts without compiling TypeScript and without resolving hundreds of files.
  *
  * Correctness first: beside the bundle goes `manifest.json`, the size and modification time of
@@ -11,7 +12,6 @@
  * manifest names it, so a manifest can never vouch for a bundle it was not written with, even
  * when two processes rebuild at once.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -95,6 +95,13 @@ export async function buildCli(root: string): Promise<BuildResult> {
     entryPoints: [path.join(root, "lib/cli/main.ts")],
     bundle: true,
     write: false,
+    outdir: outDir,
+    // One chunk per command (main.ts imports each on demand), shared code in shared chunks: a
+    // command compiles only what it runs (`engine analyze` skips mathjs, zod and the problems).
+    splitting: true,
+    entryNames: "stride-[hash]",
+    chunkNames: "chunk-[hash]",
+    outExtension: { ".js": ".mjs" },
     format: "esm",
     platform: "node",
     target: "node20",
@@ -102,17 +109,23 @@ export async function buildCli(root: string): Promise<BuildResult> {
     mainFields: ["module", "main"],
     tsconfig: path.join(root, "tsconfig.json"),
     external: EXTERNAL,
+    // Node runs the engine on the cpu backend: tfjs without WebGL, the converter and tfjs-data.
+    alias: { "@tensorflow/tfjs": "./lib/cli/tfjs-cpu.ts" },
     metafile: true,
     legalComments: "none",
     logLevel: "silent",
     // Some CommonJS dependencies `require` Node built-ins; an ES module has no `require`.
     banner: { js: 'import { createRequire as __strideCreateRequire } from "node:module"; const require = __strideCreateRequire(import.meta.url);' },
   });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error("esbuild produced no output");
-  const hash = createHash("sha256").update(output.contents).digest("hex").slice(0, 16);
-  const bundle = `stride-${hash}.mjs`;
-  writeAtomically(path.join(outDir, bundle), output.contents);
+  // esbuild's [hash] covers a file's content and the chunks it imports, so a name never stands
+  // for two contents. Chunks are written before the entry that imports them, the manifest last.
+  const entry = result.outputFiles.find((file) => path.basename(file.path).startsWith("stride-"));
+  if (!entry) throw new Error("esbuild produced no entry bundle");
+  const chunks = result.outputFiles.filter((file) => file !== entry);
+  for (const chunk of chunks) writeAtomically(chunk.path, chunk.contents);
+  writeAtomically(entry.path, entry.contents);
+  const bundle = path.basename(entry.path);
+  const bytes = result.outputFiles.reduce((sum, file) => sum + file.contents.length, 0);
 
   const inputs: Record<string, FileStamp> = {};
   let changedDuringBuild = false;
@@ -128,8 +141,8 @@ export async function buildCli(root: string): Promise<BuildResult> {
   }
   const manifest: CliManifest = { bundle, builtAt: new Date(buildStart).toISOString(), node: process.version, inputs };
   writeAtomically(path.join(outDir, MANIFEST), JSON.stringify(manifest));
-  removeOldBundles(outDir, bundle);
-  return { bundle, inputs: Object.keys(inputs).length, bytes: output.contents.length, ms: performance.now() - started };
+  removeOldBundles(outDir, new Set([bundle, ...chunks.map((chunk) => path.basename(chunk.path))]));
+  return { bundle, inputs: Object.keys(inputs).length, bytes, ms: performance.now() - started };
 }
 
 function readPreviousInputs(outDir: string): string[] {
@@ -147,11 +160,11 @@ function writeAtomically(file: string, contents: string | Uint8Array): void {
   renameSync(temporary, file);
 }
 
-/** Bundles other than the current one, once a minute old (a process may still be loading one). */
-function removeOldBundles(outDir: string, keep: string): void {
+/** Bundles and chunks not in the current build, once a minute old (a process may still be loading one). */
+function removeOldBundles(outDir: string, keep: ReadonlySet<string>): void {
   const now = Date.now();
   for (const name of readdirSync(outDir)) {
-    if (name === keep || !/^stride-[0-9a-f]+\.mjs$/.test(name)) continue;
+    if (keep.has(name) || !/^(?:stride|chunk)-[0-9A-Za-z]+\.mjs$/.test(name)) continue;
     const stamp = stampOf(path.join(outDir, name));
     if (stamp && now - stamp[1] > 60_000) rmSync(path.join(outDir, name), { force: true });
   }
@@ -163,7 +176,7 @@ if (isMain) {
   try {
     const built = await buildCli(root);
     console.log(
-      `build:cli: ${BUNDLE_DIR}/${built.bundle} (${(built.bytes / 2 ** 20).toFixed(1)} MiB, ${built.inputs} watched files) in ${Math.round(built.ms)} ms`,
+      `build:cli: ${BUNDLE_DIR}/${built.bundle} and its chunks (${(built.bytes / 2 ** 20).toFixed(1)} MiB, ${built.inputs} watched files) in ${Math.round(built.ms)} ms`,
     );
   } catch (error) {
     console.error(`build:cli: ${(error as Error).message}`);

@@ -27,7 +27,8 @@ describe.concurrent("stride engine zoo and analyze --zoo", { timeout: 30_000 }, 
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^input \[3, 224, 224\] → output \[1000\]/);
     expect(table.stdout).toMatch(/\n {2}4\.layers\.0\s+residual \(layer1\.0\)\s+\[64, 56, 56\]/);
-    expect(table.stdout).toMatch(/\n {4}4\.layers\.0\.body\.0\s+conv2d\s+\[64, 56, 56\]\s+36864/); // by hand: 64·64·9
+    // by hand: 64·56·56 = 200704 output values, 64·64·9 = 36864 params
+    expect(table.stdout).toMatch(/\n {4}4\.layers\.0\.body\.0\s+conv2d\s+\[64, 56, 56\]\s+200704\s+36864/);
   });
 
   it("exits 2 with one line for an unknown zoo model or --zoo with a file", async () => {
