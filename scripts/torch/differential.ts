@@ -3,7 +3,8 @@
  *
  * Seeded random architecture specs and op specs (scripts/torch/generate.ts) go to both the engine
  * and the PyTorch oracle (scripts/torch/oracle.py). Shapes, params and buffers must agree
- * exactly, MACs of conv/dense layers too, op outputs within 1e-4 relative
+ * exactly, MACs of conv/dense layers too, op outputs (and the gradient ops' grad_input,
+ * grad_kernel and grad_bias, from torch's `y.backward(grad_output)`) within 1e-4 relative
  * (|engine − torch| ≤ 1e-4 · max(1, |torch|); torch computes in float64, tfjs in float32), and
  * a spec PyTorch refuses must be refused by the engine (and the other way round). The zoo's
  * totals are checked against torchvision's models when the engine has a zoo.
@@ -271,8 +272,11 @@ async function main(): Promise<number> {
         counts.agreedRefusals++;
       } else {
         counts.opsCompared++;
-        const why = compareNumbers((mine as { value: { output?: unknown } }).value.output, torch.output);
-        if (why) record("output differs", why);
+        // Every field PyTorch answered: output, or the gradients of a gradient op.
+        const answer = (mine as { value: Record<string, unknown> }).value;
+        const fields = ["output", "grad_input", "grad_kernel", "grad_bias"].filter((field) => field in torch);
+        const why = fields.map((field) => compareNumbers(answer[field], torch[field], field)).find((reason) => reason !== null) ?? null;
+        if (why) record("answer differs", why);
         else counts.passed++;
       }
     }

@@ -259,12 +259,24 @@ function numbers(draw: Draw, shape: number[], integers: boolean): unknown {
   );
 }
 
+/**
+ * PyTorch's pooling output length (`pooling_output_shape` in aten/src/ATen/native/Pool.h): ceil
+ * mode drops a last window that would start in the right padding. At least 1 here, so a spec whose
+ * output is empty still reaches both sides, which must refuse it.
+ */
+function poolOut(n: number, k: number, p: number, s: number, d: number, ceil: boolean): number {
+  const span = n + 2 * p - d * (k - 1) - 1;
+  let out = (ceil ? Math.ceil(span / s) : Math.floor(span / s)) + 1;
+  if (ceil && (out - 1) * s >= n + p) out -= 1;
+  return Math.max(1, out);
+}
+
 export function randomOp(draw: Draw): Json {
   const integers = draw.chance(0.6);
   const values = (shape: number[]) => numbers(draw, shape, integers);
   const op = draw.pick([
     "corr2d", "corr2d", "conv2d", "conv2d", "maxpool2d", "avgpool2d", "conv2d_transpose", "corr1d",
-    "batchnorm", "relu", "sigmoid", "tanh",
+    "batchnorm", "relu", "sigmoid", "tanh", "conv2d_grad", "conv2d_grad", "maxpool2d_grad", "maxpool2d_grad", "avgpool2d_grad",
   ] as const);
   const h = draw.int(1, 7);
   const w = draw.int(1, 7);
@@ -296,6 +308,46 @@ export function randomOp(draw: Draw): Json {
       if (draw.chance(0.4)) spec.padding = [draw.int(0, Math.floor(kh / 2)), draw.int(0, Math.floor(kw / 2))];
       if (draw.chance(0.4)) spec.ceil_mode = draw.chance(0.6);
       if (op === "avgpool2d" && draw.chance(0.4)) spec.count_include_pad = draw.chance(0.5);
+      if (op === "maxpool2d" && draw.chance(0.3)) spec.dilation = pairOr(draw, 1, 3);
+      return spec;
+    }
+    case "maxpool2d_grad":
+    case "avgpool2d_grad": {
+      // The forward op's fields, and a grad_output shaped like its output by PyTorch's formula.
+      const kernel = pairOr(draw, 1, 3);
+      const [kh, kw] = axes(kernel);
+      const c = draw.int(1, 3);
+      const plain = draw.chance(0.5);
+      const spec: Json = { op, input: plain ? values([h, w]) : values([c, h, w]), kernel };
+      if (draw.chance(0.5)) spec.stride = pairOr(draw, 1, 3);
+      if (draw.chance(0.4)) spec.padding = [draw.int(0, Math.floor(kh / 2)), draw.int(0, Math.floor(kw / 2))];
+      if (draw.chance(0.4)) spec.ceil_mode = draw.chance(0.6);
+      if (op === "avgpool2d_grad" && draw.chance(0.4)) spec.count_include_pad = draw.chance(0.5);
+      if (op === "maxpool2d_grad" && draw.chance(0.3)) spec.dilation = pairOr(draw, 1, 2);
+      const [sh, sw] = axes(spec.stride ?? kernel);
+      const [ph, pw] = axes(spec.padding ?? 0);
+      const [dh, dw] = axes(spec.dilation ?? 1);
+      const ceil = spec.ceil_mode === true;
+      const out = [poolOut(h, kh, ph, sh, dh, ceil), poolOut(w, kw, pw, sw, dw, ceil)];
+      spec.grad_output = values(plain ? out : [c, ...out]);
+      return spec;
+    }
+    case "conv2d_grad": {
+      const kh = draw.int(1, 3);
+      const kw = draw.int(1, 3);
+      const plain = draw.chance(0.4);
+      const c = draw.int(1, 3);
+      const o = draw.int(1, 3);
+      const spec: Json = { op, input: plain ? values([h, w]) : values([c, h, w]), kernel: plain ? values([kh, kw]) : values([o, c, kh, kw]) };
+      if (draw.chance(0.4)) spec.stride = pairOr(draw, 1, 3);
+      if (draw.chance(0.4)) spec.padding = pairOr(draw, 0, 2);
+      if (draw.chance(0.3)) spec.dilation = pairOr(draw, 1, 2);
+      const [sh, sw] = axes(spec.stride ?? 1);
+      const [ph, pw] = axes(spec.padding ?? 0);
+      const [dh, dw] = axes(spec.dilation ?? 1);
+      // An output under 1 (kernel past the padded input) keeps a 1 here: both sides must refuse the kernel.
+      const out = [Math.max(1, Math.floor((h + 2 * ph - dh * (kh - 1) - 1) / sh) + 1), Math.max(1, Math.floor((w + 2 * pw - dw * (kw - 1) - 1) / sw) + 1)];
+      spec.grad_output = values(plain ? out : [o, ...out]);
       return spec;
     }
     case "conv2d_transpose": {

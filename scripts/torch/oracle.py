@@ -283,7 +283,7 @@ def answer_op(op):
         args = dict(kernel_size=k, stride=pair(op.get("stride"), k), padding=pair(op.get("padding"), 0),
                     ceil_mode=op.get("ceil_mode", False))
         if name == "maxpool2d":
-            y = F.max_pool2d(x[None], **args)[0]
+            y = F.max_pool2d(x[None], dilation=pair(op.get("dilation"), 1), **args)[0]
         else:
             y = F.avg_pool2d(x[None], count_include_pad=op.get("count_include_pad", True), **args)[0]
         return y[0] if flat else y
@@ -305,7 +305,44 @@ def answer_op(op):
         var = t(op["running_var"]) if "running_var" in op else torch.ones(c, dtype=torch.float64)
         return F.batch_norm(x, mean, var, weight=gamma, bias=beta, training=op.get("mode", "train") == "train",
                             eps=op.get("eps", 1e-5))
+    if name in GRADIENT_OPS:
+        return answer_gradient(op)
     raise Refused(f"unknown op {name}")
+
+
+GRADIENT_OPS = ("conv2d_grad", "maxpool2d_grad", "avgpool2d_grad")
+
+
+def answer_gradient(op):
+    """Autograd with L = sum(grad_output * output): y.backward(grad_output) (DESIGN.md, Gradient ops)."""
+    name = op["op"]
+    with torch.enable_grad():
+        x = t(op["input"]).requires_grad_()
+        flat = x.dim() == 2
+        xb = x[None, None] if flat else x[None]
+        dy = t(op["grad_output"])
+        if name == "conv2d_grad":
+            k = t(op["kernel"]).requires_grad_()
+            kb = k[None, None] if k.dim() == 2 else k
+            b = torch.zeros(kb.shape[0], dtype=torch.float64, requires_grad=True)
+            y = F.conv2d(xb, kb, bias=b, stride=pair(op.get("stride"), 1), padding=pair(op.get("padding"), 0),
+                         dilation=pair(op.get("dilation"), 1))
+            y.backward(dy.reshape(y.shape))
+            grad_bias = b.grad[0] if k.dim() == 2 else b.grad
+            return {"grad_input": x.grad.tolist(), "grad_kernel": k.grad.tolist(), "grad_bias": grad_bias.tolist()}
+        kernel = pair(op["kernel"])
+        args = dict(kernel_size=kernel, stride=pair(op.get("stride"), kernel), padding=pair(op.get("padding"), 0),
+                    ceil_mode=op.get("ceil_mode", False))
+        if name == "maxpool2d_grad":
+            y = F.max_pool2d(xb, dilation=pair(op.get("dilation"), 1), **args)
+        else:
+            y = F.avg_pool2d(xb, count_include_pad=op.get("count_include_pad", True), **args)
+        if not torch.isfinite(y).all():
+            raise Refused("a window holds only padding (output -inf)")
+        if tuple(y.shape[-2:]) != tuple(dy.shape[-2:]) or y.numel() != dy.numel():
+            raise Refused(f"grad_output {list(dy.shape)} does not match the output {list(y.shape)}")
+        y.backward(dy.reshape(y.shape))
+        return {"grad_input": x.grad.tolist()}
 
 
 ZOO = {
@@ -343,7 +380,13 @@ def main():
                 out = answer_spec(request["spec"])
             elif "op" in request:
                 y = answer_op(request["op"])
-                out = {"output": y.tolist()}
+                if isinstance(y, dict):
+                    out = y
+                elif not torch.isfinite(y).all():
+                    # JSON has no -inf: a max-pool window wholly in padding, which the engine refuses.
+                    raise Refused("output not finite (a window holds only padding)")
+                else:
+                    out = {"output": y.tolist()}
             elif "zoo" in request:
                 out = answer_zoo(request["zoo"])
             else:
