@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { EngineError, type GradientAnswer, type NestedArray, run } from "@/lib/engine";
+import { analyze, EngineError, type GradientAnswer, type NestedArray, type OpAnswer, run } from "@/lib/engine";
 import { prepareNodeEngine } from "@/lib/engine/backend-node";
 
 /**
@@ -163,6 +163,19 @@ describe("maxpool2d takes dilation as PyTorch's MaxPool2d", () => {
     expect(run({ op: "maxpool2d", input: arange(4, 4), kernel: 2, dilation: 2, stride: 1 })).toEqual({ output: [[10, 11], [14, 15]] });
     // By hand: [[1, 2, 3, 4]], kernel [1, 2], padding [0, 1], dilation [1, 4], stride 1: windows taps {−1, 3}, {0, 4 → padding}
     expect(run({ op: "maxpool2d", input: [[1, 2, 3, 4]], kernel: [1, 2], padding: [0, 1], dilation: [1, 4], stride: 1 })).toEqual({ output: [[4, 1]] });
+  });
+
+  it("answers the shape analyze gives a maxpool2d layer with the same fields", () => {
+    // analyze's outputShape comes from poolOutputSize, checked against PyTorch in tests/engine/analyze*.test.ts
+    for (const [size, kernel, stride, padding, dilation, ceil_mode] of [
+      [7, 3, 2, 1, 2, false], [7, 3, 2, 1, 2, true], [9, 2, 3, 0, 3, true], [8, [2, 3], [1, 2], [1, 0], [3, 2], false], [6, 3, 1, 1, [1, 2], true],
+    ] as const) {
+      const input = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i * 7 + j * 3) % 11));
+      const fields = { kernel, stride, padding, dilation, ceil_mode };
+      const output = (run({ op: "maxpool2d", input: [input], ...fields }) as OpAnswer).output as number[][][];
+      const { outputShape } = analyze({ input: [1, size, size], layers: [{ type: "maxpool2d", ...fields }] });
+      expect([output.length, output[0]!.length, output[0]![0]!.length]).toEqual(outputShape);
+    }
   });
 
   it("keeps ceil_mode's last window when it starts inside the input", () => {
