@@ -4,6 +4,12 @@
  * included (median of 3 runs), beside a plain-Python reference (bench/reference.py) on the
  * same lines. The CLI is timed as `node bin/stride.mjs` (the bundle, .stride-cli/, when current),
  * with STRIDE_CLI_BUNDLE=0 (the sources through tsx, as before the bundle) and once through npx.
+ *
+ * The floor (issue 13): a node script that only reads the same lines from stdin, parses each,
+ * and writes the CLI's own answers, serialised with JSON.stringify, one line each: what any
+ * process answering these lines must spend. It loads the answer objects from a file before it
+ * reads stdin and reports how long that took, which is taken off its time. The CLI and the floor
+ * run alternately (the median of 5 each), so a machine's load falls on both alike.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
@@ -66,6 +72,48 @@ function timed(command: string, args: string[], stdinFile: string, env: NodeJS.P
   });
 }
 
+/** The floor: parse every input line, write the given answers; stderr: ms spent loading them. */
+const FLOOR_SCRIPT = `
+import { readFileSync } from "node:fs";
+const started = performance.now();
+const answers = readFileSync(process.argv[2], "utf8").split("\\n").filter(Boolean).map((line) => JSON.parse(line));
+const setup = performance.now() - started;
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const lines = Buffer.concat(chunks).toString("utf8").split(/\\r?\\n/).filter((line) => line.trim() !== "");
+let out = "";
+for (let i = 0; i < lines.length; i++) {
+  JSON.parse(lines[i]);
+  out += JSON.stringify(answers[i]) + "\\n";
+}
+process.stdout.write(out);
+process.stderr.write(String(setup));
+`;
+
+/** The CLI against the floor on the same lines, alternately; rows for both and their ratio. */
+async function floorRows(command: "analyze" | "run", file: string, dir: string, goal: number): Promise<BenchRow[]> {
+  const floor = path.join(dir, "floor.mjs");
+  const answers = path.join(dir, `${command}-answers.jsonl`);
+  writeFileSync(floor, FLOOR_SCRIPT);
+  const reference = await timed(process.execPath, [BIN, "engine", command, "-"], file);
+  writeFileSync(answers, reference.stdout);
+  const cli: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    cli.push((await timed(process.execPath, [BIN, "engine", command, "-"], file)).ms);
+    const result = await timed(process.execPath, [floor, answers], file);
+    if (result.code !== 0 || result.stdout !== reference.stdout) throw new Error("the floor script did not write the CLI's answers");
+    bare.push(result.ms - Number(result.stderr));
+  }
+  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const ratio = middle(cli) / middle(bare);
+  const label = `${LINES.toLocaleString("en-US")} ${command === "run" ? "ops" : "specs"}`;
+  return [
+    { task: `${label} | floor: node reads, parses and writes the same lines`, figure: `${Math.round(middle(bare))} ms`, goal: "", note: "median of 5" },
+    { task: `${label} | node bin/stride.mjs engine ${command} - ÷ floor`, figure: `${ratio.toFixed(2)}× (${Math.round(middle(cli))} ms)`, goal: `≤ ${goal}×`, note: ratio <= goal ? "met" : "not met" },
+  ];
+}
+
 async function median(runs: number, once: () => Promise<Timed>): Promise<Timed> {
   const results: Timed[] = [];
   for (let i = 0; i < runs; i++) results.push(await once());
@@ -124,6 +172,9 @@ export async function cliBench(): Promise<BenchRow[]> {
     const npx = await timed("npx", ["stride", "engine", command, "-"], file);
     rows.push(row(`${LINES.toLocaleString("en-US")} ${label} | npx stride engine ${command} - (one run)`, npx, goal, "npx itself costs most of a second"));
   }
+
+  rows.push(...(await floorRows("analyze", specs, dir, 1.5)));
+  rows.push(...(await floorRows("run", ops, dir, 2.5)));
 
   const python = hasPython();
   for (const [mode, file, label] of [["analyze", specs, "specs"], ["run", ops, "ops"]] as const) {

@@ -1,15 +1,17 @@
 import { run } from "../../engine";
+import { runMany } from "../../engine/run-batch";
 import { parseFlags } from "../args";
 import { UsageError } from "../errors";
 import type { CliIo } from "../io";
-import { answerJsonLines, parseJsonDocument, readJsonInput } from "../json-documents";
+import { answerJsonLinesInBatches, parseJsonDocument, readJsonInput } from "../json-documents";
 
 /**
  * `stride engine run [FILE|-]`: computes op specs (DESIGN.md, "Engine spec"), from one JSON
  * document (pretty-printed or not) or JSON Lines, one op a line, and answers each with one JSON
  * line, `{"output": …}` (batchnorm in train mode adds `running_mean` and `running_var`). A single
  * document that is invalid exits 2 with the message on stderr; in JSON Lines each invalid line
- * answers `{"error": …}` on its own line and the rest go on.
+ * answers `{"error": …}` on its own line and the rest go on. The answers are `run`'s, computed
+ * in batches (`runMany`).
  */
 export async function engineRun(args: string[], io: CliIo): Promise<number> {
   const command = "engine run";
@@ -20,6 +22,7 @@ export async function engineRun(args: string[], io: CliIo): Promise<number> {
     await io.out(`${JSON.stringify(run(parseJsonDocument(input.text, "invalid-op", "op")))}\n`);
     return 0;
   }
-  await answerJsonLines(io, input.lines, (line) => run(parseJsonDocument(line, "invalid-op", "op")));
+  // Many lines at once: runMany computes small ops of one geometry in a single tfjs call.
+  await answerJsonLinesInBatches(io, input.lines, "invalid-op", "op", runMany);
   return 0;
 }

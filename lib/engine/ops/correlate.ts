@@ -17,7 +17,7 @@ import { readBias } from "./bias";
 const FIELDS = ["input", "kernel", "stride", "padding", "dilation", "bias"] as const;
 
 /** One tfjs conv2d's worth of work, channels first: `[C][H][W]` ⋆ `[O][C][kh][kw]` → `[O][oh][ow]`. */
-interface Correlation {
+export interface Correlation {
   op: string;
   input: { channels: number; height: number; width: number; values: Float32Array };
   kernel: { out: number; height: number; width: number; values: Float32Array };
@@ -126,13 +126,18 @@ function correlate(c: Correlation): OpPlan {
   return new CorrelationPlan(c, data, filter, [spanHeight, spanWidth], c.multiOutput ? [kernel.out, ...spatial] : spatial);
 }
 
-/** A class rather than an object of closures: `run` makes one per op, thousands a second. */
-class CorrelationPlan implements OpPlan {
+/**
+ * A class rather than an object of closures: `run` makes one per op, thousands a second. Its
+ * fields are readable so that `runMany` (`run-batch.ts`) can compute many single-channel plans
+ * in one tfjs call: `data` is the input channels last, `filter` the kernel as tfjs lays it out
+ * (`[span h][span w][C][O]`, already flipped and dilated).
+ */
+export class CorrelationPlan implements OpPlan {
   constructor(
-    private readonly c: Correlation,
-    private readonly data: Float32Array,
-    private readonly filter: Float32Array,
-    private readonly span: Pair,
+    readonly c: Correlation,
+    readonly data: Float32Array,
+    readonly filter: Float32Array,
+    readonly span: Pair,
     private readonly answerShape: number[],
   ) {}
 
