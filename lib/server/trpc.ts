@@ -173,7 +173,8 @@ const signedIn = baseProcedure.use(async ({ ctx, next }) => {
   // A deleted account's other devices keep the signed copy of its session for up to a minute
   // (the cookie cache): whatever they ask then finds no user row and fails on a missing row or
   // key. Only such a failure pays for the look-up; the procedures stay free of the check.
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && !(await accountExists(ctx.db, ctx.user.id))) {
+  // An AppError is an answer the procedure chose (appErrors, further out, gives it its status).
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && !(result.error.cause instanceof AppError) && !(await accountExists(ctx.db, ctx.user.id))) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "This account no longer exists. Sign in again." });
   }
   return result;
