@@ -85,7 +85,7 @@ export function readPool(op: string, spec: OpFields, kind: "max" | "avg", extra:
     );
   }
   checkSize(op, "output", [channels, ...output]);
-  checkWindowsReachInput(op, size, kernel, stride, padding, dilation, output);
+  if (dilation[0] > 1 || dilation[1] > 1) checkWindowsReachInput(op, size, kernel, stride, padding, dilation, output);
   // Right/bottom padding so that "valid" pooling gives exactly the windows PyTorch keeps.
   const bottom = Math.max(padding[0], (output[0] - 1) * stride[0] + dilation[0] * (kernel[0] - 1) + 1 - padding[0] - height);
   const right = Math.max(padding[1], (output[1] - 1) * stride[1] + dilation[1] * (kernel[1] - 1) + 1 - padding[1] - width);
