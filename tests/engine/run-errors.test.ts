@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EngineError, run } from "@/lib/engine";
-
-/** What `run` refuses, and that it says so in words that point at the mistake. */
-function refusal(op: unknown): EngineError {
-  try {
-    run(op);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error(`run accepted ${JSON.stringify(op)}`);
-}
+import { run } from "@/lib/engine";
+import { refusal } from "./support/refusal";
 
 const grid = (rows: number, columns: number, value = 1) => Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
 

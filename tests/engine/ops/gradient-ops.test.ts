@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyze, EngineError, type GradientAnswer, type NestedArray, type OpAnswer, run } from "@/lib/engine";
+import { analyze, type GradientAnswer, type NestedArray, type OpAnswer, run } from "@/lib/engine";
 import { prepareNodeEngine } from "@/lib/engine/backend-node";
+import { refusal } from "../support/refusal";
 
 /**
  * The gradient ops (DESIGN.md, "Gradient ops"): L = Σ grad_output ⊙ output, PyTorch's autograd.
@@ -12,15 +13,6 @@ import { prepareNodeEngine } from "@/lib/engine/backend-node";
 const arange = (rows: number, columns: number, from = 0) =>
   Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => from + i * columns + j));
 
-function refusal(op: unknown): EngineError {
-  try {
-    run(op);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error(`run accepted ${JSON.stringify(op)}`);
-}
 
 function expectClose(actual: NestedArray | undefined, expected: NestedArray, digits = 5) {
   if (typeof expected === "number") {
