@@ -32,7 +32,8 @@ Usage:
       conv2d_grad, maxpool2d_grad, avgpool2d_grad) from FILE or stdin (-, the default). One JSON
       document: {"output":…} as one JSON line (batchnorm in train mode adds "running_mean" and
       "running_var"; a gradient op answers {"grad_input":…}, conv2d_grad also "grad_kernel" and
-      "grad_bias"); an invalid op exits 2 with the message on stderr.
+      "grad_bias", and "kernel_after_step" given a "learning_rate"); an invalid op exits 2 with
+      the message on stderr.
       JSON Lines (one op a line): one JSON answer a line, {"error":"…"} for an invalid one.
   stride bank validate FILE|- [--json]
       Checks a bank bundle (the JSON a course's bank exports) and runs the validation run on

@@ -99,6 +99,8 @@ export type GradientOpSpec =
       stride?: Size;
       padding?: Size;
       dilation?: Size;
+      /** η > 0: the answer adds `kernel_after_step`, W − η·∂L/∂W. */
+      learning_rate?: number;
     }
   | {
       op: "maxpool2d_grad" | "avgpool2d_grad";

@@ -3,7 +3,7 @@ import { convOutputSize } from "../shapes";
 import { tf } from "../tf";
 import { readGradOutput } from "./grad-output";
 import { invalid, nest, readArray, shapeText } from "./nested-array";
-import type { OpPlan } from "./op-plan";
+import type { GradientAnswer, OpPlan } from "./op-plan";
 import { checkFields, type OpFields, readPair } from "./op-options";
 
 /**
@@ -20,9 +20,22 @@ import { checkFields, type OpFields, readPair } from "./op-options";
  * window rule is involved. The dilated kernel is spread out with zeros before the convolution
  * (tfjs refuses a stride and a dilation both over 1), so the gradient of tap `(a, b)` is read
  * from the spread kernel's gradient at `(a·d, b·d)`; the zeros between taps are not weights.
+ *
+ * With a `learning_rate` η the answer also carries `kernel_after_step`, W − η·∂L/∂W: one step of
+ * plain gradient descent on the kernel, as d2l 7.2.4 takes it (`conv2d.weight.data[:] -= lr *
+ * conv2d.weight.grad`) and `torch.optim.SGD` without momentum or weight decay, so a problem can
+ * ask for the updated kernel and still be keyed by the engine.
  */
 
-const FIELDS = ["input", "kernel", "grad_output", "stride", "padding", "dilation"] as const;
+const FIELDS = ["input", "kernel", "grad_output", "stride", "padding", "dilation", "learning_rate"] as const;
+
+/** η, a positive finite number, or `undefined` when the op asks for no step. */
+function readLearningRate(op: string, spec: OpFields): number | undefined {
+  const value = spec.learning_rate;
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw invalid(op, `learning_rate must be a number > 0, got ${JSON.stringify(value)}`);
+  return value;
+}
 
 export function conv2dGrad(spec: OpFields): OpPlan {
   const op = "conv2d_grad";
@@ -41,6 +54,7 @@ export function conv2dGrad(spec: OpFields): OpPlan {
   const stride = readPair(op, spec, "stride", [1, 1], 1);
   const padding = readPair(op, spec, "padding", [0, 0], 0);
   const dilation = readPair(op, spec, "dilation", [1, 1], 1);
+  const learningRate = readLearningRate(op, spec);
   const spanHeight = dilation[0] * (kh - 1) + 1;
   const spanWidth = dilation[1] * (kw - 1) + 1;
   if (spanHeight > height + 2 * padding[0] || spanWidth > width + 2 * padding[1]) {
@@ -87,11 +101,17 @@ export function conv2dGrad(spec: OpFields): OpPlan {
           }
         }
       }
-      return {
+      const answer: GradientAnswer = {
         grad_input: nest(op, channelsLastToFirst(gradX!, 1, channels, height * width), input.shape),
         grad_kernel: nest(op, gradKernel, kernel.shape),
         grad_bias: plainKernel ? nest(op, gradB!, []) : nest(op, gradB!, [out]),
       };
+      if (learningRate !== undefined) {
+        // float32, as the weights a framework updates in place.
+        const stepped = kernel.values.map((w, at) => Math.fround(w - Math.fround(learningRate * gradKernel[at]!)));
+        answer.kernel_after_step = nest(op, stepped, kernel.shape);
+      }
+      return answer;
     },
   };
 }

@@ -13,12 +13,14 @@ export interface OpAnswer {
 
 /**
  * The engine's answer to a gradient op (`conv2d_grad`, `maxpool2d_grad`, `avgpool2d_grad`):
- * ∂L/∂input, and for a convolution ∂L/∂kernel and ∂L/∂bias, with L = Σ grad_output ⊙ output.
+ * ∂L/∂input, and for a convolution ∂L/∂kernel and ∂L/∂bias, with L = Σ grad_output ⊙ output;
+ * `kernel_after_step` (W − η·∂L/∂W) when a convolution's op gives a `learning_rate` η.
  */
 export interface GradientAnswer {
   grad_input: NestedArray;
   grad_kernel?: NestedArray;
   grad_bias?: NestedArray;
+  kernel_after_step?: NestedArray;
 }
 
 /**
