@@ -5,16 +5,18 @@ import { convOutputSizeTemplate } from "./templates/conv-output-size";
 import { groupATemplates } from "./templates/group-a";
 import { groupBTemplates } from "./templates/group-b";
 import { groupCTemplates } from "./templates/group-c";
+import { groupClassicsTemplates } from "./templates/group-classics";
 import type { TemplateInfo } from "./types";
 
 /**
  * Every template, by id, in the order a new learner meets them. A new template is one file in
  * `templates/` and one line in its group's list: group A, the convolution basics (d2l ch. 6 /
  * NNDL 5.1–5.3); B, fields, transposed and dilated convolutions, architectures, batch norm and
- * residual blocks; C, dense connections, Inception, NiN, TextCNN and the concept questions.
+ * residual blocks; C, dense connections, Inception, NiN, TextCNN and the concept questions; then
+ * the classics group (the textbook constructions behind the layers).
  */
 const templates: ReadonlyMap<string, RegisteredTemplate> = new Map(
-  [convOutputSizeTemplate, ...groupATemplates, ...groupBTemplates, ...groupCTemplates]
+  [convOutputSizeTemplate, ...groupATemplates, ...groupBTemplates, ...groupCTemplates, ...groupClassicsTemplates]
     .map(registerTemplate)
     .map((template) => [template.template, template]),
 );

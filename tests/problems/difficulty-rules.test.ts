@@ -357,3 +357,21 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
     for (const problem of groups.hard) expect(zeros(problem)).toBe(true);
   });
 });
+
+describe("difficulty follows the work: the classics group (issue 13, Classics)", () => {
+  const runOp = (problem: Problem) => {
+    if (problem.check?.mode !== "run") throw new Error("expected a run check");
+    return problem.check.op as unknown as { input: number[][]; kernel: number[][]; padding?: [number, number] };
+  };
+
+  it("xcorr.conv1d-flipped: more products a sum: easy 2–3 weights on 5–6 values, medium 3–4 weights on 7–8 values; hard pads K − 1 zeros at each end (the wide convolution)", () => {
+    const groups = byDifficulty("xcorr.conv1d-flipped");
+    const shape = (problem: Problem) => {
+      const op = runOp(problem);
+      return { n: op.input[0]!.length, k: op.kernel[0]!.length, padding: op.padding?.[1] ?? 0 };
+    };
+    for (const problem of groups.easy) expect([shape(problem).n <= 6, shape(problem).k <= 3, shape(problem).padding]).toEqual([true, true, 0]);
+    for (const problem of groups.medium) expect([shape(problem).n >= 7, shape(problem).k >= 3, shape(problem).padding]).toEqual([true, true, 0]);
+    for (const problem of groups.hard) expect(shape(problem).padding).toBe(shape(problem).k - 1);
+  });
+});

@@ -1,0 +1,9 @@
+import type { ProblemTemplate } from "../template";
+import { xcorrConv1dFlippedTemplate } from "./xcorr-conv1d-flipped";
+
+/**
+ * Templates of the classics group (see registry.ts): the textbook constructions behind the layers,
+ * each keyed by the engine. Each is one file in this folder; add it here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own params type
+export const groupClassicsTemplates: ProblemTemplate<any>[] = [xcorrConv1dFlippedTemplate];
