@@ -4,6 +4,7 @@ import { registerTemplate, type RegisteredTemplate } from "./template";
 import { convOutputSizeTemplate } from "./templates/conv-output-size";
 import { groupATemplates } from "./templates/group-a";
 import { groupBTemplates } from "./templates/group-b";
+import { groupBlocksTemplates } from "./templates/group-blocks";
 import { groupCTemplates } from "./templates/group-c";
 import { groupClassicsTemplates } from "./templates/group-classics";
 import type { TemplateInfo } from "./types";
@@ -13,10 +14,11 @@ import type { TemplateInfo } from "./types";
  * `templates/` and one line in its group's list: group A, the convolution basics (d2l ch. 6 /
  * NNDL 5.1–5.3); B, fields, transposed and dilated convolutions, architectures, batch norm and
  * residual blocks; C, dense connections, Inception, NiN, TextCNN and the concept questions; then
- * the classics group (the textbook constructions behind the layers).
+ * the classics group (the textbook constructions behind the layers); the blocks group (bottleneck
+ * and ResNeXt blocks, DenseNet growth, stage traces, normalization).
  */
 const templates: ReadonlyMap<string, RegisteredTemplate> = new Map(
-  [convOutputSizeTemplate, ...groupATemplates, ...groupBTemplates, ...groupCTemplates, ...groupClassicsTemplates]
+  [convOutputSizeTemplate, ...groupATemplates, ...groupBTemplates, ...groupCTemplates, ...groupClassicsTemplates, ...groupBlocksTemplates]
     .map(registerTemplate)
     .map((template) => [template.template, template]),
 );

@@ -358,6 +358,26 @@ describe("difficulty follows the work (issue 13, item 6)", () => {
   });
 });
 
+describe("difficulty follows the work: the blocks group (issue 13, Blocks)", () => {
+  /** The residual block of a blocks-group check: its body and shortcut layers. */
+  const blockOf = (problem: Problem) => {
+    if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+    return problem.check.spec.layers[0] as unknown as { body: { type: string; bias?: boolean }[]; shortcut: { type: string; bias?: boolean }[] };
+  };
+
+  it("residual.bottleneck-params: easy three convolutions with bias and an identity shortcut, medium adds a projection, hard counts batch norm instead of biases", () => {
+    const groups = byDifficulty("residual.bottleneck-params");
+    const shape = (problem: Problem) => {
+      const block = blockOf(problem);
+      const all = [...block.body, ...block.shortcut];
+      return { projection: block.shortcut.length > 0, batchNorm: all.some((layer) => layer.type === "batchnorm"), bias: all.some((layer) => layer.type === "conv2d" && layer.bias !== false) };
+    };
+    for (const problem of groups.easy) expect(shape(problem)).toEqual({ projection: false, batchNorm: false, bias: true });
+    for (const problem of groups.medium) expect(shape(problem)).toEqual({ projection: true, batchNorm: false, bias: true });
+    for (const problem of groups.hard) expect(shape(problem)).toEqual({ projection: true, batchNorm: true, bias: false });
+  });
+});
+
 describe("difficulty follows the work: the classics group (issue 13, Classics)", () => {
   const runOp = (problem: Problem) => {
     if (problem.check?.mode !== "run") throw new Error("expected a run check");

@@ -22,8 +22,8 @@ describe("diagrams before answering", () => {
     .map((entry) => entry.template)
     .filter((template) => sampleProblem({ template, seed: 1 }).promptFigure !== undefined);
 
-  it("are drawn for the long block prompts whose key is a count: Inception's parameters and a residual shortcut's", () => {
-    expect(withPromptFigure.sort()).toEqual(["inception.params", "residual.shortcut-params"]);
+  it("are drawn for the long block prompts whose key is a count: Inception's parameters, a residual shortcut's and a bottleneck block's", () => {
+    expect(withPromptFigure.sort()).toEqual(["inception.params", "residual.bottleneck-params", "residual.shortcut-params"]);
   });
 
   it("the check below can fail: a residual block's solution figure draws its output shape, the key of residual.block-shape", () => {
@@ -32,7 +32,7 @@ describe("diagrams before answering", () => {
     expect(givesKeyAway(problem, problem.figure!)).toBe(true);
   });
 
-  for (const template of ["inception.params", "residual.shortcut-params"]) {
+  for (const template of ["inception.params", "residual.bottleneck-params", "residual.shortcut-params"]) {
     it(`${template}: over 40 seeds in both languages the diagram never writes the key, and reaches the learner with the prompt`, () => {
       for (const seed of SEEDS) {
         for (const lang of ["en", "zh-CN"] as const) {

@@ -1,0 +1,10 @@
+import type { ProblemTemplate } from "../template";
+import { residualBottleneckParamsTemplate } from "./residual-bottleneck-params";
+
+/**
+ * Templates of the blocks group (see registry.ts): ResNet bottleneck and ResNeXt blocks, DenseNet
+ * growth, stage traces through d2l's networks, batch normalization at prediction time and per
+ * channel, layer norm against batch norm (issue 13, "Blocks"). Each is one file in this folder; add it here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own params type
+export const groupBlocksTemplates: ProblemTemplate<any>[] = [residualBottleneckParamsTemplate];
