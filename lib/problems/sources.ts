@@ -32,6 +32,17 @@ interface NndlSection {
   title: Localized;
 }
 
+/**
+ * A paper the books point to for a design they only name (MobileNet's depthwise-separable
+ * convolution, ResNeXt's groups): cited by authors and year, the same in both languages.
+ */
+interface PaperSource {
+  book: "paper";
+  /** `Howard et al. 2017`: authors and year, unique in the table. */
+  authors: string;
+  title: Localized;
+}
+
 const d2l = (zh: string, en: string, titleEn: string, titleZh: string, nndl?: NndlKey): D2lSection =>
   nndl ? { book: "d2l", zh, en, title: { en: titleEn, "zh-CN": titleZh }, nndl } : { book: "d2l", zh, en, title: { en: titleEn, "zh-CN": titleZh } };
 const nndl = (section: string, titleZh: string, titleEn: string): NndlSection => ({ book: "nndl", section, title: { en: titleEn, "zh-CN": titleZh } });
@@ -60,6 +71,16 @@ const NNDL_SECTIONS = {
 } as const satisfies Record<`nndl.${string}`, NndlSection>;
 
 export type NndlKey = keyof typeof NNDL_SECTIONS;
+
+const paper = (authors: string, title: string): PaperSource => ({ book: "paper", authors, title: { en: title, "zh-CN": title } });
+
+const PAPERS = {
+  "paper.googlenet": paper("Szegedy et al. 2015", "Going Deeper with Convolutions"),
+  "paper.mobilenet": paper("Howard et al. 2017", "MobileNets: Efficient Convolutional Neural Networks for Mobile Vision Applications"),
+  "paper.resnext": paper("Xie et al. 2017", "Aggregated Residual Transformations for Deep Neural Networks"),
+} as const satisfies Record<`paper.${string}`, PaperSource>;
+
+export type PaperKey = keyof typeof PAPERS;
 
 const D2L_SECTIONS = {
   // zh ch. 6 / en ch. 7: Convolutional Neural Networks
@@ -117,16 +138,17 @@ const D2L_SECTIONS = {
 } as const satisfies Record<`d2l.${string}`, D2lSection>;
 
 export type D2lKey = keyof typeof D2L_SECTIONS;
-export type SourceKey = D2lKey | NndlKey;
+export type SourceKey = D2lKey | NndlKey | PaperKey;
 
-/** Every row, d2l's then NNDL's. */
-export const SOURCES: Readonly<Record<SourceKey, D2lSection | NndlSection>> = { ...D2L_SECTIONS, ...NNDL_SECTIONS };
+/** Every row, d2l's, NNDL's, then the papers. */
+export const SOURCES: Readonly<Record<SourceKey, D2lSection | NndlSection | PaperSource>> = { ...D2L_SECTIONS, ...NNDL_SECTIONS, ...PAPERS };
 
 export const isSourceKey = (key: string): key is SourceKey => Object.hasOwn(SOURCES, key);
 
-/** The section number the reader of `lang` finds in their book: d2l.ai's for `en`, the Chinese edition's for `zh-CN`. */
+/** The section number the reader of `lang` finds in their book: d2l.ai's for `en`, the Chinese edition's for `zh-CN`; a paper's authors and year. */
 export function sectionNumber(key: SourceKey, lang: Lang): string {
   const row = SOURCES[key];
+  if (row.book === "paper") return row.authors;
   if (row.book === "nndl") return row.section;
   return lang === "en" ? row.en : row.zh;
 }
@@ -134,10 +156,11 @@ export function sectionNumber(key: SourceKey, lang: Lang): string {
 /**
  * One citation as the reader of `lang` reads it: `d2l 7.3, Padding and Stride` (d2l.ai) or
  * `d2l 6.3 节，填充和步幅` (中文版); `NNDL 5.1.3, 卷积的变种 / Variants of Convolution` or
- * `NNDL 5.1.3 节，卷积的变种`.
+ * `NNDL 5.1.3 节，卷积的变种`; a paper as `Howard et al. 2017, “MobileNets: …”` in both languages.
  */
 export function cite(key: SourceKey, lang: Lang): string {
   const row = SOURCES[key];
+  if (row.book === "paper") return `${row.authors}, “${row.title.en}”`;
   const book = row.book === "d2l" ? "d2l" : "NNDL";
   const number = sectionNumber(key, lang);
   if (lang === "zh-CN") return `${book} ${number} 节，${row.title["zh-CN"]}`;

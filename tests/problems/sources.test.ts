@@ -166,3 +166,13 @@ describe("every template's problems, in both languages", () => {
     }
   });
 });
+
+describe("papers in the table", () => {
+  it("cite a paper by authors, year and title, the same in both languages", () => {
+    // arXiv:1704.04861 (MobileNets), arXiv:1611.05431 (ResNeXt), arXiv:1409.4842 (GoogLeNet)
+    expect(cite("paper.mobilenet", "en")).toBe("Howard et al. 2017, “MobileNets: Efficient Convolutional Neural Networks for Mobile Vision Applications”");
+    expect(cite("paper.mobilenet", "zh-CN")).toBe(cite("paper.mobilenet", "en"));
+    expect(resolveCitations("(⟦paper.resnext⟧)", "zh-CN")).toBe("(Xie et al. 2017, “Aggregated Residual Transformations for Deep Neural Networks”)");
+    expect(cite("paper.googlenet", "en")).toBe("Szegedy et al. 2015, “Going Deeper with Convolutions”");
+  });
+});
