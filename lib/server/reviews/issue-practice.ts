@@ -4,9 +4,11 @@ import { AppError } from "../errors";
 import { publishedQuestionsFor } from "../questions/published-questions-for";
 import { isQuestionFailure } from "./issue-failure";
 import { learnerPayload } from "./learner-payload";
+import { claimPracticeVariant, readSkillHistory, type SkillHistory } from "./practice-history";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
 import { ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
 import { variantProblem } from "./variant-problem";
+import { servedText, variantText } from "./variant-text";
 
 export interface PracticeFilter {
   /** Topics to draw from; empty or absent for every topic. */
@@ -57,8 +59,9 @@ function matches(variant: { templateId: string; seed: number }, templates: reado
   return !difficulty || getTemplate(variant.templateId)?.difficultyOf(variant.seed) === difficulty;
 }
 
-// Each round returns, or lost a race to a parallel request whose variant the next round reads,
-// or drew a course question that could not be built for its seed.
+// Each round returns, or lost a race to a parallel request whose variant the next round reads
+// (or whose variant of the skill the next round draws against), or drew a course question that
+// could not be built for its seed.
 const MAX_ROUNDS = 4;
 
 /** What practice draws from: template ids, and for a course's questions their versions and the course's title. */
@@ -86,15 +89,43 @@ async function coursePool(db: PrismaClient, userId: string, filter: PracticeFilt
   };
 }
 
-/** A fresh practice variant's template and seed: a template the filter allows, a seed of the difficulty asked. */
-function drawPractice(templates: readonly string[], difficulty: Difficulty | undefined, randomSeed: SeedSource) {
-  const templateId = templates[randomSeed() % templates.length] as string;
+/** A seed of `templateId` of the difficulty asked. */
+function drawSeed(templateId: string, difficulty: Difficulty | undefined, randomSeed: SeedSource): number {
   let seed = randomSeed();
   for (let draw = 0; difficulty && getTemplate(templateId)?.difficultyOf(seed) !== difficulty; draw += 1) {
     if (draw >= MAX_SEED_DRAWS) throw new Error(`${templateId}: no ${difficulty} variant in ${MAX_SEED_DRAWS} seeds`);
     seed = randomSeed();
   }
-  return { templateId, seed };
+  return seed;
+}
+
+// A seed whose problem the learner saw lately is drawn again this many times at most: a template
+// with fewer variants than RECENT_VARIANTS may have none left, and is served a repeat after them.
+const MAX_REDRAWS = 8;
+
+interface FreshVariant {
+  db: PrismaClient;
+  templateId: string;
+  questionVersionId: string | null;
+  difficulty: Difficulty | undefined;
+  lang: Lang;
+  history: SkillHistory;
+  randomSeed: SeedSource;
+}
+
+/**
+ * A seed of the difficulty asked whose problem is none of the learner's recent ones of the skill
+ * (compared as the learner reads them: two seeds may build the same problem), and its problem.
+ */
+async function drawFresh({ db, templateId, questionVersionId, difficulty, lang, history, randomSeed }: FreshVariant) {
+  const seen = new Set((await Promise.all(history.recent.map((served) => servedText(db, templateId, lang, served)))).filter((text) => text !== null));
+  let seed = drawSeed(templateId, difficulty, randomSeed);
+  let { problem } = await variantProblem({ db, templateId, seed, lang, questionVersionId });
+  for (let redraw = 0; redraw < MAX_REDRAWS && seen.has(variantText(problem)); redraw += 1) {
+    seed = drawSeed(templateId, difficulty, randomSeed);
+    ({ problem } = await variantProblem({ db, templateId, seed, lang, questionVersionId }));
+  }
+  return { seed, problem };
 }
 
 /**
@@ -102,7 +133,9 @@ function drawPractice(templates: readonly string[], difficulty: Difficulty | und
  * a course's published questions. Practice is kept in the history but never moves the schedule:
  * its variants have no card. A learner holds one open practice problem (like the review queue, a
  * partial unique index keeps it so under racing requests): one that still fits the filter is
- * given again, so a reload never loses it; one that does not is withdrawn and replaced. A course
+ * given again, so a reload never loses it; one that does not is withdrawn and replaced. A fresh
+ * variant is none of the learner's last few of its skill (issue 13, item 7: answered, withdrawn
+ * or reviewed), also when another tab issues one meanwhile (practice-history.ts). A course
  * question that cannot be built for the seed drawn is drawn again (its instructor sees the
  * failure when it happens in a review).
  */
@@ -118,18 +151,20 @@ export async function issuePractice({ db, userId, lang, now, randomSeed = defaul
       }
     }
     if (open) await db.variant.updateMany({ where: { id: open.id, answeredAt: null, withdrawnAt: null }, data: { withdrawnAt: now } });
-    const { templateId, seed } = drawPractice(pool.templates, filter.difficulty, randomSeed);
+    const templateId = pool.templates[randomSeed() % pool.templates.length] as string;
     const questionVersionId = pool.versionOf?.get(templateId) ?? null;
-    let problem: Awaited<ReturnType<typeof variantProblem>>["problem"];
+    const history = await readSkillHistory(db, userId, templateId);
+    let fresh: Awaited<ReturnType<typeof drawFresh>>;
     try {
-      ({ problem } = await variantProblem({ db, templateId, seed, lang, questionVersionId }));
+      fresh = await drawFresh({ db, templateId, questionVersionId, difficulty: filter.difficulty, lang, history, randomSeed });
     } catch (error) {
       if (!isQuestionFailure(templateId, error)) throw error;
       continue;
     }
     try {
-      const variant = await db.variant.create({ data: { userId, cardId: null, mode: "practice", templateId, questionVersionId, seed, lang, issuedAt: now } });
-      return await issuedPractice(variant, problem, pool.course);
+      const variant = await claimPracticeVariant({ db, userId, templateId, questionVersionId, seed: fresh.seed, lang, now, history });
+      // Null: the skill was issued meanwhile (another tab); the next round reads it and draws again.
+      if (variant) return await issuedPractice(variant, fresh.problem, pool.course);
     } catch (error) {
       if (uniqueViolationOf(error) !== ONE_OPEN_VARIANT) throw error;
     }

@@ -4,11 +4,12 @@ import { needsWalkthrough, newCardState } from "@/lib/srs";
 import { AppError } from "../errors";
 import { isQuestionFailure, recordIssueFailure } from "./issue-failure";
 import { type LearnerPayload, learnerPayload } from "./learner-payload";
-import { type LearnerSnapshot, type PreviousVariant, readLearnerSnapshot } from "./learner-snapshot";
+import { type LearnerSnapshot, readLearnerSnapshot } from "./learner-snapshot";
 import { type QueueToday, queueToday } from "./queue-today";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
 import { ONE_CARD_PER_SKILL, ONE_OPEN_VARIANT, uniqueViolationOf } from "./unique-violation";
 import { variantProblem } from "./variant-problem";
+import { servedText, variantText } from "./variant-text";
 import { walkthroughFor } from "./walkthrough";
 
 export interface IssueVariantOptions {
@@ -83,25 +84,6 @@ type Pick =
   | { kind: "walkthrough"; card: Card }
   | { kind: "caught-up"; nextDue: Date | null; newToday: number; dailyNewLimit: number; unstarted: number };
 
-/** What tells two variants apart for the learner: the prompt and the options' text. */
-function variantText(problem: Awaited<ReturnType<typeof variantProblem>>["problem"]): string {
-  return JSON.stringify([problem.prompt, problem.options?.map((option) => option.text) ?? null]);
-}
-
-/**
- * The problem the card was last served as, rebuilt in today's language (so a learner who switched
- * language is not served the same problem translated); null when it cannot be built any more.
- */
-async function previousText(db: PrismaClient, templateId: string, lang: Lang, previous: PreviousVariant | null): Promise<string | null> {
-  if (!previous) return null;
-  try {
-    return variantText((await variantProblem({ db, templateId, seed: previous.seed, lang, questionVersionId: previous.questionVersionId })).problem);
-  } catch (error) {
-    if (isQuestionFailure(templateId, error)) return null;
-    throw error;
-  }
-}
-
 /** The most overdue card, else a skill not yet started (within the daily limit), else caught up. */
 async function pickCard(db: PrismaClient, userId: string, snapshot: LearnerSnapshot, today: QueueToday, now: Date): Promise<Pick> {
   const { templateIds, dailyNewLimit } = snapshot;
@@ -174,7 +156,7 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
       // A course question's variant keeps the version it was built from: a later edit never changes it.
       built = await variantProblem({ db, templateId: card.templateId, seed, lang, questionVersionId });
       // Never the card's previous problem again (issue 13, item 7): built problems are cached, so this is cheap.
-      const before = await previousText(db, card.templateId, lang, snapshot.previousOf.get(card.id) ?? null);
+      const before = await servedText(db, card.templateId, lang, snapshot.previousOf.get(card.id) ?? null);
       for (let redraw = 0; redraw < MAX_REDRAWS && before !== null && variantText(built.problem) === before; redraw += 1) {
         seed = randomSeed();
         built = await variantProblem({ db, templateId: card.templateId, seed, lang, questionVersionId });
