@@ -394,4 +394,15 @@ describe("difficulty follows the work: the classics group (issue 13, Classics)",
     for (const problem of groups.medium) expect([shape(problem).n >= 7, shape(problem).k >= 3, shape(problem).padding]).toEqual([true, true, 0]);
     for (const problem of groups.hard) expect(shape(problem).padding).toBe(shape(problem).k - 1);
   });
+
+  it("pooling.avg-as-conv: easy a 2×2 kernel of quarters at stride 2; medium a rectangular kernel, stride the window; hard 3×3 ninths at stride 2 with padding (overlaps, zeros in the mean)", () => {
+    const groups = byDifficulty("pooling.avg-as-conv");
+    const pool = (problem: Problem) => runOp(problem) as unknown as { kernel: number[]; stride: number[]; padding: number };
+    for (const problem of groups.easy) expect([pool(problem).kernel, pool(problem).stride, pool(problem).padding]).toEqual([[2, 2], [2, 2], 0]);
+    for (const problem of groups.medium) {
+      const { kernel, stride, padding } = pool(problem);
+      expect([kernel[0] !== kernel[1], stride, padding]).toEqual([true, kernel, 0]);
+    }
+    for (const problem of groups.hard) expect([pool(problem).kernel, pool(problem).stride, pool(problem).padding]).toEqual([[3, 3], [2, 2], 1]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { ProblemTemplate } from "../template";
+import { poolingAvgAsConvTemplate } from "./pooling-avg-as-conv";
 import { xcorrConv1dFlippedTemplate } from "./xcorr-conv1d-flipped";
 
 /**
@@ -6,4 +7,4 @@ import { xcorrConv1dFlippedTemplate } from "./xcorr-conv1d-flipped";
  * each keyed by the engine. Each is one file in this folder; add it here.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own params type
-export const groupClassicsTemplates: ProblemTemplate<any>[] = [xcorrConv1dFlippedTemplate];
+export const groupClassicsTemplates: ProblemTemplate<any>[] = [xcorrConv1dFlippedTemplate, poolingAvgAsConvTemplate];
