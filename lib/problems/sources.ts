@@ -12,7 +12,9 @@ import type { Lang, Localized } from "./types";
  * Numbers and titles as the books print them (d2l.ai chapter_convolutional-neural-networks,
  * chapter_convolutional-modern, chapter_computer-vision/transposed-conv, chapter_natural-language-
  * processing-applications/sentiment-analysis-cnn; zh.d2l.ai the same pages; NNDL ch. 5 and 7.5).
- * Where a subsection's number could not be checked, the row is the section.
+ * Every d2l row is checked against the books' own sources (the d2l-en and d2l-zh repositories'
+ * headings, tests/problems/support/d2l-outline.ts): below the chapter the editions' numbers may
+ * part ways, so a row's two numbers are each its own edition's.
  */
 interface D2lSection {
   book: "d2l";
