@@ -406,3 +406,17 @@ describe("difficulty follows the work: the classics group (issue 13, Classics)",
     for (const problem of groups.hard) expect([pool(problem).kernel, pool(problem).stride, pool(problem).padding]).toEqual([[3, 3], [2, 2], 1]);
   });
 });
+
+describe("difficulty follows the work: ResNeXt (issue 13, Blocks)", () => {
+  it("residual.resnext-params: easy asks the grouped layer alone, medium the whole block with an identity shortcut, hard the whole block with a projection at stride 2", () => {
+    const groups = byDifficulty("residual.resnext-params");
+    const read = (problem: Problem) => {
+      if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+      const block = problem.check.spec.layers[0] as unknown as { shortcut: unknown[] };
+      return { select: problem.check.select, projection: block.shortcut.length > 0 };
+    };
+    for (const problem of groups.easy) expect(read(problem)).toEqual({ select: "layers.4.params", projection: false });
+    for (const problem of groups.medium) expect(read(problem)).toEqual({ select: "totalParams", projection: false });
+    for (const problem of groups.hard) expect(read(problem)).toEqual({ select: "totalParams", projection: true });
+  });
+});

@@ -1,5 +1,6 @@
 import type { ProblemTemplate } from "../template";
 import { residualBottleneckParamsTemplate } from "./residual-bottleneck-params";
+import { residualResnextParamsTemplate } from "./residual-resnext-params";
 
 /**
  * Templates of the blocks group (see registry.ts): ResNet bottleneck and ResNeXt blocks, DenseNet
@@ -7,4 +8,4 @@ import { residualBottleneckParamsTemplate } from "./residual-bottleneck-params";
  * channel, layer norm against batch norm (issue 13, "Blocks"). Each is one file in this folder; add it here.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own params type
-export const groupBlocksTemplates: ProblemTemplate<any>[] = [residualBottleneckParamsTemplate];
+export const groupBlocksTemplates: ProblemTemplate<any>[] = [residualBottleneckParamsTemplate, residualResnextParamsTemplate];
