@@ -133,6 +133,7 @@ const D2L_SECTIONS = {
   "d2l.transposed-conv": d2l("13.10", "14.10", "Transposed Convolution", "转置卷积", "nndl.transposed-conv"),
   "d2l.tconv-basic": d2l("13.10.1", "14.10.1", "Basic Operation", "基本操作", "nndl.transposed-conv"),
   "d2l.tconv-padding-stride": d2l("13.10.2", "14.10.2", "Padding, Strides, and Multiple Channels", "填充、步幅和多通道", "nndl.transposed-conv"),
+  "d2l.tconv-matrix": d2l("13.10.3", "14.10.3", "Connection to Matrix Transposition", "与矩阵变换的联系", "nndl.transposed-conv"),
   "d2l.fcn": d2l("13.11", "14.11", "Fully Convolutional Networks", "全卷积网络"),
   "d2l.textcnn": d2l("15.3", "16.3", "Sentiment Analysis: Using Convolutional Neural Networks", "情感分析：使用卷积神经网络"),
   "d2l.conv1d": d2l("15.3.1", "16.3.1", "One-Dimensional Convolutions", "一维卷积"),

@@ -405,6 +405,15 @@ describe("difficulty follows the work: the classics group (issue 13, Classics)",
     }
     for (const problem of groups.hard) expect([pool(problem).kernel, pool(problem).stride, pool(problem).padding]).toEqual([[3, 3], [2, 2], 1]);
   });
+
+  it("tconv.as-matrix: easy d2l's 4×9 W written in the prompt; medium W built by the learner at stride 1; hard a stride-2 convolution's W", () => {
+    const groups = byDifficulty("tconv.as-matrix");
+    const shownW = (problem: Problem) => problem.prompt.includes("W = \\begin{bmatrix}");
+    const stride = (problem: Problem) => (runOp(problem) as unknown as { stride: number }).stride;
+    for (const problem of groups.easy) expect([shownW(problem), runOp(problem).kernel.length, runOp(problem).input.length, stride(problem)]).toEqual([true, 2, 2, 1]);
+    for (const problem of groups.medium) expect([shownW(problem), stride(problem)]).toEqual([false, 1]);
+    for (const problem of groups.hard) expect([shownW(problem), stride(problem)]).toEqual([false, 2]);
+  });
 });
 
 describe("difficulty follows the work: ResNeXt (issue 13, Blocks)", () => {

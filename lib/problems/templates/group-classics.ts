@@ -1,5 +1,6 @@
 import type { ProblemTemplate } from "../template";
 import { poolingAvgAsConvTemplate } from "./pooling-avg-as-conv";
+import { tconvAsMatrixTemplate } from "./tconv-as-matrix";
 import { xcorrConv1dFlippedTemplate } from "./xcorr-conv1d-flipped";
 
 /**
@@ -7,4 +8,4 @@ import { xcorrConv1dFlippedTemplate } from "./xcorr-conv1d-flipped";
  * each keyed by the engine. Each is one file in this folder; add it here.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own params type
-export const groupClassicsTemplates: ProblemTemplate<any>[] = [xcorrConv1dFlippedTemplate, poolingAvgAsConvTemplate];
+export const groupClassicsTemplates: ProblemTemplate<any>[] = [xcorrConv1dFlippedTemplate, poolingAvgAsConvTemplate, tconvAsMatrixTemplate];
