@@ -429,3 +429,13 @@ describe("difficulty follows the work: ResNeXt (issue 13, Blocks)", () => {
     for (const problem of groups.hard) expect(read(problem)).toEqual({ select: "totalParams", projection: true });
   });
 });
+
+describe("difficulty follows the work: batch normalization's running statistics (issue 13, Blocks)", () => {
+  it("bn.predict-values: easy one output in eval mode (no statistics to compute), medium the running mean after a batch, hard PyTorch's running variance (the unbiased batch variance first)", () => {
+    const groups = byDifficulty("bn.predict-values");
+    const read = (problem: Problem) => (problem.check?.mode === "run" ? [(problem.check.op as { mode?: string }).mode, problem.check.select.split(".")[0]] : []);
+    for (const problem of groups.easy) expect(read(problem)).toEqual(["eval", "output"]);
+    for (const problem of groups.medium) expect(read(problem)).toEqual(["train", "running_mean"]);
+    for (const problem of groups.hard) expect(read(problem)).toEqual(["train", "running_var"]);
+  });
+});

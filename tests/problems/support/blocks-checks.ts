@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import { LANGS, requireTemplate, sampleProblem } from "@/lib/problems";
-import { SEEDS } from "../../support/template-sweep";
+import { LANGS, type Problem, requireTemplate, sampleProblem, toLearnerView } from "@/lib/problems";
+import { engineValue, SEEDS } from "../../support/template-sweep";
 
 /**
  * Over 200 seeds: each misconception a variant lists (a rule may not apply to every variant) gives
@@ -21,4 +21,31 @@ export function expectVariantMisconceptions(template: string, ids: string[]): vo
     }
   }
   expect([...seen].sort()).toEqual([...ids].sort());
+}
+
+/**
+ * Over 200 seeds, for a template whose key is a float32 number or matrix from `run`: the key is a
+ * fresh engine evaluation of the check and within `tolerance` (relative, floor 1 in magnitude) of
+ * the test's own formula; both languages render without a stray argument or unbalanced maths.
+ */
+export function expectComputedSweep(template: string, topic: string, byHand: (problem: Problem) => number | number[][], tolerance = 1e-4): void {
+  for (const seed of SEEDS) {
+    const en = sampleProblem({ template, seed });
+    expect(en).toMatchObject({ template, seed, lang: "en", topic });
+    expect(en.answer.value).toEqual(engineValue(en));
+    const expected = byHand(en);
+    const got = en.answer.value as number | number[][];
+    const pairs: [number, number][] = typeof got === "number" ? [[got, expected as number]] : got.flatMap((row, i) => row.map((x, j): [number, number] => [x, (expected as number[][])[i]?.[j] ?? NaN]));
+    if (typeof got !== "number") expect([got.length, got[0]?.length]).toEqual([(expected as number[][]).length, (expected as number[][])[0]?.length]);
+    for (const [x, y] of pairs) expect(Math.abs(x - y), `seed ${seed}: ${x} vs ${y}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(y)));
+    const zh = sampleProblem({ template, seed, lang: "zh-CN" });
+    expect(zh.answer).toEqual(en.answer);
+    expect(zh.prompt).toMatch(/[\u4e00-\u9fff]/);
+    for (const text of [en.prompt, en.solution, zh.prompt, zh.solution]) {
+      expect(text.split("$").length % 2, text).toBe(1);
+      expect(text).not.toMatch(/mistakes\.|undefined|NaN|\[object /);
+      expect(text.replace(/\$\$[^$]*\$\$|\$[^$]*\$/g, "")).not.toMatch(/\{\w+\}/);
+    }
+    expect(JSON.stringify(toLearnerView(en))).not.toMatch(/"answer"|"check"|"solution"/);
+  }
 }
