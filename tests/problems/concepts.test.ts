@@ -8,13 +8,17 @@ import { conceptTemplates } from "@/lib/problems/templates/concepts";
 const SEEDS = Array.from({ length: 200 }, (_, seed) => seed);
 const ALL_ITEMS: ConceptItem[] = CONCEPT_GROUPS.flatMap((group) => [...conceptItems[group]]);
 const LETTERS = ["A", "B", "C", "D", "E"];
+/** Authored letters: a choice item may author more wrong options than a variant shows. */
+const AUTHORED = ["A", "B", "C", "D", "E", "F", "G", "H"];
+/** How many options a variant of `item` shows. */
+const shownCount = (item: ConceptItem) => (item.kind === "boolean" ? 0 : item.kind === "choice" ? (item.shown ?? item.options.length) : item.options.length);
 const DIFFICULTIES = ["easy", "medium", "hard"];
 const itemById = new Map(ALL_ITEMS.map((item) => [item.id, item]));
 
 /** The authored option text of a letter as written in the data file (before shuffling). */
 function authoredText(item: ConceptItem, letter: string, lang: (typeof LANGS)[number]): string {
   if (item.kind === "boolean") throw new Error("no options");
-  return item.options[LETTERS.indexOf(letter)]?.text[lang] ?? "";
+  return item.options[AUTHORED.indexOf(letter)]?.text[lang] ?? "";
 }
 
 describe("the concept items", () => {
@@ -60,14 +64,16 @@ describe("the concept items", () => {
     }
   });
 
-  it("have 3 to 5 distinct options and keys among them", () => {
+  it("show 3 to 5 distinct options (of at most 8 authored) and have keys among them", () => {
     for (const item of ALL_ITEMS) {
       if (item.kind === "boolean") continue;
-      expect(item.options.length, item.id).toBeGreaterThanOrEqual(3);
-      expect(item.options.length, item.id).toBeLessThanOrEqual(5);
+      expect(shownCount(item), item.id).toBeGreaterThanOrEqual(3);
+      expect(shownCount(item), item.id).toBeLessThanOrEqual(5);
+      expect(item.options.length, item.id).toBeGreaterThanOrEqual(shownCount(item));
+      expect(item.options.length, item.id).toBeLessThanOrEqual(AUTHORED.length);
       for (const lang of LANGS) expect(new Set(item.options.map((o) => o.text[lang])).size, item.id).toBe(item.options.length);
       const keys = item.kind === "choice" ? [item.answer] : [...item.answer];
-      for (const key of keys) expect(LETTERS.slice(0, item.options.length), item.id).toContain(key);
+      for (const key of keys) expect(AUTHORED.slice(0, item.options.length), item.id).toContain(key);
       if (item.kind === "choices") {
         expect(new Set(keys).size).toBe(keys.length);
         expect(keys.length, `${item.id}: some option is wrong`).toBeLessThan(item.options.length);
@@ -165,8 +171,11 @@ describe("the concept templates over 200 seeds", () => {
       // The shuffled options are the authored ones, and each key letter shows the authored key's text, in both languages.
       for (const [lang, problem] of [["en", en], ["zh-CN", zh]] as const) {
         const options = problem.options ?? [];
-        expect(options.map((o) => o.id)).toEqual(LETTERS.slice(0, item.options.length));
-        expect(options.map((o) => o.text).sort()).toEqual(item.options.map((o) => o.text[lang]).sort());
+        expect(options.map((o) => o.id)).toEqual(LETTERS.slice(0, shownCount(item)));
+        const authored = item.options.map((o) => o.text[lang]);
+        if (shownCount(item) === item.options.length) expect(options.map((o) => o.text).sort()).toEqual([...authored].sort());
+        for (const shownOption of options) expect(authored, item.id).toContain(shownOption.text);
+        expect(new Set(options.map((o) => o.text)).size).toBe(options.length);
         const shown = (letter: string) => options.find((o) => o.id === letter)?.text;
         const keys = item.kind === "choice" ? [item.answer] : [...item.answer];
         const given = en.answer.kind === "choice" ? [en.answer.value] : (en.answer.value as string[]);
@@ -203,6 +212,25 @@ describe("the concept templates over 200 seeds", () => {
     }
     expect([...seen.keys()].sort()).toEqual(ALL_ITEMS.map((item) => item.id).sort());
     for (const item of ALL_ITEMS) if (item.kind !== "boolean") expect(seen.get(item.id)?.size, item.id).toBeGreaterThan(1);
+  });
+
+  it("show every wrong option of an item that authors more than it shows, in some variant, and the key in every one", () => {
+    const shownOf = new Map<string, Set<number>>();
+    for (const template of conceptTemplates) {
+      for (let seed = 0; seed < 1000; seed += 1) {
+        const params = template.generate(createRng(seed));
+        const item = itemById.get(params.itemId);
+        if (item?.kind !== "choice" || item.shown === undefined) continue;
+        expect(params.order, item.id).toContain(AUTHORED.indexOf(item.answer));
+        expect(new Set(params.order).size).toBe(item.shown);
+        const shown = shownOf.get(item.id) ?? new Set<number>();
+        for (const authored of params.order) shown.add(authored);
+        shownOf.set(item.id, shown);
+      }
+    }
+    const subsetted = ALL_ITEMS.filter((item) => item.kind === "choice" && item.shown !== undefined && item.shown < item.options.length);
+    expect(subsetted.length).toBeGreaterThan(0);
+    for (const item of subsetted) expect(shownOf.get(item.id)?.size, item.id).toBe(item.kind === "boolean" ? 0 : item.options.length);
   });
 
   it("lists the options for the learner but neither the key nor the solution", () => {

@@ -20,7 +20,6 @@ const CONCEPTS =
  * 30, so that the exception is taken out with the fix.
  */
 const EXCEPTIONS: Record<string, { difficulties: readonly Difficulty[]; reason: string }> = {
-  "concepts.convolution-choice": { difficulties: ALL, reason: CONCEPTS },
   "concepts.convolution-multi-select": { difficulties: ALL, reason: CONCEPTS },
   "concepts.convolution-true-false": { difficulties: ALL, reason: CONCEPTS },
   "concepts.modern-architectures-choice": { difficulties: ALL, reason: CONCEPTS },

@@ -31,7 +31,7 @@ export interface ConceptOption {
 }
 
 /** Authored option letters, `"A"` for the first option written, before any shuffling. */
-export type OptionLetter = "A" | "B" | "C" | "D" | "E";
+export type OptionLetter = "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H";
 
 interface ConceptItemBase {
   /** Unique across all concept items, kebab-case. */
@@ -51,6 +51,12 @@ export interface ChoiceItem extends ConceptItemBase {
   kind: "choice";
   options: readonly ConceptOption[];
   answer: OptionLetter;
+  /**
+   * How many options a variant shows (3 to 5; all of them when absent): the key and `shown − 1`
+   * wrong options that the seed draws from the rest. Each wrong option must be wrong on its own,
+   * so every draw is a real question with the one key.
+   */
+  shown?: number;
 }
 
 export interface ChoicesItem extends ConceptItemBase {

@@ -11,7 +11,8 @@ import { conceptMessages } from "./concepts.messages";
  * `concepts.<group>-<kind>`: one concept item of a topic group (`lib/problems/concepts/`), of one
  * answer kind, picked by the seed. The key is the book's, not the engine's: `check` is `null` and
  * `conceptKey` gives it. Choice options are shuffled by the seed and the key remapped, so a
- * learner cannot learn "the answer is A" and the key always points at the same option text.
+ * learner cannot learn "the answer is A" and the key always points at the same option text; a
+ * choice item with more wrong options than it shows (`shown`) shows a seeded subset of them.
  * Each template offers three difficulties: the seed picks the difficulty first, then an item
  * authored at that difficulty, so the three are equally frequent whatever the item counts.
  */
@@ -25,7 +26,8 @@ export interface ConceptParams {
 type ConceptKind = ConceptItem["kind"];
 
 const LETTERS = ["A", "B", "C", "D", "E"] as const;
-const AUTHORED_INDEX: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, E: 4 };
+const AUTHORED_LETTERS = ["A", "B", "C", "D", "E", "F", "G", "H"] as const;
+const AUTHORED_INDEX: Record<string, number> = Object.fromEntries(AUTHORED_LETTERS.map((letter, index) => [letter, index]));
 
 /** The template id's suffix for each kind. */
 const KIND_SUFFIX: Record<ConceptKind, string> = { choice: "choice", choices: "multi-select", boolean: "true-false" };
@@ -48,11 +50,30 @@ function leastCommonMultiple(a: number, b: number): number {
   return (a / x) * b;
 }
 
+/**
+ * The options a variant shows, in their shown order, as authored indices: all of them shuffled,
+ * or for a choice item with `shown`, the key and `shown − 1` of its wrong options (a uniformly
+ * drawn subset: the first of a shuffle), shuffled together.
+ */
+function drawOrder(rng: Rng, item: ChoiceItem | ChoicesItem): number[] {
+  if (item.kind === "choices" || item.shown === undefined || item.shown === item.options.length) return shuffledIndices(rng, item.options.length);
+  const count = item.shown;
+  const key = AUTHORED_INDEX[item.answer] as number;
+  const wrong = item.options.map((_, index) => index).filter((index) => index !== key);
+  const drawn = shuffledIndices(rng, wrong.length).slice(0, count - 1).map((at) => wrong[at] as number);
+  const chosen = [key, ...drawn];
+  return shuffledIndices(rng, count).map((at) => chosen[at] as number);
+}
+
+/** The letter shown for the option authored with `letter`, under `order`; null when the variant does not show it. */
+function shownLetterOrNull(order: readonly number[], authoredLetter: string): string | null {
+  return LETTERS[order.indexOf(AUTHORED_INDEX[authoredLetter] ?? -1)] ?? null;
+}
+
 /** The letter shown for the option authored with `letter`, under `order`. */
 function shownLetter(order: readonly number[], authoredLetter: string): string {
-  const position = order.indexOf(AUTHORED_INDEX[authoredLetter] ?? -1);
-  const letter = LETTERS[position];
-  if (letter === undefined) throw new ProblemError("invalid-variant", `concept option ${authoredLetter} is not among the options`);
+  const letter = shownLetterOrNull(order, authoredLetter);
+  if (letter === null) throw new ProblemError("invalid-variant", `concept option ${authoredLetter} is not among the options`);
   return letter;
 }
 
@@ -111,7 +132,9 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
       if (item.kind === "boolean") return item.misconception?.id === misconception.id ? !item.answer : null;
       const authored = item.options.findIndex((option) => option.misconception?.id === misconception.id);
       if (authored < 0) return null;
-      const letter = shownLetter(p.order, LETTERS[authored] as string);
+      // A variant that leaves the distractor out offers no way to hold the belief.
+      const letter = shownLetterOrNull(p.order, AUTHORED_LETTERS[authored] as string);
+      if (letter === null) return null;
       // A multi-select learner holding the belief picks the distractor beside the right options.
       return item.kind === "choice" ? letter : [...item.answer.map((right) => shownLetter(p.order, right)), letter].sort();
     },
@@ -133,7 +156,7 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
       const difficulty = DIFFICULTIES[draw % DIFFICULTIES.length] as Difficulty;
       const candidates = itemsOf(difficulty);
       const item = candidates[Math.floor(draw / DIFFICULTIES.length) % candidates.length] as ConceptItem;
-      return { difficulty, itemId: item.id, order: item.kind === "boolean" ? [] : shuffledIndices(rng, item.options.length) };
+      return { difficulty, itemId: item.id, order: item.kind === "boolean" ? [] : drawOrder(rng, item) };
     },
 
     // The item's authored difficulty, so a params object naming another one cannot mislabel it.
