@@ -106,6 +106,21 @@ const en = {
   "vertical-differences": "Took vertical differences",
   "weight-sharing-ignored": "Weight sharing left out",
   "zero-padding": "Padded with 0 instead of −∞",
+  // Gradients (grad.*, NNDL 5.3)
+  "delta-rotated": "Rotated δ for the kernel's gradient",
+  "kernel-not-rotated": "Did not rotate the kernel for the input's gradient",
+  "stride-zeros-missing": "Left out the zeros a stride puts between δ's entries",
+  "padding-not-dropped": "Kept the padding's gradient",
+  "tie-to-every-maximum": "Sent δ to every tied maximum",
+  "tie-to-last-maximum": "Sent δ to the last tied maximum",
+  "max-spread-evenly": "Spread a max-pooling gradient over the window",
+  "average-not-divided": "Did not divide the average's gradient",
+  "average-to-maximum": "Sent an average-pooling gradient to the maximum",
+  "padding-not-counted": "Divided by the window's input cells only",
+  "overlap-overwritten": "Overwrote instead of adding overlapping gradients",
+  "added-gradient": "Added the gradient instead of subtracting it",
+  "rate-left-out": "Left out the learning rate",
+  "gradient-not-applied": "Gave the gradient, not the updated kernel",
 } as const;
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -209,6 +224,21 @@ const zhCN: Record<keyof typeof en, string> = {
   "vertical-differences": "算成了竖直方向的差分",
   "weight-sharing-ignored": "忽略了权重共享",
   "zero-padding": "用 0 而不是 −∞ 填充",
+  // Gradients (grad.*, NNDL 5.3)
+  "delta-rotated": "求卷积核梯度时旋转了 δ",
+  "kernel-not-rotated": "求输入梯度时没有旋转卷积核",
+  "stride-zeros-missing": "漏掉了步幅在 δ 元素之间插入的零",
+  "padding-not-dropped": "保留了填充的梯度",
+  "tie-to-every-maximum": "把 δ 传给了所有并列的最大值",
+  "tie-to-last-maximum": "把 δ 传给了最后一个并列的最大值",
+  "max-spread-evenly": "把最大汇聚的梯度分给了整个窗口",
+  "average-not-divided": "平均汇聚的梯度没有相除",
+  "average-to-maximum": "把平均汇聚的梯度传给了最大值",
+  "padding-not-counted": "只除以窗口中输入位置的个数",
+  "overlap-overwritten": "重叠窗口的梯度被覆盖而不是相加",
+  "added-gradient": "加上了梯度而不是减去",
+  "rate-left-out": "漏掉了学习率",
+  "gradient-not-applied": "给出了梯度而不是更新后的卷积核",
 };
 
 export const misconceptionNameCatalogues = { en, "zh-CN": zhCN } as const;

@@ -19,6 +19,10 @@ const WITH_FIGURES = [
   "densenet.transition",
   "dilated.effective-kernel",
   "dilated.output-size",
+  "grad.conv-input",
+  "grad.conv-kernel",
+  "grad.descent-step",
+  "grad.pool-routing",
   "inception.output-channels",
   "inception.params",
   "nin.block-shape",
@@ -86,7 +90,7 @@ describe("solution figures", () => {
     }
   });
 
-  it.each(["xcorr.values", "xcorr.true-convolution", "xcorr.edge-detection", "pooling.max-values", "pooling.avg-values", "channels.multi-in-values", "tconv.values"])(
+  it.each(["xcorr.values", "xcorr.true-convolution", "xcorr.edge-detection", "pooling.max-values", "pooling.avg-values", "channels.multi-in-values", "tconv.values", "grad.conv-kernel", "grad.conv-input", "grad.pool-routing", "grad.descent-step"])(
     "%s: the figure draws every entry of the key, as the key has it",
     (template) => {
       for (const seed of SEEDS) {
