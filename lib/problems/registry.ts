@@ -7,6 +7,7 @@ import { groupBTemplates } from "./templates/group-b";
 import { groupBlocksTemplates } from "./templates/group-blocks";
 import { groupCTemplates } from "./templates/group-c";
 import { groupClassicsTemplates } from "./templates/group-classics";
+import { groupCostTemplates } from "./templates/group-cost";
 import { groupGradientsTemplates } from "./templates/group-gradients";
 import type { TemplateInfo } from "./types";
 
@@ -15,12 +16,14 @@ import type { TemplateInfo } from "./types";
  * `templates/` and one line in its group's list: group A, the convolution basics (d2l ch. 6 /
  * NNDL 5.1–5.3); B, fields, transposed and dilated convolutions, architectures, batch norm and
  * residual blocks; C, dense connections, Inception, NiN, TextCNN and the concept questions;
- * gradients, backpropagation through convolution and pooling (NNDL 5.3); then
+ * gradients, backpropagation through convolution and pooling (NNDL 5.3); cost, parameters,
+ * compute and activation memory (FLOPs, Inception reductions, depthwise-separable and grouped
+ * convolutions); then
  * the classics group (the textbook constructions behind the layers); the blocks group (bottleneck
  * and ResNeXt blocks, DenseNet growth, stage traces, normalization).
  */
 const templates: ReadonlyMap<string, RegisteredTemplate> = new Map(
-  [convOutputSizeTemplate, ...groupATemplates, ...groupBTemplates, ...groupCTemplates, ...groupGradientsTemplates, ...groupClassicsTemplates, ...groupBlocksTemplates]
+  [convOutputSizeTemplate, ...groupATemplates, ...groupBTemplates, ...groupCTemplates, ...groupGradientsTemplates, ...groupCostTemplates, ...groupClassicsTemplates, ...groupBlocksTemplates]
     .map(registerTemplate)
     .map((template) => [template.template, template]),
 );

@@ -22,6 +22,7 @@ export const TOPICS = [
   { id: "nin", title: { en: "Network in network", "zh-CN": "网络中的网络（NiN）" } },
   { id: "text-cnn", title: { en: "TextCNN", "zh-CN": "textCNN" } },
   { id: "gradients", title: { en: "Gradients (backpropagation)", "zh-CN": "卷积网络的梯度（反向传播）" } },
+  { id: "cost", title: { en: "Compute and memory cost", "zh-CN": "计算量与内存" } },
   { id: "concepts", title: { en: "Concepts", "zh-CN": "概念" } },
 ] as const satisfies readonly { id: string; title: Localized }[];
 
