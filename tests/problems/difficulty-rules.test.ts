@@ -414,6 +414,17 @@ describe("difficulty follows the work: the classics group (issue 13, Classics)",
     for (const problem of groups.medium) expect([shownW(problem), stride(problem)]).toEqual([false, 1]);
     for (const problem of groups.hard) expect([shownW(problem), stride(problem)]).toEqual([false, 2]);
   });
+
+  it("lenet.c3-connections: easy one output map (one conv, one filter); medium a group of maps on the same number of inputs; hard a whole table, two or three groups added", () => {
+    const groups = byDifficulty("lenet.c3-connections");
+    const layer = (problem: Problem) => {
+      if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+      return problem.check.spec.layers[0] as unknown as { type: string; filters?: number; branches?: unknown[] };
+    };
+    for (const problem of groups.easy) expect([layer(problem).type, layer(problem).filters]).toEqual(["conv2d", 1]);
+    for (const problem of groups.medium) expect([layer(problem).type, (layer(problem).filters ?? 0) > 1]).toEqual(["conv2d", true]);
+    for (const problem of groups.hard) expect([layer(problem).type, [2, 3].includes(layer(problem).branches?.length ?? 0)]).toEqual(["concat", true]);
+  });
 });
 
 describe("difficulty follows the work: ResNeXt (issue 13, Blocks)", () => {
@@ -437,5 +448,19 @@ describe("difficulty follows the work: batch normalization's running statistics 
     for (const problem of groups.easy) expect(read(problem)).toEqual(["eval", "output"]);
     for (const problem of groups.medium) expect(read(problem)).toEqual(["train", "running_mean"]);
     for (const problem of groups.hard) expect(read(problem)).toEqual(["train", "running_var"]);
+  });
+});
+
+describe("difficulty follows the work: BatchNorm2d per channel (issue 13, Blocks)", () => {
+  it("bn.per-channel: the values a statistic is taken over grow, easy 4 (one example, γ = 1, β = 0), medium 8 (two examples), hard 12 (three channels of 2×3)", () => {
+    const groups = byDifficulty("bn.per-channel");
+    const read = (problem: Problem) => {
+      const op = (problem.check?.mode === "run" ? problem.check.op : {}) as { input: number[][][][]; gamma: number[]; beta: number[] };
+      const [n, c, h, w] = [op.input.length, op.input[0]?.length ?? 0, op.input[0]?.[0]?.length ?? 0, op.input[0]?.[0]?.[0]?.length ?? 0];
+      return { values: n * h * w, channels: c, affine: op.gamma.some((g) => g !== 1) || op.beta.some((b) => b !== 0) };
+    };
+    for (const problem of groups.easy) expect(read(problem)).toEqual({ values: 4, channels: 2, affine: false });
+    for (const problem of groups.medium) expect(read(problem)).toEqual({ values: 8, channels: 2, affine: true });
+    for (const problem of groups.hard) expect(read(problem)).toEqual({ values: 12, channels: 3, affine: true });
   });
 });

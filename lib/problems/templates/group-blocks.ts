@@ -1,4 +1,5 @@
 import type { ProblemTemplate } from "../template";
+import { bnPerChannelTemplate } from "./bn-per-channel";
 import { bnPredictValuesTemplate } from "./bn-predict-values";
 import { residualBottleneckParamsTemplate } from "./residual-bottleneck-params";
 import { residualResnextParamsTemplate } from "./residual-resnext-params";
@@ -9,4 +10,4 @@ import { residualResnextParamsTemplate } from "./residual-resnext-params";
  * channel, layer norm against batch norm (issue 13, "Blocks"). Each is one file in this folder; add it here.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own params type
-export const groupBlocksTemplates: ProblemTemplate<any>[] = [residualBottleneckParamsTemplate, residualResnextParamsTemplate, bnPredictValuesTemplate];
+export const groupBlocksTemplates: ProblemTemplate<any>[] = [residualBottleneckParamsTemplate, residualResnextParamsTemplate, bnPredictValuesTemplate, bnPerChannelTemplate];
