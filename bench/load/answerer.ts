@@ -51,7 +51,8 @@ function wrong(answer: Answer, options: readonly { id: string }[] | null): strin
     case "choice":
       return options?.find((option) => option.id !== answer.value)?.id ?? answer.value;
     case "choices":
-      return options && options.length > answer.value.length ? options.filter((option) => !answer.value.includes(option.id)).map((option) => option.id).slice(0, 1).join(", ") : answer.value.join(", ");
+      return options && options.length > answer.value.length ? options.filter((option) => !answer.value.includes(option.id)).map((option) => option.id).slice(0, 1).join(", ") : answer.value.join(", ");    case "spec":
+      return typedAnswer(answer);
   }
 }
 
@@ -63,8 +64,8 @@ export function keyAnswerer(databaseUrl: string, random: () => number, rightShar
       const { rows } = await pool.query<{ templateId: string; seed: number; lang: string }>('SELECT "templateId", seed, lang FROM variants WHERE id = $1', [issued.variantId]);
       const row = rows[0];
       if (!row) throw new Error(`variant ${issued.variantId} is not in the database`);
-      const key = sampleProblem({ template: row.templateId, seed: row.seed, lang: row.lang as Lang }).answer;
-      return random() < rightShare ? typedAnswer(key) : wrong(key, issued.problem.options);
+      const { answer: key, check } = sampleProblem({ template: row.templateId, seed: row.seed, lang: row.lang as Lang });
+      return random() < rightShare ? typedAnswer(key, check) : wrong(key, issued.problem.options);
     },
     learn() {},
     close: () => pool.end(),

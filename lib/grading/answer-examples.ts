@@ -18,6 +18,15 @@ export const NUMBER_EXAMPLES = { decimal: "0.37", scientific: "2.5e-3", fraction
 export const SHAPE_EXAMPLE = [5, 17, 31] as const;
 
 /**
+ * A design answer's layer list: 5 output channels and a 1×1 kernel, which no design template asks
+ * for, so the example never meets a variant's output-shape constraint.
+ */
+export const SPEC_EXAMPLE = '{"layers": [{"type": "conv2d", "filters": 5, "kernel": 1}]}';
+
+/** One layer, as a layer-list entry looks. */
+export const SPEC_LAYER_EXAMPLE = '{"type": "relu"}';
+
+/**
  * A `rows × cols` matrix whose entry in row i, column j reads "i.j" (1-based): the layout is easy to
  * see, and tenths are not what a template's key holds.
  */
@@ -52,5 +61,6 @@ export function answerHintValues(): Record<string, string> {
     shape: SHAPE_EXAMPLE.join("x"),
     shapeTuple: `(${SHAPE_EXAMPLE.join(", ")})`,
     matrix: matrixAsJson(MATRIX_HINT_EXAMPLE),
+    spec: SPEC_EXAMPLE,
   };
 }

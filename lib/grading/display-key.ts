@@ -1,4 +1,4 @@
-import type { Answer, ChoiceOption, Lang } from "../problems";
+import { type Answer, type ChoiceOption, constraintRequirement, type Lang } from "../problems";
 import { gradingMessages } from "./messages";
 
 /** `196609000` as `196{,}609{,}000`: KaTeX spaces a bare comma as punctuation. */
@@ -37,5 +37,8 @@ export function displayKey(key: Answer, lang: Lang, options: readonly ChoiceOpti
       return key.value.join(", ");
     case "boolean":
       return gradingMessages(lang)(key.value ? "value.true" : "value.false");
+    case "spec":
+      // A design key is its constraints: any network meeting them is an answer.
+      return key.value.map((constraint) => constraintRequirement(constraint, lang)).join(lang === "zh-CN" ? "；" : "; ");
   }
 }

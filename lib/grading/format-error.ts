@@ -1,5 +1,5 @@
 import type { Answer, ChoiceOption, Lang, Localized } from "../problems";
-import { INTEGER_EXAMPLES, matrixAsJson, matrixAsRows, matrixExample, NUMBER_EXAMPLES } from "./answer-examples";
+import { INTEGER_EXAMPLES, matrixAsJson, matrixAsRows, matrixExample, NUMBER_EXAMPLES, SPEC_EXAMPLE, SPEC_LAYER_EXAMPLE } from "./answer-examples";
 import { localized } from "./feedback";
 import { gradingMessages } from "./messages";
 import type { BooleanFormatProblem } from "./parse-boolean";
@@ -7,6 +7,7 @@ import type { ChoiceFormatProblem } from "./parse-choice";
 import type { MatrixFormatProblem } from "./parse-matrix";
 import type { NumberFormatProblem } from "./parse-number";
 import type { ShapeFormatProblem } from "./parse-shape";
+import type { SpecFormatProblem } from "./parse-spec";
 
 /** Every reason an answer could not be read, whatever its kind. */
 export type FormatProblem =
@@ -14,7 +15,8 @@ export type FormatProblem =
   | NumberFormatProblem
   | MatrixFormatProblem
   | ChoiceFormatProblem
-  | BooleanFormatProblem;
+  | BooleanFormatProblem
+  | SpecFormatProblem;
 
 const code = (text: string) => `\`${text}\``;
 const INTEGER_EXAMPLE_LIST = Object.values(INTEGER_EXAMPLES).map(code).join(", ");
@@ -45,6 +47,8 @@ function expectedSentence(key: Answer, options: readonly ChoiceOption[] | undefi
       return t("format.expectedChoices", { example: (options?.length ?? 0) >= 3 ? "`A, C`" : "`A, B`", letters });
     case "boolean":
       return t("format.expectedBoolean");
+    case "spec":
+      return t("format.expectedSpec", { example: code(SPEC_EXAMPLE) });
   }
 }
 
@@ -95,6 +99,24 @@ export function formatErrorOf(
         return t("format.severalOptions", { count: String(format.count), expected });
       case "not-boolean":
         return t("format.notBoolean", { token: format.token, expected });
+      case "nul-byte":
+        return t("format.nulByte", { expected });
+      case "not-json":
+        return t("format.notJson", { position: format.position === null ? "none" : String(format.position), expected });
+      case "not-spec":
+        return t("format.notSpec", { expected });
+      case "no-layers":
+        return t("format.noLayers", { expected });
+      case "too-deep":
+        return t("format.tooDeep", { max: String(format.max), expected });
+      case "too-many-layers":
+        return t("format.tooManyLayers", { max: String(format.max), given: String(format.given), expected });
+      case "layer-not-object":
+        return t("format.layerNotObject", { path: code(format.path), example: code(SPEC_LAYER_EXAMPLE), expected });
+      case "layer-no-type":
+        return t("format.layerNoType", { path: code(format.path), expected });
+      case "engine-refused":
+        return t("format.engineRefused", { message: format.message });
     }
   });
 }

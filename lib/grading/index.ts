@@ -5,5 +5,6 @@ export { parseInteger, parseNumber, withinTolerance, type NumberFormatProblem } 
 export { parseMatrix, type MatrixFormatProblem } from "./parse-matrix";
 export { parseChoice, parseChoices, type ChoiceFormatProblem } from "./parse-choice";
 export { parseBoolean, type BooleanFormatProblem } from "./parse-boolean";
+export { MAX_SPEC_DEPTH, MAX_SPEC_LAYERS, parseSpec, type ParsedSpec, type SpecFormatProblem } from "./parse-spec";
 export type { GradeResult } from "./types";
 export { keysAgree } from "./keys-agree";

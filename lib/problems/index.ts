@@ -1,5 +1,7 @@
 /** Problem templates: variants as pure functions of (template, seed, lang), keys from the engine. */
 export { ProblemError, type ProblemErrorCode } from "./errors";
+export { checkConstraints, type ConstraintOutcome, type DesignConstraint, type DesignConstraintKind } from "./design/constraints";
+export { constraintName, constraintRequirement, outcomeLine } from "./design/constraints.messages";
 export { createTranslators, type Catalogue } from "./messages";
 export { getTemplate, listTemplates, requireTemplate, unknownTemplateMessage } from "./registry";
 export { nearestNames } from "./nearest-names";

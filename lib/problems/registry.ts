@@ -6,6 +6,7 @@ import { groupATemplates } from "./templates/group-a";
 import { groupBTemplates } from "./templates/group-b";
 import { groupBlocksTemplates } from "./templates/group-blocks";
 import { groupCTemplates } from "./templates/group-c";
+import { groupDesignTemplates } from "./templates/group-design";
 import { groupClassicsTemplates } from "./templates/group-classics";
 import { groupCostTemplates } from "./templates/group-cost";
 import { groupGradientsTemplates } from "./templates/group-gradients";
@@ -16,6 +17,7 @@ import type { TemplateInfo } from "./types";
  * `templates/` and one line in its group's list: group A, the convolution basics (d2l ch. 6 /
  * NNDL 5.1–5.3); B, fields, transposed and dilated convolutions, architectures, batch norm and
  * residual blocks; C, dense connections, Inception, NiN, TextCNN and the concept questions;
+ * design, networks the learner writes to meet constraints (answer kind `spec`);
  * gradients, backpropagation through convolution and pooling (NNDL 5.3); cost, parameters,
  * compute and activation memory (FLOPs, Inception reductions, depthwise-separable and grouped
  * convolutions); then
@@ -23,7 +25,7 @@ import type { TemplateInfo } from "./types";
  * and ResNeXt blocks, DenseNet growth, stage traces, normalization).
  */
 const templates: ReadonlyMap<string, RegisteredTemplate> = new Map(
-  [convOutputSizeTemplate, ...groupATemplates, ...groupBTemplates, ...groupCTemplates, ...groupGradientsTemplates, ...groupCostTemplates, ...groupClassicsTemplates, ...groupBlocksTemplates]
+  [convOutputSizeTemplate, ...groupATemplates, ...groupBTemplates, ...groupCTemplates, ...groupDesignTemplates, ...groupGradientsTemplates, ...groupCostTemplates, ...groupClassicsTemplates, ...groupBlocksTemplates]
     .map(registerTemplate)
     .map((template) => [template.template, template]),
 );

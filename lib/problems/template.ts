@@ -1,4 +1,5 @@
 import { analyze, EngineError, run, selectPath } from "../engine";
+import { checkConstraints, type DesignConstraint } from "./design/constraints";
 import { ProblemError } from "./errors";
 import { createRng, type Rng } from "./rng";
 import { resolveCitations } from "./sources";
@@ -42,6 +43,11 @@ export interface ProblemTemplate<P> {
   check(params: P): Check;
   /** The key of a concept question (check `null`): a fact from the book, not a computation. */
   conceptKey?(params: P): Answer;
+  /**
+   * A design problem's constraints (answer kind `spec`): its key. Its check is `analyze` of a
+   * reference spec, which the engine must find meeting every constraint, or the variant is invalid.
+   */
+  designConstraints?(params: P): DesignConstraint[];
   /** Relative tolerance of a `number` key or of each entry of a computed `matrix` key. */
   tolerance?: number;
   /** The options of a `choice`/`choices` question, ids `A`, `B`, … in display order. */
@@ -95,7 +101,7 @@ export function registerTemplate<P>(template: ProblemTemplate<P>): RegisteredTem
       const check = template.check(params);
       let answer: Answer;
       try {
-        answer = check ? keyFromEngine(template, check) : conceptKeyOf(template, params);
+        answer = template.answerKind === "spec" ? designKeyOf(template, params, check) : check ? keyFromEngine(template, check) : conceptKeyOf(template, params);
       } catch (error) {
         // The engine refusing a template's own spec is a question error: the template's bug.
         if (!(error instanceof EngineError)) throw error;
@@ -148,6 +154,22 @@ function keyFromEngine<P>(template: ProblemTemplate<P>, check: NonNullable<Check
   return toAnswer(template, selectPath(answer, check.select));
 }
 
+/**
+ * A design problem's key: its constraints, once the engine has analysed the reference spec (the
+ * check) and found it meeting every one, so a worked solution never shows a spec that fails.
+ */
+function designKeyOf<P>(template: ProblemTemplate<P>, params: P, check: Check): Answer {
+  if (!template.designConstraints || check?.mode !== "analyze") {
+    throw new ProblemError("invalid-variant", `${template.id}: a spec template needs designConstraints and an analyze check of its reference`);
+  }
+  const constraints = template.designConstraints(params);
+  const failed = checkConstraints(check.spec, analyze(check.spec), constraints).filter((outcome) => !outcome.met);
+  if (failed.length > 0) {
+    throw new ProblemError("invalid-variant", `${template.id}: the reference spec breaks ${failed.map((outcome) => outcome.constraint.kind).join(", ")}`);
+  }
+  return { kind: "spec", value: constraints };
+}
+
 function conceptKeyOf<P>(template: ProblemTemplate<P>, params: P): Answer {
   if (!template.conceptKey) {
     throw new ProblemError("invalid-variant", `${template.id}: a template without a check must give conceptKey`);
@@ -177,5 +199,7 @@ function toAnswer<P>(template: ProblemTemplate<P>, value: unknown): Answer {
   if (kind === "boolean" && typeof value === "boolean") return { kind, value };
   if (kind === "choice" && typeof value === "string") return { kind, value };
   if (kind === "choices" && Array.isArray(value) && value.every((x) => typeof x === "string")) return { kind, value: [...value] };
+  // A design misconception's "wrong answer" is the constraints its rule breaks (grade-spec.ts).
+  if (kind === "spec" && Array.isArray(value) && value.every((x) => typeof x === "object" && x !== null && "kind" in x)) return { kind, value: [...(value as DesignConstraint[])] };
   throw new ProblemError("invalid-variant", `${template.id}: ${JSON.stringify(value)} is not an answer of kind "${kind}"`);
 }

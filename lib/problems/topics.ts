@@ -23,6 +23,7 @@ export const TOPICS = [
   { id: "text-cnn", title: { en: "TextCNN", "zh-CN": "textCNN" } },
   { id: "gradients", title: { en: "Gradients (backpropagation)", "zh-CN": "卷积网络的梯度（反向传播）" } },
   { id: "cost", title: { en: "Compute and memory cost", "zh-CN": "计算量与内存" } },
+  { id: "design", title: { en: "Design a network", "zh-CN": "设计网络" } },
   { id: "concepts", title: { en: "Concepts", "zh-CN": "概念" } },
 ] as const satisfies readonly { id: string; title: Localized }[];
 

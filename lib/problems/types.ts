@@ -1,4 +1,5 @@
 import type { ArchitectureSpec } from "../engine";
+import type { DesignConstraint } from "./design/constraints";
 
 /** The languages every person-visible string exists in (DESIGN.md). */
 export const LANGS = ["en", "zh-CN"] as const;
@@ -7,12 +8,14 @@ export type Lang = (typeof LANGS)[number];
 /** One string per language. */
 export type Localized = Record<Lang, string>;
 
-export type AnswerKind = "integer" | "number" | "shape" | "matrix" | "choice" | "choices" | "boolean";
+export type AnswerKind = "integer" | "number" | "shape" | "matrix" | "choice" | "choices" | "boolean" | "spec";
 
 /**
  * The key of a problem (DESIGN.md, "Problems"). `tolerance` is relative (with an absolute floor of
  * the same size near zero) for `number`, and per entry for a `matrix` of computed values; choice
- * keys are option ids (`"A"`, `"B"`, …) of the problem's `options`.
+ * keys are option ids (`"A"`, `"B"`, …) of the problem's `options`. A `spec` key (a design
+ * problem) is the list of constraints a learner's layer stack must meet; the engine analyses the
+ * learner's own spec to check them, and the check's spec is a reference that meets them all.
  */
 export type Answer =
   | { kind: "integer"; value: number }
@@ -21,7 +24,8 @@ export type Answer =
   | { kind: "matrix"; value: number[][]; tolerance?: number }
   | { kind: "choice"; value: string }
   | { kind: "choices"; value: string[] }
-  | { kind: "boolean"; value: boolean };
+  | { kind: "boolean"; value: boolean }
+  | { kind: "spec"; value: DesignConstraint[] };
 
 /** One option of a choice question, in the problem's language; `id` is the letter shown. */
 export interface ChoiceOption {

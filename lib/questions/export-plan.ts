@@ -81,7 +81,8 @@ function itemsOf(definition: QuestionDefinition, key: string, options: ExportOpt
     }
     if (seen.has(problem.prompt)) continue;
     seen.add(problem.prompt);
-    items.push(itemOfProblem(problem, count === 1 ? name : `${name} (${items.length + 1})`, mistakesOf(misconceptions, problem.answer, lang)));
+    const item = itemOfProblem(problem, count === 1 ? name : `${name} (${items.length + 1})`, mistakesOf(misconceptions, problem.answer, lang));
+    if (item) items.push(item);
   }
   return items;
 }
@@ -101,7 +102,8 @@ function mistakesOf(misconceptions: readonly VariantMisconception[], key: Answer
   });
 }
 
-function itemOfProblem(problem: Problem, name: string, mistakes: { answer: Answer; feedback: string }[]): ExportItem {
+/** The variant as an item, or `null` for a design problem: only the engine can grade a network, and Moodle has none. */
+function itemOfProblem(problem: Problem, name: string, mistakes: { answer: Answer; feedback: string }[]): ExportItem | null {
   const base = { name, text: problem.prompt, feedback: problem.solution };
   const key: Answer = problem.answer;
   const wrong = <K extends Answer["kind"]>(kind: K) =>
@@ -120,6 +122,8 @@ function itemOfProblem(problem: Problem, name: string, mistakes: { answer: Answe
       return { ...base, type: "shortanswer", answers: shapeForms(key.value), mistakes: wrong("shape").map(({ value, feedback }) => ({ answers: shapeForms(value), feedback })) };
     case "matrix":
       return { ...base, type: "shortanswer", answers: matrixForms(key.value), mistakes: wrong("matrix").map(({ value, feedback }) => ({ answers: matrixForms(value), feedback })) };
+    case "spec":
+      return null;
     case "choice":
     case "choices": {
       const correct = key.kind === "choice" ? [key.value] : key.value;

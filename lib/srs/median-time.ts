@@ -13,6 +13,8 @@ const TYPICAL_MS_BY_KIND: Record<string, number> = {
   number: 60_000,
   shape: 60_000,
   matrix: 120_000,
+  // A network designed layer by layer against several constraints.
+  spec: 240_000,
 };
 
 const FALLBACK_MS = 60_000;

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listTemplates, sampleProblem, type Answer, type Lang } from "@/lib/problems";
+import { listTemplates, sampleProblem, type Answer, type Check, type Lang } from "@/lib/problems";
 import { createCaller } from "@/lib/server/root";
 import { createContext, type SessionUser } from "@/lib/server/trpc";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
@@ -9,9 +9,11 @@ function shapeText(value: unknown): string {
   return (value as number[]).join("x");
 }
 
-/** A key written the way a learner would type it. */
-function typed(answer: Answer): string {
+/** A key written the way a learner would type it; a design key (constraints) by the check's reference network. */
+function typed(answer: Answer, check?: Check): string {
   switch (answer.kind) {
+    case "spec":
+      return JSON.stringify(check?.mode === "analyze" ? { layers: check.spec.layers } : null);
     case "shape":
       return answer.value.join("x");
     case "matrix":
@@ -34,8 +36,12 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
 
   /** The key as the server recomputes it: from the seed stored with the issued variant. */
   async function keyOf(variantId: string) {
+    return (await problemOf(variantId)).answer;
+  }
+
+  async function problemOf(variantId: string) {
     const variant = await database.prisma.variant.findUniqueOrThrow({ where: { id: variantId } });
-    return sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang }).answer;
+    return sampleProblem({ template: variant.templateId, seed: variant.seed, lang: variant.lang as Lang });
   }
 
   beforeAll(async () => {
@@ -129,7 +135,7 @@ describe.each(databaseKinds())("a learner's review loop on %s", (kind) => {
       if (issued.status !== "issued") throw new Error(`expected skill ${turn + 1} of ${skills}, got ${issued.status}`);
       // Every template's payload keeps the key, the check, the solution and the seed on the server.
       for (const secret of ["answer", "check", "solution", "seed"]) expect(issued.problem, issued.problem.template).not.toHaveProperty(secret);
-      const result = await callerFor(learner).review.submit({ variantId: issued.variantId, answer: typed(await keyOf(issued.variantId)) });
+      const result = await callerFor(learner).review.submit({ variantId: issued.variantId, answer: await problemOf(issued.variantId).then(({ answer, check }) => typed(answer, check)) });
       expect(result.status === "graded" && result.correct, `${issued.problem.template} graded its own key`).toBe(true);
     }
     const first = await database.prisma.card.findFirstOrThrow({ where: { userId: learner.id }, orderBy: { due: "asc" } });

@@ -69,8 +69,11 @@ export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
 const batchLine = z.object({
   template: z.string(),
   seed: z.union([z.number(), z.string()]),
-  /** What the learner typed; a JSON number, boolean or array (`["A", "C"]`, `[[1, 2], [3, 4]]`) is read as its JSON text. */
-  answer: z.union([z.string(), z.number(), z.boolean(), z.array(z.unknown())]),
+  /**
+   * What the learner typed; a JSON number, boolean, array (`["A", "C"]`, `[[1, 2], [3, 4]]`) or object
+   * (a design answer's spec, `{"layers": […]}`) is read as its JSON text.
+   */
+  answer: z.union([z.string(), z.number(), z.boolean(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
   lang: z.string().optional(),
 });
 
@@ -93,7 +96,7 @@ function gradeLine(line: string, defaultLang: Lang): object {
   const parsed = batchLine.safeParse(json);
   if (!parsed.success) {
     return {
-      error: 'each line must be {"template": string, "seed": integer, "answer": string | number | boolean | array, "lang"?: "en" | "zh-CN"}',
+      error: 'each line must be {"template": string, "seed": integer, "answer": string | number | boolean | array | object, "lang"?: "en" | "zh-CN"}',
     };
   }
   try {

@@ -31,7 +31,7 @@ const STUDENTS = [
 /** What a student types: the key, or a named mistake (else a slip) of the variant. */
 async function answerOf(db: PrismaClient, variant: { templateId: string; seed: number; lang: string; questionVersionId: string | null }, right: boolean) {
   const { problem, misconceptions } = await variantProblem({ db, ...variant });
-  if (right) return typedAnswer(problem.answer);
+  if (right) return typedAnswer(problem.answer, problem.check);
   const known = misconceptions ?? (questionIdOf(variant.templateId) ? [] : requireTemplate(variant.templateId).misconceptions(variant.seed));
   return typedAnswer(known[0]?.wrongAnswer ?? slipOf(problem.answer, problem.options));
 }

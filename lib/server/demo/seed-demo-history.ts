@@ -46,7 +46,7 @@ function recallChance(card: CardState, now: Date, settings: SchedulerSettings): 
 /** An answer as the learner would type it, right (the key) or wrong (a misconception, else a slip), graded for real. */
 function answerOf({ templateId, seed, lang, right, rng }: { templateId: string; seed: number; lang: Lang; right: boolean; rng: Rng }) {
   const problem = sampleProblem({ template: templateId, seed, lang });
-  let answer = typedAnswer(problem.answer);
+  let answer = typedAnswer(problem.answer, problem.check);
   if (!right) {
     const misconceptions = requireTemplate(templateId).misconceptions(seed);
     const wrong = misconceptions.length > 0 ? rng.pick(misconceptions).wrongAnswer : slipOf(problem.answer, problem.options);
@@ -54,7 +54,7 @@ function answerOf({ templateId, seed, lang, right, rng }: { templateId: string; 
   }
   let grade = gradeAnswer({ problem, answer });
   if (!grade.gradable) {
-    answer = typedAnswer(problem.answer);
+    answer = typedAnswer(problem.answer, problem.check);
     grade = gradeAnswer({ problem, answer });
   }
   if (!grade.gradable) throw new Error(`demo history: the key of ${templateId} seed ${seed} does not grade`);

@@ -1,11 +1,16 @@
-import type { Answer } from "@/lib/problems";
+import type { ArchitectureSpec } from "@/lib/engine";
+import type { Answer, Check } from "@/lib/problems";
 
 /**
  * A key written the way a learner types it into the review page: a shape as `16x15x15`, a matrix
  * as nested brackets, choices as their letters, a number rounded to the digits a person would copy.
+ * A design key (its constraints) is answered by the problem's reference spec, the check's; without
+ * it, by a network of one flatten layer, which breaks the shape constraints: a wrong answer.
  */
-export function typedAnswer(answer: Answer): string {
+export function typedAnswer(answer: Answer, check?: Check): string {
   switch (answer.kind) {
+    case "spec":
+      return JSON.stringify(check?.mode === "analyze" ? { layers: check.spec.layers } : ({ layers: [{ type: "flatten" }] } satisfies Pick<ArchitectureSpec, "layers">));
     case "shape":
       return answer.value.join("x");
     case "matrix":
@@ -39,5 +44,8 @@ export function slipOf(answer: Answer, options: readonly { id: string }[] | unde
       return { ...answer, value: options?.find((option) => option.id !== answer.value)?.id ?? answer.value };
     case "choices":
       return { ...answer, value: answer.value.length > 1 ? answer.value.slice(1) : [options?.find((option) => !answer.value.includes(option.id))?.id ?? "A"] };
+    case "spec":
+      // The constraints are the key; a slip is a network that breaks one, which typedAnswer writes from the check.
+      return answer;
   }
 }
