@@ -214,8 +214,9 @@ describe("the concept templates over 200 seeds", () => {
     for (const item of ALL_ITEMS) if (item.kind !== "boolean") expect(seen.get(item.id)?.size, item.id).toBeGreaterThan(1);
   });
 
-  it("show every wrong option of an item that authors more than it shows, in some variant, and the key in every one", () => {
+  it("show every set of wrong options of an item that authors more than it shows, and the key in every one", () => {
     const shownOf = new Map<string, Set<number>>();
+    const setsOf = new Map<string, Set<string>>();
     for (const template of conceptTemplates) {
       for (let seed = 0; seed < 1000; seed += 1) {
         const params = template.generate(createRng(seed));
@@ -226,11 +227,18 @@ describe("the concept templates over 200 seeds", () => {
         const shown = shownOf.get(item.id) ?? new Set<number>();
         for (const authored of params.order) shown.add(authored);
         shownOf.set(item.id, shown);
+        setsOf.set(item.id, (setsOf.get(item.id) ?? new Set<string>()).add([...params.order].sort().join()));
       }
     }
+    // C(n, k) by the multiplicative formula: the wrong options' subsets a variant can show.
+    const choose = (n: number, k: number) => Array.from({ length: k }, (_, i) => (n - i) / (i + 1)).reduce((product, factor) => product * factor, 1);
     const subsetted = ALL_ITEMS.filter((item) => item.kind === "choice" && item.shown !== undefined && item.shown < item.options.length);
     expect(subsetted.length).toBeGreaterThan(0);
-    for (const item of subsetted) expect(shownOf.get(item.id)?.size, item.id).toBe(item.kind === "boolean" ? 0 : item.options.length);
+    for (const item of subsetted) {
+      if (item.kind !== "choice" || item.shown === undefined) continue;
+      expect(shownOf.get(item.id)?.size, item.id).toBe(item.options.length);
+      expect(setsOf.get(item.id)?.size, item.id).toBe(Math.round(choose(item.options.length - 1, item.shown - 1)));
+    }
   });
 
   it("lists the options for the learner but neither the key nor the solution", () => {

@@ -22,10 +22,8 @@ const CONCEPTS =
 const EXCEPTIONS: Record<string, { difficulties: readonly Difficulty[]; reason: string }> = {
   "concepts.convolution-multi-select": { difficulties: ALL, reason: CONCEPTS },
   "concepts.convolution-true-false": { difficulties: ALL, reason: CONCEPTS },
-  "concepts.modern-architectures-choice": { difficulties: ALL, reason: CONCEPTS },
   "concepts.modern-architectures-multi-select": { difficulties: ALL, reason: CONCEPTS },
   "concepts.modern-architectures-true-false": { difficulties: ALL, reason: CONCEPTS },
-  "concepts.training-choice": { difficulties: ALL, reason: CONCEPTS },
   "concepts.training-multi-select": { difficulties: ALL, reason: CONCEPTS },
   "concepts.training-true-false": { difficulties: ALL, reason: CONCEPTS },
 };

@@ -50,19 +50,41 @@ function leastCommonMultiple(a: number, b: number): number {
   return (a / x) * b;
 }
 
+function binomial(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i += 1) result = (result * (n - k + i)) / i;
+  return Math.round(result);
+}
+
+/** The `rank`-th `k`-subset of `0 … n−1` in lexicographic order, ascending. */
+function combinationAt(rank: number, n: number, k: number): number[] {
+  const chosen: number[] = [];
+  let rest = rank;
+  for (let next = 0; chosen.length < k; next += 1) {
+    const withNext = binomial(n - next - 1, k - chosen.length - 1);
+    if (rest < withNext) chosen.push(next);
+    else rest -= withNext;
+  }
+  return chosen;
+}
+
+/** How many sets of options a variant of `item` may show: its wrong options' subsets for a choice item with `shown`, else 1. */
+function optionSets(item: ConceptItem): number {
+  if (item.kind !== "choice" || item.shown === undefined) return 1;
+  return binomial(item.options.length - 1, item.shown - 1);
+}
+
 /**
  * The options a variant shows, in their shown order, as authored indices: all of them shuffled,
- * or for a choice item with `shown`, the key and `shown − 1` of its wrong options (a uniformly
- * drawn subset: the first of a shuffle), shuffled together.
+ * or for a choice item with `shown`, the key and the `set`-th subset of `shown − 1` of its wrong
+ * options, shuffled together.
  */
-function drawOrder(rng: Rng, item: ChoiceItem | ChoicesItem): number[] {
-  if (item.kind === "choices" || item.shown === undefined || item.shown === item.options.length) return shuffledIndices(rng, item.options.length);
-  const count = item.shown;
+function drawOrder(rng: Rng, item: ChoiceItem | ChoicesItem, set: number): number[] {
+  if (item.kind === "choices" || item.shown === undefined) return shuffledIndices(rng, item.options.length);
   const key = AUTHORED_INDEX[item.answer] as number;
   const wrong = item.options.map((_, index) => index).filter((index) => index !== key);
-  const drawn = shuffledIndices(rng, wrong.length).slice(0, count - 1).map((at) => wrong[at] as number);
-  const chosen = [key, ...drawn];
-  return shuffledIndices(rng, count).map((at) => chosen[at] as number);
+  const chosen = [key, ...combinationAt(set, wrong.length, item.shown - 1).map((at) => wrong[at] as number)];
+  return shuffledIndices(rng, item.shown).map((at) => chosen[at] as number);
 }
 
 /** The letter shown for the option authored with `letter`, under `order`; null when the variant does not show it. */
@@ -105,7 +127,8 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
     if (authored.length === 0) throw new ProblemError("invalid-variant", `${id}: no ${difficulty} item`);
     return authored;
   };
-  const drawSpan = DIFFICULTIES.length * DIFFICULTIES.map((difficulty) => itemsOf(difficulty).length).reduce(leastCommonMultiple, 1);
+  const itemSpan = DIFFICULTIES.map((difficulty) => itemsOf(difficulty).length).reduce(leastCommonMultiple, 1);
+  const drawSpan = DIFFICULTIES.length * itemSpan * items.map(optionSets).reduce(leastCommonMultiple, 1);
   const itemOf = (p: ConceptParams): ConceptItem => {
     const item = byId.get(p.itemId);
     if (!item) throw new ProblemError("invalid-variant", `${id}: no concept item ${JSON.stringify(p.itemId)}`);
@@ -149,14 +172,17 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
     title: (lang) => conceptMessages(lang)("title", titleArgs),
 
     generate(rng) {
-      // One draw picks both: its residue mod 3 is the difficulty, the rest the item of that
-      // difficulty. The span is a multiple of every count, so both are uniform; two successive
-      // draws would be correlated for nearby seeds (xoroshiro128+'s first outputs), leaving items unreached.
+      // One draw picks all three: its residue mod 3 is the difficulty, the rest the item of that
+      // difficulty and then the set of options it shows. The span is a multiple of every count, so
+      // each is uniform; successive draws would be correlated for nearby seeds (xoroshiro128+'s
+      // first outputs), leaving items and option sets unreached.
       const draw = rng.int(0, drawSpan - 1);
       const difficulty = DIFFICULTIES[draw % DIFFICULTIES.length] as Difficulty;
       const candidates = itemsOf(difficulty);
-      const item = candidates[Math.floor(draw / DIFFICULTIES.length) % candidates.length] as ConceptItem;
-      return { difficulty, itemId: item.id, order: item.kind === "boolean" ? [] : drawOrder(rng, item) };
+      const rest = Math.floor(draw / DIFFICULTIES.length);
+      const item = candidates[rest % candidates.length] as ConceptItem;
+      const set = Math.floor(rest / candidates.length) % optionSets(item);
+      return { difficulty, itemId: item.id, order: item.kind === "boolean" ? [] : drawOrder(rng, item, set) };
     },
 
     // The item's authored difficulty, so a params object naming another one cannot mislabel it.
