@@ -16,6 +16,21 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/**/*.test.ts"],
+          exclude: ["tests/integration/**", "tests/**/*.isolated.test.ts"],
+          environment: "node",
+          // The pure core has no state worth a fresh module graph per file, and importing
+          // tfjs, KaTeX and the problem catalog again for each of 150 files was most of the run
+          // on two cores (4.5 min isolated, under 2 without).
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Files that replace a module (vi.mock) or count calls into a shared one need a module
+          // graph of their own: name them *.isolated.test.ts.
+          name: "unit-isolated",
+          include: ["tests/**/*.isolated.test.ts"],
           exclude: ["tests/integration/**"],
           environment: "node",
         },
