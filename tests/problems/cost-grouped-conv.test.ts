@@ -67,3 +67,12 @@ describe("cost.grouped-conv", () => {
     expectCataloguesAgree(costGroupedConvCatalogues);
   });
 });
+
+describe("cost.grouped-conv's figure", () => {
+  it("names the groups in the layer's box, in both languages", () => {
+    const params: CostGroupedConvParams = { difficulty: "easy", channelsIn: 128, size: 56, conv: conv(128, 3, { groups: 32, padding: 1, bias: false }), asked: "params" };
+    const key = { kind: "integer" as const, value: 4608 };
+    expect(costGroupedConvTemplate.figure!(params, key, "en")!.svg).toContain("3×3 conv, 128 channels, 32 groups, stride 1, padding 1");
+    expect(costGroupedConvTemplate.figure!(params, key, "zh-CN")!.svg).toContain("3×3 卷积，128 个输出通道，分为 32 组，步幅 1，填充 1");
+  });
+});

@@ -67,7 +67,7 @@ const en = {
     alt: "A minibatch of {n} examples with {features, select, 1 {one feature} other {{features} features}}, each feature's mean and variance over the batch, γ and β, and the normalized, scaled and shifted output.",
   },
   layer: {
-    conv2d: "{kernel} conv, {filters} channels, stride {stride}, padding {padding}",
+    conv2d: "{kernel} conv, {filters} channels{groups, select, 1 {} other {, {groups} groups}}, stride {stride}, padding {padding}",
     maxpool2d: "{kernel} max pooling, stride {stride}, padding {padding}",
     avgpool2d: "{kernel} average pooling, stride {stride}, padding {padding}",
     dense: "fully connected layer, {units} outputs",
@@ -147,7 +147,7 @@ const zhCN = {
     alt: "含 {n} 个样本、{features} 个特征的小批量，每个特征在小批量上的均值和方差，γ 和 β，以及规范化、缩放和偏移后的输出。",
   },
   layer: {
-    conv2d: "{kernel} 卷积，{filters} 个输出通道，步幅 {stride}，填充 {padding}",
+    conv2d: "{kernel} 卷积，{filters} 个输出通道{groups, select, 1 {} other {，分为 {groups} 组}}，步幅 {stride}，填充 {padding}",
     maxpool2d: "{kernel} 最大汇聚，步幅 {stride}，填充 {padding}",
     avgpool2d: "{kernel} 平均汇聚，步幅 {stride}，填充 {padding}",
     dense: "全连接层，{units} 个输出",

@@ -11,13 +11,19 @@ const scalar = (value: unknown, fallback: number): string => (typeof value === "
 
 /**
  * A layer in plain words for a figure's box (no LaTeX: SVG text is not typeset), in the book's
- * terms: `5×5 conv, 6 channels, stride 1, padding 2`.
+ * terms: `5×5 conv, 6 channels, stride 1, padding 2`; a grouped convolution names its groups.
  */
 export function layerLabel(layer: LayerSpec, lang: Lang): string {
   const t = figureMessages(lang);
   switch (layer.type) {
     case "conv2d":
-      return t("layer.conv2d", { kernel: size(layer.kernel, 1), filters: String(layer.filters), stride: scalar(layer.stride, 1), padding: scalar(layer.padding, 0) });
+      return t("layer.conv2d", {
+        kernel: size(layer.kernel, 1),
+        filters: String(layer.filters),
+        groups: String(layer.groups ?? 1),
+        stride: scalar(layer.stride, 1),
+        padding: scalar(layer.padding, 0),
+      });
     case "maxpool2d":
     case "avgpool2d": {
       const kernel = typeof layer.kernel === "number" ? layer.kernel : 1;
