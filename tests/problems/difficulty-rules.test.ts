@@ -453,3 +453,16 @@ describe("difficulty follows the work: BatchNorm2d per channel (issue 13, Blocks
     for (const problem of groups.hard) expect(read(problem)).toEqual({ values: 12, channels: 3, affine: true });
   });
 });
+
+describe("difficulty follows the work: DenseNet growth (issue 13, Blocks)", () => {
+  it("densenet.growth: easy two blocks and one transition, medium three and two, hard four and three or four with some halving of an odd number", () => {
+    const groups = byDifficulty("densenet.growth");
+    const stages = (problem: Problem) => (problem.check?.mode === "analyze" ? (problem.check.spec.layers as { name?: string }[]).map((layer) => layer.name) : []);
+    const count = (problem: Problem, name: string) => stages(problem).filter((stage) => stage === name).length;
+    for (const problem of groups.easy) expect([count(problem, "dense block"), count(problem, "transition")]).toEqual([2, 1]);
+    for (const problem of groups.medium) expect([count(problem, "dense block"), count(problem, "transition")]).toEqual([3, 2]);
+    for (const problem of groups.hard) expect(count(problem, "dense block")).toBe(4);
+    const odd = (problem: Problem) => /\\lfloor \d*[13579] \/ 2/.test(problem.solution);
+    expect(groups.hard.filter(odd).length / groups.hard.length).toBeGreaterThan(0.5);
+  });
+});
