@@ -15,7 +15,7 @@ const en = {
   solution:
     "In the forward pass every output entry is {forwardEntry}: an input entry reaches each output whose window covers it, multiplied by the kernel entry it meets there. By the chain rule, summing over those outputs (⟦nndl.learning⟧; ⟦nndl.conv-properties⟧):" +
     "\n\n{formula}\n\n" +
-    "where only the terms whose kernel index lies inside the kernel count. This is NNDL's wide convolution: {spread, select, yes {spread δ's entries out with {between, plural, one {# zero} other {# zeros}} between neighbours (the stride), } other {}}pad δ with {zeros, plural, one {# row and column} other {# rows and columns}} of zeros on every side (k − 1), and cross-correlate it with the kernel rotated by 180°{padded, select, yes {; then drop the outer {padding, plural, one {row and column} other {# rows and columns}} on every side, which belong to the padding, not to X} other {}}:" +
+    "where only the terms whose kernel index lies inside the kernel count. This is NNDL's wide convolution: {spread, select, yes {spread δ's entries out with {between, plural, one {# zero} other {# zeros}} between neighbours (the stride), } other {}}pad δ with {zeros, plural, one {# row and column} other {# rows and columns}} of zeros on every side (k − 1), and cross-correlate it with the kernel rotated by 180°{padded, select, yes {; then drop the outer {padding, plural, one {row and column} other {# rows and columns}} on every side, which belong to the padding, not to X (the same as padding δ with {inner, plural, =0 {no zeros} one {# row and column of zeros} other {# rows and columns of zeros}} in the first place, as the figure draws it)} other {}}:" +
     "\n\n{rotated}\n\n{steps}\n\n" +
     "So\n\n{answer}",
   mistakes: {
@@ -39,7 +39,7 @@ const zhCN = {
   solution:
     "前向计算中每个输出元素为 {forwardEntry}：一个输入元素参与每个覆盖它的窗口的输出，乘以它在那里遇到的卷积核元素。由链式法则，对这些输出求和（⟦nndl.learning⟧；⟦nndl.conv-properties⟧）：" +
     "\n\n{formula}\n\n" +
-    "其中只计卷积核下标落在卷积核内的项。这就是 NNDL 中的宽卷积：{spread, select, yes {先在 δ 的相邻元素之间插入 {between} 个零（步幅），} other {}}在 δ 的每侧填充 {zeros} 行和列的零（k − 1），再与旋转 180° 的卷积核做互相关运算{padded, select, yes {；然后去掉每侧最外面的 {padding} 行和列，它们属于填充而不属于 X} other {}}：" +
+    "其中只计卷积核下标落在卷积核内的项。这就是 NNDL 中的宽卷积：{spread, select, yes {先在 δ 的相邻元素之间插入 {between} 个零（步幅），} other {}}在 δ 的每侧填充 {zeros} 行和列的零（k − 1），再与旋转 180° 的卷积核做互相关运算{padded, select, yes {；然后去掉每侧最外面的 {padding} 行和列，它们属于填充而不属于 X（等于一开始{inner, plural, =0 {不给 δ 填充} other {只在 δ 的每侧填充 # 行和列的零}}，如图所示）} other {}}：" +
     "\n\n{rotated}\n\n{steps}\n\n" +
     "所以\n\n{answer}",
   mistakes: {

@@ -58,6 +58,7 @@ export const gradConvInputTemplate: ProblemTemplate<ConvGradParams> = {
       between: p.stride - 1,
       padded: p.padding > 0 ? "yes" : "no",
       padding: p.padding,
+      inner: k - 1 - p.padding,
       rotated: displayMatrix(rotate180(p.kernel), "\\operatorname{rot180}(W)"),
       steps: gradientSteps("X", products, lang),
       answer: displayMatrix(worked, tex.dXName),
