@@ -414,6 +414,17 @@ describe("difficulty follows the work: the classics group (issue 13, Classics)",
     for (const problem of groups.medium) expect([shownW(problem), stride(problem)]).toEqual([false, 1]);
     for (const problem of groups.hard) expect([shownW(problem), stride(problem)]).toEqual([false, 2]);
   });
+
+  it("lenet.c3-connections: easy one output map (one conv, one filter); medium a group of maps on the same number of inputs; hard a whole table, two or three groups added", () => {
+    const groups = byDifficulty("lenet.c3-connections");
+    const layer = (problem: Problem) => {
+      if (problem.check?.mode !== "analyze") throw new Error("expected an analyze check");
+      return problem.check.spec.layers[0] as unknown as { type: string; filters?: number; branches?: unknown[] };
+    };
+    for (const problem of groups.easy) expect([layer(problem).type, layer(problem).filters]).toEqual(["conv2d", 1]);
+    for (const problem of groups.medium) expect([layer(problem).type, (layer(problem).filters ?? 0) > 1]).toEqual(["conv2d", true]);
+    for (const problem of groups.hard) expect([layer(problem).type, [2, 3].includes(layer(problem).branches?.length ?? 0)]).toEqual(["concat", true]);
+  });
 });
 
 describe("difficulty follows the work: ResNeXt (issue 13, Blocks)", () => {
