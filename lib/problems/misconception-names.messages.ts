@@ -233,7 +233,7 @@ const zhCN: Record<keyof typeof en, string> = {
   "other-axis": "用了另一个轴的尺寸",
   "other-layer": "答成了另一层的数目",
   "other-part": "算成了网络的另一部分",
-  "output-reversed": "把输出倒序，而不是翻转滤波器",
+  "output-reversed": "把输出倒序，而不是翻转卷积核",
   "own-stride-counted": "把本层自己的步幅也算了进去",
   "padding-added": "加上了填充而不是减去",
   "padding-count-swapped": "弄反了填充是否计入平均",
