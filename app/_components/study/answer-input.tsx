@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import { answerHintValues } from "@/lib/grading/answer-examples";
 import { Html } from "../html";
+import { SpecInput } from "./spec-input";
 import { useChoiceKeys } from "./use-choice-keys";
 
 export interface ChoiceOptionView {
@@ -33,7 +34,8 @@ function selectedIds(value: string): Set<string> {
 /**
  * The answer field for a problem's kind: a text field for numbers and shapes, a text area for
  * matrices, radio buttons or check boxes for choices, two buttons for true/false. Whatever the
- * control, the answer is sent as the text a learner could also have typed.
+ * control, the answer is sent as the text a learner could also have typed (for a design problem,
+ * a form of layers or JSON, both the spec JSON).
  */
 export function AnswerInput({ kind, options, value, onChange, locked, inputRef }: AnswerInputProps) {
   const t = useTranslations("review");
@@ -94,6 +96,8 @@ export function AnswerInput({ kind, options, value, onChange, locked, inputRef }
     );
   }
 
+  if (kind === "spec") return <SpecInput value={value} onChange={onChange} locked={locked} inputRef={inputRef} />;
+
   if (kind === "matrix") {
     return (
       <textarea
@@ -137,6 +141,7 @@ const HINTS: Record<string, string> = {
   choice: "hints.choice",
   choices: "hints.choices",
   boolean: "hints.boolean",
+  spec: "hints.spec",
 };
 
 /** One line under the field saying how to write this kind of answer. */

@@ -19,8 +19,9 @@ export function AnswerPreview({ kind, text, options, locale }: { kind: string; t
     if (text.trim() && !grading) loadGrading().then(setGrading, () => undefined);
   }, [text, grading]);
 
-  // Choices and true/false are clicked, not typed: what was clicked is what is read.
-  if (kind === "boolean" || kind === "choice" || kind === "choices" || !text.trim() || !grading) return null;
+  // Choices and true/false are clicked, not typed: what was clicked is what is read. A design
+  // answer is read by the engine on the server, constraint by constraint.
+  if (kind === "boolean" || kind === "choice" || kind === "choices" || kind === "spec" || !text.trim() || !grading) return null;
   const reading = readAnswer(grading, kind, text, options, locale);
   return (
     <div className="mt-2 text-sm" aria-live="polite" data-testid="answer-preview">

@@ -103,7 +103,10 @@ export function ResultPanel({
         </div>
       </dl>
       <div className="mt-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-        <BrowserVerification reviewId={graded.reviewId} check={graded.check} expected={graded.expected.value} keySource={graded.keySource ?? "book"} />
+        {/* A design key is its constraints, not a value the check selects: the server's engine graded the learner's own network. */}
+        {graded.expected.kind !== "spec" && (
+          <BrowserVerification reviewId={graded.reviewId} check={graded.check} expected={graded.expected.value} keySource={graded.keySource ?? "book"} />
+        )}
         {calcHref && (
           // A new tab: the result, its rating and the next problem stay where they are.
           <a href={calcHref} target="_blank" rel="noopener" className="text-sm font-medium text-brand-700 underline hover:text-brand-800" data-testid="open-in-calculator">
