@@ -477,3 +477,15 @@ describe("difficulty follows the work: DenseNet growth (issue 13, Blocks)", () =
     expect(groups.hard.filter(odd).length / groups.hard.length).toBeGreaterThan(0.5);
   });
 });
+
+describe("difficulty follows the work: stage traces (issue 13, Blocks)", () => {
+  it("arch.stage-trace: the stages carried, whichever the network; easy 1–2, medium 3–4, hard 5 or more; each network at each difficulty", () => {
+    const groups = byDifficulty("arch.stage-trace");
+    const stages = (problem: Problem) => (problem.check?.mode === "analyze" ? problem.check.spec.layers.length : 0);
+    const nets = (problems: Problem[]) => new Set(problems.map((problem) => (problem.check?.mode === "analyze" ? problem.check.spec.name : "")));
+    expect(range(groups.easy.map(stages))).toEqual([1, 2]);
+    expect(range(groups.medium.map(stages))).toEqual([3, 4]);
+    expect(range(groups.hard.map(stages))[0]).toBe(5);
+    for (const group of Object.values(groups)) expect(nets(group).size).toBe(3);
+  });
+});
