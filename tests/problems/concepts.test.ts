@@ -11,7 +11,9 @@ const LETTERS = ["A", "B", "C", "D", "E"];
 /** Authored letters: a choice item may author more wrong options than a variant shows. */
 const AUTHORED = ["A", "B", "C", "D", "E", "F", "G", "H"];
 /** How many options a variant of `item` shows. */
-const shownCount = (item: ConceptItem) => (item.kind === "boolean" ? 0 : item.kind === "choice" ? (item.shown ?? item.options.length) : item.options.length);
+const shownCount = (item: ConceptItem) => (item.kind === "boolean" ? 0 : (item.shown ?? item.options.length));
+/** The authored letters of an item's right options. */
+const rightLetters = (item: ConceptItem): string[] => (item.kind === "boolean" ? [] : item.kind === "choice" ? [item.answer] : [...item.answer]);
 const DIFFICULTIES = ["easy", "medium", "hard"];
 const itemById = new Map(ALL_ITEMS.map((item) => [item.id, item]));
 
@@ -79,7 +81,7 @@ describe("the concept items", () => {
         expect(keys.length, `${item.id}: some option is wrong`).toBeLessThan(item.options.length);
       }
       for (const [index, option] of item.options.entries()) {
-        if (option.misconception) expect(keys, `${item.id}: a misconception marks a wrong option`).not.toContain(LETTERS[index]);
+        if (option.misconception) expect(keys, `${item.id}: a misconception marks a wrong option`).not.toContain(AUTHORED[index]);
       }
     }
   });
@@ -177,9 +179,13 @@ describe("the concept templates over 200 seeds", () => {
         for (const shownOption of options) expect(authored, item.id).toContain(shownOption.text);
         expect(new Set(options.map((o) => o.text)).size).toBe(options.length);
         const shown = (letter: string) => options.find((o) => o.id === letter)?.text;
-        const keys = item.kind === "choice" ? [item.answer] : [...item.answer];
+        // The key is every right option the variant shows (all of them, but for a subset of a multi-select item's).
+        const shownTexts = options.map((o) => o.text);
+        const rightShown = rightLetters(item).map((key) => authoredText(item, key, lang)).filter((right) => shownTexts.includes(right));
         const given = en.answer.kind === "choice" ? [en.answer.value] : (en.answer.value as string[]);
-        expect(given.map(shown).sort()).toEqual(keys.map((key) => authoredText(item, key, lang)).sort());
+        expect(given.map(shown).sort()).toEqual(rightShown.sort());
+        expect(given.length).toBeGreaterThan(0);
+        expect(given.length).toBeLessThan(options.length);
         expect(problem.solution).toContain(shown(given[0] as string));
       }
     }
@@ -214,15 +220,18 @@ describe("the concept templates over 200 seeds", () => {
     for (const item of ALL_ITEMS) if (item.kind !== "boolean") expect(seen.get(item.id)?.size, item.id).toBeGreaterThan(1);
   });
 
-  it("show every set of wrong options of an item that authors more than it shows, and the key in every one", () => {
+  it("show every set of options of an item that authors more than it shows, each a question with a key", () => {
     const shownOf = new Map<string, Set<number>>();
     const setsOf = new Map<string, Set<string>>();
     for (const template of conceptTemplates) {
       for (let seed = 0; seed < 1000; seed += 1) {
         const params = template.generate(createRng(seed));
         const item = itemById.get(params.itemId);
-        if (item?.kind !== "choice" || item.shown === undefined) continue;
-        expect(params.order, item.id).toContain(AUTHORED.indexOf(item.answer));
+        if (item === undefined || item.kind === "boolean" || item.shown === undefined) continue;
+        const right = rightLetters(item).map((letter) => AUTHORED.indexOf(letter));
+        if (item.kind === "choice") expect(params.order, item.id).toContain(right[0]);
+        expect(params.order.some((index) => right.includes(index)), `${item.id}: a right option shown`).toBe(true);
+        expect(params.order.some((index) => !right.includes(index)), `${item.id}: a wrong option shown`).toBe(true);
         expect(new Set(params.order).size).toBe(item.shown);
         const shown = shownOf.get(item.id) ?? new Set<number>();
         for (const authored of params.order) shown.add(authored);
@@ -232,12 +241,16 @@ describe("the concept templates over 200 seeds", () => {
     }
     // C(n, k) by the multiplicative formula: the wrong options' subsets a variant can show.
     const choose = (n: number, k: number) => Array.from({ length: k }, (_, i) => (n - i) / (i + 1)).reduce((product, factor) => product * factor, 1);
-    const subsetted = ALL_ITEMS.filter((item) => item.kind === "choice" && item.shown !== undefined && item.shown < item.options.length);
+    const subsetted = ALL_ITEMS.filter((item) => item.kind !== "boolean" && item.shown !== undefined && item.shown < item.options.length);
     expect(subsetted.length).toBeGreaterThan(0);
     for (const item of subsetted) {
-      if (item.kind !== "choice" || item.shown === undefined) continue;
+      if (item.kind === "boolean" || item.shown === undefined) continue;
       expect(shownOf.get(item.id)?.size, item.id).toBe(item.options.length);
-      expect(setsOf.get(item.id)?.size, item.id).toBe(Math.round(choose(item.options.length - 1, item.shown - 1)));
+      // A choice item: the key and any shown − 1 wrong ones. A multi-select item: any set but all right or all wrong.
+      const right = rightLetters(item).length;
+      const wrong = item.options.length - right;
+      const expected = item.kind === "choice" ? choose(wrong, item.shown - 1) : choose(item.options.length, item.shown) - choose(right, item.shown) - choose(wrong, item.shown);
+      expect(setsOf.get(item.id)?.size, item.id).toBe(Math.round(expected));
     }
   });
 

@@ -20,11 +20,8 @@ const CONCEPTS =
  * 30, so that the exception is taken out with the fix.
  */
 const EXCEPTIONS: Record<string, { difficulties: readonly Difficulty[]; reason: string }> = {
-  "concepts.convolution-multi-select": { difficulties: ALL, reason: CONCEPTS },
   "concepts.convolution-true-false": { difficulties: ALL, reason: CONCEPTS },
-  "concepts.modern-architectures-multi-select": { difficulties: ALL, reason: CONCEPTS },
   "concepts.modern-architectures-true-false": { difficulties: ALL, reason: CONCEPTS },
-  "concepts.training-multi-select": { difficulties: ALL, reason: CONCEPTS },
   "concepts.training-true-false": { difficulties: ALL, reason: CONCEPTS },
 };
 

@@ -64,6 +64,12 @@ export interface ChoicesItem extends ConceptItemBase {
   options: readonly ConceptOption[];
   /** Every right option (select all that apply). */
   answer: readonly OptionLetter[];
+  /**
+   * How many options a variant shows (3 to 5; all of them when absent): a seeded subset holding
+   * at least one right and one wrong option, whose key is the right ones shown. Each option must
+   * be right or wrong on its own, whatever else is shown.
+   */
+  shown?: number;
 }
 
 export interface BooleanItem extends ConceptItemBase {

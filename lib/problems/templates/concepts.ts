@@ -68,23 +68,19 @@ function combinationAt(rank: number, n: number, k: number): number[] {
   return chosen;
 }
 
-/** How many sets of options a variant of `item` may show: its wrong options' subsets for a choice item with `shown`, else 1. */
-function optionSets(item: ConceptItem): number {
-  if (item.kind !== "choice" || item.shown === undefined) return 1;
-  return binomial(item.options.length - 1, item.shown - 1);
-}
-
 /**
- * The options a variant shows, in their shown order, as authored indices: all of them shuffled,
- * or for a choice item with `shown`, the key and the `set`-th subset of `shown − 1` of its wrong
- * options, shuffled together.
+ * The sets of options (authored indices, ascending) that a variant of an item with `shown` may
+ * show: every `shown`-subset that is a real question with the item's key: for a choice item, those
+ * holding the key; for a multi-select item, those holding at least one right and one wrong option
+ * (the key is then the right ones shown). One set, all the options, for an item without `shown`.
  */
-function drawOrder(rng: Rng, item: ChoiceItem | ChoicesItem, set: number): number[] {
-  if (item.kind === "choices" || item.shown === undefined) return shuffledIndices(rng, item.options.length);
-  const key = AUTHORED_INDEX[item.answer] as number;
-  const wrong = item.options.map((_, index) => index).filter((index) => index !== key);
-  const chosen = [key, ...combinationAt(set, wrong.length, item.shown - 1).map((at) => wrong[at] as number)];
-  return shuffledIndices(rng, item.shown).map((at) => chosen[at] as number);
+function optionSetsOf(item: ConceptItem): number[][] {
+  if (item.kind === "boolean") return [[]];
+  const all = item.options.map((_, index) => index);
+  if (item.shown === undefined) return [all];
+  const right = new Set((item.kind === "choice" ? [item.answer] : item.answer).map((letter) => AUTHORED_INDEX[letter] as number));
+  const subsets = Array.from({ length: binomial(all.length, item.shown) }, (_, rank) => combinationAt(rank, all.length, item.shown as number));
+  return subsets.filter((set) => set.some((index) => right.has(index)) && set.some((index) => !right.has(index)));
 }
 
 /** The letter shown for the option authored with `letter`, under `order`; null when the variant does not show it. */
@@ -97,6 +93,16 @@ function shownLetter(order: readonly number[], authoredLetter: string): string {
   const letter = shownLetterOrNull(order, authoredLetter);
   if (letter === null) throw new ProblemError("invalid-variant", `concept option ${authoredLetter} is not among the options`);
   return letter;
+}
+
+/** A multi-select variant's key: the letters of the right options it shows. */
+function shownKeys(item: ChoicesItem, order: readonly number[]): string[] {
+  return item.answer.map((right) => shownLetterOrNull(order, right)).filter((letter) => letter !== null);
+}
+
+/** The options of `set` in a seeded order: `order[i]` is the authored index shown at position `i`. */
+function shownOrder(rng: Rng, set: readonly number[]): number[] {
+  return shuffledIndices(rng, set.length).map((at) => set[at] as number);
 }
 
 /** Every misconception that the items carry, by id, first occurrence first. */
@@ -128,7 +134,8 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
     return authored;
   };
   const itemSpan = DIFFICULTIES.map((difficulty) => itemsOf(difficulty).length).reduce(leastCommonMultiple, 1);
-  const drawSpan = DIFFICULTIES.length * itemSpan * items.map(optionSets).reduce(leastCommonMultiple, 1);
+  const setsOf = new Map(items.map((item) => [item.id, optionSetsOf(item)]));
+  const drawSpan = DIFFICULTIES.length * itemSpan * items.map((item) => optionSetsOf(item).length).reduce(leastCommonMultiple, 1);
   const itemOf = (p: ConceptParams): ConceptItem => {
     const item = byId.get(p.itemId);
     if (!item) throw new ProblemError("invalid-variant", `${id}: no concept item ${JSON.stringify(p.itemId)}`);
@@ -159,7 +166,7 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
       const letter = shownLetterOrNull(p.order, AUTHORED_LETTERS[authored] as string);
       if (letter === null) return null;
       // A multi-select learner holding the belief picks the distractor beside the right options.
-      return item.kind === "choice" ? letter : [...item.answer.map((right) => shownLetter(p.order, right)), letter].sort();
+      return item.kind === "choice" ? letter : [...shownKeys(item, p.order), letter].sort();
     },
     feedback: (_p: ConceptParams, lang: Lang) => misconception.feedback[lang],
   }));
@@ -181,8 +188,9 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
       const candidates = itemsOf(difficulty);
       const rest = Math.floor(draw / DIFFICULTIES.length);
       const item = candidates[rest % candidates.length] as ConceptItem;
-      const set = Math.floor(rest / candidates.length) % optionSets(item);
-      return { difficulty, itemId: item.id, order: item.kind === "boolean" ? [] : drawOrder(rng, item, set) };
+      const sets = setsOf.get(item.id) as number[][];
+      const set = sets[Math.floor(rest / candidates.length) % sets.length] as number[];
+      return { difficulty, itemId: item.id, order: item.kind === "boolean" ? [] : shownOrder(rng, set) };
     },
 
     // The item's authored difficulty, so a params object naming another one cannot mislabel it.
@@ -194,7 +202,7 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
       const item = itemOf(p);
       if (item.kind === "boolean") return { kind: "boolean", value: item.answer };
       if (item.kind === "choice") return { kind: "choice", value: shownLetter(p.order, item.answer) };
-      return { kind: "choices", value: item.answer.map((right) => shownLetter(p.order, right)).sort() };
+      return { kind: "choices", value: shownKeys(item, p.order).sort() };
     },
 
     ...(kind === "boolean" ? {} : { options: shownOptions }),
