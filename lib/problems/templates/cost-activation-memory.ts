@@ -18,7 +18,7 @@ import { conv, type CostLayer, describeLayer, layerSpec, shapeAfter } from "./co
  * Difficulties: easy, the one layer is a convolution that keeps the size, answered in bytes;
  * medium, one layer of a four-layer stack (convolution, ReLU, max pooling, convolution), whose
  * shape is carried to it, in KiB; hard, every layer's output of a LeNet-like network (ten layers,
- * flatten and dense ones included), in KiB or MiB.
+ * flatten and dense ones included), in KiB, or in MiB for inputs of 96 × 96 and larger.
  */
 export interface CostActivationMemoryParams {
   difficulty: Difficulty;
@@ -50,7 +50,9 @@ function generate(rng: Rng): CostActivationMemoryParams {
     ];
     return { difficulty, input: [rng.pick([1, 3]), size, size], layers, target: rng.pick([0, 2, 3]), unit: "KiB" };
   }
-  const size = rng.pick([28, 32, 48, 64, 96, 128]);
+  // MiB from 96 up, where every network keeps at least 0.7 MiB: a fraction of a MiB would read
+  // better in KiB, and stays off the answer hints' examples (0.37, 1/7; lib/grading/answer-examples).
+  const size = rng.pick([28, 32, 40, 48, 56, 64, 96, 112, 128]);
   const kernel = rng.pick([3, 5]);
   const layers: CostLayer[] = [
     { type: "conv", conv: conv(rng.pick([6, 8, 16, 32]), kernel, { padding: (kernel - 1) / 2 }) },
@@ -64,7 +66,7 @@ function generate(rng: Rng): CostActivationMemoryParams {
     { type: "relu" },
     { type: "dense", units: 10 },
   ];
-  return { difficulty, input: [rng.pick([1, 3]), size, size], layers, target: null, unit: size >= 64 ? "MiB" : rng.pick(["KiB", "MiB"] as const) };
+  return { difficulty, input: [rng.pick([1, 3]), size, size], layers, target: null, unit: size >= 96 ? "MiB" : "KiB" };
 }
 
 const specOf = (p: CostActivationMemoryParams): ArchitectureSpec => ({ input: p.input, layers: p.layers.map(layerSpec) });
