@@ -31,13 +31,13 @@ const zhCN = {
   layerPrompt:
     "形状为 {inputShape}（通道、高、宽，批量大小 1）的输入依次经过\n\n{layers}\n\n" +
     "训练时，前向传播会保存每一层的输出以供反向传播使用。数值为 float32（每个 4 字节）。" +
-    "第 {target} 层的输出占多少内存，以{unit, select, bytes {字节} KiB {KiB（1 KiB = 1024 字节）} other {MiB（1 MiB = 1024 · 1024 字节）}}计？" +
+    "第 {target} 层的输出占多少内存，以{unit, select, bytes {字节} KiB { KiB（1 KiB = 1024 字节）} other { MiB（1 MiB = 1024 · 1024 字节）}}计？" +
     "{unit, select, bytes {} other {请至少给出四位有效数字。}}",
   networkPrompt:
     "形状为 {inputShape}（通道、高、宽，批量大小 1）的输入依次经过\n\n{layers}\n\n" +
     "训练时，前向传播会保存每一层的输出以供反向传播使用。请计入列出的每一层的输出，包括 ReLU 和展平层（不做原地计算），" +
     "不计输入本身、参数和梯度。数值为 float32（每个 4 字节）。" +
-    "这些输出合计占多少内存，以{unit, select, bytes {字节} KiB {KiB（1 KiB = 1024 字节）} other {MiB（1 MiB = 1024 · 1024 字节）}}计？请至少给出四位有效数字。",
+    "这些输出合计占多少内存，以{unit, select, bytes {字节} KiB { KiB（1 KiB = 1024 字节）} other { MiB（1 MiB = 1024 · 1024 字节）}}计？请至少给出四位有效数字。",
   row: "- 第 {number} 层：{shape}，{count} 个值",
   solution:
     "每层输出的值的个数是其形状各维的乘积；一个 float32 值占 4 字节，1 KiB 是 2¹⁰ = 1024 字节，1 MiB 是 2²⁰ 字节（二进制前缀；1 kB 才是 1000 字节）。\n\n" +
