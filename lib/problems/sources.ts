@@ -70,6 +70,7 @@ const NNDL_SECTIONS = {
   "nndl.transposed-conv": nndl("5.5.1", "转置卷积", "Transposed Convolution"),
   "nndl.dilated-conv": nndl("5.5.2", "空洞卷积", "Dilated Convolution"),
   "nndl.batch-norm": nndl("7.5.1", "批量归一化", "Batch Normalization"),
+  "nndl.layer-norm": nndl("7.5.2", "层归一化", "Layer Normalization"),
 } as const satisfies Record<`nndl.${string}`, NndlSection>;
 
 export type NndlKey = keyof typeof NNDL_SECTIONS;

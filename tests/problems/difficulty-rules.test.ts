@@ -489,3 +489,16 @@ describe("difficulty follows the work: stage traces (issue 13, Blocks)", () => {
     for (const group of Object.values(groups)) expect(nets(group).size).toBe(3);
   });
 });
+
+describe("difficulty follows the work: layer norm (issue 13, Blocks)", () => {
+  it("norm.layer-vs-batch: the features per example grow, easy 2 (outputs near ±1), medium 3, hard 4 of three examples", () => {
+    const groups = byDifficulty("norm.layer-vs-batch");
+    const size = (problem: Problem) => {
+      const input = (problem.check?.mode === "run" ? (problem.check.op as unknown as { input: number[][] }).input : []) ?? [];
+      return [input.length, input[0]?.length ?? 0];
+    };
+    for (const problem of groups.easy) expect(size(problem)).toEqual([2, 3]);
+    for (const problem of groups.medium) expect(size(problem)).toEqual([3, 2]);
+    for (const problem of groups.hard) expect(size(problem)).toEqual([4, 3]);
+  });
+});

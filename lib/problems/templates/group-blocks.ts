@@ -3,6 +3,7 @@ import { archStageTraceTemplate } from "./arch-stage-trace";
 import { bnPerChannelTemplate } from "./bn-per-channel";
 import { bnPredictValuesTemplate } from "./bn-predict-values";
 import { denseNetGrowthTemplate } from "./densenet-growth";
+import { normLayerVsBatchTemplate } from "./norm-layer-vs-batch";
 import { residualBottleneckParamsTemplate } from "./residual-bottleneck-params";
 import { residualResnextParamsTemplate } from "./residual-resnext-params";
 
@@ -12,4 +13,4 @@ import { residualResnextParamsTemplate } from "./residual-resnext-params";
  * channel, layer norm against batch norm (issue 13, "Blocks"). Each is one file in this folder; add it here.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own params type
-export const groupBlocksTemplates: ProblemTemplate<any>[] = [residualBottleneckParamsTemplate, residualResnextParamsTemplate, bnPredictValuesTemplate, bnPerChannelTemplate, denseNetGrowthTemplate, archStageTraceTemplate];
+export const groupBlocksTemplates: ProblemTemplate<any>[] = [residualBottleneckParamsTemplate, residualResnextParamsTemplate, bnPredictValuesTemplate, bnPerChannelTemplate, denseNetGrowthTemplate, archStageTraceTemplate, normLayerVsBatchTemplate];
