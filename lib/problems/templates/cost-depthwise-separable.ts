@@ -83,7 +83,8 @@ export const costDepthwiseSeparableTemplate: ProblemTemplate<CostDepthwiseSepara
       padding: inlineNumber((p.kernel - 1) / 2),
       one: inlineSize(1, 1),
       inputShape: inlineShape([p.channelsIn, p.size, p.size]),
-      convention: macsConvention(lang),
+      // The MAC convention matters only where MACs are asked.
+      convention: p.asked === "macs" ? macsConvention(lang) : "",
       asked: p.asked,
     });
     const out = outputSize(p);

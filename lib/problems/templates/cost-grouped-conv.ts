@@ -89,7 +89,8 @@ export const costGroupedConvTemplate: ProblemTemplate<CostGroupedConvParams> = {
       layer: describeConv(p.conv, lang),
       channelsIn: inlineNumber(p.channelsIn),
       filters: inlineNumber(filters),
-      convention: macsConvention(lang),
+      // The MAC convention matters only where MACs are asked.
+      convention: p.asked === "macs" ? macsConvention(lang) : "",
       asked: p.asked,
     });
     const solution = t("solution", {

@@ -93,7 +93,8 @@ export const costInceptionReductionTemplate: ProblemTemplate<CostInceptionReduct
       variant: p.variant,
       one,
       reduce: inlineNumber(p.reduce),
-      convention: macsConvention(lang),
+      // The MAC convention matters only where MACs are asked.
+      convention: p.asked === "macs" ? macsConvention(lang) : "",
       asked: p.asked,
     });
     const solution = t("solution", {

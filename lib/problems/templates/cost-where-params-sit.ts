@@ -153,7 +153,8 @@ export const costWhereParamsSitTemplate: ProblemTemplate<CostWhereParamsSitParam
       classifierStart: String(p.features.length + 1),
       last: String(all.length),
       layers,
-      convention: macsConvention(lang),
+      // The MAC convention matters only where MACs are asked.
+      convention: p.asked === "macs" ? macsConvention(lang) : "",
       asked: p.asked,
       part: p.part,
     });
