@@ -62,6 +62,7 @@ export const glossary = {
   inceptionBlock: { en: "Inception block", "zh-CN": "Inception块" },
   concatenation: { en: "concatenation", "zh-CN": "连结", avoid: ["拼接"] },
   multiplyAccumulate: { en: "multiply-accumulate operations (MACs)", "zh-CN": "乘加运算" },
+  floatingPointOperations: { en: "floating-point operations (FLOPs)", "zh-CN": "浮点运算" },
   imageAugmentation: { en: "image augmentation", "zh-CN": "图像增广" },
   // d2l zh 7.5 / en 8.5: batch normalization
   batchNormalization: { en: "batch normalization", "zh-CN": "批量规范化", alsoKnownAs: ["批量归一化"], avoid: ["批标准化", "批归一化"] },
@@ -93,6 +94,10 @@ export const glossary = {
   dilatedConvolution: { en: "dilated convolution", "zh-CN": "空洞卷积", alsoKnownAs: ["膨胀卷积"], avoid: ["扩张卷积"] },
   dilationRate: { en: "dilation rate", "zh-CN": "膨胀率", alsoKnownAs: ["空洞率", "扩张率"] },
   groupedConvolution: { en: "grouped convolution", "zh-CN": "分组卷积" },
+  // MobileNets (Howard et al. 2017): the Chinese as the cost templates write it
+  depthwiseSeparableConvolution: { en: "depthwise-separable convolution", "zh-CN": "深度可分离卷积" },
+  depthwiseConvolution: { en: "depthwise convolution", "zh-CN": "逐通道卷积" },
+  pointwiseConvolution: { en: "pointwise convolution", "zh-CN": "逐点卷积" },
   // d2l zh 15.3 / en 16.3: textCNN
   wordEmbedding: { en: "word embedding", "zh-CN": "词嵌入" },
   oneDimensionalConvolution: { en: "one-dimensional convolution", "zh-CN": "一维卷积" },
@@ -165,6 +170,7 @@ export const glossaryTopics = [
       "inceptionBlock",
       "concatenation",
       "multiplyAccumulate",
+      "floatingPointOperations",
       "imageAugmentation",
     ],
   },
@@ -181,7 +187,7 @@ export const glossaryTopics = [
   {
     id: "transposed-dilated",
     title: { en: "Transposed and dilated convolutions", "zh-CN": "转置卷积和空洞卷积" },
-    terms: ["transposedConvolution", "fractionallyStridedConvolution", "upsampling", "dilatedConvolution", "dilationRate", "groupedConvolution"],
+    terms: ["transposedConvolution", "fractionallyStridedConvolution", "upsampling", "dilatedConvolution", "dilationRate", "groupedConvolution", "depthwiseSeparableConvolution", "depthwiseConvolution", "pointwiseConvolution"],
   },
   {
     id: "textcnn",
