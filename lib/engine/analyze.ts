@@ -19,6 +19,8 @@ export interface LayerAnalysis {
    * keeps for backpropagation when nothing is computed in place (× 4 bytes in float32).
    */
   outputElements: number;
+  /** `outputElements` in float32, 4 bytes a value: the memory cost problems ask about. */
+  outputBytes: number;
   params: number;
   buffers: number;
   macs: number;
@@ -60,6 +62,16 @@ export interface Analysis {
    * computed in place (DESIGN.md, "Engine spec").
    */
   totalOutputElements: number;
+  /**
+   * `totalOutputElements` in float32 (4 bytes a value), in bytes and in binary units (1 KiB =
+   * 1024 B, 1 MiB = 1024 KiB): fields of their own because a problem's `check.select` is a plain
+   * path into this answer (DESIGN.md, "Problems"), never arithmetic on it.
+   */
+  totalOutputBytes: number;
+  totalOutputKiB: number;
+  totalOutputMiB: number;
+  /** `totalMacs` as FLOPs: one multiplication and one addition a MAC. */
+  totalFlops: number;
   layers: LayerAnalysis[];
 }
 
@@ -80,7 +92,7 @@ export function analyze(spec: ArchitectureSpec | unknown): Analysis {
   const walk = new SpecWalk();
   const start: Flow = { shape: input, receptiveField: spatial.map(() => 1), jump: spatial.map(() => 1), extent: spatial };
   const output = walk.sequence((spec as { layers: readonly unknown[] }).layers, "", start);
-  const totals = [walk.params, walk.buffers, walk.macs, walk.connections, walk.outputElements];
+  const totals = [walk.params, walk.buffers, 2 * walk.macs, walk.connections, walk.outputElements * FLOAT32_BYTES];
   if (totals.some((total) => total > Number.MAX_SAFE_INTEGER)) {
     throw new EngineError("too-large", "spec: the counts exceed 2^53 and cannot be exact; the network is too large");
   }
@@ -92,9 +104,15 @@ export function analyze(spec: ArchitectureSpec | unknown): Analysis {
     totalMacs: walk.macs,
     totalConnections: walk.connections,
     totalOutputElements: walk.outputElements,
+    totalOutputBytes: walk.outputElements * FLOAT32_BYTES,
+    totalOutputKiB: (walk.outputElements * FLOAT32_BYTES) / 1024,
+    totalOutputMiB: (walk.outputElements * FLOAT32_BYTES) / (1024 * 1024),
+    totalFlops: 2 * walk.macs,
     layers: walk.rows,
   };
 }
+
+const FLOAT32_BYTES = 4;
 
 /** A placeholder for a composite's entry until its children have been walked. */
 const RESERVED = Object.freeze({}) as LayerAnalysis;
@@ -155,11 +173,12 @@ class SpecWalk implements Walker {
     const outputElements = elementsOf(outputShape);
     // DESIGN.md sums non-composite rows only: a composite's output is counted through its children.
     if (!kind.composite) this.outputElements += outputElements;
+    const outputBytes = outputElements * FLOAT32_BYTES;
     const { params, buffers, macs, connections } = step;
     const row: LayerAnalysis =
       name === undefined
-        ? { path, type, outputShape, outputElements, params, buffers, macs, connections, receptiveField, jump }
-        : { path, type, name: name as string, outputShape, outputElements, params, buffers, macs, connections, receptiveField, jump };
+        ? { path, type, outputShape, outputElements, outputBytes, params, buffers, macs, connections, receptiveField, jump }
+        : { path, type, name: name as string, outputShape, outputElements, outputBytes, params, buffers, macs, connections, receptiveField, jump };
     if (step.padding !== undefined) row.padding = step.padding as number[];
     if (kind.composite) {
       // The children were walked inside `kind.analyze` and added to the running totals; the

@@ -76,8 +76,32 @@ describe("outputElements and totalOutputElements", () => {
   it("puts the new fields beside their neighbours in the JSON contract's order", () => {
     const answer = analyze({ input: [1, 4, 4], layers: [{ type: "relu" }] });
     expect(Object.keys(answer)).toEqual([
-      "input", "outputShape", "totalParams", "totalBuffers", "totalMacs", "totalConnections", "totalOutputElements", "layers",
+      "input", "outputShape", "totalParams", "totalBuffers", "totalMacs", "totalConnections", "totalOutputElements",
+      "totalOutputBytes", "totalOutputKiB", "totalOutputMiB", "totalFlops", "layers",
     ]);
-    expect(Object.keys(answer.layers[0] ?? {}).slice(0, 5)).toEqual(["path", "type", "outputShape", "outputElements", "params"]);
+    expect(Object.keys(answer.layers[0] ?? {}).slice(0, 6)).toEqual(["path", "type", "outputShape", "outputElements", "outputBytes", "params"]);
+  });
+});
+
+// Cost problems ask for FLOPs and float32 memory; a problem's `check.select` is a plain path
+// (DESIGN.md, "Problems"), so the engine answers them as fields.
+describe("outputBytes, totalOutputBytes/KiB/MiB and totalFlops", () => {
+  it("gives LeNet's activations in float32 bytes, KiB and MiB", () => {
+    const answer = analyze(zooSpec("d2l-lenet"));
+    // by hand from d2l 6.6's shapes above: 4704 values · 4 B = 18,816 B for C1
+    expect(answer.layers[0]!.outputBytes).toBe(18816);
+    expect(answer.layers.map((layer) => layer.outputBytes)).toEqual([4704, 4704, 1176, 1600, 1600, 400, 400, 120, 120, 84, 84, 10].map((values) => values * 4));
+    // 15,002 values · 4 = 60,008 B = 58.6015625 KiB = 0.057228088... MiB
+    expect(answer.totalOutputBytes).toBe(60008);
+    expect(answer.totalOutputKiB).toBe(58.6015625);
+    expect(answer.totalOutputMiB).toBeCloseTo(60008 / 1048576, 15);
+  });
+
+  it("doubles LeNet's MACs into FLOPs", () => {
+    // d2l 6.6's LeNet: C1 6·28·28·25 = 117,600; C3 16·10·10·6·25 = 240,000; dense 400·120 +
+    // 120·84 + 84·10 = 48,000 + 10,080 + 840; total 416,520 MACs, so 833,040 FLOPs (by hand)
+    const answer = analyze(zooSpec("d2l-lenet"));
+    expect(answer.totalMacs).toBe(416520);
+    expect(answer.totalFlops).toBe(833040);
   });
 });

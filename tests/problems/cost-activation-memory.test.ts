@@ -16,7 +16,7 @@ const keyOf = (params: CostActivationMemoryParams) => {
   return selectPath(analyze(check.spec), check.select) as number;
 };
 
-const unitOf = (select: string): keyof typeof UNIT_BYTES => (select.endsWith("/1048576") ? "MiB" : select.endsWith("/1024") ? "KiB" : "bytes");
+const unitOf = (select: string): keyof typeof UNIT_BYTES => (select.endsWith("MiB") ? "MiB" : select.endsWith("KiB") ? "KiB" : "bytes");
 
 describe("cost.activation-memory", () => {
   it("over 200 seeds: the key is the engine's, and the product of the output shapes × 4 bytes in the asked unit by hand", () => {
@@ -35,13 +35,12 @@ describe("cost.activation-memory", () => {
     }
   });
 
-  it("LeNet's C1 output, 6 × 28 × 28 = 4,704 values (d2l 7.6's printed shape), takes 18,816 bytes = 18.375 KiB, not 18.816 kB", () => {
+  it("LeNet's C1 output, 6 × 28 × 28 = 4,704 values (d2l 7.6's printed shape), takes 18,816 bytes, not 4,704", () => {
     const params: CostActivationMemoryParams = { difficulty: "easy", input: [1, 28, 28], layers: [{ type: "conv", conv: conv(6, 5, { padding: 2 }) }], target: 0, unit: "bytes" };
     expect(keyOf(params)).toBe(18_816);
-    const kib = { ...params, unit: "KiB" as const };
-    expect(keyOf(kib)).toBe(18.375);
-    expect(costActivationMemoryTemplate.misconceptions.find((m) => m.id === "decimal-kilobytes")!.wrongAnswer(kib)).toBeCloseTo(18.816, 9);
     expect(costActivationMemoryTemplate.misconceptions.find((m) => m.id === "elements-not-bytes")!.wrongAnswer(params)).toBe(4704);
+    // One layer is asked in bytes only: the engine's per-layer field.
+    expect(() => costActivationMemoryTemplate.check({ ...params, unit: "KiB" })).toThrow(/in bytes/);
   });
 
   it("a LeNet-like network's outputs, ReLU and flatten included, add up as the engine test's hand count", () => {
@@ -65,21 +64,23 @@ describe("cost.activation-memory", () => {
       target: null,
       unit: "KiB",
     };
-    expect(keyOf(params)).toBeCloseTo((14_834 * 4) / 1024, 9);
+    // 14,834 · 4 = 59,336 bytes = 57.9453125 KiB, not 59.336 kB
+    expect(keyOf(params)).toBe(57.9453125);
+    expect(costActivationMemoryTemplate.misconceptions.find((m) => m.id === "decimal-kilobytes")!.wrongAnswer(params)).toBeCloseTo(59.336, 9);
     // Without the ReLU and flatten copies: 14,834 − 4704 − 1600 − 400 − 120 = 8010 values
     expect(costActivationMemoryTemplate.misconceptions.find((m) => m.id === "activations-in-place")!.wrongAnswer(params)).toBeCloseTo((8010 * 4) / 1024, 9);
   });
 
-  it("difficulty follows the work: easy one layer in bytes; medium one layer of a four-layer stack in KiB; hard every layer of a ten-layer network in KiB or MiB", () => {
+  it("difficulty follows the work: easy one layer in bytes; medium one layer of a four-layer stack in bytes; hard every layer of a ten-layer network in KiB or MiB", () => {
     const groups = byDifficulty(TEMPLATE);
-    for (const problem of groups.easy) expect([specOf(problem).layers.length, unitOf(selectOf(problem)), selectOf(problem)]).toEqual([1, "bytes", "layers.0.outputElements*4"]);
+    for (const problem of groups.easy) expect([specOf(problem).layers.length, unitOf(selectOf(problem)), selectOf(problem)]).toEqual([1, "bytes", "layers.0.outputBytes"]);
     for (const problem of groups.medium) {
-      expect([specOf(problem).layers.length, unitOf(selectOf(problem))]).toEqual([4, "KiB"]);
-      expect(selectOf(problem)).toMatch(/^layers\.\d\.outputElements/);
+      expect([specOf(problem).layers.length, unitOf(selectOf(problem))]).toEqual([4, "bytes"]);
+      expect(selectOf(problem)).toMatch(/^layers\.\d\.outputBytes$/);
     }
     for (const problem of groups.hard) {
       expect(specOf(problem).layers.length).toBe(10);
-      expect(selectOf(problem)).toMatch(/^totalOutputElements\*4\/(1024|1048576)$/);
+      expect(selectOf(problem)).toMatch(/^totalOutput(KiB|MiB)$/);
     }
   });
 

@@ -23,7 +23,7 @@ describe("cost.flops-vs-params", () => {
       expect(en).toMatchObject({ topic: "cost", answer: { kind: "integer" } });
       expectKeyFromEngine(en);
       const rows = countSpec(specOf(en));
-      const flops = selectOf(en) === "totalMacs*2";
+      const flops = selectOf(en) === "totalFlops";
       asked.add(`${en.difficulty}/${flops ? "flops" : "params"}`);
       expect(en.answer.value).toBe(flops ? 2 * sumOf(rows, "macs") : sumOf(rows, "params"));
       expect(en.prompt).toMatch(/FLOPs = 2 · MACs/);

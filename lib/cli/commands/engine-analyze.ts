@@ -80,7 +80,7 @@ function humanAnalysis(answer: Analysis): string {
     ...table.map(render),
     "",
     `params ${answer.totalParams}, buffers ${answer.totalBuffers}, MACs ${answer.totalMacs}, connections ${answer.totalConnections}`,
-    `output values ${answer.totalOutputElements} (${formatBytes(answer.totalOutputElements * 4)} in float32, kept for backpropagation)`,
+    `output values ${answer.totalOutputElements} (${formatBytes(answer.totalOutputBytes)} in float32, kept for backpropagation)`,
     "",
   ].join("\n");
 }

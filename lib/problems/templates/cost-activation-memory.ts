@@ -11,13 +11,12 @@ import { conv, type CostLayer, describeLayer, layerSpec, shapeAfter } from "./co
 /**
  * `cost.activation-memory`: the float32 memory of one layer's output, or of every layer's output
  * in a small network, in bytes, KiB or MiB: what the forward pass keeps for backpropagation when
- * nothing is computed in place. The key is the engine's `outputElements` of the layer or
- * `totalOutputElements`, times 4 bytes, over 1024 or 1024² (DESIGN.md, "analyze rows also carry
- * outputElements").
+ * nothing is computed in place. The key is the engine's `outputBytes` of the layer, or its
+ * `totalOutputKiB` / `totalOutputMiB` for the network (float32, 1 KiB = 1024 B).
  *
  * Difficulties: easy, the one layer is a convolution that keeps the size, answered in bytes;
  * medium, one layer of a four-layer stack (convolution, ReLU, max pooling, convolution), whose
- * shape is carried to it, in KiB; hard, every layer's output of a LeNet-like network (ten layers,
+ * shape is carried to it, in bytes; hard, every layer's output of a LeNet-like network (ten layers,
  * flatten and dense ones included), in KiB, or in MiB for inputs of 96 × 96 and larger.
  */
 export interface CostActivationMemoryParams {
@@ -48,7 +47,7 @@ function generate(rng: Rng): CostActivationMemoryParams {
       { type: "maxpool", kernel: 2 },
       { type: "conv", conv: conv(rng.pick([16, 32, 64, 128]), 3, { stride: rng.pick([1, 2]), padding: 1 }) },
     ];
-    return { difficulty, input: [rng.pick([1, 3]), size, size], layers, target: rng.pick([0, 2, 3]), unit: "KiB" };
+    return { difficulty, input: [rng.pick([1, 3]), size, size], layers, target: rng.pick([0, 2, 3]), unit: "bytes" };
   }
   // MiB from 96 up, where every network keeps at least 0.7 MiB: a fraction of a MiB would read
   // better in KiB, and stays off the answer hints' examples (0.37, 1/7; lib/grading/answer-examples).
@@ -89,7 +88,8 @@ function valuesCounted(p: CostActivationMemoryParams, keep: (layer: CostLayer) =
 
 const inUnit = (p: CostActivationMemoryParams, values: number, bytesPerUnit: number = BYTES_PER_UNIT[p.unit]) => (values * 4) / bytesPerUnit;
 
-const SELECT_FACTOR = { bytes: "*4", KiB: "*4/1024", MiB: "*4/1048576" } as const;
+/** The engine's field for the whole network's float32 activations in each unit. */
+const TOTAL_FIELD = { bytes: "totalOutputBytes", KiB: "totalOutputKiB", MiB: "totalOutputMiB" } as const;
 
 function listLayers(p: CostActivationMemoryParams, lang: Lang): string {
   return p.layers.map((layer, index) => `${index + 1}. ${describeLayer(layer, lang)}`).join("\n");
@@ -104,11 +104,11 @@ export const costActivationMemoryTemplate: ProblemTemplate<CostActivationMemoryP
   title: (lang) => messages(lang)("title"),
   generate,
 
-  check: (p) => ({
-    mode: "analyze",
-    spec: specOf(p),
-    select: `${p.target === null ? "totalOutputElements" : `layers.${p.target}.outputElements`}${SELECT_FACTOR[p.unit]}`,
-  }),
+  check(p) {
+    // A layer's memory is asked in bytes, the engine's per-layer field; the network's in KiB or MiB.
+    if (p.target !== null && p.unit !== "bytes") throw new ProblemError("invalid-variant", `cost.activation-memory: one layer's memory is asked in bytes, not ${p.unit}`);
+    return { mode: "analyze", spec: specOf(p), select: p.target === null ? TOTAL_FIELD[p.unit] : `layers.${p.target}.outputBytes` };
+  },
 
   render(p, key, lang) {
     const t = messages(lang);

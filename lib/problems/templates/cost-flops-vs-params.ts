@@ -10,7 +10,7 @@ import { costFlopsVsParamsMessages as messages } from "./cost-flops-vs-params.me
 
 /**
  * `cost.flops-vs-params`: the FLOPs (2 · MACs, DESIGN.md's MACs) or the trainable parameters of
- * a convolution or a stack of two, one number asked. The key is the engine's `totalMacs*2` or
+ * a convolution or a stack of two, one number asked. The key is the engine's `totalFlops` or
  * `totalParams`. Teaches that parameters are shared across positions (d2l 6.4) while the work is
  * done at each of them.
  *
@@ -89,7 +89,7 @@ export const costFlopsVsParamsTemplate: ProblemTemplate<CostFlopsVsParamsParams>
   title: (lang) => messages(lang)("title"),
   generate,
 
-  check: (p) => ({ mode: "analyze", spec: specOf(p), select: p.asked === "flops" ? "totalMacs*2" : "totalParams" }),
+  check: (p) => ({ mode: "analyze", spec: specOf(p), select: p.asked === "flops" ? "totalFlops" : "totalParams" }),
 
   render(p, key, lang) {
     const t = messages(lang);
