@@ -22,8 +22,14 @@ export function designSolution(reasoning: string, reference: ArchitectureSpec, l
   const t = messages(lang);
   const json = `{"input": ${JSON.stringify(reference.input)}, "layers": [\n${reference.layers.map((layer) => `  ${JSON.stringify(layer)}`).join(",\n")}\n]}`;
   const rows = analyze(reference).layers.map(
-    (row) => `| \`${row.path}\` | \`${row.type}\` | $[${row.outputShape.join(", ")}]$ | $${row.params}$ | $${row.receptiveField.join(" \\times ")}$ |`,
+    (row) =>
+      `- ${t("common.layerLine", {
+        path: `\`${row.path}\``,
+        type: `\`${row.type}\``,
+        shape: `$[${row.outputShape.join(", ")}]$`,
+        params: row.params,
+        field: `$${row.receptiveField.join(" \\times ")}$`,
+      })}`,
   );
-  const table = [t("common.tableHeader"), "|---|---|---|---|---|", ...rows].join("\n");
-  return `${reasoning}\n\n${t("common.referenceIntro")}\n\n\`\`\`json\n${json}\n\`\`\`\n\n${t("common.layerTable")}\n\n${table}`;
+  return `${reasoning}\n\n${t("common.referenceIntro")}\n\n\`\`\`json\n${json}\n\`\`\`\n\n${t("common.layerTable")}\n\n${rows.join("\n")}`;
 }

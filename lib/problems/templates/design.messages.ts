@@ -12,7 +12,7 @@ const en = {
       "Build the layers with the form (one row a layer), or write the spec as JSON, for example {example}. The engine analyses your own network and checks each constraint; any network that meets them all is right.",
     referenceIntro: "One network that meets every constraint (the engine has checked it; yours may differ):",
     layerTable: "What the engine reports for it, layer by layer:",
-    tableHeader: "| layer | type | output shape | parameters | receptive field |",
+    layerLine: "layer {path} ({type}): output {shape}, {params, plural, =1 {one parameter} other {# parameters}}, receptive field {field}",
   },
   downsample: {
     title: "Design: shrink a feature map within a parameter budget",
@@ -66,7 +66,7 @@ const zhCN = {
       "用表单逐层搭建（每行一层），或用 JSON 写出网络描述，例如 {example}。引擎会分析你自己的网络并逐项检查约束；满足全部约束的任何网络都是对的。",
     referenceIntro: "一个满足全部约束的网络（已由引擎检查；你的可以不同）：",
     layerTable: "引擎对它逐层给出的结果：",
-    tableHeader: "| 层 | 类型 | 输出形状 | 参数量 | 感受野 |",
+    layerLine: "第 {path} 层（{type}）：输出 {shape}，参数 {params, plural, other {#}} 个，感受野 {field}",
   },
   downsample: {
     title: "设计：在参数预算内缩小特征映射",
