@@ -104,9 +104,22 @@ export function SpecInput({
           <ol className="space-y-2">
             {rows.map((row, index) => (
               <li key={index} className="rounded-lg border border-slate-200 bg-slate-50 p-3" data-testid="spec-row">
-                <div className="flex flex-wrap items-end gap-2">
-                  <span className="mb-1.5 w-16 shrink-0 text-xs font-semibold text-slate-600">{t("layer", { index })}</span>
-                  <label className="w-36">
+                <div className="mb-2 flex items-center justify-between gap-2">
+                  <span className="text-xs font-semibold uppercase tracking-wide text-slate-600">{t("layer", { index })}</span>
+                  <div className="flex gap-1">
+                    <button type="button" className={smallButton} disabled={index === 0} onClick={() => update(swap(rows, index, index - 1))} aria-label={t("moveUp", { index })}>
+                      ↑
+                    </button>
+                    <button type="button" className={smallButton} disabled={index === rows.length - 1} onClick={() => update(swap(rows, index, index + 1))} aria-label={t("moveDown", { index })}>
+                      ↓
+                    </button>
+                    <button type="button" className={smallButton} onClick={() => update(rows.filter((_, i) => i !== index))} aria-label={t("remove", { index })}>
+                      {t("removeShort")}
+                    </button>
+                  </div>
+                </div>
+                <div className="grid grid-cols-2 gap-2 sm:grid-cols-6">
+                  <label className="col-span-2 sm:col-span-1">
                     <span className="block text-xs text-slate-600">{t("fields.type")}</span>
                     <select
                       id={index === 0 ? "answer" : undefined}
@@ -122,32 +135,24 @@ export function SpecInput({
                       ))}
                     </select>
                   </label>
-                  {LAYER_FIELDS[row.type].map((name) => (
-                    <label key={name} className="w-24">
-                      <span className="block text-xs text-slate-600">{t(`fields.${name}`)}</span>
+                  {LAYER_FIELDS[row.type].map((name) => {
+                    const label = t(`fields.${row.type === "dense" && name === "filters" ? "units" : name}`);
+                    return (
+                    <label key={name}>
+                      <span className="block truncate text-xs text-slate-600">{label}</span>
                       <input
                         inputMode="numeric"
                         autoComplete="off"
                         value={row[name]}
                         placeholder={t(`defaults.${name}`)}
                         className={field}
-                        aria-label={t("fieldOf", { field: t(`fields.${name}`), index })}
+                        aria-label={t("fieldOf", { field: label, index })}
                         id={`${id}-${index}-${name}`}
                         onChange={(event) => update(rows.map((r, i) => (i === index ? { ...r, [name]: event.target.value } : r)))}
                       />
                     </label>
-                  ))}
-                  <div className="ml-auto flex gap-1">
-                    <button type="button" className={smallButton} disabled={index === 0} onClick={() => update(swap(rows, index, index - 1))} aria-label={t("moveUp", { index })}>
-                      ↑
-                    </button>
-                    <button type="button" className={smallButton} disabled={index === rows.length - 1} onClick={() => update(swap(rows, index, index + 1))} aria-label={t("moveDown", { index })}>
-                      ↓
-                    </button>
-                    <button type="button" className={smallButton} onClick={() => update(rows.filter((_, i) => i !== index))} aria-label={t("remove", { index })}>
-                      {t("removeShort")}
-                    </button>
-                  </div>
+                    );
+                  })}
                 </div>
               </li>
             ))}
