@@ -38,7 +38,21 @@ const EPS = 1e-5;
 /** Variances with a short square root, so the working stays on paper. */
 const VARIANCES = [0.25, 0.64, 1, 2.25, 4, 6.25, 9];
 
+/**
+ * The numbers the answer box shows as examples (lib/grading/answer-examples.ts, NUMBER_EXAMPLES:
+ * 0.37, 2.5e-3, 1/7, (31+2-4)/2+1): a key must never be one, or the hint would give it away.
+ */
+const HINT_VALUES = [0.37, 0.0025, 1 / 7, 15.5];
+
 function generate(rng: Rng): BnPredictValuesParams {
+  for (;;) {
+    const p = draw(rng);
+    const key = worked(p);
+    if (HINT_VALUES.every((hint) => Math.abs(key - hint) > 1e-2 * Math.max(1, hint))) return p;
+  }
+}
+
+function draw(rng: Rng): BnPredictValuesParams {
   const difficulty = rng.pick(DIFFICULTIES);
   const features = rng.pick([1, 2]);
   const count = difficulty === "hard" ? rng.pick([3, 4]) : 3;
