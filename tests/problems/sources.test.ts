@@ -97,6 +97,8 @@ describe("the sources table", () => {
     expect(zh("nndl.resnet")).toEqual(["5.4.4", "残差网络"]);
     expect(zh("nndl.transposed-conv")).toEqual(["5.5.1", "转置卷积"]);
     expect(zh("nndl.dilated-conv")).toEqual(["5.5.2", "空洞卷积"]);
+    // NNDL ch. 7 "网络优化与正则化", 7.5 逐层归一化: 7.5.1 批量归一化, 7.5.2 层归一化.
+    expect(zh("nndl.layer-norm")).toEqual(["7.5.2", "层归一化"]);
   });
 
   it("gives each section one row per edition: no two rows share a number", () => {
