@@ -4,43 +4,13 @@ import { getTemplate, type Lang, sampleProblem } from "@/lib/problems";
 import { createCaller } from "@/lib/server/root";
 import { createContext, type SessionUser } from "@/lib/server/trpc";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
+import { problemText, sameTextSeeds, seedsInTurn } from "./support/seed-draws";
 
 /**
  * Practice never serves a skill's variant that the learner saw among their last few of that
  * skill (issue 13, item 7), as the review queue never repeats a card's previous problem
  * (review-no-repeat.test.ts); also when two tabs ask at once.
  */
-
-/** A seed source that hands out `seeds` in turn and then repeats the last one forever. */
-function seedsInTurn(seeds: number[]) {
-  const drawn: number[] = [];
-  const next = () => {
-    const seed = seeds[Math.min(drawn.length, seeds.length - 1)] as number;
-    drawn.push(seed);
-    return seed;
-  };
-  return { next, drawn };
-}
-
-const text = (template: string, seed: number, lang: Lang) => {
-  const problem = sampleProblem({ template, seed, lang });
-  return JSON.stringify([problem.prompt, problem.options?.map((option) => option.text) ?? null]);
-};
-
-/** Two different seeds of `template` whose problems read the same, and a third that reads otherwise. */
-function sameTextSeeds(template: string): [number, number, number] {
-  const bySeed = new Map<string, number>();
-  for (let seed = 0; seed < 2_000; seed += 1) {
-    const key = text(template, seed, "en");
-    const earlier = bySeed.get(key);
-    if (earlier !== undefined) {
-      const other = [...Array(2_000).keys()].find((candidate) => text(template, candidate, "en") !== key) as number;
-      return [earlier, seed, other];
-    }
-    bySeed.set(key, seed);
-  }
-  throw new Error(`${template}: no two seeds in 2000 read the same`);
-}
 
 /**
  * `db`, except that before the first write meant to issue a variant (a transaction, or a variant
@@ -133,8 +103,8 @@ describe.each(databaseKinds())("practice never repeats a skill's recent variants
   it("draws again a different seed whose problem reads the same as a recent one (prompt and options)", async () => {
     const learner = await newLearner();
     const template = "concepts.convolution-true-false";
-    const [previous, sameText, other] = sameTextSeeds(template);
-    expect(text(template, sameText, "en")).toBe(text(template, previous, "en"));
+    const [previous, sameText, other] = sameTextSeeds(template, 2_000);
+    expect(problemText(template, sameText, "en")).toBe(problemText(template, previous, "en"));
     await practisedBefore(learner, template, [previous]);
     const seeds = seedsInTurn([0, sameText, other]);
     const issued = await callerOf(learner, seeds.next).review.practice({ template });

@@ -3,37 +3,7 @@ import { type Lang, sampleProblem } from "@/lib/problems";
 import { createCaller } from "@/lib/server/root";
 import { createContext, type SessionUser } from "@/lib/server/trpc";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
-
-/** A seed source that hands out `seeds` in turn and then repeats the last one forever. */
-function seedsInTurn(seeds: number[]) {
-  const drawn: number[] = [];
-  const next = () => {
-    const seed = seeds[Math.min(drawn.length, seeds.length - 1)] as number;
-    drawn.push(seed);
-    return seed;
-  };
-  return { next, drawn };
-}
-
-const text = (template: string, seed: number, lang: Lang) => {
-  const problem = sampleProblem({ template, seed, lang });
-  return JSON.stringify([problem.prompt, problem.options?.map((option) => option.text) ?? null]);
-};
-
-/** Two different seeds of `template` whose problems read the same, and a third that reads otherwise. */
-function sameTextSeeds(template: string): [number, number, number] {
-  const bySeed = new Map<string, number>();
-  for (let seed = 0; seed < 400; seed += 1) {
-    const key = text(template, seed, "en");
-    const earlier = bySeed.get(key);
-    if (earlier !== undefined) {
-      const other = [...Array(400).keys()].find((candidate) => text(template, candidate, "en") !== key) as number;
-      return [earlier, seed, other];
-    }
-    bySeed.set(key, seed);
-  }
-  throw new Error(`${template}: no two seeds in 400 read the same`);
-}
+import { problemText, sameTextSeeds, seedsInTurn } from "./support/seed-draws";
 
 describe.each(databaseKinds())("a review is never the card's previous problem again, on %s", (kind) => {
   let database: TestDatabase;
@@ -82,9 +52,9 @@ describe.each(databaseKinds())("a review is never the card's previous problem ag
 
   it("redraws a different seed whose problem reads the same as the previous one (prompt and options)", async () => {
     const template = "concepts.convolution-true-false";
-    const [previous, sameText, other] = sameTextSeeds(template);
+    const [previous, sameText, other] = sameTextSeeds(template, 400);
     expect(previous).not.toBe(sameText);
-    expect(text(template, sameText, "en")).toBe(text(template, previous, "en"));
+    expect(problemText(template, sameText, "en")).toBe(problemText(template, previous, "en"));
     const card = await dueCardServedAs(template, previous);
     const seeds = seedsInTurn([sameText, other]);
     const issued = await callerWith(seeds.next).review.next();
