@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze, type Conv2dSpec } from "@/lib/engine";
-import { type Difficulty, type Problem, sampleProblem } from "@/lib/problems";
+import { type DesignConstraint, type Difficulty, type Problem, sampleProblem } from "@/lib/problems";
 import { conceptItems } from "@/lib/problems/concepts";
 
 /**
@@ -500,5 +500,57 @@ describe("difficulty follows the work: layer norm (issue 13, Blocks)", () => {
     for (const problem of groups.easy) expect(size(problem)).toEqual([2, 3]);
     for (const problem of groups.medium) expect(size(problem)).toEqual([3, 2]);
     for (const problem of groups.hard) expect(size(problem)).toEqual([4, 3]);
+  });
+});
+
+describe("difficulty follows the work: the design group, measured from the constraints (issue 13, design problems)", () => {
+  const constraintsOf = (problem: Problem): DesignConstraint[] => (problem.answer.kind === "spec" ? problem.answer.value : []);
+  const find = <K extends DesignConstraint["kind"]>(problem: Problem, kind: K) => constraintsOf(problem).find((c) => c.kind === kind) as Extract<DesignConstraint, { kind: K }> | undefined;
+
+  it("design.downsample: the side shrinks by 2 (easy), 4 (medium), 8 (hard), and the budget leaves less room (1.5×, 1.25×, 1.1× the reference)", () => {
+    const groups = byDifficulty("design.downsample");
+    const factor = (problem: Problem) => find(problem, "input-shape")!.shape[1]! / find(problem, "output-shape")!.shape[1]!;
+      // (k·k·C_in + 1)·C_out over the reference's convolutions (d2l 7.4.2).
+    const room = (problem: Problem) => {
+      const spec = problem.check?.mode === "analyze" ? problem.check.spec : null;
+      let channels = spec!.input[0]!;
+      let params = 0;
+      for (const layer of spec!.layers) {
+        if (layer.type !== "conv2d") continue;
+        params += ((layer.kernel as number) ** 2 * channels + 1) * layer.filters;
+        channels = layer.filters;
+      }
+      return find(problem, "max-params")!.max / params;
+    };
+    expect(new Set(groups.easy.map(factor))).toEqual(new Set([2]));
+    expect(new Set(groups.medium.map(factor))).toEqual(new Set([4]));
+    expect(new Set(groups.hard.map(factor))).toEqual(new Set([8]));
+    expect(Math.min(...groups.easy.map(room))).toBeGreaterThan(Math.max(...groups.hard.map(room)));
+  });
+
+  it("design.dilated-padding: easy one layer keeping the size, medium one layer halving it, hard two or three layers with a field and a budget", () => {
+    const groups = byDifficulty("design.dilated-padding");
+    const count = (problem: Problem) => find(problem, "conv-count")!.count;
+    const halves = (problem: Problem) => find(problem, "input-shape")!.shape[1] === 2 * find(problem, "output-shape")!.shape[1]!;
+    expect(new Set(groups.easy.map(count))).toEqual(new Set([1]));
+    expect(groups.easy.some(halves)).toBe(false);
+    expect(new Set(groups.medium.map(count))).toEqual(new Set([1]));
+    expect(groups.medium.every(halves)).toBe(true);
+    expect(new Set(groups.hard.map(count))).toEqual(new Set([2, 3]));
+    expect(groups.hard.every((problem) => find(problem, "max-params") && find(problem, "min-receptive-field"))).toBe(true);
+  });
+
+  it("design.receptive-field: easy is within N plain layers' 1 + N·(k − 1); medium and hard beyond it, hard with the size kept", () => {
+    const groups = byDifficulty("design.receptive-field");
+    const beyondPlain = (problem: Problem) => {
+      const convs = find(problem, "conv-count")!.count;
+      const k = find(problem, "kernel-sizes")!.allowed[0]!;
+      return find(problem, "min-receptive-field")!.min > 1 + convs * (k - 1);
+    };
+    expect(groups.easy.some(beyondPlain)).toBe(false);
+    expect(groups.medium.every(beyondPlain)).toBe(true);
+    expect(groups.hard.every(beyondPlain)).toBe(true);
+    expect(groups.medium.every((problem) => find(problem, "layer-types")!.allowed.includes("maxpool2d"))).toBe(true);
+    expect(groups.hard.every((problem) => find(problem, "output-shape") && !find(problem, "layer-types")!.allowed.includes("maxpool2d"))).toBe(true);
   });
 });
