@@ -5,7 +5,7 @@ import { inlineShape } from "../latex";
 import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
 import type { Difficulty } from "../types";
-import { designPrompt, designSolution } from "./design-render";
+import { designPrompt, designSolution, referenceFieldFigure } from "./design-render";
 import { designMessages as messages } from "./design.messages";
 
 /**
@@ -100,6 +100,8 @@ export const designDilatedPaddingTemplate: ProblemTemplate<DesignDilatedPaddingP
     if (out !== outSize(p)) throw new ProblemError("invalid-variant", `design.dilated-padding: the working gives ${out}, not ${outSize(p)}`);
     return { prompt: designPrompt(task, key.value, lang), solution: designSolution(reasoning, reference(p), lang) };
   },
+
+  figure: (p, _key, lang) => referenceFieldFigure(reference(p), lang),
 
   misconceptions: [
     {

@@ -5,7 +5,7 @@ import { inlineNumber, inlineShape } from "../latex";
 import type { Rng } from "../rng";
 import type { ProblemTemplate } from "../template";
 import type { Difficulty } from "../types";
-import { designPrompt, designSolution } from "./design-render";
+import { designPrompt, designSolution, referenceFieldFigure } from "./design-render";
 import { designMessages as messages } from "./design.messages";
 
 /**
@@ -105,6 +105,8 @@ export const designReceptiveFieldTemplate: ProblemTemplate<DesignReceptiveFieldP
     const reasoning = t("receptiveField.solution", { count: String(p.convs), plain: String(plainField(p.convs, p.kernel)), how });
     return { prompt: designPrompt(task, key.value, lang), solution: designSolution(reasoning, reference(p), lang) };
   },
+
+  figure: (p, _key, lang) => referenceFieldFigure(reference(p), lang),
 
   misconceptions: [
     {

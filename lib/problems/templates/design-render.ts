@@ -1,7 +1,8 @@
 import { analyze, type ArchitectureSpec } from "../../engine";
 import type { DesignConstraint } from "../design/constraints";
+import { type FieldLayer, receptiveFieldFigure } from "../figures/receptive-field-figure";
 import { constraintRequirement } from "../design/constraints.messages";
-import type { Lang } from "../types";
+import type { Lang, ProblemFigure } from "../types";
 import { designMessages as messages } from "./design.messages";
 
 /** The example layer in the prompt: 5 filters of 1×1 and no padding, a layer no reference uses. */
@@ -32,4 +33,18 @@ export function designSolution(reasoning: string, reference: ArchitectureSpec, l
       })}`,
   );
   return `${reasoning}\n\n${t("common.referenceIntro")}\n\n\`\`\`json\n${json}\n\`\`\`\n\n${t("common.layerTable")}\n\n${rows.join("\n")}`;
+}
+
+/**
+ * The reference's receptive field drawn layer by layer (its convolutions and max pooling; the
+ * other layers see one unit each), for the solution of a template whose constraints are about it.
+ */
+export function referenceFieldFigure(reference: ArchitectureSpec, lang: Lang): ProblemFigure {
+  const layers = reference.layers.flatMap((layer): FieldLayer[] => {
+    if (layer.type !== "conv2d" && layer.type !== "maxpool2d") return [];
+    const scalar = (value: unknown, fallback: number) => (typeof value === "number" ? value : fallback);
+    const kernel = scalar(layer.kernel, 1);
+    return [{ kind: layer.type === "conv2d" ? "conv" : "maxpool", kernel, stride: scalar(layer.stride, layer.type === "conv2d" ? 1 : kernel), dilation: scalar(layer.dilation, 1) }];
+  });
+  return receptiveFieldFigure(layers, lang);
 }
