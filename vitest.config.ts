@@ -22,6 +22,7 @@ export default defineConfig({
           // tfjs, KaTeX and the problem catalog again for each of 150 files was most of the run
           // on two cores (4.5 min isolated, under 2 without).
           isolate: false,
+          setupFiles: ["tests/support/unit-setup.ts"],
         },
       },
       {

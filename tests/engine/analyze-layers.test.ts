@@ -240,7 +240,7 @@ describe("composites", () => {
       "0", "1", "1.body.0", "1.body.1", "1.body.2", "1.body.3", "1.body.4", "1.shortcut.0",
     ]);
     expect(answer.layers[1]).toEqual({
-      path: "1", type: "residual", outputShape: [6, 3, 3], outputElements: 54, params: 0, buffers: 0, macs: 0, connections: 0,
+      path: "1", type: "residual", outputShape: [6, 3, 3], outputElements: 54, outputBytes: 216, params: 0, buffers: 0, macs: 0, connections: 0,
       // by hand: body 3x3/2 then 3x3: 3 + 2·2 = 7 with jump 2; shortcut 1x1/2: 1; the larger, 7
       receptiveField: [7, 7], jump: [2, 2],
       // what the block holds (params by hand below); MACs by hand, C_out·H·W·C_in·k²:
@@ -299,7 +299,7 @@ describe("composites", () => {
   it("echoes a name only when given, after the type", () => {
     const answer = analyze({ input: [1, 4, 4], layers: [{ type: "relu", name: "act" }, { type: "relu" }] });
     expect(Object.keys(answer.layers[0] ?? {})).toEqual([
-      "path", "type", "name", "outputShape", "outputElements", "params", "buffers", "macs", "connections", "receptiveField", "jump",
+      "path", "type", "name", "outputShape", "outputElements", "outputBytes", "params", "buffers", "macs", "connections", "receptiveField", "jump",
     ]);
     expect(answer.layers[1]).not.toHaveProperty("name");
   });

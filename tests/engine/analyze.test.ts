@@ -50,12 +50,14 @@ describe("analyze on LeNet", () => {
   });
 
   it("reports conv1 exactly as DESIGN.md's example, 122,304 connections as NNDL 5.3 counts C1", () => {
-    // DESIGN.md's example row plus the resolved padding (issue 5): LeNet's conv1 pads 2 per side
+    // DESIGN.md's example row plus the resolved padding (issue 5): LeNet's conv1 pads 2 per side;
+    // and the float32 bytes of its output (issue 13's cost problems)
     expect(answer.layers[0]).toEqual({
       path: "0",
       type: "conv2d",
       outputShape: [6, 28, 28],
       outputElements: 4704, // 6 · 28 · 28
+      outputBytes: 18816, // 4704 · 4
       params: 156,
       buffers: 0,
       macs: 117600,

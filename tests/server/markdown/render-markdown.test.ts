@@ -7,6 +7,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { listTemplates, requireTemplate } from "@/lib/problems";
+import foldDetails from "@/lib/server/markdown/fold-details";
 import { renderLocalized, renderMarkdown } from "@/lib/server/markdown/render-markdown";
 import { sanitizeSchema } from "@/lib/server/markdown/sanitize-schema";
 import parse5Katex from "./parse5-katex";
@@ -118,8 +119,8 @@ describe("the sanitiser's schema on HTML no Markdown could produce", () => {
 });
 
 describe("sanitising keeps the look of the catalog's problems", () => {
-  /** The renderer as it was before the sanitiser: Markdown, KaTeX (its HTML read back by parse5), HTML. */
-  const unsanitised = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(parse5Katex).use(rehypeStringify);
+  /** The renderer without the sanitiser: Markdown, folded details, KaTeX (its HTML read back by parse5), HTML. */
+  const unsanitised = unified().use(remarkParse).use(remarkMath).use(foldDetails).use(remarkRehype).use(parse5Katex).use(rehypeStringify);
 
   it("renders every template's prompt, options and solution, in both languages, exactly as without it", () => {
     const texts = listTemplates().flatMap(({ template }) =>
