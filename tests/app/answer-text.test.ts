@@ -22,4 +22,28 @@ describe("answerText", () => {
     expect(answerText({ kind: "choice", value: "B" }, "en", options)).toBe("B. translation invariance");
     expect(answerText({ kind: "choices", value: ["A", "B"] }, "en", options)).toBe("A. locality\nB. translation invariance");
   });
+
+  it("writes a design key's constraints one a line, by name, in the reader's language", () => {
+    const value = [
+      { kind: "input-shape", shape: [3, 32, 32] },
+      { kind: "output-shape", shape: [64, 8, 8] },
+      { kind: "max-params", max: 20000 },
+      { kind: "layer-types", allowed: ["conv2d", "maxpool2d"] },
+      { kind: "kernel-sizes", allowed: [3] },
+      { kind: "dilation", value: 2 },
+      { kind: "min-receptive-field", min: 11 },
+      { kind: "conv-count", count: 3 },
+    ];
+    expect(answerText({ kind: "spec", value }, "en").split("\n")).toEqual([
+      "Input shape: 3 × 32 × 32",
+      "Output shape: 64 × 8 × 8",
+      "Parameters: ≤ 20,000",
+      "Layer types: conv2d, maxpool2d",
+      "Kernel size: 3 × 3",
+      "Dilation: 2",
+      "Receptive field: ≥ 11",
+      "Convolutional layers: = 3",
+    ]);
+    expect(answerText({ kind: "spec", value: value.slice(2, 4) }, "zh-CN").split("\n")).toEqual(["参数量：≤ 20,000", "层的类型：conv2d、maxpool2d"]);
+  });
 });
