@@ -1,15 +1,17 @@
 import { CONCEPT_GROUPS, type ConceptGroup, conceptItems } from "../concepts";
-import type { BookSection, ChoiceItem, ChoicesItem, ConceptItem, ConceptMisconception } from "../concepts";
+import type { ChoiceItem, ChoicesItem } from "../concepts";
 import { ProblemError } from "../errors";
 import type { Rng } from "../rng";
-import { cite } from "../sources";
 import type { Misconception, ProblemTemplate } from "../template";
 import type { Answer, ChoiceOption, Difficulty, Lang } from "../types";
+import { conceptSourceLine, DIFFICULTIES, leastCommonMultiple, misconceptionsOf } from "./concept-shared";
 import { conceptMessages } from "./concepts.messages";
+import { createTrueFalseTemplate } from "./concepts-true-false";
 
 /**
- * `concepts.<group>-<kind>`: one concept item of a topic group (`lib/problems/concepts/`), of one
- * answer kind, picked by the seed. The key is the book's, not the engine's: `check` is `null` and
+ * `concepts.<group>-choice` and `-multi-select`: one concept item of a topic group
+ * (`lib/problems/concepts/`), of that answer kind, picked by the seed (the `-true-false` templates
+ * are `concepts-true-false.ts`). The key is the book's, not the engine's: `check` is `null` and
  * `conceptKey` gives it. Choice options are shuffled by the seed and the key remapped, so a
  * learner cannot learn "the answer is A" and the key always points at the same option text; a
  * choice item with more wrong options than it shows (`shown`) shows a seeded subset of them.
@@ -19,20 +21,25 @@ import { conceptMessages } from "./concepts.messages";
 export interface ConceptParams {
   difficulty: Difficulty;
   itemId: string;
-  /** `order[i]` is the authored index of the option shown at position `i` (letter `A` + i). */
+  /** `order[i]` is the authored index of the option shown at position `i` (letter `A` + i); empty for a true/false variant. */
   order: number[];
+  /**
+   * A true/false variant drawn from a choice or multi-select item: the authored index of the option
+   * it claims is a right answer (`lib/problems/concepts/statements.ts`).
+   */
+  option?: number;
 }
 
-type ConceptKind = ConceptItem["kind"];
+/** The answer kinds whose items show options; true/false variants are `concepts-true-false.ts`'s. */
+type OptionKind = "choice" | "choices";
+type OptionItem = ChoiceItem | ChoicesItem;
 
 const LETTERS = ["A", "B", "C", "D", "E"] as const;
 const AUTHORED_LETTERS = ["A", "B", "C", "D", "E", "F", "G", "H"] as const;
 const AUTHORED_INDEX: Record<string, number> = Object.fromEntries(AUTHORED_LETTERS.map((letter, index) => [letter, index]));
 
 /** The template id's suffix for each kind. */
-const KIND_SUFFIX: Record<ConceptKind, string> = { choice: "choice", choices: "multi-select", boolean: "true-false" };
-
-const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
+const KIND_SUFFIX: Record<OptionKind, string> = { choice: "choice", choices: "multi-select" };
 
 /** A uniformly random permutation of `0 … n−1` (Fisher–Yates), drawn from the seeded generator. */
 function shuffledIndices(rng: Rng, n: number): number[] {
@@ -42,12 +49,6 @@ function shuffledIndices(rng: Rng, n: number): number[] {
     [order[index], order[other]] = [order[other] as number, order[index] as number];
   }
   return order;
-}
-
-function leastCommonMultiple(a: number, b: number): number {
-  let [x, y] = [a, b];
-  while (y !== 0) [x, y] = [y, x % y];
-  return (a / x) * b;
 }
 
 function binomial(n: number, k: number): number {
@@ -74,8 +75,7 @@ function combinationAt(rank: number, n: number, k: number): number[] {
  * holding the key; for a multi-select item, those holding at least one right and one wrong option
  * (the key is then the right ones shown). One set, all the options, for an item without `shown`.
  */
-function optionSetsOf(item: ConceptItem): number[][] {
-  if (item.kind === "boolean") return [[]];
+function optionSetsOf(item: OptionItem): number[][] {
   const all = item.options.map((_, index) => index);
   if (item.shown === undefined) return [all];
   const right = new Set((item.kind === "choice" ? [item.answer] : item.answer).map((letter) => AUTHORED_INDEX[letter] as number));
@@ -105,30 +105,11 @@ function shownOrder(rng: Rng, set: readonly number[]): number[] {
   return shuffledIndices(rng, set.length).map((at) => set[at] as number);
 }
 
-/** Every misconception that the items carry, by id, first occurrence first. */
-function misconceptionsOf(items: readonly ConceptItem[]): ConceptMisconception[] {
-  const byId = new Map<string, ConceptMisconception>();
-  for (const item of items) {
-    const carried = item.kind === "boolean" ? [item.misconception] : item.options.map((option) => option.misconception);
-    for (const misconception of carried) if (misconception && !byId.has(misconception.id)) byId.set(misconception.id, misconception);
-  }
-  return [...byId.values()];
-}
-
-function sourceLine(section: BookSection, lang: Lang): string {
-  const t = conceptMessages(lang);
-  const { d2l, nndl } = section;
-  if (d2l && nndl) return t("solution.sourceBoth", { d2l: cite(d2l, lang), nndl: cite(nndl, lang) });
-  if (d2l) return t("solution.sourceD2l", { d2l: cite(d2l, lang) });
-  if (nndl) return t("solution.sourceNndl", { nndl: cite(nndl, lang) });
-  throw new ProblemError("invalid-variant", "a concept item needs a d2l or an NNDL section");
-}
-
-function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemTemplate<ConceptParams> {
+function createConceptTemplate(group: ConceptGroup, kind: OptionKind): ProblemTemplate<ConceptParams> {
   const id = `concepts.${group}-${KIND_SUFFIX[kind]}`;
-  const items = conceptItems[group].filter((item) => item.kind === kind);
+  const items = conceptItems[group].filter((item): item is OptionItem => item.kind === kind);
   const byId = new Map(items.map((item) => [item.id, item]));
-  const itemsOf = (difficulty: Difficulty): ConceptItem[] => {
+  const itemsOf = (difficulty: Difficulty): OptionItem[] => {
     const authored = items.filter((item) => item.difficulty === difficulty);
     if (authored.length === 0) throw new ProblemError("invalid-variant", `${id}: no ${difficulty} item`);
     return authored;
@@ -136,18 +117,13 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
   const itemSpan = DIFFICULTIES.map((difficulty) => itemsOf(difficulty).length).reduce(leastCommonMultiple, 1);
   const setsOf = new Map(items.map((item) => [item.id, optionSetsOf(item)]));
   const drawSpan = DIFFICULTIES.length * itemSpan * items.map((item) => optionSetsOf(item).length).reduce(leastCommonMultiple, 1);
-  const itemOf = (p: ConceptParams): ConceptItem => {
+  const itemOf = (p: ConceptParams): OptionItem => {
     const item = byId.get(p.itemId);
     if (!item) throw new ProblemError("invalid-variant", `${id}: no concept item ${JSON.stringify(p.itemId)}`);
     return item;
   };
-  const withOptions = (p: ConceptParams): ChoiceItem | ChoicesItem => {
-    const item = itemOf(p);
-    if (item.kind === "boolean") throw new ProblemError("invalid-variant", `${id}: item ${item.id} has no options`);
-    return item;
-  };
   const shownOptions = (p: ConceptParams, lang: Lang): ChoiceOption[] => {
-    const item = withOptions(p);
+    const item = itemOf(p);
     return p.order.map((authored, position) => ({
       id: LETTERS[position] as string,
       text: item.options[authored]?.text[lang] ?? "",
@@ -159,7 +135,6 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
     id: misconception.id,
     wrongAnswer(p: ConceptParams): Answer["value"] | null {
       const item = itemOf(p);
-      if (item.kind === "boolean") return item.misconception?.id === misconception.id ? !item.answer : null;
       const authored = item.options.findIndex((option) => option.misconception?.id === misconception.id);
       if (authored < 0) return null;
       // A variant that leaves the distractor out offers no way to hold the belief.
@@ -187,10 +162,10 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
       const difficulty = DIFFICULTIES[draw % DIFFICULTIES.length] as Difficulty;
       const candidates = itemsOf(difficulty);
       const rest = Math.floor(draw / DIFFICULTIES.length);
-      const item = candidates[rest % candidates.length] as ConceptItem;
+      const item = candidates[rest % candidates.length] as OptionItem;
       const sets = setsOf.get(item.id) as number[][];
       const set = sets[Math.floor(rest / candidates.length) % sets.length] as number[];
-      return { difficulty, itemId: item.id, order: item.kind === "boolean" ? [] : shownOrder(rng, set) };
+      return { difficulty, itemId: item.id, order: shownOrder(rng, set) };
     },
 
     // The item's authored difficulty, so a params object naming another one cannot mislabel it.
@@ -200,22 +175,18 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
 
     conceptKey(p) {
       const item = itemOf(p);
-      if (item.kind === "boolean") return { kind: "boolean", value: item.answer };
       if (item.kind === "choice") return { kind: "choice", value: shownLetter(p.order, item.answer) };
       return { kind: "choices", value: shownKeys(item, p.order).sort() };
     },
 
-    ...(kind === "boolean" ? {} : { options: shownOptions }),
+    options: shownOptions,
 
     render(p, key, lang) {
       const t = conceptMessages(lang);
       const item = itemOf(p);
       const prompt = t(`prompt.${item.kind}`, { question: item.question[lang] });
       const explanation = item.explanation[lang];
-      const source = sourceLine(item.section, lang);
-      if (key.kind === "boolean") {
-        return { prompt, solution: t("solution.boolean", { value: String(key.value), explanation, source }) };
-      }
+      const source = conceptSourceLine(item.section, lang);
       const options = shownOptions(p, lang);
       const textOf = (letter: string) => options.find((option) => option.id === letter)?.text ?? "";
       if (key.kind === "choice") {
@@ -234,6 +205,8 @@ function createConceptTemplate(group: ConceptGroup, kind: ConceptKind): ProblemT
 }
 
 /** Every concept template: each topic group in each answer kind, in the course's order. */
-export const conceptTemplates: ProblemTemplate<ConceptParams>[] = CONCEPT_GROUPS.flatMap((group) =>
-  (["choice", "choices", "boolean"] as const).map((kind) => createConceptTemplate(group, kind)),
-);
+export const conceptTemplates: ProblemTemplate<ConceptParams>[] = CONCEPT_GROUPS.flatMap((group) => [
+  createConceptTemplate(group, "choice"),
+  createConceptTemplate(group, "choices"),
+  createTrueFalseTemplate(group),
+]);
