@@ -1,10 +1,10 @@
 /**
  * `npm test`: lint, types, unit, integration and browser tests, stopping at the first stage that
  * fails. Two stages run beside another because each leaves a core idle on the 2-core machines CI
- * uses: ESLint and the type check are one thread each, and the integration tests run one file at a
- * time while the production build that the browser journeys serve (`scripts/start.ts
- * --build-only`) can use the other core. The build would otherwise run at the journeys' start,
- * with nothing beside it. Each stage's own script stays runnable alone (`npm run test:unit`, …).
+ * uses: ESLint and the type check are one thread each, and the integration tests spend much of
+ * their time waiting on their databases while the production build that the browser journeys
+ * serve (`scripts/start.ts --build-only`) can use the CPU. The build would otherwise run at the
+ * journeys' start, with nothing beside it. Each stage's own script stays runnable alone (`npm run test:unit`, …).
  */
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
