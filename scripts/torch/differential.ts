@@ -274,7 +274,7 @@ async function main(): Promise<number> {
         counts.opsCompared++;
         // Every field PyTorch answered: output, or the gradients of a gradient op.
         const answer = (mine as { value: Record<string, unknown> }).value;
-        const fields = ["output", "grad_input", "grad_kernel", "grad_bias"].filter((field) => field in torch);
+        const fields = ["output", "grad_input", "grad_kernel", "grad_bias", "kernel_after_step"].filter((field) => field in torch);
         const why = fields.map((field) => compareNumbers(answer[field], torch[field], field)).find((reason) => reason !== null) ?? null;
         if (why) record("answer differs", why);
         else counts.passed++;

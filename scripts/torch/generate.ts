@@ -342,6 +342,8 @@ export function randomOp(draw: Draw): Json {
       if (draw.chance(0.4)) spec.stride = pairOr(draw, 1, 3);
       if (draw.chance(0.4)) spec.padding = pairOr(draw, 0, 2);
       if (draw.chance(0.3)) spec.dilation = pairOr(draw, 1, 2);
+      // One plain gradient-descent step on the kernel (grad.descent-step's key): kernel_after_step.
+      if (draw.chance(0.3)) spec.learning_rate = draw.pick([0.5, 0.1, 0.01, 0.25]);
       const [sh, sw] = axes(spec.stride ?? 1);
       const [ph, pw] = axes(spec.padding ?? 0);
       const [dh, dw] = axes(spec.dilation ?? 1);

@@ -329,7 +329,13 @@ def answer_gradient(op):
                          dilation=pair(op.get("dilation"), 1))
             y.backward(dy.reshape(y.shape))
             grad_bias = b.grad[0] if k.dim() == 2 else b.grad
-            return {"grad_input": x.grad.tolist(), "grad_kernel": k.grad.tolist(), "grad_bias": grad_bias.tolist()}
+            answer = {"grad_input": x.grad.tolist(), "grad_kernel": k.grad.tolist(), "grad_bias": grad_bias.tolist()}
+            if "learning_rate" in op:
+                # torch.optim.SGD's step, not the engine's formula written again in Python.
+                step = torch.optim.SGD([k], lr=op["learning_rate"])
+                step.step()
+                answer["kernel_after_step"] = k.detach().tolist()
+            return answer
         kernel = pair(op["kernel"])
         args = dict(kernel_size=kernel, stride=pair(op.get("stride"), kernel), padding=pair(op.get("padding"), 0),
                     ceil_mode=op.get("ceil_mode", False))
