@@ -113,6 +113,10 @@ export async function buildCli(root: string): Promise<BuildResult> {
     alias: { "@tensorflow/tfjs": "./lib/cli/tfjs-cpu.ts" },
     metafile: true,
     legalComments: "none",
+    // Whitespace and syntax only (names stay for stack traces): a smaller chunk parses faster at
+    // every start (the engine chunk 1.9 MB → 1.4 MB).
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: "silent",
     // Some CommonJS dependencies `require` Node built-ins; an ES module has no `require`.
     banner: { js: 'import { createRequire as __strideCreateRequire } from "node:module"; const require = __strideCreateRequire(import.meta.url);' },
