@@ -1,8 +1,11 @@
 import { type Answer, type ChoiceOption, constraintRequirement, type Lang } from "../problems";
 import { gradingMessages } from "./messages";
 
+// toLocaleString builds a formatter on every call; every key and solution formats its integers.
+const integerFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 /** `196609000` as `196{,}609{,}000`: KaTeX spaces a bare comma as punctuation. */
-const groupedInteger = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 0 }).replace(/,/g, "{,}");
+const groupedInteger = (value: number) => integerFormat.format(value).replace(/,/g, "{,}");
 
 /**
  * A computed value with as many significant digits as its tolerance makes meaningful (at least

@@ -119,6 +119,21 @@ const WIDEST_OFFSET_MS = 16 * 60 * 60 * 1000;
  * `dayNumberIn` as the oracle (local days never go backwards), exact to the millisecond.
  */
 export function startOfDayIn(dayNumber: number, timeZone: string): Date {
+  const key = `${timeZone} ${dayNumber}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return new Date(known);
+  const start = bisectStartOfDay(dayNumber, timeZone);
+  // Every review call asks for today's bounds: a pure function of (zone, day), worth keeping.
+  if (dayStarts.size >= MAX_DAY_STARTS) dayStarts.clear();
+  dayStarts.set(key, start.getTime());
+  return start;
+}
+
+// About fifty formatToParts calls per bisection; a day's start is asked for again and again.
+const dayStarts = new Map<string, number>();
+const MAX_DAY_STARTS = 10_000;
+
+function bisectStartOfDay(dayNumber: number, timeZone: string): Date {
   let before = dayNumber * DAY_MS - WIDEST_OFFSET_MS;
   let from = dayNumber * DAY_MS + WIDEST_OFFSET_MS;
   while (from - before > 1) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { dayKeyOf, dayNumberIn, learnerDay, listTimeZones, normalizeTimeZone, startOfDayIn, timeZoneOrDefault, weekdayOf } from "@/lib/srs/days";
 
 const at = (iso: string) => new Date(iso);
@@ -77,6 +77,20 @@ describe("the start of a learner's day", () => {
     expect(dayKeyOf(skipped)).toBe("2011-12-30");
     expect(startOfDayIn(skipped, "Pacific/Apia")).toEqual(at("2011-12-30T10:00:00Z"));
     expect(startOfDayIn(skipped + 1, "Pacific/Apia")).toEqual(at("2011-12-30T10:00:00Z"));
+  });
+
+  it("is worked out once per zone and day: a second call formats nothing and hands out its own Date", () => {
+    const first = startOfDayIn(MARCH_8 + 400, "Asia/Kolkata");
+    // By hand: 2027-04-12 00:00 in Kolkata (UTC+05:30) is 2027-04-11 18:30 UTC.
+    expect(first).toEqual(at("2027-04-11T18:30:00Z"));
+    first.setTime(0);
+    const formatting = vi.spyOn(Intl.DateTimeFormat.prototype, "formatToParts");
+    try {
+      expect(startOfDayIn(MARCH_8 + 400, "Asia/Kolkata")).toEqual(at("2027-04-11T18:30:00Z"));
+      expect(formatting).not.toHaveBeenCalled();
+    } finally {
+      formatting.mockRestore();
+    }
   });
 
   it("contains its instant: start ≤ now < end for instants around the clock in every test zone", () => {
