@@ -2,6 +2,7 @@ import "server-only";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import type { Lang } from "@/lib/problems";
 import type { Auth } from "./auth/create-auth";
+import { SessionMemo } from "./auth/session-memo";
 import { getServices } from "./services";
 import type { Role, SessionUser } from "./trpc";
 
@@ -40,10 +41,32 @@ function chosenLocale(headers: Headers): string | null {
 
 type AuthSession = { user: { id: string; email: string; name: string; role?: string; locale?: string; timeZone?: string | null } } | null;
 
+/** How long a session better-auth read from its cookie copy is answered from memory (./auth/session-memo.ts). */
+export const SESSION_MEMO_MS = 10_000;
+
+const memos = new WeakMap<Auth, SessionMemo<NonNullable<AuthSession>>>();
+
+function memoOf(auth: Auth): SessionMemo<NonNullable<AuthSession>> {
+  let memo = memos.get(auth);
+  if (!memo) {
+    memo = new SessionMemo(SESSION_MEMO_MS);
+    memos.set(auth, memo);
+  }
+  return memo;
+}
+
 async function readSession(auth: Auth, headers: Headers, fresh: boolean, cookies?: SessionCookies): Promise<AuthSession> {
+  const cookieHeader = headers.get("cookie");
+  const memo = memoOf(auth);
+  if (!fresh) {
+    const known = memo.get(cookieHeader);
+    if (known) return known;
+  }
   const result = await auth.api.getSession({ headers, returnHeaders: true, ...(fresh ? { query: { disableCookieCache: true } } : {}) });
   cookies?.take(result.headers);
-  return result.response as AuthSession;
+  const session = result.response as AuthSession;
+  if (!fresh && session && (result.headers?.getSetCookie().length ?? 0) === 0) memo.remember(cookieHeader, session);
+  return session;
 }
 
 /**
@@ -80,6 +103,8 @@ export function getSessionUser(headers: Headers, cookies?: SessionCookies): Prom
  * keep the signed copy of the session that would otherwise be trusted for a minute.
  */
 export async function endBrowserSession(headers: Headers, cookies: SessionCookies): Promise<void> {
-  const result = await getServices().auth.api.signOut({ headers, returnHeaders: true });
+  const { auth } = getServices();
+  memoOf(auth).forget(headers.get("cookie"));
+  const result = await auth.api.signOut({ headers, returnHeaders: true });
   cookies.take(result.headers);
 }

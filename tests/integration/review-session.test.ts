@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAuth, SESSION_CACHE_SECONDS } from "@/lib/server/auth/create-auth";
-import { SessionCookies, sessionUserOf } from "@/lib/server/session";
+import { SESSION_MEMO_MS, SessionCookies, sessionUserOf } from "@/lib/server/session";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 const BASE = "http://localhost:3000";
@@ -57,6 +57,30 @@ describe.each(databaseKinds())("the session of a review call on %s", (kind) => {
     // Without the cache cookie the database is asked, and it knows no such session.
     const tokenOnly = setCookies.filter((line) => line.startsWith("better-auth.session_token="));
     expect(await sessionUserOf({ auth, headers: new Headers({ cookie: cookieHeader(tokenOnly) }) })).toBeNull();
+  });
+
+  it("answers the same cookies again from memory for a few seconds, and asks better-auth once that time is over", async () => {
+    const setCookies = await signUp("memo@example.com");
+    const header = cookieHeader(setCookies);
+    const reads = vi.spyOn(auth.api, "getSession");
+    try {
+      const first = await sessionUserOf({ auth, headers: new Headers({ cookie: header }) });
+      expect(first).toMatchObject({ email: "memo@example.com" });
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(await sessionUserOf({ auth, headers: new Headers({ cookie: header }) })).toEqual(first);
+      expect(reads).toHaveBeenCalledTimes(1);
+      // A header better-auth never accepted is not answered from memory: a forged cache cookie is refused.
+      const forged = header.replace(/better-auth\.session_data=([^;]*)/, (_, value: string) => `better-auth.session_data=${value.slice(0, -4)}AAAA`);
+      expect(forged).not.toBe(header);
+      await sessionUserOf({ auth, headers: new Headers({ cookie: forged }) });
+      expect(reads).toHaveBeenCalledTimes(2);
+      vi.useFakeTimers({ now: Date.now() + SESSION_MEMO_MS + 1, toFake: ["Date"] });
+      expect(await sessionUserOf({ auth, headers: new Headers({ cookie: header }) })).toMatchObject({ email: "memo@example.com" });
+      expect(reads).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+      reads.mockRestore();
+    }
   });
 
   it("reads past the cache when the browser's language differs from the cached one, and sends a fresh cache cookie", async () => {

@@ -39,6 +39,13 @@ export class LruCache<K, V> {
     }
   }
 
+  delete(key: K): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.weight;
+  }
+
   /** Computes and keeps `key`'s value on a miss. */
   getOrSet(key: K, compute: () => V): V {
     const hit = this.get(key);
