@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
 import { AppError } from "@/lib/server/errors";
+import { WRITE_BEHIND_MS } from "@/lib/server/rate-limit/prisma-store";
 import { createRequestLimiter, type RequestLimits } from "@/lib/server/rate-limit/request-limiter";
 import type { SessionUser } from "@/lib/server/trpc";
 import { callerFor, newUser, poolingChoice } from "./courses-support";
@@ -182,6 +183,52 @@ describe.each(databaseKinds())("request limits on %s", (kind) => {
     expect(await pointsOf(`ip:${ip}`)).toBe(50);
     for (const learner of learners) expect(await pointsOf(`user:${learner.id}`)).toBe(1);
     expect(statements).toHaveLength(1);
+  });
+
+  it("counts a known key well under its budget without waiting, and writes those counts together within WRITE_BEHIND_MS", async () => {
+    const statements: string[] = [];
+    const limiter = createRequestLimiter({ db: countingClient(statements), limits: LIMITS });
+    const learner = await newUser(database.prisma, "learner");
+    const ip = nextIp();
+    await limiter.charge({ userId: learner.id, ip, cost: 1 });
+    expect(statements).toHaveLength(1);
+    // Calls 2 to 10: the user's 10 and the address's 10 stay within half of 30 and of 45.
+    for (let call = 2; call <= 10; call++) await limiter.charge({ userId: learner.id, ip, cost: 1 });
+    expect(statements).toHaveLength(1);
+    expect(await pointsOf(`user:${learner.id}`)).toBe(1);
+    await limiter.flush();
+    expect(statements).toHaveLength(2);
+    expect(await pointsOf(`user:${learner.id}`)).toBe(10);
+    expect(await pointsOf(`ip:${ip}`)).toBe(10);
+    await limiter.charge({ userId: learner.id, ip, cost: 1 });
+    await new Promise((resolve) => setTimeout(resolve, WRITE_BEHIND_MS + 100));
+    expect(statements).toHaveLength(3);
+    expect(await pointsOf(`user:${learner.id}`)).toBe(11);
+  });
+
+  it("waits for the database past half a budget, so the database's count decides every refusal", async () => {
+    const statements: string[] = [];
+    const limiter = createRequestLimiter({ db: countingClient(statements), limits: LIMITS });
+    const learner = await newUser(database.prisma, "learner");
+    // Another process counted 14 for this learner a moment ago (written straight to the table).
+    const otherProcess = createRequestLimiter({ db: database.prisma, limits: LIMITS });
+    for (let call = 0; call < 14; call++) await otherProcess.charge({ userId: learner.id, ip: null, cost: 1 });
+    await otherProcess.flush();
+    const outcomes: string[] = [];
+    for (let call = 0; call < 17; call++) {
+      outcomes.push(
+        await limiter.charge({ userId: learner.id, ip: null, cost: 1 }).then(
+          () => "ok",
+          (error: unknown) => (error instanceof AppError ? error.code : "other"),
+        ),
+      );
+    }
+    // 14 + 16 = 30 is the budget: the 17th call of this process is the 31st.
+    expect(outcomes).toEqual([...Array.from({ length: 16 }, () => "ok"), "RATE_LIMITED"]);
+    // The 16th call's count came from the database (30 of 30), which blocked the key in memory:
+    // the refused call sent nothing.
+    await limiter.flush();
+    expect(await pointsOf(`user:${learner.id}`)).toBe(30);
   });
 
   it("keeps the counters in an unlogged table: no flush to disk on every call, emptied after a crash", async () => {

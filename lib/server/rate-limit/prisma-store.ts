@@ -95,27 +95,121 @@ export function answerEach(pending: readonly PendingUpsert[], rows: readonly Rec
   }
 }
 
-export function prismaLimiterStore(db: PrismaClient, { table }: { table: string }): LimiterStoreClient {
-  let pending: PendingUpsert[] = [];
+/** How long a call counted without waiting may stay unsent. */
+export const WRITE_BEHIND_MS = 100;
 
-  async function flush() {
-    const batch = pending;
-    pending = [];
+export interface PrismaLimiterStore extends LimiterStoreClient {
+  /** Sends every count not yet written and waits for every statement under way. */
+  flush(): Promise<void>;
+}
+
+/** What the database last said of a key: its count and when its window ends. */
+interface KeyView {
+  points: number;
+  expire: number;
+}
+
+const noAnswer = () => {};
+
+/**
+ * The store, with the library's upserts that arrive in one turn of the event loop sent as one
+ * statement (above), and most calls counted without waiting for the database at all: a key the
+ * database answered before, whose window is still open and which is well under its budget (half
+ * of it, counting what this process has sent or counted since), is answered at once from that
+ * answer plus this process's own counts since, and its points go with the next statement within
+ * WRITE_BEHIND_MS. A key near its budget, a new key or a new window waits for the database, so
+ * whether a call is refused is decided by the database's count, shared by every process; what
+ * another process counted in its last WRITE_BEHIND_MS is all that may be missing from it.
+ */
+export function prismaLimiterStore(db: PrismaClient, { table, budgetOf }: { table: string; budgetOf: (key: string) => number }): PrismaLimiterStore {
+  let pending: PendingUpsert[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let immediate = false;
+  const known = new Map<string, KeyView>();
+  const unsent = new Map<string, number>();
+  const sending = new Map<string, number>();
+  const underWay = new Set<Promise<void>>();
+
+  const add = (map: Map<string, number>, key: string, points: number) => {
+    const total = (map.get(key) ?? 0) + points;
+    if (total === 0) map.delete(key);
+    else map.set(key, total);
+  };
+
+  function learn(row: Record<string, unknown>) {
+    const key = String(row.key);
+    const points = Number(row.points);
+    const expire = Number(row.expire);
+    const view = known.get(key);
+    // Statements may return out of order: keep the later window, and within it the higher count.
+    if (!view || expire > view.expire || (expire === view.expire && points > view.points)) known.set(key, { points, expire });
+  }
+
+  function forgetEnded(now: number) {
+    if (known.size < 1_000) return;
+    for (const [key, view] of known) if (view.expire <= now) known.delete(key);
+  }
+
+  async function send(batch: PendingUpsert[]) {
+    for (const upsert of batch) add(sending, upsert.key, upsert.points);
     try {
       const { text, values } = coalescedUpsert(table, batch);
-      answerEach(batch, await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values));
+      const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values);
+      for (const row of rows) learn(row);
+      answerEach(batch, rows);
     } catch (error) {
-      for (const upsert of batch) upsert.reject(error);
+      // Counts already answered are lost with the statement; the keys wait for the database again
+      // (and, while it fails, the library's insurance limiter answers them).
+      for (const upsert of batch) {
+        known.delete(upsert.key);
+        upsert.reject(error);
+      }
+    } finally {
+      for (const upsert of batch) add(sending, upsert.key, -upsert.points);
     }
+  }
+
+  function sendPending() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    immediate = false;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    for (const upsert of batch) if (upsert.resolve === noAnswer) add(unsent, upsert.key, -upsert.points);
+    forgetEnded(batch[0]!.now);
+    const sent = send(batch);
+    underWay.add(sent);
+    void sent.finally(() => underWay.delete(sent));
+  }
+
+  function countWithoutWaiting(key: string, points: number, now: number): { points: number; expire: number } | null {
+    const view = known.get(key);
+    if (!view || view.expire <= now) return null;
+    const seen = view.points + (sending.get(key) ?? 0) + (unsent.get(key) ?? 0) + points;
+    return seen * 2 <= budgetOf(key) ? { points: seen, expire: view.expire } : null;
   }
 
   return {
     async query({ name, text, values = [] }) {
       if (isLibraryUpsert(name, values)) {
+        const [key, points, expire, now] = values as [string, number, number | null, number];
+        const answer = countWithoutWaiting(key, points, now);
+        if (answer) {
+          pending.push({ key, points, expire, now, resolve: noAnswer, reject: noAnswer });
+          add(unsent, key, points);
+          if (!timer && !immediate) {
+            timer = setTimeout(sendPending, WRITE_BEHIND_MS);
+            timer.unref();
+          }
+          return { rows: [answer], rowCount: 1 };
+        }
         return new Promise((resolve, reject) => {
-          const [key, points, expire, now] = values as [string, number, number | null, number];
-          if (pending.length === 0) setImmediate(() => void flush());
           pending.push({ key, points, expire, now, resolve, reject });
+          if (!immediate) {
+            immediate = true;
+            setImmediate(sendPending);
+          }
         });
       }
       if (/^\s*DELETE\b/i.test(text)) {
@@ -124,6 +218,10 @@ export function prismaLimiterStore(db: PrismaClient, { table }: { table: string 
       }
       const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values);
       return { rows: rows.map(asNumbers), rowCount: rows.length };
+    },
+    async flush() {
+      sendPending();
+      await Promise.all(underWay);
     },
   };
 }

@@ -7,7 +7,8 @@
  * - a request without a session is counted by address alone, with a smaller budget.
  * The counters are rate-limiter-flexible's RateLimiterPostgres rows in `request_limits`
  * (key, points, expire: the library's layout, created by our migrations, hence `tableCreated`),
- * a call's counts written in one statement (./prisma-store.ts).
+ * a call's counts written in one statement, most calls counted without waiting for it
+ * (./prisma-store.ts).
  */
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/lib/db";
@@ -44,6 +45,8 @@ export interface RequestCharge {
 export interface RequestLimiter {
   /** Counts the call; throws AppError "RATE_LIMITED" (with retryAfterSeconds) past a limit. */
   charge(charge: RequestCharge): Promise<void>;
+  /** Writes the counts not yet in the database (./prisma-store.ts counts most calls without waiting). */
+  flush(): Promise<void>;
 }
 
 export const REQUEST_LIMITS_TABLE = "request_limits";
@@ -75,7 +78,10 @@ function retryAfterSeconds(refusals: RateLimiterRes[]): number {
 export function createRequestLimiter({ db, limits }: { db: PrismaClient; limits: RequestLimits }): RequestLimiter {
   // One store for the three: a call's two counts (and those of calls that came with it) go to the
   // database as one statement (./prisma-store.ts).
-  const store = prismaLimiterStore(db, { table: REQUEST_LIMITS_TABLE });
+  const budgets: Record<string, number> = { user: limits.userPoints, ip: limits.ipPoints, anon: limits.anonymousPoints };
+  // The library's keys are `<keyPrefix>:<key>`.
+  const budgetOf = (key: string) => budgets[key.slice(0, key.indexOf(":"))] ?? 0;
+  const store = prismaLimiterStore(db, { table: REQUEST_LIMITS_TABLE, budgetOf });
   const users = counter(store, "user", limits.userPoints, limits.windowSeconds);
   const signedInIps = counter(store, "ip", limits.ipPoints, limits.windowSeconds);
   const anonymousIps = counter(store, "anon", limits.anonymousPoints, limits.windowSeconds);
@@ -99,6 +105,7 @@ export function createRequestLimiter({ db, limits }: { db: PrismaClient; limits:
         throw new AppError("RATE_LIMITED", `Too many requests: try again in ${seconds} s.`, { retryAfterSeconds: seconds });
       }
     },
+    flush: () => store.flush(),
   };
 }
 
