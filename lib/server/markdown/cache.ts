@@ -75,7 +75,11 @@ function fromPieces(markdown: string): string | null {
   if (!markdown.includes("$")) return null;
   const pieces = piecesOf(markdown);
   if (!pieces || pieces.formulas.length === 0) return null;
-  return assemble(rendered(pieces.skeleton), pieces.formulas, pieces.formulas.map(formula));
+  const skeletonHtml = rendered(pieces.skeleton);
+  // Dollar signs left in the text can pair up once a formula beside them is a placeholder
+  // (`$\$$$x$$`): a skeleton that typeset anything was not read as the document was.
+  if (skeletonHtml.includes('class="katex')) return null;
+  return assemble(skeletonHtml, pieces.formulas, pieces.formulas.map(formula));
 }
 
 /** `renderMarkdown`'s HTML for this text, from the cache or its cached pieces when it can be. */

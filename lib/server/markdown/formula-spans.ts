@@ -1,6 +1,7 @@
 /**
  * Where a document's formulas stand, as remark-math reads them, remembered by the document's
- * shape. Finding them takes a Markdown parse (about half a millisecond for a solution here, the
+ * shape (its digits by class, or, where no construct depends on how many digits a number has,
+ * every run of digits as one: see `DIGIT_COUNT_DEPENDENT`). Finding them takes a Markdown parse (about half a millisecond for a solution here, the
  * costliest step left once formulas are cached), and the documents of a template differ from seed
  * to seed mostly in their digits, which CommonMark reads as plain text: replacing each digit by
  * another of its class (0, 1, any other) changes no block, inline or math construct and no
@@ -52,8 +53,9 @@ function collect(node: MathNode, into: { node: MathNode; parent: string }[], par
 /**
  * The formulas as parsed; null when one has no position, or its TeX is not a stretch of the
  * document as written (remark-math turned a line ending into a space, say): such a document is
- * rendered whole. `shared` says whether documents of the same shape may use them: not when a
- * digit stands in a formula's delimiters or fence line (its TeX could not be told from them).
+ * rendered whole. `shared` says whether documents of the same shape may use them: not when
+ * anything but dollar signs and blanks stands in a formula's delimiters or fence line (a digit
+ * there could not be told from the TeX's).
  */
 function parsedSpans(markdown: string): { spans: FormulaSpan[] | null; shared: boolean } {
   const nodes: { node: MathNode; parent: string }[] = [];
@@ -67,7 +69,10 @@ function parsedSpans(markdown: string): { spans: FormulaSpan[] | null; shared: b
     const texStart = markdown.indexOf(node.value, start);
     const texEnd = texStart + node.value.length;
     if (texStart < 0 || texEnd > end) return { spans: null, shared: true };
-    if (/\d/.test(markdown.slice(start, texStart)) || /\d/.test(markdown.slice(texEnd, end))) shared = false;
+    // Shared only where the TeX can only have been found where it stands: delimiters of dollar
+    // signs and blanks alone, and TeX that starts with neither (a document with its digits
+    // collapsed finds its TeX by value, and "0" would match a digit of a fence line too).
+    if (!/^\$+\s*$/.test(markdown.slice(start, texStart)) || !/^\s*\$+$/.test(markdown.slice(texEnd, end)) || /^[\s$]/.test(node.value)) shared = false;
     spans.push({ start, end, display: node.type === "math", parent, texStart, texEnd });
   }
   return { spans, shared };
@@ -81,6 +86,40 @@ export function shapeOf(markdown: string): string {
 /** Constructs whose reading depends on a digit's value (see above). */
 const VALUE_DEPENDENT = /\]:|<[A-Za-z/!?]/;
 
+/**
+ * A line that may hold an ordered list marker (after blockquote and list markers): the marker's
+ * width sets where its item's content starts, so the number of digits matters there; tabs, whose
+ * width depends on the column, too. Anywhere else a run of digits is read as text whatever its
+ * length, so documents that differ only in how many digits their numbers have share their spans.
+ */
+const DIGIT_COUNT_DEPENDENT = /^[ \t>*+\-\d.)]*\d[.)]|\t/m;
+
+/** The document with every run of digits as one `0`, and for each run where it stands there and how many digits it lost. */
+export function collapsedDigits(markdown: string): { text: string; runs: { at: number; lost: number }[] } {
+  const runs: { at: number; lost: number }[] = [];
+  let lostSoFar = 0;
+  const text = markdown.replace(/\d+/g, (run, offset: number) => {
+    runs.push({ at: offset - lostSoFar, lost: run.length - 1 });
+    lostSoFar += run.length - 1;
+    return "0";
+  });
+  return { text, runs };
+}
+
+/** A position in the collapsed text as a position in the document: every run before it gives its digits back. */
+function expandedSpans(spans: FormulaSpan[] | null, runs: readonly { at: number; lost: number }[]): FormulaSpan[] | null {
+  if (!spans) return null;
+  const expand = (position: number) => {
+    let lost = 0;
+    for (const run of runs) {
+      if (run.at >= position) break;
+      lost += run.lost;
+    }
+    return position + lost;
+  };
+  return spans.map((span) => ({ ...span, start: expand(span.start), end: expand(span.end), texStart: expand(span.texStart), texEnd: expand(span.texEnd) }));
+}
+
 // A few thousand templates' shapes; each key is a document's length.
 const MAX_SHAPES = 5_000;
 const holder = globalThis as typeof globalThis & { strideFormulaSpans?: LruCache<string, FormulaSpan[] | null> };
@@ -89,10 +128,24 @@ const holder = globalThis as typeof globalThis & { strideFormulaSpans?: LruCache
 export function formulaSpansOf(markdown: string): FormulaSpan[] | null {
   if (VALUE_DEPENDENT.test(markdown)) return parsedSpans(markdown).spans;
   holder.strideFormulaSpans ??= new LruCache<string, FormulaSpan[] | null>(MAX_SHAPES);
-  const shape = shapeOf(markdown);
-  const known = holder.strideFormulaSpans.get(shape);
+  const cache = holder.strideFormulaSpans;
+  if (!DIGIT_COUNT_DEPENDENT.test(markdown)) {
+    const { text, runs } = collapsedDigits(markdown);
+    const key = `collapsed:${text}`;
+    let spans = cache.get(key);
+    if (spans === undefined) {
+      const parsed = parsedSpans(text);
+      // What cannot be shared was found in the collapsed text, not in this document.
+      if (!parsed.shared) return parsedSpans(markdown).spans;
+      spans = parsed.spans;
+      cache.set(key, spans);
+    }
+    return expandedSpans(spans, runs);
+  }
+  const shape = `classes:${shapeOf(markdown)}`;
+  const known = cache.get(shape);
   if (known !== undefined) return known;
   const { spans, shared } = parsedSpans(markdown);
-  if (shared) holder.strideFormulaSpans.set(shape, spans);
+  if (shared) cache.set(shape, spans);
   return spans;
 }
