@@ -51,7 +51,8 @@ function wrong(answer: Answer, options: readonly { id: string }[] | null): strin
     case "choice":
       return options?.find((option) => option.id !== answer.value)?.id ?? answer.value;
     case "choices":
-      return options && options.length > answer.value.length ? options.filter((option) => !answer.value.includes(option.id)).map((option) => option.id).slice(0, 1).join(", ") : answer.value.join(", ");    case "spec":
+      return options && options.length > answer.value.length ? options.filter((option) => !answer.value.includes(option.id)).map((option) => option.id).slice(0, 1).join(", ") : answer.value.join(", ");
+    case "spec":
       return typedAnswer(answer);
   }
 }
@@ -106,6 +107,9 @@ export function guessingAnswerer(random: () => number): Answerer {
           return options[int(0, Math.max(0, options.length - 1))]?.id ?? "A";
         case "choices":
           return options.filter(() => random() < 0.5).map((option) => option.id).join(", ") || (options[0]?.id ?? "A");
+        case "spec":
+          // A design problem takes a network: a guess in the documented form (docs/PROBLEMS.md).
+          return JSON.stringify({ layers: [{ type: "conv2d", filters: int(1, 64), kernel: int(1, 5) }] });
         default:
           return "1";
       }
