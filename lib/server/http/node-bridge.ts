@@ -5,9 +5,17 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { constants, gzip, gzipSync } from "node:zlib";
 
 const gzipAsync = promisify(gzip);
+
+/**
+ * Bodies up to this size are compressed on the request thread at level 1: an API answer (a typeset
+ * prompt, tens of KB of repetitive markup) takes about 50 µs that way, where handing it to libuv's
+ * thread pool cost the request thread more than that in set-up and callbacks (issue 11's profile:
+ * about 0.2 ms a response) and the machine four times the CPU. Larger bodies still go to the pool.
+ */
+export const SYNC_GZIP_MAX_BYTES = 256 * 1024;
 
 /** Bodies smaller than this go uncompressed: the `compression` package's default, which Next.js uses. */
 export const MIN_COMPRESSED_BYTES = 1024;
@@ -76,7 +84,7 @@ export interface SendOptions {
 
 /**
  * Writes `response` to `res`: status, headers (each Set-Cookie on its own line), the body in one
- * piece, gzipped (on libuv's thread pool, off the request thread) when the client accepts it.
+ * piece, gzipped when the client accepts it (see SYNC_GZIP_MAX_BYTES).
  */
 export async function sendWebResponse(res: ServerResponse, response: Response, { headers = [], acceptEncoding }: SendOptions = {}): Promise<void> {
   res.statusCode = response.status;
@@ -90,7 +98,7 @@ export async function sendWebResponse(res: ServerResponse, response: Response, {
   const json = (response.headers.get("content-type") ?? "").startsWith("application/json");
   if (json) res.setHeader("vary", [response.headers.get("vary"), "Accept-Encoding"].filter(Boolean).join(", "));
   if (body && json && body.length >= MIN_COMPRESSED_BYTES && !response.headers.has("content-encoding") && acceptsGzip(acceptEncoding)) {
-    body = await gzipAsync(body);
+    body = body.length <= SYNC_GZIP_MAX_BYTES ? gzipSync(body, { level: constants.Z_BEST_SPEED }) : await gzipAsync(body);
     res.setHeader("content-encoding", "gzip");
   }
   res.end(body);
