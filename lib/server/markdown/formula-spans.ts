@@ -89,16 +89,25 @@ const VALUE_DEPENDENT = /\]:|<[A-Za-z/!?]/;
 /**
  * A line that may hold an ordered list marker (after blockquote and list markers): the marker's
  * width sets where its item's content starts, so the number of digits matters there; tabs, whose
- * width depends on the column, too. Anywhere else a run of digits is read as text whatever its
- * length, so documents that differ only in how many digits their numbers have share their spans.
+ * width depends on the column, too. Anywhere else a number is read as text whatever its length,
+ * so documents that differ only in their numbers share their spans.
  */
 const DIGIT_COUNT_DEPENDENT = /^[ \t>*+\-\d.)]*\d[.)]|\t/m;
 
-/** The document with every run of digits as one `0`, and for each run where it stands there and how many digits it lost. */
+/**
+ * A number as one `0`: a run of digits, with its minus sign, or in parentheses with it (`(-3)`,
+ * as a negative term of a sum is written). Signs and parentheses are text too, except where they
+ * stand beside emphasis marks (`*`, `_`: whether those open or close depends on whether the
+ * neighbour is punctuation), after a backslash (an escape) or after `]` (a link's destination):
+ * there only the digits are collapsed.
+ */
+const NUMBER = /(?<![\]\\*_])\(-\d+\)(?![*_])|(?<![\\*_])-\d+|\d+/g;
+
+/** The document with every number as one `0`, and for each where it stands there and how many characters it lost. */
 export function collapsedDigits(markdown: string): { text: string; runs: { at: number; lost: number }[] } {
   const runs: { at: number; lost: number }[] = [];
   let lostSoFar = 0;
-  const text = markdown.replace(/\d+/g, (run, offset: number) => {
+  const text = markdown.replace(NUMBER, (run, offset: number) => {
     runs.push({ at: offset - lostSoFar, lost: run.length - 1 });
     lostSoFar += run.length - 1;
     return "0";

@@ -127,6 +127,7 @@ describe("renderMarkdownCached for documents that differ only in their digits (f
 describe("renderMarkdownCached for documents whose numbers differ in how many digits they have", () => {
   it("collapses every run of digits where no list marker or tab makes their count matter, and maps the formulas back", () => {
     expect(collapsedDigits("a 12 $x_{345}$ b 6")).toEqual({ text: "a 0 $x_{0}$ b 0", runs: [{ at: 2, lost: 1 }, { at: 8, lost: 2 }, { at: 14, lost: 0 }] });
+    expect(collapsedDigits("$(-3) \\cdot -12$ *-4* [a](-5) \\-6").text).toBe("$0 \\cdot 0$ *-0* [a](0) \\-0");
     // The second document is parsed as the first (one collapsed shape); its formulas must still be cut where they stand.
     for (const markdown of ["Kernel $3 \\times 3$, stride 2: $\\lfloor (7 - 3)/2 \\rfloor + 1 = 3$.", "Kernel $11 \\times 11$, stride 40: $\\lfloor (227 - 11)/40 \\rfloor + 1 = 6$."]) {
       expect(renderMarkdownCached(markdown), markdown).toBe(renderMarkdown(markdown));
@@ -141,12 +142,17 @@ describe("renderMarkdownCached for documents whose numbers differ in how many di
     const token = fc.constantFrom(
       "$1$", "$x_{23}$", "$$x^1$$", "\n$$\n1 + 22\n$$\n", "$$ 3\n4\n$$", "1. ", "10. ", "1) ", "- ", "> ", "# ", "   ", "    ", "\t", "text", "a1", "12",
       "&#36;", "&#49;", "&#x31;", "&frac12;", "`1`", "``2``", "\\1", "\\$", "*", "**", "_", " ", "\n", "\n\n", "$", "$$", "1", "0.5", "3.", "7)",
+      "-", "-3", "(-3)", "(", ")", "[a](", "]", "\\(", "\\-", "$(-3) \\cdot 2$", "$-1$", "---", "\n- ",
     );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 20 }), fc.array(fc.integer({ min: 1, max: 99_999 }), { minLength: 40, maxLength: 40 }), (tokens, numbers) => {
         const markdown = tokens.join("");
         let at = 0;
-        const longer = markdown.replace(/\d+/g, () => String(numbers[at++ % numbers.length]));
+        // Numbers change length and sign: 7 → 31337, (-3) → 12, -3 → 4.
+        const longer = markdown.replace(/\(-\d+\)|-?\d+/g, () => {
+          const value = numbers[at++ % numbers.length]!;
+          return value % 3 === 0 ? `(-${value})` : value % 3 === 1 ? `-${value}` : String(value);
+        });
         for (const text of [markdown, longer]) expect(renderMarkdownCached(text), JSON.stringify(text)).toBe(renderMarkdown(text));
       }),
       { numRuns: 600, seed: 29 },
