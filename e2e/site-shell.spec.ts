@@ -12,8 +12,14 @@ const NAV = {
 } as const;
 type Locale = keyof typeof NAV;
 
+/** A click before React hydrates the header is lost, on a slow machine as for a person. */
+async function waitForHeader(page: Page) {
+  await expect(page.getByTestId("menu-button")).toHaveAttribute("data-hydrated", "true");
+}
+
 async function chooseLanguage(page: Page, locale: Locale) {
   const button = page.getByTestId("menu-button");
+  await waitForHeader(page);
   // Below 1280 px the switcher is inside the menu.
   if (await button.isVisible()) {
     if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
@@ -93,6 +99,7 @@ test("the header fits a phone in a disclosure menu and a 1280 px screen in one r
       expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling").toBeLessThanOrEqual(PHONE.width);
       await snap(page, `shell-phone-${who}-${locale}`);
 
+      await waitForHeader(page);
       await button.click();
       await expect(button).toHaveAttribute("aria-expanded", "true");
       for (const name of links) {

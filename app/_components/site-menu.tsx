@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { type MouseEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type MouseEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 /**
  * The header's sections and account controls: one row from 1280 px up, and below that a
@@ -25,6 +25,8 @@ export function SiteMenu({
   const open = openOn === pathname;
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  // Until React has hydrated, a click on the button does nothing; browser tests wait for this mark.
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
   useEffect(() => {
     if (!open) return;
@@ -62,6 +64,7 @@ export function SiteMenu({
         aria-expanded={open}
         aria-controls="site-menu"
         data-testid="menu-button"
+        data-hydrated={hydrated}
         onClick={() => setOpenOn(open ? null : pathname)}
         className={`${pushRight ? "ml-auto" : ""} flex items-center gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 xl:hidden`}
       >
@@ -82,4 +85,8 @@ export function SiteMenu({
       </div>
     </>
   );
+}
+
+function subscribeToNothing(): () => void {
+  return () => undefined;
 }
