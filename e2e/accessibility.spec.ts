@@ -1,16 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signUpFreshLearner } from "./support";
+import { seriousViolations, signIn, signUpFreshLearner } from "./support";
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
-
-/** axe's serious and critical findings on the page as it is now, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(" ")} ${node.html.slice(0, 160)}`).join(", ")}`);
-}
 
 async function checkPages(page: Page, paths: readonly string[], locale: string) {
   for (const path of paths) {

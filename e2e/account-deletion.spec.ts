@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { signIn, signUpFreshLearner, snap, solveConvOutputSize } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAxeClean, signIn, signUpFreshLearner, snap, solveConvOutputSize } from "./support";
 
 /**
  * Issue 12, accounts: "download my data, then delete my account". A new learner signs up, answers
@@ -15,12 +14,6 @@ import { signIn, signUpFreshLearner, snap, solveConvOutputSize } from "./support
 
 const PASSWORD = "delete-me-please";
 const PHONE = { width: 390, height: 844 };
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a learner downloads their data, deletes the account, and cannot sign in with it again", async ({ page, context }) => {
   test.setTimeout(180_000);

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { type ServerProcess, startServer, stopServer } from "./server-process";
-import { snap } from "./support";
+import { expectAxeClean, snap } from "./support";
 
 /**
  * Issue 12, accounts: "forgot password" on a server with no mail server logs the reset link; the
@@ -15,12 +14,6 @@ import { snap } from "./support";
 
 const PORT = Number(process.env.E2E_ACCOUNT_PORT ?? 3167);
 const PHONE = { width: 390, height: 844 };
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 let server: ServerProcess;
 let dataDir: string;

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { signUpFreshLearner, snap } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAxeClean, signUpFreshLearner, snap } from "./support";
 
 /**
  * Issue 12: the hint under the answer field and the format error show how to write an answer with
@@ -9,12 +8,6 @@ import { signUpFreshLearner, snap } from "./support";
  */
 
 const PHONE = { width: 390, height: 844 };
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("English: the hints and the format error show example answers that are no template's key", async ({ page }) => {
   await page.setViewportSize(PHONE);

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signUpFreshLearner, snap } from "./support";
+import { expectAxeClean, signUpFreshLearner, snap } from "./support";
 
 /**
  * Issue 13, design problems graded by the engine: a learner answers `design.downsample` (shrink a
@@ -16,12 +15,6 @@ async function shapesOf(page: Page): Promise<{ input: number[]; output: number[]
   const [input, output] = shapes;
   if (!input || !output) throw new Error(`no shapes in the prompt: ${tex.join(" | ")}`);
   return { input, output };
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test("a learner designs a network in the layer form (right) and in JSON (one constraint broken, named)", async ({ page }) => {

@@ -1,15 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { signIn, snap, solveConvOutputSize } from "./support";
+import { expectAxeClean, signIn, snap, solveConvOutputSize } from "./support";
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-async function expectAxeClean(page: Page) {
-  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(violations).toEqual([]);
-}
 
 async function snapBoth(page: Page, name: string) {
   await page.setViewportSize(PHONE);

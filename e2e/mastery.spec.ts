@@ -1,17 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, snap } from "./support";
+import { seriousViolations, signIn, snap } from "./support";
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
 // A misconception's id as it is stored (kernel-not-flipped, forgot-plus-one), never shown to people.
 const MISCONCEPTION_ID = /\b[a-z]+(?:-[a-z]+)+\b/;
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 /** The switcher sits in the header from 1280 px (in the menu below that): switch at that width. */
 async function switchLanguage(page: Page, locale: "en" | "zh-CN") {

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { signUpFreshLearner, snap, solveConvOutputSize } from "./support";
+import { expectAxeClean, signUpFreshLearner, snap, solveConvOutputSize } from "./support";
 
 async function serviceWorkerReady(page: Page) {
   // The worker caches the build's files and the offline pages at install; ready once it is active.
@@ -8,11 +7,6 @@ async function serviceWorkerReady(page: Page) {
     await navigator.serviceWorker.ready;
   });
   await expect.poll(() => page.evaluate(async () => (await caches.keys()).some((name) => name.startsWith("stride-pages-"))), { timeout: 60_000 }).toBe(true);
-}
-
-async function expectAxeClean(page: Page) {
-  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(violations).toEqual([]);
 }
 
 /**

@@ -2,11 +2,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { createPostgresDatabase, postgresAvailable, startServer, stopServer, type ServerProcess } from "./server-process";
-import { snap } from "./support";
+import { expectAxeClean, snap } from "./support";
 
 /**
  * Issue 12: a page that fails on the server shows app/error.tsx, in the learner's language,
@@ -51,12 +50,6 @@ async function sql(statement: string) {
   } finally {
     await client.end();
   }
-}
-
-async function expectAxeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** Breaks /progress, opens it, checks the error page in `locale`, mends the table and retries. */

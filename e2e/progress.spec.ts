@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { signIn, snap } from "./support";
+import { seriousViolations, signIn, snap } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -18,13 +17,6 @@ test.beforeAll(async ({ browser }, testInfo) => {
 test.afterAll(async () => {
   await context?.close();
 });
-
-async function seriousViolations(on: Page) {
-  const { violations } = await new AxeBuilder({ page: on }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 test("the demo learner's progress page shows every chart filled from the generated history", async () => {
   await page.setViewportSize({ width: 1280, height: 900 });

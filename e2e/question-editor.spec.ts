@@ -1,16 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { signIn, snap } from "./support";
+import { seriousViolations, signIn, snap } from "./support";
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
-
-/** axe's serious and critical findings on the page as it is now, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(" ")} ${node.html.slice(0, 160)}`).join(", ")}`);
-}
 
 /** A tRPC mutation through the API, as the signed-in browser (superjson's `{"json": …}` body). */
 async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {

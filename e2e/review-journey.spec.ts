@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { signUpFreshLearner, snap, solveConvOutputSize } from "./support";
+import { expectAxeClean, signUpFreshLearner, snap, solveConvOutputSize } from "./support";
 
 /**
  * Daily reviews as a new learner meets them: the first skill (conv.output-size) with a format
@@ -48,7 +47,7 @@ test("a new learner reviews: format error, right, rating override, wrong, undo, 
   await expect(rating.locator("[data-rating='2']")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("next-due")).not.toHaveText(dueBefore ?? "");
   await snap(page, "review-02-right-and-rating");
-  expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await expectAxeClean(page);
   await page.keyboard.press(" ");
 
   // 2. The second skill (params.dense-vs-conv, an integer): a wrong answer gets the key and Again.
@@ -115,5 +114,5 @@ test("settings keep the desired retention and daily new skills", async ({ page }
   await expect(page.getByTestId("optimizer-reviews")).toContainText(/0 reviews.*400/);
   await expect(page.getByTestId("optimize")).toBeDisabled();
   await snap(page, "settings");
-  expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await expectAxeClean(page);
 });

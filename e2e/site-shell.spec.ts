@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signUpFreshLearner, snap } from "./support";
+import { seriousViolations, signIn, signUpFreshLearner, snap } from "./support";
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
 const PHONE = { width: 390, height: 844 };
@@ -43,11 +42,6 @@ async function headerRows(page: Page): Promise<number> {
   const rows: number[] = [];
   for (const centre of centres.sort((a, b) => a - b)) if (!rows.some((row) => Math.abs(row - centre) <= 6)) rows.push(centre);
   return rows.length;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** Lightness (0 dark … 1 light) of the page's background as the browser computed it. */

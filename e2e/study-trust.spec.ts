@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, snap } from "./support";
+import { expectAxeClean, signIn, snap } from "./support";
 
 /**
  * Issue 12, the study and calculator pages: a format error leaves once the answer it describes is
@@ -11,12 +10,6 @@ import { signIn, snap } from "./support";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 // No matrix key of the catalogue is 6×6 (they run from 1×1 to 5×5), so this always gets a format error naming the key's size.
 const PROBE = Array.from({ length: 6 }, () => "0 0 0 0 0 0").join("\n");

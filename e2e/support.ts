@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const LEARNER = { email: "learner@example.com", password: "stride-demo" };
@@ -5,6 +6,22 @@ export const LEARNER = { email: "learner@example.com", password: "stride-demo" }
 /** Screenshots a person can look at after the run, under test-results/screenshots. */
 export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+/** axe's serious and critical findings on the page as it is now, as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // A page's title comes with its metadata, which can reach the document a moment after the
+  // content it describes: axe run in that moment reports "document-title" for a page that has one.
+  await expect(page).toHaveTitle(/\S/);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(" ")} ${node.html.slice(0, 160)}`).join(", ")}`);
+}
+
+/** Fails the test on any serious or critical axe finding on the page as it is now. */
+export async function expectAxeClean(page: Page) {
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 // better-auth allows three sign-ins (and three sign-ups) per ten seconds from one address, and

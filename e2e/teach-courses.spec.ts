@@ -1,19 +1,15 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signUpFreshLearner, snap } from "./support";
+import { seriousViolations, signIn, signUpFreshLearner, snap } from "./support";
+
+/** axe's findings once the page's requests have settled (a course page loads its banks' figures after it shows). */
+async function settledViolations(page: Page): Promise<string[]> {
+  await page.waitForLoadState("networkidle");
+  return seriousViolations(page);
+}
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
 /** lib/server/courses/join-code.ts: 8 characters from the alphabet without look-alikes. */
 const JOIN_CODE = /^[ACDEFGHJKMNPQRTUVWXY3467]{8}$/;
-
-/** axe's serious and critical findings on the page as it is now, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState("networkidle");
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(" ")} ${node.html.slice(0, 160)}`).join(", ")}`);
-}
 
 test("an instructor creates a course and a bank, and a new learner joins it with the code", async ({ page, browser }) => {
   test.setTimeout(300_000);
@@ -22,7 +18,7 @@ test("an instructor creates a course and a bank, and a new learner joins it with
   await expect(page).toHaveURL(/\/teach$/);
   // The demo instructor starts with the demo course (issue 7), listed with its code.
   await expect(page.getByTestId("course").first().getByTestId("course-join-code")).toHaveText(JOIN_CODE);
-  expect(await seriousViolations(page), "/teach").toEqual([]);
+  expect(await settledViolations(page), "/teach").toEqual([]);
   await snap(page, "teach-courses");
 
   const title = `Convolutions ${Date.now()}`;
@@ -48,7 +44,7 @@ test("an instructor creates a course and a bank, and a new learner joins it with
   await expect(bank.getByTestId("bank-title")).toHaveAttribute("href", new RegExp(`^${courseUrl}/banks/[0-9a-f-]{36}$`));
   // The course is in Chinese, so its files are offered in Chinese first.
   await expect(bank.getByRole("link", { name: "Download Padding, stride and pooling as Moodle XML" })).toHaveAttribute("href", /what=moodle&bank=[0-9a-f-]{36}&lang=zh-CN$/);
-  expect(await seriousViolations(page), courseUrl).toEqual([]);
+  expect(await settledViolations(page), courseUrl).toEqual([]);
   await snap(page, "teach-course");
 
   await page.getByTestId("stats-link").click();
@@ -56,7 +52,7 @@ test("an instructor creates a course and a bank, and a new learner joins it with
   await expect(page.getByTestId("no-items")).toBeVisible();
   await expect(page.getByTestId("no-learners")).toBeVisible();
   await expect(page.getByTestId("grades-csv")).toHaveAttribute("href", `/api/courses/${courseUrl.split("/")[2]}/export?what=grades`);
-  expect(await seriousViolations(page), `${courseUrl}/stats`).toEqual([]);
+  expect(await settledViolations(page), `${courseUrl}/stats`).toEqual([]);
   await snap(page, "teach-stats-empty");
 
   // A second browser: a learner who follows the link signed out is asked to sign in first.
@@ -108,14 +104,14 @@ test("the demo course's statistics show its class's answers", async ({ page }) =
   const items = page.getByTestId("item");
   await expect(items.first()).toBeVisible();
   await expect(page.getByTestId("learners").locator("tbody tr").first()).toBeVisible();
-  expect(await seriousViolations(page), "demo statistics").toEqual([]);
+  expect(await settledViolations(page), "demo statistics").toEqual([]);
   await snap(page, "teach-stats");
 
   await page.getByTestId("language-switcher").selectOption("zh-CN");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("统计");
   await expect(page.getByRole("link", { name: "成绩（CSV）" })).toBeVisible();
-  expect(await seriousViolations(page), "demo statistics in Chinese").toEqual([]);
+  expect(await settledViolations(page), "demo statistics in Chinese").toEqual([]);
   await snap(page, "teach-stats-zh");
   await page.getByTestId("language-switcher").selectOption("en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
