@@ -15,4 +15,15 @@ if (tf.env().getBool("IS_NODE")) {
   void tf.setBackend("cpu");
 }
 
+/**
+ * The backend that ops run on now. A browser's tfjs chooses its backend at the first tensor op, so
+ * before that `tf.getBackend()` names none; asking for the backend makes the choice (the best one
+ * that starts without waiting), so an op that checks its kernels before any tensor exists (a page
+ * whose first problem is a gradient) checks the backend it will run on.
+ */
+export function activeBackendName(): string {
+  tf.backend();
+  return tf.getBackend();
+}
+
 export { tf };

@@ -1,6 +1,6 @@
 import { channelsFirstToLast, channelsLastToFirst, torchKernelToTf } from "../layout";
 import { convOutputSize } from "../shapes";
-import { tf } from "../tf";
+import { activeBackendName, tf } from "../tf";
 import { readGradOutput } from "./grad-output";
 import { invalid, nest, readArray, shapeText } from "./nested-array";
 import type { GradientAnswer, OpPlan } from "./op-plan";
@@ -64,9 +64,10 @@ export function conv2dGrad(spec: OpFields): OpPlan {
   const oh = convOutputSize(height, kh, padding[0], stride[0], dilation[0]);
   const ow = convOutputSize(width, kw, padding[1], stride[1], dilation[1]);
   const grad = readGradOutput(op, spec, plainKernel ? [oh, ow] : [out, oh, ow], "convolution");
-  if (!tf.getKernel("Conv2DBackpropFilter", tf.getBackend())) {
+  const backend = activeBackendName();
+  if (!tf.getKernel("Conv2DBackpropFilter", backend)) {
     // The wasm backend has no Conv2DBackpropFilter (tfjs 4.22); cpu, WebGL and WebGPU have it.
-    throw new Error(`${op}: the ${tf.getBackend()} backend cannot differentiate a convolution by its kernel; use the cpu backend`);
+    throw new Error(`${op}: the ${backend} backend cannot differentiate a convolution by its kernel; use the cpu backend`);
   }
 
   const spread = new Float32Array(out * channels * spanHeight * spanWidth);
