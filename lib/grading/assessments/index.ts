@@ -1,0 +1,7 @@
+/** Scoring rules of quizzes and exams (issue 14): pure functions of the rules, the tries and the server's clock. */
+export type { AnswerSchedule, AssessmentKind, LearnerOverride, QuestionRules } from "./rules";
+export { checkQuestionRules, checkSchedule, MAX_QUESTION_POINTS, MAX_TIME_LIMIT_MINUTES, MAX_TRY_VALUES, type RuleProblem } from "./check-rules";
+export { answerWindow, closesAt, effectiveDates, type AnswerWindow } from "./answer-window";
+export { attemptDeadline, attemptIsOpen } from "./attempt-deadline";
+export { questionScore, triesAllowed, tryPoints, type GradedTry, type QuestionScore } from "./question-score";
+export { assessmentScore, type AssessmentScore } from "./assessment-score";
