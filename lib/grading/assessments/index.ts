@@ -5,3 +5,4 @@ export { answerWindow, closesAt, effectiveDates, type AnswerWindow } from "./ans
 export { attemptDeadline, attemptIsOpen } from "./attempt-deadline";
 export { questionScore, triesAllowed, tryPoints, type GradedTry, type QuestionScore } from "./question-score";
 export { assessmentScore, type AssessmentScore } from "./assessment-score";
+export { visibleParts, type ReviewOptions, type ShownWhen, type Visible } from "./review-options";
