@@ -6,3 +6,5 @@ export { attemptDeadline, attemptIsOpen } from "./attempt-deadline";
 export { questionScore, triesAllowed, tryPoints, type GradedTry, type QuestionScore } from "./question-score";
 export { assessmentScore, type AssessmentScore } from "./assessment-score";
 export { visibleParts, type ReviewOptions, type ShownWhen, type Visible } from "./review-options";
+export { checkZones, drawQuestions, MAX_POOL_SIZE, MAX_ZONES, type DrawnQuestion, type Zone } from "./draw-questions";
+export { regradeQuestion, type RegradeChange } from "./regrade-question";
