@@ -53,7 +53,10 @@ export async function answerJsonLines(io: CliIo, lines: readonly string[], answe
  * `answerJsonLines` for a command that answers many documents at once faster than one by one
  * (`engine run` groups small ops): `answerBatch` gets the parsed documents of up to `batchSize`
  * lines and returns one answer or `EngineError` each, in order; a line that is not JSON answers
- * its error without reaching it.
+ * its error without reaching it. Batches are small: everything a batch parses, plans and answers
+ * lives until its answers are written, and each young-generation collection copies what is alive.
+ * On 10,000 small ops, 2,048 a batch spent 2.4× the floor's time (docs/BENCHMARKS.md, issue 13),
+ * 128 a batch 2.1× (64: 2.0×, 512: 2.2×); 128 leaves ops of several shapes room to group.
  */
 export async function answerJsonLinesInBatches(
   io: CliIo,
@@ -61,7 +64,7 @@ export async function answerJsonLinesInBatches(
   code: EngineErrorCode,
   noun: string,
   answerBatch: (documents: readonly unknown[]) => ReadonlyArray<object | EngineError>,
-  batchSize = 2_048,
+  batchSize = 128,
 ): Promise<void> {
   for (let start = 0; start < lines.length; start += batchSize) {
     const results: Array<object | EngineError> = [];

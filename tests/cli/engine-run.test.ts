@@ -46,6 +46,23 @@ describe.concurrent("stride engine run", { timeout: 30_000 }, () => {
     expect(answers[4]).toEqual({ output: [[-1, -1], [1, 1]] });
   });
 
+  it("keeps each answer on its own line's place across batches, bad lines included", async () => {
+    // 300 lines span three of the CLI's batches (128 lines each); every 50th line is not JSON
+    // and every 70th an invalid op. Line i's op is corr2d of [[i]] with [[2]]: output [[2i]].
+    const lines = Array.from({ length: 300 }, (_, i) =>
+      i % 50 === 49 ? "{not json" : i % 70 === 69 ? JSON.stringify({ op: "corr2d", input: [[i]], kernel: [] }) : JSON.stringify({ op: "corr2d", input: [[i]], kernel: [[2]] }),
+    );
+    const { code, stdout } = await stride(["engine", "run"], lines.join("\n"));
+    expect(code).toBe(0);
+    const answers = jsonLines(stdout) as Array<{ output?: number[][]; error?: string }>;
+    expect(answers).toHaveLength(300);
+    answers.forEach((answer, i) => {
+      if (i % 50 === 49) expect(answer.error, `line ${i + 1}`).toMatch(/JSON/);
+      else if (i % 70 === 69) expect(answer.error, `line ${i + 1}`).toMatch(/kernel/);
+      else expect(answer, `line ${i + 1}`).toEqual({ output: [[2 * i]] });
+    });
+  });
+
   it("adds the running statistics to a train-mode batchnorm answer", async () => {
     const { stdout } = await stride(["engine", "run"], JSON.stringify({ op: "batchnorm", input: [[1, 2], [3, 6]] }));
     const [answer] = jsonLines(stdout);
