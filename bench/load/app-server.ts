@@ -8,6 +8,7 @@ import { mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { SERVER_NODE_FLAGS } from "../../scripts/server-node-flags";
 
 export type DatabaseKind = "postgres" | "pglite";
 
@@ -74,12 +75,12 @@ export interface StartAppOptions {
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** Starts `node --import tsx scripts/start.ts` and waits until /api/health answers 200. */
+/** Starts `node --import tsx scripts/start.ts` with the server's Node flags, as `npm start` does, and waits until /api/health answers 200. */
 export async function startApp({ port, database, secret, profileDir, proxyBase, env = {}, args: launcherArgs = [] }: StartAppOptions): Promise<AppServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "stride-load-"));
   const logFile = path.join(dataDir, "server.log");
   const log = openSync(logFile, "a");
-  const args = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", "scripts/start.ts", ...launcherArgs];
+  const args = [...SERVER_NODE_FLAGS, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", "scripts/start.ts", ...launcherArgs];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {
