@@ -1,3 +1,5 @@
+import { tidy } from "./tidy";
+
 /**
  * An attempt's total: the questions' points over what they could earn. An instructor's manual
  * override replaces the total (the computed one is kept beside it in the gradebook's history).
@@ -10,8 +12,6 @@ export interface AssessmentScore {
   /** Whether `awarded` is the instructor's override rather than the questions' sum. */
   overridden: boolean;
 }
-
-const tidy = (value: number) => Math.round(value * 1e6) / 1e6;
 
 export function assessmentScore(questions: readonly { awarded: number; points: number }[], override: number | null = null): AssessmentScore {
   const possible = tidy(questions.reduce((sum, question) => sum + question.points, 0));

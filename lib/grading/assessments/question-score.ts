@@ -1,4 +1,5 @@
 import type { QuestionRules } from "./rules";
+import { tidy } from "./tidy";
 
 /**
  * A question's score in an attempt from its graded tries (format errors are not tries: they were
@@ -23,9 +24,6 @@ export interface QuestionScore {
   /** What the next try is worth at most, null when no try is left. */
   nextTryPoints: number | null;
 }
-
-// Sums and products of decimal points (0.7 × 7) carry binary noise; a score is kept to a millionth.
-const tidy = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /** How many tries a question allows: unlimited for homework, the declining values' count (or one) for an exam. */
 export function triesAllowed(rules: QuestionRules): number {
