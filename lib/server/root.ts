@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { assessmentsRouter } from "./routers/assessments";
 import { banksRouter } from "./routers/banks";
 import { coursesRouter } from "./routers/courses";
 import { engineRouter } from "./routers/engine";
@@ -12,6 +13,7 @@ import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
   account: accountRouter,
+  assessments: assessmentsRouter,
   banks: banksRouter,
   courses: coursesRouter,
   engine: engineRouter,

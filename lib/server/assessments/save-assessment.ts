@@ -1,0 +1,107 @@
+import type { PrismaClient } from "@/lib/db";
+import { checkQuestionRules, checkSchedule, checkZones, instantOf, type RuleProblem } from "@/lib/grading/assessments";
+import { getTemplate } from "@/lib/problems";
+import { requireOwner } from "../courses/course-access";
+import { AppError } from "../errors";
+import { coursePool, type StoredPoolEntry } from "./course-pool";
+import type { SaveAssessmentInput } from "./schemas";
+
+function refuse(problems: readonly RuleProblem[]): never {
+  const first = problems[0]!;
+  throw new AppError("BAD_INPUT", problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "), { field: first.field });
+}
+
+/**
+ * Creates or changes an assessment of a course the user owns. Dates arrive as the course's wall
+ * clock and are stored as instants; whole banks are expanded into their published questions; every
+ * rule is checked with the field named. Attempts already started keep the questions and points
+ * they drew: a change applies to attempts started after it.
+ */
+export async function saveAssessment({ db, userId, input, now }: { db: PrismaClient; userId: string; input: SaveAssessmentInput; now: Date }) {
+  await requireOwner({ db, courseId: input.courseId, userId });
+  const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { timeZone: true } });
+  if (input.assessmentId) {
+    const existing = await db.assessment.findUnique({ where: { id: input.assessmentId }, select: { courseId: true } });
+    if (!existing || existing.courseId !== input.courseId) throw new AppError("NOT_FOUND", "There is no such assessment in this course.");
+  }
+
+  const instant = (wallClock: string | null) => (wallClock === null ? null : instantOf(wallClock, course.timeZone));
+  const schedule = {
+    opensAt: instant(input.opensAt),
+    dueAt: instant(input.dueAt),
+    lateUntil: instant(input.lateUntil),
+    lateCredit: input.lateCredit,
+    timeLimitMinutes: input.timeLimitMinutes,
+  };
+  const problems: RuleProblem[] = [...checkSchedule(schedule)];
+  if (input.kind === "homework" && input.timeLimitMinutes !== null) problems.push({ field: "timeLimitMinutes", message: "only an exam has a time limit" });
+  if (input.kind === "homework" && input.gradeAtEnd) problems.push({ field: "gradeAtEnd", message: "only an exam can hold its feedback until the end" });
+
+  const pool = await coursePool(db, input.courseId);
+  const zones = input.zones.map((zone, at) => {
+    for (const problem of checkQuestionRules({ kind: input.kind, points: zone.points, pointsPerTry: zone.pointsPerTry })) {
+      problems.push({ field: `zones.${at}.${problem.field}`, message: problem.message });
+    }
+    const entries: StoredPoolEntry[] = [];
+    zone.pool.forEach((entry, index) => {
+      const field = `zones.${at}.pool.${index}`;
+      if ("bank" in entry) {
+        const questions = pool.banks.get(entry.bank);
+        if (!questions) problems.push({ field, message: "is not a bank of this course with published questions" });
+        else entries.push(...questions.map((question) => ({ question })));
+      } else if ("question" in entry) {
+        if (!pool.questions.has(entry.question)) problems.push({ field, message: "is not a published question of this course" });
+        else entries.push({ question: entry.question });
+      } else if (!getTemplate(entry.template)) {
+        problems.push({ field, message: `there is no built-in skill ${JSON.stringify(entry.template)}` });
+      } else entries.push({ template: entry.template });
+    });
+    // The same question twice in a zone would let one attempt draw it twice.
+    const unique = [...new Map(entries.map((entry) => [JSON.stringify(entry), entry])).values()];
+    return { ...zone, pool: unique };
+  });
+  if (problems.length === 0) problems.push(...checkZones(zones));
+  if (problems.length > 0) refuse(problems);
+
+  const countsForReview = input.countsForReview ?? input.kind === "homework";
+  const data = {
+    titleEn: input.titleEn,
+    titleZh: input.titleZh || null,
+    kind: input.kind,
+    ...schedule,
+    timeLimitMinutes: input.kind === "exam" ? input.timeLimitMinutes : null,
+    honourPledge: input.honourPledge,
+    gradeAtEnd: input.kind === "exam" && input.gradeAtEnd,
+    showScore: input.showScore,
+    showCorrectness: input.showCorrectness,
+    showSolution: input.showSolution,
+    countsForReview,
+  };
+  const zoneRows = zones.map((zone, position) => ({
+    position,
+    titleEn: zone.titleEn || null,
+    titleZh: zone.titleZh || null,
+    pool: zone.pool,
+    draw: zone.draw,
+    points: zone.points,
+    pointsPerTry: zone.pointsPerTry ?? undefined,
+    shuffle: zone.shuffle,
+  }));
+
+  return db.$transaction(async (tx) => {
+    if (input.assessmentId) {
+      const current = await tx.assessment.findUniqueOrThrow({ where: { id: input.assessmentId }, select: { publishedAt: true } });
+      await tx.assessmentZone.deleteMany({ where: { assessmentId: input.assessmentId } });
+      const saved = await tx.assessment.update({
+        where: { id: input.assessmentId },
+        data: { ...data, publishedAt: input.published ? (current.publishedAt ?? now) : null, zones: { create: zoneRows } },
+      });
+      return { id: saved.id };
+    }
+    const last = await tx.assessment.aggregate({ where: { courseId: input.courseId }, _max: { position: true } });
+    const saved = await tx.assessment.create({
+      data: { ...data, courseId: input.courseId, position: (last._max.position ?? -1) + 1, publishedAt: input.published ? now : null, zones: { create: zoneRows } },
+    });
+    return { id: saved.id };
+  });
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { answerQuestion } from "../assessments/answer-question";
+import { attemptQuestion } from "../assessments/attempt-question";
+import { finishAttempt, getAttempt } from "../assessments/get-attempt";
+import { getAssessment, learnerAssessments, listAssessments } from "../assessments/list-assessments";
+import { saveAssessment } from "../assessments/save-assessment";
+import { answerInput, assessmentId, attemptId, courseId, questionInput, saveAssessmentInput, startInput } from "../assessments/schemas";
+import { startAttempt } from "../assessments/start-attempt";
+import { createRouter, instructorProcedure, learnerProcedure } from "../trpc";
+
+/**
+ * Quizzes and exams (issue 14). Instructors build them from their banks and the built-in skills;
+ * learners take their own attempt, graded on the server's clock by the assessment's rules.
+ */
+export const assessmentsRouter = createRouter({
+  // ---- instructors ----
+  list: instructorProcedure.input(z.object({ courseId })).query(({ ctx, input }) => listAssessments({ db: ctx.db, userId: ctx.user.id, courseId: input.courseId })),
+  get: instructorProcedure.input(z.object({ assessmentId })).query(({ ctx, input }) => getAssessment({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId })),
+  save: instructorProcedure.input(saveAssessmentInput).mutation(({ ctx, input }) => saveAssessment({ db: ctx.db, userId: ctx.user.id, input, now: ctx.now() })),
+
+  // ---- learners ----
+  forCourse: learnerProcedure.input(z.object({ courseId })).query(({ ctx, input }) => learnerAssessments({ db: ctx.db, userId: ctx.user.id, courseId: input.courseId, now: ctx.now() })),
+  attempt: learnerProcedure.input(z.object({ assessmentId })).query(({ ctx, input }) => getAttempt({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId, now: ctx.now() })),
+  start: learnerProcedure
+    .input(startInput)
+    .mutation(({ ctx, input }) => startAttempt({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId, pledge: input.pledge, now: ctx.now(), randomSeed: ctx.randomSeed })),
+  question: learnerProcedure
+    .input(questionInput)
+    .query(({ ctx, input }) => attemptQuestion({ db: ctx.db, userId: ctx.user.id, attemptId: input.attemptId, position: input.position, lang: ctx.user.locale, now: ctx.now() })),
+  answer: learnerProcedure
+    .input(answerInput)
+    .mutation(({ ctx, input }) => answerQuestion({ db: ctx.db, userId: ctx.user.id, ...input, lang: ctx.user.locale, now: ctx.now(), fuzz: ctx.schedulerFuzz })),
+  finish: learnerProcedure.input(z.object({ attemptId })).mutation(({ ctx, input }) => finishAttempt({ db: ctx.db, userId: ctx.user.id, attemptId: input.attemptId, now: ctx.now() })),
+});
