@@ -77,3 +77,10 @@ export const answerInput = z.object({
     .max(MAX_ANSWER_LENGTH, `an answer is at most ${MAX_ANSWER_LENGTH} characters`)
     .refine((answer) => answer.trim().length > 0, "type an answer before submitting"),
 });
+
+export const regradeInput = z.object({
+  assessmentId,
+  /** The course question whose published version fixed a key. */
+  questionId: id("a question of this course"),
+  allowLower: z.boolean().default(false),
+});

@@ -3,8 +3,9 @@ import { answerQuestion } from "../assessments/answer-question";
 import { attemptQuestion } from "../assessments/attempt-question";
 import { finishAttempt, getAttempt } from "../assessments/get-attempt";
 import { getAssessment, learnerAssessments, listAssessments } from "../assessments/list-assessments";
+import { applyRegrade, previewRegrade } from "../assessments/regrade-assessment";
 import { saveAssessment } from "../assessments/save-assessment";
-import { answerInput, assessmentId, attemptId, courseId, questionInput, saveAssessmentInput, startInput } from "../assessments/schemas";
+import { answerInput, assessmentId, attemptId, courseId, questionInput, regradeInput, saveAssessmentInput, startInput } from "../assessments/schemas";
 import { startAttempt } from "../assessments/start-attempt";
 import { createRouter, instructorProcedure, learnerProcedure } from "../trpc";
 
@@ -17,6 +18,9 @@ export const assessmentsRouter = createRouter({
   list: instructorProcedure.input(z.object({ courseId })).query(({ ctx, input }) => listAssessments({ db: ctx.db, userId: ctx.user.id, courseId: input.courseId })),
   get: instructorProcedure.input(z.object({ assessmentId })).query(({ ctx, input }) => getAssessment({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId })),
   save: instructorProcedure.input(saveAssessmentInput).mutation(({ ctx, input }) => saveAssessment({ db: ctx.db, userId: ctx.user.id, input, now: ctx.now() })),
+  /** What regrading a question's stored answers against its published version would change (writes nothing). */
+  regradePreview: instructorProcedure.meta({ cost: 10 }).input(regradeInput).query(({ ctx, input }) => previewRegrade({ db: ctx.db, userId: ctx.user.id, ...input })),
+  regradeApply: instructorProcedure.meta({ cost: 10 }).input(regradeInput).mutation(({ ctx, input }) => applyRegrade({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now() })),
 
   // ---- learners ----
   forCourse: learnerProcedure.input(z.object({ courseId })).query(({ ctx, input }) => learnerAssessments({ db: ctx.db, userId: ctx.user.id, courseId: input.courseId, now: ctx.now() })),
