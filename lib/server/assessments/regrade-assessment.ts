@@ -86,7 +86,16 @@ export async function previewRegrade(options: RegradeOptions) {
     toVersion,
     affected: changes.length,
     changed: changes.filter((change) => change.changed).length,
-    changes: changes.map(({ tries: _tries, ...change }) => ({ ...change, learner: { name: change.learner.name, email: change.learner.email } })),
+    changes: changes.map((change) => ({
+      attemptId: change.attemptId,
+      position: change.position,
+      learner: { name: change.learner.name, email: change.learner.email },
+      answers: change.tries.map((attemptTry) => ({ answer: attemptTry.answer, before: attemptTry.before, after: attemptTry.after })),
+      before: change.before,
+      regraded: change.regraded,
+      after: change.after,
+      changed: change.changed,
+    })),
   };
 }
 
