@@ -25,6 +25,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
   const { caller, isInstructor } = await teachCaller(`/teach/${courseId}`);
   if (!isInstructor) return <NotInstructor />;
   const t = await getTranslations("teach.course");
+  const tAssessments = await getTranslations("teachAssessments");
   const course = await orNotFound(caller.courses.get({ courseId }));
   if (course.role !== "owner" || !course.joinCode || !course.joinPath || !course.members) {
     return <p className={card}>{t("notOwner")}</p>;
@@ -47,9 +48,14 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
             {t("deadlineZone", { zone: course.timeZone })}
           </p>
         </div>
-        <Link href={`/teach/${courseId}/stats`} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="stats-link">
-          {t("statistics")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/teach/${courseId}/assessments`} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="assessments-link">
+            {tAssessments("courseLink")}
+          </Link>
+          <Link href={`/teach/${courseId}/stats`} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="stats-link">
+            {t("statistics")}
+          </Link>
+        </div>
       </div>
 
       <JoinCodePanel courseId={courseId} joinCode={course.joinCode} joinPath={course.joinPath} />

@@ -16,6 +16,7 @@ import shortcutsEn from "./en/shortcuts.json";
 import signInEn from "./en/signIn.json";
 import signUpEn from "./en/signUp.json";
 import teachEn from "./en/teach.json";
+import teachAssessmentsEn from "./en/teachAssessments.json";
 import accountZh from "./zh-CN/account.json";
 import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
@@ -33,6 +34,7 @@ import shortcutsZh from "./zh-CN/shortcuts.json";
 import signInZh from "./zh-CN/signIn.json";
 import signUpZh from "./zh-CN/signUp.json";
 import teachZh from "./zh-CN/teach.json";
+import teachAssessmentsZh from "./zh-CN/teachAssessments.json";
 
 /**
  * The interface's messages, one JSON file per page (namespace) and language, so that a page's
@@ -57,6 +59,7 @@ const en = {
   signIn: signInEn,
   signUp: signUpEn,
   teach: teachEn,
+  teachAssessments: teachAssessmentsEn,
 };
 
 const zhCN: typeof en = {
@@ -77,6 +80,7 @@ const zhCN: typeof en = {
   signIn: signInZh,
   signUp: signUpZh,
   teach: teachZh,
+  teachAssessments: teachAssessmentsZh,
 };
 
 export type Messages = typeof en;
