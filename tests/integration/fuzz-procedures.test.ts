@@ -41,6 +41,9 @@ interface Fixture {
   cardId: string;
   coOwnerEmail: string;
   bundle: string;
+  /** A published exam of the course, and the learner's attempt at it. */
+  assessmentId: string;
+  attemptId: string;
 }
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>).map(
@@ -48,7 +51,7 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 );
 
 /** Calls that take the fixture away from the calls after them run last. */
-const DESTRUCTIVE = new Set(["courses.leave", "banks.delete", "questions.archive", "review.undo"]);
+const DESTRUCTIVE = new Set(["assessments.finish", "courses.leave", "banks.delete", "questions.archive", "review.undo"]);
 const ordered = [...procedures].sort((a, b) => Number(DESTRUCTIVE.has(a.path)) - Number(DESTRUCTIVE.has(b.path)));
 
 /** A well-formed input for each procedure, which the fuzz then bends one field at a time. */
@@ -56,6 +59,17 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "account.setLocale": () => ({ locale: "zh-CN" }),
   // The fixture's people have no password, so a deletion is always refused (a 400 naming a field).
   "account.delete": () => ({ password: "not-the-password", confirmation: "learner@example.com" }),
+  "assessments.list": (f) => ({ courseId: f.courseId }),
+  "assessments.get": (f) => ({ assessmentId: f.assessmentId }),
+  "assessments.save": (f) => ({ courseId: f.courseId, titleEn: "Quiz", kind: "exam", zones: [{ pool: [{ question: f.questionId }], draw: 1, points: 1 }], timeLimitMinutes: 30 }),
+  "assessments.regradePreview": (f) => ({ assessmentId: f.assessmentId, questionId: f.questionId }),
+  "assessments.regradeApply": (f) => ({ assessmentId: f.assessmentId, questionId: f.questionId }),
+  "assessments.forCourse": (f) => ({ courseId: f.courseId }),
+  "assessments.attempt": (f) => ({ assessmentId: f.assessmentId }),
+  "assessments.start": (f) => ({ assessmentId: f.assessmentId, pledge: true }),
+  "assessments.question": (f) => ({ attemptId: f.attemptId, position: 0 }),
+  "assessments.answer": (f) => ({ attemptId: f.attemptId, position: 0, tryNumber: 0, answer: "0" }),
+  "assessments.finish": (f) => ({ attemptId: f.attemptId }),
   "banks.list": (f) => ({ courseId: f.courseId }),
   "banks.create": (f) => ({ courseId: f.courseId, title: "Padding" }),
   "banks.rename": (f) => ({ bankId: f.bankId, title: "Pooling, renamed" }),
@@ -181,6 +195,8 @@ describe.each(databaseKinds())("a fuzz over every procedure and caller on %s", (
     const open = await learner.review.next();
     if (open.status !== "issued") throw new Error(`expected a second problem, got ${open.status}`);
     const card = await db.card.findFirstOrThrow({ where: { userId: people.learner!.id } });
+    const exam = await owner.assessments.save({ courseId: course.id, titleEn: "Quiz", kind: "exam", zones: [{ pool: [{ question: question.id }], draw: 1, points: 1, pointsPerTry: [1, 0.5] }], published: true });
+    const { attemptId } = await learner.assessments.start({ assessmentId: exam.id });
     fixture = {
       courseId: course.id,
       joinCode: course.joinCode,
@@ -191,6 +207,8 @@ describe.each(databaseKinds())("a fuzz over every procedure and caller on %s", (
       cardId: card.id,
       coOwnerEmail: people.coOwner!.email,
       bundle: bundleText({ title: "Imported", questions: [{ key: "q1", versions: [{ version: 1, published: true, definition: poolingChoice }] }] }),
+      assessmentId: exam.id,
+      attemptId,
     };
   }, 180_000);
 
@@ -208,6 +226,8 @@ describe.each(databaseKinds())("a fuzz over every procedure and caller on %s", (
       fixture.cardId,
       fixture.joinCode,
       fixture.coOwnerEmail,
+      fixture.assessmentId,
+      fixture.attemptId,
       "00000000-0000-4000-8000-000000000000",
       "conv.output-size",
     );
