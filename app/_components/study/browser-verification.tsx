@@ -26,7 +26,8 @@ export function BrowserVerification({
   expected,
   keySource,
 }: {
-  reviewId: string;
+  /** The review the key belongs to, where a disagreement is reported; null where no review names it (an assessment's try): shown, not reported. */
+  reviewId: string | null;
   check: Check;
   expected: unknown;
   /** Without a check: whose key it is, the books' or the question author's. */
@@ -51,7 +52,7 @@ export function BrowserVerification({
         setVerification({ status: "verified", backend });
       } else {
         setVerification({ status: "mismatch", backend });
-        mutate({ reviewId, backend, browserKey: mine });
+        if (reviewId) mutate({ reviewId, backend, browserKey: mine });
       }
     })().catch((error: unknown) => {
       if (!cancelled) setVerification({ status: "unavailable", reason: error instanceof Error ? error.message : String(error) });
@@ -79,7 +80,7 @@ export function BrowserVerification({
       <span aria-hidden="true">{verification.status === "verified" ? "✓" : verification.status === "mismatch" ? "!" : "…"}</span>
       {verification.status === "running" && t("running")}
       {verification.status === "verified" && t("verified", { backend: verification.backend })}
-      {verification.status === "mismatch" && t("mismatch", { backend: verification.backend })}
+      {verification.status === "mismatch" && t(reviewId ? "mismatch" : "mismatchUnreported", { backend: verification.backend })}
       {verification.status === "unavailable" && t("unavailable")}
     </p>
   );

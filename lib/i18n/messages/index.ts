@@ -6,6 +6,7 @@ import engineEn from "./en/engine.json";
 import glossaryEn from "./en/glossary.json";
 import homeEn from "./en/home.json";
 import joinEn from "./en/join.json";
+import learnerCourseEn from "./en/learnerCourse.json";
 import practiceEn from "./en/practice.json";
 import progressEn from "./en/progress.json";
 import passwordEn from "./en/password.json";
@@ -15,6 +16,7 @@ import settingsEn from "./en/settings.json";
 import shortcutsEn from "./en/shortcuts.json";
 import signInEn from "./en/signIn.json";
 import signUpEn from "./en/signUp.json";
+import takeAssessmentEn from "./en/takeAssessment.json";
 import teachEn from "./en/teach.json";
 import teachAssessmentsEn from "./en/teachAssessments.json";
 import accountZh from "./zh-CN/account.json";
@@ -24,6 +26,7 @@ import engineZh from "./zh-CN/engine.json";
 import glossaryZh from "./zh-CN/glossary.json";
 import homeZh from "./zh-CN/home.json";
 import joinZh from "./zh-CN/join.json";
+import learnerCourseZh from "./zh-CN/learnerCourse.json";
 import practiceZh from "./zh-CN/practice.json";
 import progressZh from "./zh-CN/progress.json";
 import passwordZh from "./zh-CN/password.json";
@@ -33,6 +36,7 @@ import settingsZh from "./zh-CN/settings.json";
 import shortcutsZh from "./zh-CN/shortcuts.json";
 import signInZh from "./zh-CN/signIn.json";
 import signUpZh from "./zh-CN/signUp.json";
+import takeAssessmentZh from "./zh-CN/takeAssessment.json";
 import teachZh from "./zh-CN/teach.json";
 import teachAssessmentsZh from "./zh-CN/teachAssessments.json";
 
@@ -49,6 +53,7 @@ const en = {
   glossary: glossaryEn,
   home: homeEn,
   join: joinEn,
+  learnerCourse: learnerCourseEn,
   practice: practiceEn,
   password: passwordEn,
   progress: progressEn,
@@ -58,6 +63,7 @@ const en = {
   shortcuts: shortcutsEn,
   signIn: signInEn,
   signUp: signUpEn,
+  takeAssessment: takeAssessmentEn,
   teach: teachEn,
   teachAssessments: teachAssessmentsEn,
 };
@@ -70,6 +76,7 @@ const zhCN: typeof en = {
   glossary: glossaryZh,
   home: homeZh,
   join: joinZh,
+  learnerCourse: learnerCourseZh,
   practice: practiceZh,
   password: passwordZh,
   progress: progressZh,
@@ -79,6 +86,7 @@ const zhCN: typeof en = {
   shortcuts: shortcutsZh,
   signIn: signInZh,
   signUp: signUpZh,
+  takeAssessment: takeAssessmentZh,
   teach: teachZh,
   teachAssessments: teachAssessmentsZh,
 };
