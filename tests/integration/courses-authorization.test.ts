@@ -1,5 +1,5 @@
 /**
- * Every course, bank, question and statistics procedure called by each of six people: anonymous,
+ * Every course, bank, question, statistics and assessment procedure called by each of six people: anonymous,
  * a learner of the course, a learner of another course, the course's instructor (an owner), a
  * co-owner the owner added, and an instructor who does not own it. Each call gets a fresh course, so a delete or a leave in one row
  * never changes another. A course that is not yours answers NOT_FOUND (its existence is not
@@ -17,6 +17,10 @@ type Expected = Record<Person, string>;
 const OWNERS_ONLY: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "FORBIDDEN", learnerOut: "FORBIDDEN", owner: "ok", coOwner: "ok", otherInstructor: "NOT_FOUND" };
 const MEMBERS: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "ok", learnerOut: "NOT_FOUND", owner: "ok", coOwner: "ok", otherInstructor: "NOT_FOUND" };
 const SIGNED_IN: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "ok", learnerOut: "ok", owner: "ok", coOwner: "ok", otherInstructor: "ok" };
+/** A course's learners only: its instructors see assessments in the gradebook instead. */
+const LEARNERS_OF_COURSE: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "ok", learnerOut: "NOT_FOUND", owner: "FORBIDDEN", coOwner: "FORBIDDEN", otherInstructor: "NOT_FOUND" };
+/** One learner's own attempt: anybody else's answer is that there is no such attempt. */
+const OWN_ATTEMPT: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "ok", learnerOut: "NOT_FOUND", owner: "NOT_FOUND", coOwner: "NOT_FOUND", otherInstructor: "NOT_FOUND" };
 const INSTRUCTORS: Expected = { anonymous: "UNAUTHORIZED", learnerIn: "FORBIDDEN", learnerOut: "FORBIDDEN", owner: "ok", coOwner: "ok", otherInstructor: "ok" };
 
 interface Fixture {
@@ -25,6 +29,8 @@ interface Fixture {
   bankId: string;
   questionId: string;
   coOwnerEmail: string;
+  /** Publishes the question, a published exam of it, and `learnerIn`'s attempt (made when a row needs them). */
+  exam: () => Promise<{ assessmentId: string; attemptId: string }>;
 }
 
 type Call = (caller: ReturnType<typeof callerFor>, fixture: Fixture) => Promise<unknown>;
@@ -58,6 +64,21 @@ const PROCEDURES: [string, Call, Expected][] = [
   ["questions.archive", (c, f) => c.questions.archive({ questionId: f.questionId }), OWNERS_ONLY],
   ["statistics.course", (c, f) => c.statistics.course({ courseId: f.courseId }), OWNERS_ONLY],
   ["statistics.csv", (c, f) => c.statistics.csv({ courseId: f.courseId, what: "grades" }), OWNERS_ONLY],
+  ["assessments.list", (c, f) => c.assessments.list({ courseId: f.courseId }), OWNERS_ONLY],
+  ["assessments.get", async (c, f) => c.assessments.get({ assessmentId: (await f.exam()).assessmentId }), OWNERS_ONLY],
+  [
+    "assessments.save",
+    async (c, f) => c.assessments.save({ courseId: f.courseId, assessmentId: (await f.exam()).assessmentId, titleEn: "Renamed", kind: "exam", zones: [{ pool: [{ question: f.questionId }], draw: 1, points: 2 }] }),
+    OWNERS_ONLY,
+  ],
+  ["assessments.regradePreview", async (c, f) => c.assessments.regradePreview({ assessmentId: (await f.exam()).assessmentId, questionId: f.questionId }), OWNERS_ONLY],
+  ["assessments.regradeApply", async (c, f) => c.assessments.regradeApply({ assessmentId: (await f.exam()).assessmentId, questionId: f.questionId }), OWNERS_ONLY],
+  ["assessments.forCourse", (c, f) => c.assessments.forCourse({ courseId: f.courseId }), MEMBERS],
+  ["assessments.attempt", async (c, f) => c.assessments.attempt({ assessmentId: (await f.exam()).assessmentId }), LEARNERS_OF_COURSE],
+  ["assessments.start", async (c, f) => c.assessments.start({ assessmentId: (await f.exam()).assessmentId }), LEARNERS_OF_COURSE],
+  ["assessments.question", async (c, f) => c.assessments.question({ attemptId: (await f.exam()).attemptId, position: 0 }), OWN_ATTEMPT],
+  ["assessments.answer", async (c, f) => c.assessments.answer({ attemptId: (await f.exam()).attemptId, position: 0, tryNumber: 0, answer: "2" }), OWN_ATTEMPT],
+  ["assessments.finish", async (c, f) => c.assessments.finish({ attemptId: (await f.exam()).attemptId }), OWN_ATTEMPT],
 ];
 
 const PEOPLE: Person[] = ["anonymous", "learnerIn", "learnerOut", "owner", "coOwner", "otherInstructor"];
@@ -77,7 +98,13 @@ describe.each(databaseKinds())("who may call each course procedure, on %s", (kin
     const bank = await owner.banks.create({ courseId: course.id, title: "Pooling" });
     const question = await owner.questions.create({ bankId: bank.id, definition: poolingChoice });
     await owner.questions.validate({ questionId: question.id });
-    return { courseId: course.id, joinCode: course.joinCode, bankId: bank.id, questionId: question.id, coOwnerEmail: people.coOwner!.email };
+    const exam = async () => {
+      await owner.questions.publish({ questionId: question.id });
+      const { id } = await owner.assessments.save({ courseId: course.id, titleEn: "Quiz", kind: "exam", zones: [{ pool: [{ question: question.id }], draw: 1, points: 1 }], published: true });
+      const { attemptId } = await callerFor(db, people.learnerIn).assessments.start({ assessmentId: id });
+      return { assessmentId: id, attemptId };
+    };
+    return { courseId: course.id, joinCode: course.joinCode, bankId: bank.id, questionId: question.id, coOwnerEmail: people.coOwner!.email, exam };
   }
 
   beforeAll(async () => {
