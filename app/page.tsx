@@ -35,6 +35,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <Link href="/progress" className="rounded-lg border border-white/40 px-5 py-2.5 font-semibold text-white hover:bg-white/10">
                 {t("progress")}
               </Link>
+              {landing !== "/teach" && (
+                <Link href="/courses" className="rounded-lg border border-white/40 px-5 py-2.5 font-semibold text-white hover:bg-white/10">
+                  {t("courses")}
+                </Link>
+              )}
             </>
           ) : (
             <Link href="/sign-in" className="rounded-lg bg-white px-5 py-2.5 font-semibold text-brand-700 shadow hover:bg-brand-50">

@@ -46,6 +46,8 @@ export async function SiteHeader({ user, locale, theme }: SiteHeaderProps) {
               { href: "/progress", label: t("nav.progress") },
               { href: "/calc", label: t("nav.calc") },
               { href: "/glossary", label: t("nav.glossary") },
+              // A learner's courses hold their quizzes and exams; an instructor's are under Teach.
+              ...(user?.role === "learner" ? [{ href: "/courses", label: t("nav.courses") }] : []),
               ...(user ? [{ href: "/settings", label: t("nav.settings") }] : []),
               ...(user?.role === "instructor" || user?.role === "admin" ? [{ href: "/teach", label: t("nav.teach") }] : []),
             ]}

@@ -16,9 +16,14 @@ export function JoinButton({ code }: { code: string }) {
       <div role="status" className="space-y-3" data-testid="joined">
         <p className="font-semibold text-emerald-700">{t("joined", { title: join.data.title })}</p>
         <p className="text-slate-700">{t("nextStep")}</p>
-        <Link href="/review" className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-          {t("review")}
-        </Link>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/review" className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+            {t("review")}
+          </Link>
+          <Link href={`/courses/${join.data.courseId}`} className="inline-block rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50" data-testid="open-course">
+            {t("course")}
+          </Link>
+        </div>
       </div>
     );
   }

@@ -93,10 +93,10 @@ export default async function JoinCoursePage({ params }: { params: Promise<{ cod
         <div className="space-y-3" data-testid="already-member">
           <p className="text-slate-700">{course.role === "owner" ? t("alreadyOwner") : t("alreadyMember")}</p>
           <Link
-            href={course.role === "owner" ? `/teach/${course.id}` : "/review"}
+            href={course.role === "owner" ? `/teach/${course.id}` : `/courses/${course.id}`}
             className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
           >
-            {course.role === "owner" ? t("manage") : t("review")}
+            {course.role === "owner" ? t("manage") : t("course")}
           </Link>
         </div>
       ) : (
