@@ -25,7 +25,7 @@ export {
 export { checkQuestionDefinition, parseQuestionDefinition } from "./parse-definition";
 export { sampleQuestion } from "./sample-question";
 export type { QuestionVariant, VariantRequest } from "./variant";
-export { catalogSeedOf, MAX_CANDIDATE_SEEDS } from "./builtin-question";
+export { catalogSeedOf, checkNumbers, MAX_CANDIDATE_SEEDS } from "./builtin-question";
 export { countAssignments } from "./variable-space";
 export { ALLOWED_IN_FORMULAS } from "./formula";
 export { MAX_FORMULA_LENGTH, MAX_FORMULA_NESTING } from "./formula-limits";

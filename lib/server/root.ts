@@ -3,6 +3,7 @@ import { assessmentsRouter } from "./routers/assessments";
 import { banksRouter } from "./routers/banks";
 import { coursesRouter } from "./routers/courses";
 import { engineRouter } from "./routers/engine";
+import { gradebookRouter } from "./routers/gradebook";
 import { problemsRouter } from "./routers/problems";
 import { progressRouter } from "./routers/progress";
 import { questionsRouter } from "./routers/questions";
@@ -17,6 +18,7 @@ export const appRouter = createRouter({
   banks: banksRouter,
   courses: coursesRouter,
   engine: engineRouter,
+  gradebook: gradebookRouter,
   problems: problemsRouter,
   progress: progressRouter,
   questions: questionsRouter,

@@ -109,3 +109,21 @@ export async function courseDownload(request: Request, courseId: string, context
     return errorResponse(error);
   }
 }
+
+const GRADEBOOK_FORMATS = new Set(["canvas", "moodle"]);
+
+/**
+ * A course's gradebook of assessments as a CSV another gradebook imports: `?format=canvas` or
+ * `?format=moodle` (docs/GRADEBOOK.md); owners only, through `gradebook.csv`.
+ */
+export async function gradebookDownload(request: Request, courseId: string, context: DownloadContext): Promise<Response> {
+  const refused = refusedParameters(request, { courseId });
+  if (refused) return refused;
+  const format = new URL(request.url).searchParams.get("format") ?? "";
+  if (!GRADEBOOK_FORMATS.has(format)) return Response.json({ error: "format: ask for canvas or moodle" }, { status: 400 });
+  try {
+    return fileResponse(await callerOf(context).gradebook.csv({ courseId, format: format as "canvas" | "moodle" }));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

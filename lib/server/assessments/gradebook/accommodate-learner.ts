@@ -1,0 +1,52 @@
+import type { PrismaClient } from "@/lib/db";
+import { attemptDeadline, effectiveDates, instantOf, wallClockOf } from "@/lib/grading/assessments";
+import { requireOwner } from "../../courses/course-access";
+import { AppError } from "../../errors";
+import { overrideOf, scheduleOf } from "../assessment-rules";
+import type { AccommodateInput } from "./schemas";
+
+/**
+ * A learner's accommodation on one assessment: a later due date or late period, extra minutes on
+ * an exam's time limit. Dates arrive as the course's wall clocks; a field left out keeps its value,
+ * null gives the learner the assessment's own date again. One row per learner and assessment
+ * (upserted): the answer rules read it on every try, so a change applies from the next answer on.
+ * An attempt the server already closed stays closed: extra time is for attempts still running.
+ */
+export async function accommodateLearner({ db, userId, input }: { db: PrismaClient; userId: string; input: AccommodateInput }) {
+  const assessment = await db.assessment.findUnique({ where: { id: input.assessmentId }, include: { course: { select: { timeZone: true } } } });
+  if (!assessment || assessment.archivedAt) throw new AppError("NOT_FOUND", "There is no such assessment.");
+  await requireOwner({ db, courseId: assessment.courseId, userId });
+  const member = await db.courseMember.findUnique({ where: { courseId_userId: { courseId: assessment.courseId, userId: input.userId } }, select: { role: true } });
+  if (!member || member.role !== "learner") throw new AppError("NOT_FOUND", "userId: this course has no such learner", { field: "userId" });
+
+  const zone = assessment.course.timeZone;
+  const instant = (wall: string | null | undefined) => (wall === undefined ? undefined : wall === null ? null : instantOf(wall, zone));
+  const dueAt = instant(input.dueAt);
+  const lateUntil = instant(input.lateUntil);
+  const existing = await db.assessmentOverride.findUnique({ where: { assessmentId_userId: { assessmentId: assessment.id, userId: input.userId } } });
+  const nextDue = dueAt === undefined ? (existing?.dueAt ?? null) : dueAt;
+  const nextLate = lateUntil === undefined ? (existing?.lateUntil ?? null) : lateUntil;
+  if (nextLate && nextLate < (nextDue ?? assessment.dueAt ?? nextLate)) {
+    throw new AppError("BAD_INPUT", "lateUntil: must not be before the learner's due date", { field: "lateUntil" });
+  }
+
+  const row = await db.assessmentOverride.upsert({
+    where: { assessmentId_userId: { assessmentId: assessment.id, userId: input.userId } },
+    create: { assessmentId: assessment.id, userId: input.userId, dueAt: nextDue, lateUntil: nextLate, extraMinutes: input.extraMinutes },
+    update: { dueAt: nextDue, lateUntil: nextLate, extraMinutes: input.extraMinutes },
+  });
+  const schedule = scheduleOf(assessment);
+  const override = overrideOf(row);
+  const attempt = await db.assessmentAttempt.findUnique({ where: { assessmentId_userId: { assessmentId: assessment.id, userId: input.userId } }, select: { startedAt: true, finishedAt: true } });
+  const wall = (at: Date | null) => (at ? wallClockOf(at, zone) : null);
+  const effective = effectiveDates(schedule, override);
+  return {
+    accommodation: { dueAt: wall(row.dueAt), lateUntil: wall(row.lateUntil), extraMinutes: row.extraMinutes },
+    /** The learner's dates now, the accommodation applied. */
+    dueAt: wall(effective.dueAt),
+    lateUntil: wall(effective.lateUntil),
+    /** When their running attempt stops taking answers (null when none is running or nothing limits it). */
+    deadline: attempt && !attempt.finishedAt ? attemptDeadline(schedule, override, attempt.startedAt) : null,
+    timeZone: zone,
+  };
+}

@@ -1,0 +1,60 @@
+import { assessmentScore, effectiveDates, type AnswerSchedule, type AssessmentScore, type LearnerOverride } from "@/lib/grading/assessments";
+
+/**
+ * One learner's standing on one assessment, as the gradebook shows it: the score (an instructor's
+ * latest override replaces the questions' total; both are returned), the status, the time spent
+ * and whether anything was late. The attempt must already be settled (closed if its time is up).
+ */
+export type AttemptStatus = "not-started" | "in-progress" | "submitted";
+
+export interface GradebookScore extends AssessmentScore {
+  /** The questions' total, whatever an override says. */
+  computed: number;
+}
+
+export interface AttemptCell {
+  attemptId: string | null;
+  status: AttemptStatus;
+  score: GradebookScore | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  finishedBy: "learner" | "time" | null;
+  /** Seconds from the start to the finish, or to now while it is in progress. */
+  secondsSpent: number | null;
+  /** A try kept less than full credit, or the attempt ended after the learner's due date. */
+  late: boolean;
+  overridden: boolean;
+}
+
+export interface SettledAttemptRow {
+  id: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  finishedBy: string | null;
+  questions: readonly { awarded: number; points: number; tries: readonly { credit: number }[] }[];
+}
+
+export function gradebookScore(questions: readonly { awarded: number; points: number }[], override: number | null): GradebookScore {
+  return { ...assessmentScore(questions, override), computed: assessmentScore(questions).awarded };
+}
+
+export function attemptCell(attempt: SettledAttemptRow | null, schedule: AnswerSchedule, override: LearnerOverride | null, scoreOverride: number | null, now: Date): AttemptCell {
+  if (!attempt) {
+    return { attemptId: null, status: "not-started", score: null, startedAt: null, finishedAt: null, finishedBy: null, secondsSpent: null, late: false, overridden: false };
+  }
+  const { dueAt } = effectiveDates(schedule, override);
+  const end = attempt.finishedAt ?? now;
+  const lateTry = attempt.questions.some((question) => question.tries.some((attemptTry) => attemptTry.credit < 1));
+  const finishedLate = attempt.finishedAt !== null && dueAt !== null && attempt.finishedAt > dueAt;
+  return {
+    attemptId: attempt.id,
+    status: attempt.finishedAt ? "submitted" : "in-progress",
+    score: gradebookScore(attempt.questions, scoreOverride),
+    startedAt: attempt.startedAt,
+    finishedAt: attempt.finishedAt,
+    finishedBy: attempt.finishedBy === "learner" || attempt.finishedBy === "time" ? attempt.finishedBy : null,
+    secondsSpent: Math.max(0, Math.round((end.getTime() - attempt.startedAt.getTime()) / 1000)),
+    late: lateTry || finishedLate,
+    overridden: scoreOverride !== null,
+  };
+}
