@@ -35,6 +35,18 @@ describe.each(databaseKinds())("the demo course on %s", (kind) => {
     const members = await db.courseMember.findMany({ where: { courseId: course!.id, role: "learner" } });
     expect(members.map((member) => member.userId)).toContain(learner.id);
     expect(members).toHaveLength(7);
+    // A homework and an exam the class has taken; the demo learner has taken neither.
+    const assessments = await teach.assessments.list({ courseId: course!.id });
+    expect(assessments.map((row) => [row.kind, row.published, row.questionCount])).toEqual([
+      ["homework", true, 3],
+      ["exam", true, 3],
+    ]);
+    expect(assessments.map((row) => row.started)).toEqual([5, 4]);
+    const exam = await db.assessmentAttempt.findMany({ where: { assessmentId: assessments[1]!.id }, orderBy: { startedAt: "desc" } });
+    expect(exam.map((attempt) => attempt.finishedBy)).toEqual(["learner", "learner", "learner", "time"]);
+    expect(await db.attemptTry.count({ where: { question: { attempt: { assessmentId: assessments[0]!.id } } } })).toBeGreaterThanOrEqual(15);
+    const mine = await callerFor(db, learner, () => now).assessments.forCourse({ courseId: course!.id });
+    expect(mine.map((row) => row.status)).toEqual(["not-started", "not-started"]);
     const stats = await teach.statistics.course({ courseId: course!.id });
     expect(stats.items.map((item) => item.attempts).every((attempts) => attempts > 0)).toBe(true);
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/db";
-import { createRng, type Rng, requireTemplate, MAX_SEED } from "@/lib/problems";
+import { createRng, type Rng, MAX_SEED } from "@/lib/problems";
 import { createBank } from "../courses/create-bank";
 import { createCourse } from "../courses/create-course";
 import { joinCourse } from "../courses/join-course";
@@ -9,9 +9,9 @@ import { runQuestionValidation } from "../questions/run-question-validation";
 import { questionIdOf } from "../questions/template-id";
 import { issueVariant } from "../reviews/issue-variant";
 import { submitAnswer } from "../reviews/submit-answer";
-import { variantProblem } from "../reviews/variant-problem";
+import { demoAnswer } from "./demo-answer";
 import { DEMO_QUESTIONS } from "./demo-course-questions";
-import { slipOf, typedAnswer } from "./typed-answer";
+import { seedDemoAssessments } from "./seed-demo-assessments";
 
 const DAY_MS = 86_400_000;
 const CLASS_DAYS = 10;
@@ -28,14 +28,6 @@ const STUDENTS = [
   { name: "Fang", skill: 0.55 },
 ];
 
-/** What a student types: the key, or a named mistake (else a slip) of the variant. */
-async function answerOf(db: PrismaClient, variant: { templateId: string; seed: number; lang: string; questionVersionId: string | null }, right: boolean) {
-  const { problem, misconceptions } = await variantProblem({ db, ...variant });
-  if (right) return typedAnswer(problem.answer, problem.check);
-  const known = misconceptions ?? (questionIdOf(variant.templateId) ? [] : requireTemplate(variant.templateId).misconceptions(variant.seed));
-  return typedAnswer(known[0]?.wrongAnswer ?? slipOf(problem.answer, problem.options));
-}
-
 /** One student's days with the course: the review queue, answered through the real grading and scheduling. */
 async function studentHistory(db: PrismaClient, userId: string, skill: number, start: Date, rng: Rng) {
   let reviews = 0;
@@ -47,7 +39,7 @@ async function studentHistory(db: PrismaClient, userId: string, skill: number, s
       const issued = await issueVariant({ db, userId, lang: "en", now, randomSeed: () => rng.int(0, MAX_SEED) });
       if (issued.status !== "issued" || !questionIdOf(issued.problem.template)) break;
       const variant = await db.variant.findUniqueOrThrow({ where: { id: issued.variantId } });
-      const answer = await answerOf(db, variant, rng.int(0, 999) < skill * 1000);
+      const answer = await demoAnswer(db, variant, rng.int(0, 999) < skill * 1000);
       now = new Date(now.getTime() + rng.int(15, 120) * 1000);
       await submitAnswer({ db, userId, variantId: issued.variantId, answer, now, fuzz: true });
       reviews += 1;
@@ -61,8 +53,9 @@ async function studentHistory(db: PrismaClient, userId: string, skill: number, s
 /**
  * The demo instructor's course: "CNN basics (demo)" with its join code, a bank holding one
  * question of each kind (validated and published), the demo learner and a small synthetic class
- * enrolled, and ten days of the class's reviews, so the course and statistics pages show
- * something on first start. Idempotent: nothing happens once the instructor has a course.
+ * enrolled, ten days of the class's reviews, and a homework and an exam the class has taken
+ * (seed-demo-assessments.ts), so the course, statistics and gradebook pages show something on
+ * first start. Idempotent: nothing happens once the instructor has a course.
  */
 export async function seedDemoCourse({ db, instructorId, learnerId, now }: { db: PrismaClient; instructorId: string; learnerId: string; now: Date }) {
   const existing = await db.courseMember.count({ where: { userId: instructorId, role: "owner" } });
@@ -78,6 +71,7 @@ export async function seedDemoCourse({ db, instructorId, learnerId, now }: { db:
 
   const start = new Date(now.getTime() - (CLASS_DAYS + 1) * DAY_MS);
   let reviews = 0;
+  const classIds: { id: string; skill: number }[] = [];
   for (const [index, student] of STUDENTS.entries()) {
     const email = `class-${String(index + 1).padStart(2, "0")}@example.com`;
     const user =
@@ -85,7 +79,9 @@ export async function seedDemoCourse({ db, instructorId, learnerId, now }: { db:
       (await db.user.create({ data: { id: `demo-class-${index + 1}`, email, name: student.name, role: "learner" } }));
     await joinCourse({ db, userId: user.id, code: course.joinCode });
     reviews += await studentHistory(db, user.id, student.skill, start, rng);
+    classIds.push({ id: user.id, skill: student.skill });
   }
+  await seedDemoAssessments({ db, instructorId, courseId: course.id, bankId: bank.id, students: classIds, now, rng });
   await joinCourse({ db, userId: learnerId, code: course.joinCode });
   return { created: true as const, courseId: course.id, joinCode: course.joinCode, reviews };
 }
