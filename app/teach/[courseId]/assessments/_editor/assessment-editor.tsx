@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
 import { type FieldErrors, parseFieldErrors } from "../../banks/[bankId]/_editor/field-errors";
 import { type AssessmentForm, type AssessmentKind, emptyZone, type ShownWhen, toSaveInput, withKind } from "./assessment-form";
@@ -12,7 +12,7 @@ import { AssessmentErrorsContext, Checkbox, ErrorList, Field, inputClass, useErr
 import type { PoolBank, SkillGroup } from "./pool-picker";
 import { ZoneFields } from "./zone-fields";
 
-const primary = "rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-60";
+const primary = "whitespace-nowrap rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-60";
 const section = "space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 const SHOWN: readonly ShownWhen[] = ["immediately", "after-close", "never"];
 
@@ -106,6 +106,7 @@ export function AssessmentEditor({
   const save = useMutation(trpc.assessments.save.mutationOptions());
   const [form, setForm] = useState<AssessmentForm>(start);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [refusals, setRefusals] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const listPath = `/teach/${courseId}/assessments`;
 
@@ -123,9 +124,12 @@ export function AssessmentEditor({
 
   function showErrors(found: FieldErrors) {
     setErrors(found);
-    // The summary takes focus so a keyboard or screen-reader user hears what to fix first.
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    setRefusals((count) => count + 1);
   }
+  useEffect(() => {
+    // After each refused save the summary takes focus, so a keyboard or screen-reader user hears what to fix first.
+    if (refusals > 0) summaryRef.current?.focus();
+  }, [refusals]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

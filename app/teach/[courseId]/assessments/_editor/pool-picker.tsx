@@ -84,9 +84,16 @@ export function PoolPicker({ path, pool, onChange, banks, skills }: { path: stri
   return (
     <fieldset className="space-y-3" aria-describedby={messages.length > 0 ? errorsId : undefined} data-testid="pool" data-field={path}>
       <legend className="text-sm font-semibold text-slate-800">{t("legend")}</legend>
-      <p className="text-sm text-slate-700" data-testid="pool-size" aria-live="polite">
-        {t("size", { count: size })}
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-700" data-testid="pool-size" aria-live="polite">
+          {t("size", { count: size })}
+        </p>
+        {pool.length > 0 ? (
+          <button type="button" className={smallButton} onClick={() => onChange([])}>
+            {t("clear")}
+          </button>
+        ) : null}
+      </div>
       {pool.length > 0 ? (
         <ul className="flex flex-wrap gap-2" aria-label={t("chosen")}>
           {pool.map((entry) => (
@@ -173,13 +180,6 @@ export function PoolPicker({ path, pool, onChange, banks, skills }: { path: stri
           </div>
         </div>
       </details>
-      <div className="flex justify-end">
-        {pool.length > 0 ? (
-          <button type="button" className={smallButton} onClick={() => onChange([])}>
-            {t("clear")}
-          </button>
-        ) : null}
-      </div>
     </fieldset>
   );
 }
