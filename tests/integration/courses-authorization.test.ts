@@ -31,6 +31,8 @@ interface Fixture {
   coOwnerEmail: string;
   /** Publishes the question, a published exam of it, and `learnerIn`'s attempt (made when a row needs them). */
   exam: () => Promise<{ assessmentId: string; attemptId: string }>;
+  /** `learnerIn`'s id, whom an accommodation names. */
+  learnerId: string;
 }
 
 type Call = (caller: ReturnType<typeof callerFor>, fixture: Fixture) => Promise<unknown>;
@@ -79,6 +81,12 @@ const PROCEDURES: [string, Call, Expected][] = [
   ["assessments.question", async (c, f) => c.assessments.question({ attemptId: (await f.exam()).attemptId, position: 0 }), OWN_ATTEMPT],
   ["assessments.answer", async (c, f) => c.assessments.answer({ attemptId: (await f.exam()).attemptId, position: 0, tryNumber: 0, answer: "2" }), OWN_ATTEMPT],
   ["assessments.finish", async (c, f) => c.assessments.finish({ attemptId: (await f.exam()).attemptId }), OWN_ATTEMPT],
+  ["gradebook.course", (c, f) => c.gradebook.course({ courseId: f.courseId }), OWNERS_ONLY],
+  ["gradebook.attempt", async (c, f) => c.gradebook.attempt({ attemptId: (await f.exam()).attemptId }), OWNERS_ONLY],
+  ["gradebook.overrideScore", async (c, f) => c.gradebook.overrideScore({ attemptId: (await f.exam()).attemptId, score: 1, reason: "Marked by hand" }), OWNERS_ONLY],
+  ["gradebook.accommodate", async (c, f) => c.gradebook.accommodate({ assessmentId: (await f.exam()).assessmentId, userId: f.learnerId, extraMinutes: 10 }), OWNERS_ONLY],
+  ["gradebook.statistics", async (c, f) => c.gradebook.statistics({ assessmentId: (await f.exam()).assessmentId }), OWNERS_ONLY],
+  ["gradebook.csv", (c, f) => c.gradebook.csv({ courseId: f.courseId, format: "canvas" }), OWNERS_ONLY],
 ];
 
 const PEOPLE: Person[] = ["anonymous", "learnerIn", "learnerOut", "owner", "coOwner", "otherInstructor"];
@@ -104,7 +112,7 @@ describe.each(databaseKinds())("who may call each course procedure, on %s", (kin
       const { attemptId } = await callerFor(db, people.learnerIn).assessments.start({ assessmentId: id });
       return { assessmentId: id, attemptId };
     };
-    return { courseId: course.id, joinCode: course.joinCode, bankId: bank.id, questionId: question.id, coOwnerEmail: people.coOwner!.email, exam };
+    return { courseId: course.id, joinCode: course.joinCode, bankId: bank.id, questionId: question.id, coOwnerEmail: people.coOwner!.email, exam, learnerId: people.learnerIn!.id };
   }
 
   beforeAll(async () => {

@@ -44,6 +44,8 @@ interface Fixture {
   /** A published exam of the course, and the learner's attempt at it. */
   assessmentId: string;
   attemptId: string;
+  /** The course's learner, whom an accommodation names. */
+  learnerId: string;
 }
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>).map(
@@ -84,6 +86,12 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "courses.regenerateCode": (f) => ({ courseId: f.courseId }),
   "courses.join": (f) => ({ code: f.joinCode }),
   "courses.leave": (f) => ({ courseId: f.courseId }),
+  "gradebook.course": (f) => ({ courseId: f.courseId }),
+  "gradebook.attempt": (f) => ({ attemptId: f.attemptId }),
+  "gradebook.overrideScore": (f) => ({ attemptId: f.attemptId, score: 0.5, reason: "Marked by hand" }),
+  "gradebook.accommodate": (f) => ({ assessmentId: f.assessmentId, userId: f.learnerId, dueAt: "2026-12-10T17:00", lateUntil: null, extraMinutes: 15 }),
+  "gradebook.statistics": (f) => ({ assessmentId: f.assessmentId }),
+  "gradebook.csv": (f) => ({ courseId: f.courseId, format: "moodle" }),
   "engine.check": () => ({ seed: 7, offset: 0, count: 5 }),
   "problems.preview": () => ({ template: "conv.output-size", seed: 7, lang: "zh-CN" }),
   "progress.get": () => ({ page: 1 }),
@@ -209,6 +217,7 @@ describe.each(databaseKinds())("a fuzz over every procedure and caller on %s", (
       bundle: bundleText({ title: "Imported", questions: [{ key: "q1", versions: [{ version: 1, published: true, definition: poolingChoice }] }] }),
       assessmentId: exam.id,
       attemptId,
+      learnerId: people.learner!.id,
     };
   }, 180_000);
 
