@@ -223,4 +223,12 @@ test("an instructor builds an exam from a bank and a homework from built-in skil
   await expect(page.getByTestId("zone").first().getByLabel(/整个题库：Pooling basics（3 道已发布的题）/)).toBeVisible();
   await expectClean(page, "editor in Chinese");
   await snap(page, "assessments-editor-zh");
+
+  // The dark theme keeps every text readable (axe's contrast rule) in the saved exam's editor.
+  await context.addCookies([{ name: "stride-theme", value: "dark", url: baseURL! }]);
+  await page.goto(`/teach/${courseId}/assessments`);
+  await page.getByTestId("assessment-title").first().click();
+  await expect(page.getByTestId("time-limit")).toHaveValue("45");
+  await expectClean(page, "exam editor, dark, in Chinese");
+  await snap(page, "assessments-editor-dark");
 });

@@ -55,7 +55,7 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ co
               <li key={assessment.id} className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6" data-testid="assessment-row" data-kind={assessment.kind}>
                 <div className="min-w-0 space-y-1">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Link href={`/teach/${courseId}/assessments/${assessment.id}/edit`} className="font-semibold text-brand-800 underline-offset-2 hover:underline" data-testid="assessment-title">
+                    <Link href={`/teach/${courseId}/assessments/${assessment.id}/edit`} className="font-semibold text-brand-700 underline-offset-2 hover:underline" data-testid="assessment-title">
                       {title}
                     </Link>
                     <span className={`${badge} ${assessment.kind === "exam" ? "bg-violet-100 text-violet-800" : "bg-sky-100 text-sky-800"}`} data-testid="assessment-kind">

@@ -97,7 +97,7 @@ export function PoolPicker({ path, pool, onChange, banks, skills }: { path: stri
       {pool.length > 0 ? (
         <ul className="flex flex-wrap gap-2" aria-label={t("chosen")}>
           {pool.map((entry) => (
-            <li key={entryKey(entry)} className="flex items-center gap-1 rounded-full border border-brand-200 bg-brand-50 py-0.5 pl-3 pr-1 text-sm text-slate-800" data-testid="pool-entry">
+            <li key={entryKey(entry)} className="flex items-center gap-1 rounded-full border border-brand-100 bg-brand-50 py-0.5 pl-3 pr-1 text-sm text-slate-800" data-testid="pool-entry">
               <span>{label(entry)}</span>
               <button
                 type="button"
