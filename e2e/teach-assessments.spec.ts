@@ -69,7 +69,10 @@ test("an instructor builds an exam from a bank and a homework from built-in skil
   await expect(page.getByTestId("counts-for-review")).toBeChecked();
   await page.getByTestId("title-en").fill("Midterm: pooling");
   await page.getByTestId("title-zh").fill("期中考试：汇聚层");
-  await page.getByTestId("kind-exam").check();
+  // The type is a radio group: arrow keys move the choice, as everywhere.
+  await page.getByTestId("kind-homework").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("kind-exam")).toBeChecked();
   await expect(page.getByTestId("time-limit")).toBeVisible();
   await expect(page.getByTestId("grade-at-end")).toBeVisible();
   await expect(page.getByTestId("honour-pledge")).toBeVisible();
@@ -178,7 +181,8 @@ test("an instructor builds an exam from a bank and a homework from built-in skil
   await page.getByTestId("published").check();
   await expectClean(page, "homework editor");
   await snap(page, "assessments-homework-editor");
-  await page.getByTestId("save").click();
+  // Enter in a field saves, as in any form.
+  await page.getByTestId("title-en").press("Enter");
   await expect(page).toHaveURL(new RegExp(`/teach/${courseId}/assessments$`));
 
   // Both, in the order they were made, both published.

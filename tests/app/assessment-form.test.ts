@@ -69,6 +69,13 @@ describe("the assessment editor's form and what it sends", () => {
     expect(withKind({ ...chosen, countsForReview: false }, "homework").countsForReview).toBe(false);
   });
 
+  it("keeps an exam's key until the close by default, unless the instructor chose otherwise", () => {
+    expect(emptyForm().showSolution).toBe("immediately");
+    expect(withKind(emptyForm(), "exam").showSolution).toBe("after-close");
+    expect(withKind(withKind(emptyForm(), "exam"), "homework").showSolution).toBe("immediately");
+    expect(withKind({ ...emptyForm(), showSolution: "never" }, "exam").showSolution).toBe("never");
+  });
+
   it("brings a saved assessment back into the form and sends the same values again", () => {
     const saved: SavedAssessment = {
       titleEn: "Homework 1",

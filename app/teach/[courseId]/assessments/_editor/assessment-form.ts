@@ -86,11 +86,16 @@ export interface SaveInput {
 }
 
 let zoneKeys = 0;
-const nextZoneKey = () => `zone-${(zoneKeys += 1)}`;
+// The first zones are made on the server and the later ones in the browser, each with its own
+// counter: the random part keeps a zone added in the browser from taking a server-made key.
+const nextZoneKey = () => `zone-${(zoneKeys += 1)}-${Math.random().toString(36).slice(2, 8)}`;
 
 export function emptyZone(): ZoneForm {
   return { key: nextZoneKey(), titleEn: "", titleZh: "", pool: [], draw: "1", points: "10", pointsPerTry: "", shuffle: false };
 }
+
+/** An exam's key waits for the close by default: shown at once, it could pass between learners still writing. */
+const defaultShowSolution = (kind: AssessmentKind): ShownWhen => (kind === "exam" ? "after-close" : "immediately");
 
 export function emptyForm(kind: AssessmentKind = "homework"): AssessmentForm {
   return {
@@ -107,7 +112,7 @@ export function emptyForm(kind: AssessmentKind = "homework"): AssessmentForm {
     gradeAtEnd: false,
     showScore: "immediately",
     showCorrectness: "immediately",
-    showSolution: kind === "exam" ? "after-close" : "immediately",
+    showSolution: defaultShowSolution(kind),
     countsForReview: kind === "homework",
     countsForReviewChosen: false,
     published: false,
@@ -148,9 +153,17 @@ export function fromSaved(saved: SavedAssessment): AssessmentForm {
   };
 }
 
-/** The form's choice of type: review counting follows it until the instructor sets it. */
+/**
+ * The form's choice of type: review counting follows it until the instructor sets it, and so does
+ * when the key is shown while it is still the other type's default.
+ */
 export function withKind(form: AssessmentForm, kind: AssessmentKind): AssessmentForm {
-  return { ...form, kind, countsForReview: form.countsForReviewChosen ? form.countsForReview : kind === "homework" };
+  return {
+    ...form,
+    kind,
+    countsForReview: form.countsForReviewChosen ? form.countsForReview : kind === "homework",
+    showSolution: form.showSolution === defaultShowSolution(form.kind) ? defaultShowSolution(kind) : form.showSolution,
+  };
 }
 
 /** Codes of the problems found before sending, which the page words in its own language. */
