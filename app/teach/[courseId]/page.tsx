@@ -52,6 +52,9 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
           <Link href={`/teach/${courseId}/assessments`} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="assessments-link">
             {tAssessments("courseLink")}
           </Link>
+          <Link href={`/teach/${courseId}/gradebook`} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="gradebook-link">
+            {(await getTranslations("gradebook"))("title")}
+          </Link>
           <Link href={`/teach/${courseId}/stats`} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700" data-testid="stats-link">
             {t("statistics")}
           </Link>

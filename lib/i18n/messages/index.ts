@@ -4,6 +4,7 @@ import calcEn from "./en/calc.json";
 import commonEn from "./en/common.json";
 import engineEn from "./en/engine.json";
 import glossaryEn from "./en/glossary.json";
+import gradebookEn from "./en/gradebook.json";
 import homeEn from "./en/home.json";
 import joinEn from "./en/join.json";
 import learnerCourseEn from "./en/learnerCourse.json";
@@ -24,6 +25,7 @@ import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
 import engineZh from "./zh-CN/engine.json";
 import glossaryZh from "./zh-CN/glossary.json";
+import gradebookZh from "./zh-CN/gradebook.json";
 import homeZh from "./zh-CN/home.json";
 import joinZh from "./zh-CN/join.json";
 import learnerCourseZh from "./zh-CN/learnerCourse.json";
@@ -51,6 +53,7 @@ const en = {
   common: commonEn,
   engine: engineEn,
   glossary: glossaryEn,
+  gradebook: gradebookEn,
   home: homeEn,
   join: joinEn,
   learnerCourse: learnerCourseEn,
@@ -74,6 +77,7 @@ const zhCN: typeof en = {
   common: commonZh,
   engine: engineZh,
   glossary: glossaryZh,
+  gradebook: gradebookZh,
   home: homeZh,
   join: joinZh,
   learnerCourse: learnerCourseZh,
