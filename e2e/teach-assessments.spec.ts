@@ -53,6 +53,7 @@ test("an instructor builds an exam from a bank and a homework from built-in skil
 
   // From the course page to an empty list.
   await page.goto(`/teach/${courseId}`);
+  await snap(page, "assessments-course-page");
   await page.getByTestId("assessments-link").click();
   await expect(page).toHaveURL(new RegExp(`/teach/${courseId}/assessments$`));
   await expect(page.getByRole("heading", { level: 1, name: "Assessments" })).toBeVisible();
