@@ -12,6 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+/** A deadline further off than this (homework due next week) is read from its due date, not counted down. */
+const COUNTDOWN_WITHIN_MS = 24 * 3600_000;
+
 const statusTone = {
   "not-started": "bg-slate-100 text-slate-700",
   "in-progress": "bg-amber-100 text-amber-900",
@@ -102,7 +105,9 @@ export default async function LearnerCoursePage({ params }: { params: Promise<{ 
                       <span data-testid="assessment-due">{t("noDue")}</span>
                     )}
                     {assessment.window !== "on-time" && assessment.status !== "submitted" && <span className="font-medium">{t(`window.${assessment.window}`)}</span>}
-                    {assessment.status === "in-progress" && assessment.deadline && <TimeLeft deadline={assessment.deadline} serverNow={now} />}
+                    {assessment.status === "in-progress" && assessment.deadline && (assessment.kind === "exam" && assessment.timeLimitMinutes !== null ? true : assessment.deadline.getTime() - now.getTime() <= COUNTDOWN_WITHIN_MS) && (
+                      <TimeLeft deadline={assessment.deadline} serverNow={now} />
+                    )}
                   </p>
                   {assessment.total ? (
                     <p className="mt-1 text-sm font-medium text-slate-900" data-testid="assessment-score">

@@ -55,11 +55,13 @@ export function QuestionView({
   const data = question.data;
   const formatError = send.data?.status === "format-error" ? send.data.formatErrorHtml : null;
 
-  // A question that closed while shown (time up, finished elsewhere) is read again.
+  // A question shown while its attempt closes (time up, finished on another device) is read again.
+  const wasOpen = useRef(attemptOpen);
+  const { refetch } = question;
   useEffect(() => {
-    if (!attemptOpen) void question.refetch();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- refetch is stable; only the attempt closing matters
-  }, [attemptOpen]);
+    if (wasOpen.current && !attemptOpen) void refetch();
+    wasOpen.current = attemptOpen;
+  }, [attemptOpen, refetch]);
 
   function refresh() {
     return Promise.all([
@@ -233,7 +235,7 @@ export function QuestionView({
                     <td className="py-1.5" data-testid="history-result">
                       <span className="flex flex-wrap gap-x-3">
                         {attemptTry.correct !== null && <span>{attemptTry.correct ? t("correct") : t("incorrect")}</span>}
-                        {attemptTry.earned !== null && <span>{t("earned", { earned: attemptTry.earned })}</span>}
+                        {attemptTry.earned !== null && <span>{t("earned", { earned: Math.round(attemptTry.earned * 100) / 100 })}</span>}
                         {attemptTry.late && <span>{t("lateCredit")}</span>}
                         {attemptTry.correct === null && attemptTry.earned === null && <span>{t("historyPending")}</span>}
                       </span>

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { Loading } from "../../../../_components/loading";
 import { useTRPC } from "../../../../_components/trpc";
@@ -17,6 +17,8 @@ import type { Attempt, AssessmentInfo } from "./types";
 
 /** How often a page whose count reached 0 asks the server again until it reports the attempt closed. */
 const CLOSE_POLL_MS = 1_500;
+/** A deadline further off than this (homework due next week) reads as a date, not a ticking clock. */
+const COUNTDOWN_WITHIN_MS = 24 * 3600_000;
 
 /** The question to show first: the one in the address (a reload keeps it), else the first unanswered. */
 function initialPosition(attempt: Attempt): number {
@@ -88,6 +90,7 @@ export function TakeAssessment({ courseId, assessmentId }: { courseId: string; a
 
 function AttemptView({ assessment, attempt, offset, onChanged }: { assessment: AssessmentInfo; attempt: Attempt; offset: number; onChanged: () => void }) {
   const t = useTranslations("takeAssessment");
+  const format = useFormatter();
   const trpc = useTRPC();
   const finish = useMutation(trpc.assessments.finish.mutationOptions());
   const [position, setPosition] = useState(() => initialPosition(attempt));
@@ -134,7 +137,16 @@ function AttemptView({ assessment, attempt, offset, onChanged }: { assessment: A
     <div className="space-y-5" data-open={attempt.open}>
       {attempt.open ? (
         <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur sm:mx-0 sm:rounded-xl sm:border" data-testid="attempt-bar">
-          {timeLeft !== null ? <Countdown msLeft={timeLeft} /> : <span />}
+          {timeLeft !== null && (assessment.timeLimitMinutes !== null || timeLeft <= COUNTDOWN_WITHIN_MS) ? (
+            <Countdown msLeft={timeLeft} />
+          ) : attempt.deadline && timeLeft !== null ? (
+            <p className="text-sm text-slate-700" data-testid="attempt-due">
+              {/* The server's now is the deadline less the time left. */}
+              {t("dueLine", { date: format.dateTime(attempt.deadline, { dateStyle: "medium", timeStyle: "short" }), relative: format.relativeTime(attempt.deadline, attempt.deadline.getTime() - timeLeft) })}
+            </p>
+          ) : (
+            <span />
+          )}
           <button
             type="button"
             onClick={() => setConfirming(true)}
@@ -154,7 +166,7 @@ function AttemptView({ assessment, attempt, offset, onChanged }: { assessment: A
         attemptId={attempt.id}
         summary={current}
         count={questions.length}
-        attemptOpen={attempt.open && !timeUp}
+        attemptOpen={attempt.open}
         onNext={following ? () => select(following.position) : null}
         onRefused={onChanged}
       />

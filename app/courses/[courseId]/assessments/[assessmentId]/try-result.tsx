@@ -54,8 +54,15 @@ export function TryResult({
     title.current?.focus();
   }, [focusKey]);
 
-  const verdict = correct === null ? "saved" : correct ? "correct" : "incorrect";
-  const tone = verdict === "correct" ? "border-emerald-200 bg-emerald-50" : verdict === "incorrect" ? "border-rose-200 bg-rose-50" : "border-slate-200 bg-white";
+  const verdict = correct === null ? "saved" : correct ? "correct" : earned !== null && earned > 0 ? "partial" : "incorrect";
+  const tone =
+    verdict === "correct"
+      ? "border-emerald-200 bg-emerald-50"
+      : verdict === "partial"
+        ? "border-amber-200 bg-amber-50"
+        : verdict === "incorrect"
+          ? "border-rose-200 bg-rose-50"
+          : "border-slate-200 bg-white";
   const feedback = pick(feedbackHtml, locale);
   const choiceKey = solution?.expected.kind === "choice" || solution?.expected.kind === "choices";
 
@@ -67,7 +74,7 @@ export function TryResult({
         </h2>
         {earned !== null && (
           <span className="text-sm text-slate-800" data-testid="try-earned">
-            {t("earned", { earned })}
+            {t("earned", { earned: Math.round(earned * 100) / 100 })}
           </span>
         )}
       </div>
