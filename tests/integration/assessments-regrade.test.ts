@@ -85,7 +85,11 @@ describe.each(databaseKinds())("regrading on %s", (kind) => {
     const { teach, questionId, assessmentId, learners, answered } = await setUp();
     expect(await awarded(answered.get(learners[0]!.id)!)).toBe(0);
     expect(await awarded(answered.get(learners[1]!.id)!)).toBe(10);
+    expect(await teach.assessments.regradeCandidates({ assessmentId })).toEqual([]);
     await fixKey(teach, questionId);
+    expect(await teach.assessments.regradeCandidates({ assessmentId })).toEqual([
+      { questionId, title: "Output width with a stride", publishedVersion: 2, heldVersions: [1], staleQuestions: 3, staleTries: 2 },
+    ]);
 
     const preview = await teach.assessments.regradePreview({ assessmentId, questionId });
     expect(preview).toMatchObject({ toVersion: 2, affected: 3, changed: 1 });
@@ -109,6 +113,7 @@ describe.each(databaseKinds())("regrading on %s", (kind) => {
     const view = await callerFor(db, learners[0]!, () => START).assessments.attempt({ assessmentId });
     expect(view.attempt?.questions[0]).toMatchObject({ awarded: 10, status: "done", triesLeft: 0 });
 
+    expect(await teach.assessments.regradeCandidates({ assessmentId })).toEqual([]);
     // Applying again finds nothing on the old version: a double click changes nothing.
     expect(await teach.assessments.regradeApply({ assessmentId, questionId })).toMatchObject({ regradeId: null, affected: 0 });
   });

@@ -266,4 +266,24 @@ describe.each(databaseKinds())("assessments on %s", (kind) => {
     expect(visible.map((row) => row.id)).toEqual([id]);
     expect(visible[0]).toMatchObject({ status: "not-started", window: "on-time", questionCount: 1, possiblePoints: 10 });
   });
+
+  it("reorders a course's assessments and archives one, which leaves the lists but keeps its attempts", async () => {
+    const course = await courseWithQuestions(db);
+    const first = await exam(course);
+    const second = await exam(course, { titleEn: "Final" });
+    const teach = callerFor(db, course.instructor, () => START);
+    expect((await teach.assessments.list({ courseId: course.courseId })).map((row) => row.id)).toEqual([first.id, second.id]);
+    await teach.assessments.reorder({ courseId: course.courseId, assessmentIds: [second.id, first.id] });
+    expect((await teach.assessments.list({ courseId: course.courseId })).map((row) => row.id)).toEqual([second.id, first.id]);
+    expect(await outcomeOf(() => teach.assessments.reorder({ courseId: course.courseId, assessmentIds: [second.id] }))).toBe("BAD_REQUEST");
+
+    const learner = await learnerOf(db, course);
+    const { attemptId } = await callerFor(db, learner, () => START).assessments.start({ assessmentId: first.id });
+    const archived = await teach.assessments.archive({ assessmentId: first.id });
+    expect(await teach.assessments.archive({ assessmentId: first.id })).toEqual(archived);
+    expect((await teach.assessments.list({ courseId: course.courseId })).map((row) => row.id)).toEqual([second.id]);
+    expect((await callerFor(db, learner, () => START).assessments.forCourse({ courseId: course.courseId })).map((row) => row.id)).toEqual([second.id]);
+    expect(await outcomeOf(() => callerFor(db, learner, () => START).assessments.attempt({ assessmentId: first.id }))).toBe("NOT_FOUND");
+    expect(await db.assessmentAttempt.count({ where: { id: attemptId } })).toBe(1);
+  });
 });

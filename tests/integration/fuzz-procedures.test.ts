@@ -53,7 +53,7 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 );
 
 /** Calls that take the fixture away from the calls after them run last. */
-const DESTRUCTIVE = new Set(["assessments.finish", "courses.leave", "banks.delete", "questions.archive", "review.undo"]);
+const DESTRUCTIVE = new Set(["assessments.archive", "assessments.finish", "courses.leave", "banks.delete", "questions.archive", "review.undo"]);
 const ordered = [...procedures].sort((a, b) => Number(DESTRUCTIVE.has(a.path)) - Number(DESTRUCTIVE.has(b.path)));
 
 /** A well-formed input for each procedure, which the fuzz then bends one field at a time. */
@@ -64,6 +64,9 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "assessments.list": (f) => ({ courseId: f.courseId }),
   "assessments.get": (f) => ({ assessmentId: f.assessmentId }),
   "assessments.save": (f) => ({ courseId: f.courseId, titleEn: "Quiz", kind: "exam", zones: [{ pool: [{ question: f.questionId }], draw: 1, points: 1 }], timeLimitMinutes: 30 }),
+  "assessments.reorder": (f) => ({ courseId: f.courseId, assessmentIds: [f.assessmentId] }),
+  "assessments.archive": (f) => ({ assessmentId: f.assessmentId }),
+  "assessments.regradeCandidates": (f) => ({ assessmentId: f.assessmentId }),
   "assessments.regradePreview": (f) => ({ assessmentId: f.assessmentId, questionId: f.questionId }),
   "assessments.regradeApply": (f) => ({ assessmentId: f.assessmentId, questionId: f.questionId }),
   "assessments.forCourse": (f) => ({ courseId: f.courseId }),

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { answerQuestion } from "../assessments/answer-question";
+import { archiveAssessment, reorderAssessments } from "../assessments/arrange-assessments";
 import { attemptQuestion } from "../assessments/attempt-question";
 import { finishAttempt, getAttempt } from "../assessments/get-attempt";
 import { getAssessment, learnerAssessments, listAssessments } from "../assessments/list-assessments";
 import { applyRegrade, previewRegrade } from "../assessments/regrade-assessment";
+import { regradeCandidates } from "../assessments/regrade-candidates";
 import { saveAssessment } from "../assessments/save-assessment";
 import { answerInput, assessmentId, attemptId, courseId, questionInput, regradeInput, saveAssessmentInput, startInput } from "../assessments/schemas";
 import { startAttempt } from "../assessments/start-attempt";
@@ -18,6 +20,12 @@ export const assessmentsRouter = createRouter({
   list: instructorProcedure.input(z.object({ courseId })).query(({ ctx, input }) => listAssessments({ db: ctx.db, userId: ctx.user.id, courseId: input.courseId })),
   get: instructorProcedure.input(z.object({ assessmentId })).query(({ ctx, input }) => getAssessment({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId })),
   save: instructorProcedure.input(saveAssessmentInput).mutation(({ ctx, input }) => saveAssessment({ db: ctx.db, userId: ctx.user.id, input, now: ctx.now() })),
+  reorder: instructorProcedure
+    .input(z.object({ courseId, assessmentIds: z.array(assessmentId).max(500) }))
+    .mutation(({ ctx, input }) => reorderAssessments({ db: ctx.db, userId: ctx.user.id, ...input })),
+  archive: instructorProcedure.input(z.object({ assessmentId })).mutation(({ ctx, input }) => archiveAssessment({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId, now: ctx.now() })),
+  /** The course questions whose attempts hold a version other than the published one. */
+  regradeCandidates: instructorProcedure.input(z.object({ assessmentId })).query(({ ctx, input }) => regradeCandidates({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId })),
   /** What regrading a question's stored answers against its published version would change (writes nothing). */
   regradePreview: instructorProcedure.meta({ cost: 10 }).input(regradeInput).query(({ ctx, input }) => previewRegrade({ db: ctx.db, userId: ctx.user.id, ...input })),
   regradeApply: instructorProcedure.meta({ cost: 10 }).input(regradeInput).mutation(({ ctx, input }) => applyRegrade({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now() })),
