@@ -54,7 +54,7 @@ export function AccommodationForm({ choice }: { choice: AccommodationChoice }) {
       <p className="text-sm text-slate-600" id="accommodation-help">
         {t("help")}
       </p>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <div>
           <label htmlFor="accommodation-learner" className="text-sm font-medium">
             {t("learner")}
