@@ -20,6 +20,7 @@ import signUpEn from "./en/signUp.json";
 import takeAssessmentEn from "./en/takeAssessment.json";
 import teachEn from "./en/teach.json";
 import teachAssessmentsEn from "./en/teachAssessments.json";
+import teachRegradeEn from "./en/teachRegrade.json";
 import accountZh from "./zh-CN/account.json";
 import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
@@ -41,6 +42,7 @@ import signUpZh from "./zh-CN/signUp.json";
 import takeAssessmentZh from "./zh-CN/takeAssessment.json";
 import teachZh from "./zh-CN/teach.json";
 import teachAssessmentsZh from "./zh-CN/teachAssessments.json";
+import teachRegradeZh from "./zh-CN/teachRegrade.json";
 
 /**
  * The interface's messages, one JSON file per page (namespace) and language, so that a page's
@@ -69,6 +71,7 @@ const en = {
   takeAssessment: takeAssessmentEn,
   teach: teachEn,
   teachAssessments: teachAssessmentsEn,
+  teachRegrade: teachRegradeEn,
 };
 
 const zhCN: typeof en = {
@@ -93,6 +96,7 @@ const zhCN: typeof en = {
   takeAssessment: takeAssessmentZh,
   teach: teachZh,
   teachAssessments: teachAssessmentsZh,
+  teachRegrade: teachRegradeZh,
 };
 
 export type Messages = typeof en;

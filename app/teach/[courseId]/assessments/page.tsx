@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NotInstructor } from "../../_components/not-instructor";
-import { card, primaryButton } from "../../_components/styles";
+import { card, primaryButton, secondaryButton } from "../../_components/styles";
 import { loadCourse } from "./_editor/load-course";
+import { ArrangeAssessment } from "./arrange-assessment";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +23,9 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ co
   const { caller, course, locale } = loaded;
   const t = await getTranslations("teachAssessments.list");
   const assessments = await caller.assessments.list({ courseId });
+  // One small query per assessment: a course has tens of them, and the badge saves opening each.
+  const toRegrade = await Promise.all(assessments.map(async (assessment) => (await caller.assessments.regradeCandidates({ assessmentId: assessment.id })).length));
+  const order = assessments.map((assessment) => assessment.id);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: course.timeZone });
   const points = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
 
@@ -49,7 +53,7 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ co
         </p>
       ) : (
         <ol className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="assessments">
-          {assessments.map((assessment) => {
+          {assessments.map((assessment, index) => {
             const title = locale === "zh-CN" && assessment.titleZh ? assessment.titleZh : assessment.titleEn;
             return (
               <li key={assessment.id} className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6" data-testid="assessment-row" data-kind={assessment.kind}>
@@ -82,13 +86,27 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ co
                     <span data-testid="assessment-progress">{t("progress", { started: assessment.started, finished: assessment.finished })}</span>
                   </p>
                 </div>
-                <Link
-                  href={`/teach/${courseId}/assessments/${assessment.id}/edit`}
-                  className="self-start rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 sm:self-center"
-                  aria-label={t("editNamed", { title })}
-                >
-                  {t("edit")}
-                </Link>
+                <div className="flex shrink-0 flex-col gap-2 sm:items-end">
+                  <div className="flex flex-wrap gap-1.5">
+                    <Link href={`/teach/${courseId}/assessments/${assessment.id}/edit`} className={secondaryButton} aria-label={t("editNamed", { title })}>
+                      {t("edit")}
+                    </Link>
+                    <Link
+                      href={`/teach/${courseId}/assessments/${assessment.id}/regrade`}
+                      className={`${secondaryButton} inline-flex items-center gap-1.5`}
+                      aria-label={toRegrade[index]! > 0 ? t("regradeNeededNamed", { title, count: toRegrade[index]! }) : t("regradeNamed", { title })}
+                      data-testid="regrade-link"
+                    >
+                      {t("regrade")}
+                      {toRegrade[index]! > 0 && (
+                        <span className={`${badge} bg-amber-100 text-amber-900`} data-testid="regrade-count">
+                          {t("regradeNeeded", { count: toRegrade[index]! })}
+                        </span>
+                      )}
+                    </Link>
+                  </div>
+                  <ArrangeAssessment courseId={courseId} order={order} index={index} title={title} />
+                </div>
               </li>
             );
           })}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { NotInstructor } from "../../../../_components/not-instructor";
+import { orNotFound } from "../../../../_components/teach-caller";
+import { EditorHeader } from "../../_editor/editor-header";
+import { loadCourse } from "../../_editor/load-course";
+import { RegradePanel } from "./regrade-panel";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("teachRegrade");
+  return { title: t("title") };
+}
+
+/**
+ * Regrading one assessment: the course questions whose stored answers were graded against a
+ * version other than the published one, each previewed before it is applied.
+ */
+export default async function RegradePage({ params }: { params: Promise<{ courseId: string; assessmentId: string }> }) {
+  const { courseId, assessmentId } = await params;
+  const loaded = await loadCourse({ courseId, next: `/teach/${courseId}/assessments/${assessmentId}/regrade` });
+  if (!loaded.isInstructor) return <NotInstructor />;
+  const { caller, course, locale } = loaded;
+  const saved = await orNotFound(caller.assessments.get({ assessmentId }));
+  // The address names the course too: an assessment of another of the owner's courses is not here.
+  if (saved.courseId !== courseId) notFound();
+  const candidates = await caller.assessments.regradeCandidates({ assessmentId });
+  const t = await getTranslations("teachRegrade");
+  const title = locale === "zh-CN" && saved.titleZh ? saved.titleZh : saved.titleEn;
+  return (
+    <div className="space-y-6">
+      <EditorHeader courseId={courseId} courseTitle={course.title} heading={t("heading", { title })} />
+      <p className="max-w-3xl text-slate-700">{t("lead")}</p>
+      <RegradePanel assessmentId={assessmentId} initialCandidates={candidates} />
+    </div>
+  );
+}
