@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { stateOf } from "./question-nav";
 import type { Attempt } from "./types";
 
 /**
@@ -63,7 +64,9 @@ export function AttemptSummary({ attempt, onOpen }: { attempt: Attempt; onOpen: 
                   <td className="py-1.5 pr-4 tabular-nums" data-testid="summary-points">
                     {question.awarded === null ? t("hidden") : t("pointsOf", { awarded: number(question.awarded), points: question.points })}
                   </td>
-                  <td className="py-1.5">{question.lastCorrect === null ? t("hidden") : question.lastCorrect ? t("correct") : t("incorrect")}</td>
+                  <td className="py-1.5" data-testid="summary-result">
+                    {question.tries === 0 ? t("state.unanswered") : question.lastCorrect === null ? t("hidden") : stateOf(question) === "correct" ? t("correct") : t("incorrect")}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -5,9 +5,12 @@ import { type KeyboardEvent, useEffect, useRef } from "react";
 import { typingText } from "../../../../_components/study/use-choice-keys";
 import type { QuestionSummary } from "./types";
 
-/** A question's state as its button shows it: right or not where the review options say so. */
-function stateOf(question: QuestionSummary): "unanswered" | "answered" | "done" | "correct" | "incorrect" {
-  if (question.lastCorrect === true) return "correct";
+/**
+ * A question's state as its button and the summary show it: right or not where the review options
+ * say so. Full points count as right even when a later try was wrong (homework keeps the best try).
+ */
+export function stateOf(question: QuestionSummary): "unanswered" | "answered" | "done" | "correct" | "incorrect" {
+  if (question.lastCorrect === true || (question.lastCorrect !== null && question.awarded !== null && question.awarded >= question.points)) return "correct";
   if (question.lastCorrect === false) return "incorrect";
   return question.status;
 }

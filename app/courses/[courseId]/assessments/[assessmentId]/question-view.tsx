@@ -126,7 +126,7 @@ export function QuestionView({
         </h2>
         <p className="flex flex-wrap gap-x-3 text-sm text-slate-700">
           <span>{t("questionPoints", { points: state.points })}</span>
-          <span data-testid="tries-left">{state.triesLeft === null ? t("triesUnlimited") : t("triesLeft", { count: state.triesLeft })}</span>
+          {attemptOpen && <span data-testid="tries-left">{state.triesLeft === null ? t("triesUnlimited") : t("triesLeft", { count: state.triesLeft })}</span>}
           {data.answerable && state.nextTryPoints !== null && !answered && <span data-testid="next-try-points">{t("nextTryPoints", { points: state.nextTryPoints })}</span>}
           {state.awarded !== null && (
             <span className="font-medium" data-testid="question-awarded">
@@ -167,7 +167,7 @@ export function QuestionView({
         !data.answerable &&
         lastTry && (
           <TryResult
-            focusKey={`${position}:closed`}
+            focusKey={null}
             answer={lastTry.answer}
             correct={lastTry.correct}
             earned={lastTry.earned}

@@ -32,8 +32,8 @@ export function TryResult({
   template,
   note,
 }: {
-  /** A new value moves the focus to the verdict, so a screen reader reads it next. */
-  focusKey: string;
+  /** A new value moves the focus to the verdict, so a screen reader reads it next; null for a result the learner opened (the focus stays where they navigate). */
+  focusKey: string | null;
   answer: string;
   correct: boolean | null;
   earned: number | null;
@@ -51,7 +51,7 @@ export function TryResult({
   const locale = useLocale();
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    title.current?.focus();
+    if (focusKey !== null) title.current?.focus();
   }, [focusKey]);
 
   const verdict = correct === null ? "saved" : correct ? "correct" : earned !== null && earned > 0 ? "partial" : "incorrect";
