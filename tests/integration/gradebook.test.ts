@@ -135,6 +135,25 @@ describe.each(databaseKinds())("the gradebook on %s", (kind) => {
     expect(cells.Dee).toMatchObject({ attemptId: null, status: "not-started", score: null, secondsSpent: null, late: false });
   });
 
+  it("flags a learner who finished after the due date as late, not one whose attempt the server closed at the end of the late period", async () => {
+    const course = await newCourse(["Ada", "Ben"]);
+    const [ada, ben] = course.learners as [SessionUser, SessionUser];
+    // Due 1 May 18:00 Shanghai (10:00 UTC), late until 2 May 18:00 (10:00 UTC).
+    const { id: assessmentId } = await homework(course, { dueAt: "2026-05-01T18:00", lateUntil: "2026-05-02T18:00", lateCredit: 0.5 });
+    const adaAttempt = (await as(ada, "2026-05-01T09:00:00Z").assessments.start({ assessmentId })).attemptId;
+    await answer(ada, adaAttempt, 0, 0, "B", "2026-05-01T09:01:00Z");
+    const benAttempt = (await as(ben, "2026-05-01T09:00:00Z").assessments.start({ assessmentId })).attemptId;
+    await answer(ben, benAttempt, 0, 0, "B", "2026-05-01T09:01:00Z");
+    await as(ben, "2026-05-01T11:00:00Z").assessments.finish({ attemptId: benAttempt });
+
+    const book = await owner("2026-05-03T00:00:00Z").gradebook.course({ courseId: course.courseId });
+    const [adaCell, benCell] = book.learners.map((learner) => learner.cells[0]!);
+    // Ada never finished: closed at the late period's end, 2 May 10:00 UTC; every try on time.
+    expect(adaCell).toMatchObject({ status: "submitted", finishedBy: "time", finishedAt: new Date("2026-05-02T10:00:00Z"), late: false });
+    expect(benCell).toMatchObject({ status: "submitted", finishedBy: "learner", finishedAt: new Date("2026-05-01T11:00:00Z"), late: true });
+    expect(benCell!.score!.awarded).toBe(2);
+  });
+
   it("closes an exam whose time is up before showing it, and gives one learner extra time", async () => {
     const course = await newCourse(["Ada", "Ben"]);
     const [ada, ben] = course.learners as [SessionUser, SessionUser];

@@ -21,7 +21,7 @@ export interface AttemptCell {
   finishedBy: "learner" | "time" | null;
   /** Seconds from the start to the finish, or to now while it is in progress. */
   secondsSpent: number | null;
-  /** A try kept less than full credit, or the attempt ended after the learner's due date. */
+  /** A try kept less than full credit, or the learner finished after their due date. */
   late: boolean;
   overridden: boolean;
 }
@@ -45,7 +45,9 @@ export function attemptCell(attempt: SettledAttemptRow | null, schedule: AnswerS
   const { dueAt } = effectiveDates(schedule, override);
   const end = attempt.finishedAt ?? now;
   const lateTry = attempt.questions.some((question) => question.tries.some((attemptTry) => attemptTry.credit < 1));
-  const finishedLate = attempt.finishedAt !== null && dueAt !== null && attempt.finishedAt > dueAt;
+  // Only the learner's own finish counts: an attempt the server closed at the end of the late
+  // period says nothing about when the learner worked (their tries' credit does).
+  const finishedLate = attempt.finishedBy === "learner" && attempt.finishedAt !== null && dueAt !== null && attempt.finishedAt > dueAt;
   return {
     attemptId: attempt.id,
     status: attempt.finishedAt ? "submitted" : "in-progress",

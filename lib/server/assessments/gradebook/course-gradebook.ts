@@ -52,10 +52,12 @@ export async function loadCourseGradebook({ db, courseId, now }: { db: PrismaCli
       timeLimitMinutes: schedule.timeLimitMinutes,
     });
     const byLearner = new Map<string, ReturnType<typeof cellWithDates>>();
+    const accommodations = new Map(assessment.overrides.map((row) => [row.userId, row]));
+    const attempts = new Map(assessment.attempts.map((attempt) => [attempt.userId, attempt]));
     for (const learnerId of learnerIds) {
-      const row = assessment.overrides.find((candidate) => candidate.userId === learnerId) ?? null;
+      const row = accommodations.get(learnerId) ?? null;
       const override = overrideOf(row);
-      const stored = assessment.attempts.find((candidate) => candidate.userId === learnerId) ?? null;
+      const stored = attempts.get(learnerId) ?? null;
       let attempt = stored;
       if (stored && !stored.finishedAt) {
         const finishedAt = await closeIfTimeIsUp(db, stored, attemptDeadline(schedule, override, stored.startedAt), now);
