@@ -110,6 +110,14 @@ test("the instructor reads the gradebook, opens an attempt and overrides its sco
   await page.goto(`/teach/${course.id}/gradebook`);
   await expect(cell.getByTestId("gradebook-score")).toHaveText("7.5 / 10 (75%)");
   await expect(cell).toContainText("Overridden");
+  // An accommodation for the learner: a later due date, as the course's clock shows it, and 15 extra minutes.
+  const accommodation = page.getByTestId("accommodation-form");
+  await accommodation.getByLabel("Due date").fill("2026-12-10T17:00");
+  await accommodation.getByLabel("Extra minutes").fill("15");
+  await accommodation.getByTestId("save-accommodation").click();
+  await expect(accommodation.getByRole("status")).toHaveText("Saved: due 2026-12-10 17:00, 15 extra minutes.");
+  await expect(cell).toContainText("Accommodation: due 2026-12-10 17:00");
+  await expect(cell).toContainText("Accommodation: 15 extra minutes");
   const moodle = await page.request.get(`/api/courses/${course.id}/gradebook?format=moodle`);
   expect(moodle.status()).toBe(200);
   expect(await moodle.text()).toBe(`\uFEFFEmail address,Homework 1: pooling\r\n${learnerEmail},7.5\r\n`);

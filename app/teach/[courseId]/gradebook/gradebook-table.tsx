@@ -58,11 +58,9 @@ export async function GradebookTable({ courseId, gradebook }: { courseId: string
                       </div>
                     )}
                     {cell.secondsSpent !== null && <div className="text-xs text-slate-600">{t("spent", { minutes: Math.floor(cell.secondsSpent / 60) })}</div>}
-                    {cell.accommodation && (
-                      <div className="text-xs text-slate-600">
-                        {t("accommodationShort")}: {cell.dueAt ? t("due", { due: cell.dueAt.replace("T", " ") }) : ""}
-                        {cell.accommodation.extraMinutes > 0 && ` +${cell.accommodation.extraMinutes} min`}
-                      </div>
+                    {cell.accommodation?.dueAt && cell.dueAt && <div className="text-xs text-slate-600">{t("accommodationDue", { due: cell.dueAt.replace("T", " ") })}</div>}
+                    {cell.accommodation && cell.accommodation.extraMinutes > 0 && (
+                      <div className="text-xs text-slate-600">{t("accommodationExtra", { minutes: cell.accommodation.extraMinutes })}</div>
                     )}
                     {cell.attemptId && (
                       <Link
