@@ -286,6 +286,30 @@ describe.each(databaseKinds())("the gradebook on %s", (kind) => {
     expect(await database.prisma.scoreOverride.count({ where: { attemptId } })).toBe(2);
   });
 
+  it("chains overrides saved at once, or by a server whose clock is behind: each records the one it replaced", async () => {
+    const course = await newCourse(["Ada"]);
+    const [ada] = course.learners as [SessionUser];
+    const { id: assessmentId } = await homework(course);
+    const attemptId = (await as(ada, "2026-05-01T09:00:00Z").assessments.start({ assessmentId })).attemptId;
+    await answer(ada, attemptId, 0, 0, "B", "2026-05-01T09:01:00Z");
+    // Two instructors save in the same instant: one replaces the computed 2, the other replaces that one.
+    await Promise.all([
+      owner("2026-05-01T10:00:00Z").gradebook.overrideScore({ attemptId, score: 3, reason: "First" }),
+      owner("2026-05-01T10:00:00Z").gradebook.overrideScore({ attemptId, score: 4, reason: "Second" }),
+    ]);
+    // A third from a server whose clock is an hour behind still comes last.
+    await owner("2026-05-01T09:00:00Z").gradebook.overrideScore({ attemptId, score: 5, reason: "Third" });
+    const history = (await owner("2026-05-01T12:00:00Z").gradebook.attempt({ attemptId })).overrides;
+    expect(history).toHaveLength(3);
+    const [first, second, third] = history;
+    expect(first!.previous).toBe(2);
+    expect(second!.previous).toBe(first!.score);
+    expect(new Set([first!.score, second!.score])).toEqual(new Set([3, 4]));
+    expect(third).toMatchObject({ previous: second!.score, score: 5, reason: "Third" });
+    expect(first!.createdAt < second!.createdAt && second!.createdAt < third!.createdAt).toBe(true);
+    expect((await owner("2026-05-01T12:00:00Z").gradebook.attempt({ attemptId })).score!.awarded).toBe(5);
+  });
+
   it("exports the gradebook as Canvas and Moodle CSV, exactly", async () => {
     const course = await newCourse(["Ben", "Ada", "=Eve"]);
     const [ben, ada, eve] = course.learners as [SessionUser, SessionUser, SessionUser];

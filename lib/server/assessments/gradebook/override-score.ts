@@ -15,13 +15,16 @@ export async function overrideScore({ db, userId, input, now }: { db: PrismaClie
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM assessment_attempts WHERE id = ${input.attemptId} FOR UPDATE`;
     const questions = await tx.attemptQuestion.findMany({ where: { attemptId: input.attemptId }, select: { awarded: true, points: true } });
-    const latest = await tx.scoreOverride.findFirst({ where: { attemptId: input.attemptId }, orderBy: { createdAt: "desc" }, select: { score: true } });
+    const latest = await tx.scoreOverride.findFirst({ where: { attemptId: input.attemptId }, orderBy: { createdAt: "desc" }, select: { score: true, createdAt: true } });
     const current = gradebookScore(questions, latest?.score ?? null);
     if (input.score > current.possible) {
       throw new AppError("BAD_INPUT", `score: must be between 0 and ${current.possible}, the attempt's possible points`, { field: "score" });
     }
+    // The latest row is the score, so rows must stay in order even when two instances' clocks
+    // disagree or two saves share a millisecond: never at or before the row this one replaces.
+    const createdAt = latest && latest.createdAt >= now ? new Date(latest.createdAt.getTime() + 1) : now;
     const row = await tx.scoreOverride.create({
-      data: { attemptId: input.attemptId, previous: current.awarded, score: input.score, reason: input.reason, byUserId: userId, createdAt: now },
+      data: { attemptId: input.attemptId, previous: current.awarded, score: input.score, reason: input.reason, byUserId: userId, createdAt },
     });
     return { id: row.id, previous: row.previous, score: row.score, reason: row.reason, createdAt: row.createdAt, total: gradebookScore(questions, row.score) };
   });
