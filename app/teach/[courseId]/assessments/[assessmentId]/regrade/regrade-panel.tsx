@@ -115,13 +115,13 @@ export function RegradePanel({ assessmentId, initialCandidates }: { assessmentId
                   </div>
                   <button
                     type="button"
-                    className={`${secondaryButton} self-start sm:self-center`}
+                    className={`${secondaryButton} self-start aria-pressed:border-brand-500 aria-pressed:bg-brand-100 aria-pressed:text-brand-900 sm:self-center`}
                     onClick={() => choose(candidate.questionId)}
                     aria-pressed={isSelected}
                     aria-label={t("previewNamed", { title: candidate.title })}
                     data-testid="candidate-preview"
                   >
-                    {isSelected ? t("selected") : t("preview")}
+                    {t("preview")}
                   </button>
                 </li>
               );
