@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { typingText } from "./study/use-choice-keys";
 
-type Row = { keys: string[]; action: "help" | "close" | "submit" | "submitMatrix" | "letter" | "digit" | "rate" | "next" };
+type Row = { keys: string[]; action: "help" | "close" | "submit" | "submitMatrix" | "letter" | "digit" | "rate" | "next" | "questionKeys" | "questionArrows" };
 
 const GENERAL: Row[] = [
   { keys: ["?"], action: "help" },
@@ -17,6 +17,10 @@ const STUDY: Row[] = [
   { keys: ["1", "–", "9"], action: "digit" },
   { keys: ["1", "–", "4"], action: "rate" },
   { keys: ["Space"], action: "next" },
+];
+const ASSESSMENT: Row[] = [
+  { keys: ["[", "/", "]"], action: "questionKeys" },
+  { keys: ["←", "/", "→"], action: "questionArrows" },
 ];
 
 /**
@@ -47,9 +51,9 @@ export function ShortcutHelp() {
           <div key={`${row.action}`} className="contents">
             <dt className="flex items-center gap-1 whitespace-nowrap">
               {row.keys.map((key, index) =>
-                key === "–" ? (
+                key === "–" || key === "/" ? (
                   <span key={index} aria-hidden className="text-slate-500">
-                    –
+                    {key}
                   </span>
                 ) : (
                   <kbd key={index} className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-800">
@@ -96,6 +100,7 @@ export function ShortcutHelp() {
         </div>
         {table(t("general"), GENERAL)}
         {table(t("study"), STUDY)}
+        {table(t("assessment"), ASSESSMENT)}
         <p className="mt-4 text-xs text-slate-600">{t("note")}</p>
       </dialog>
     </>
