@@ -422,6 +422,34 @@ describe.each(databaseKinds())("the gradebook on %s", (kind) => {
     expect(pooling!.regions).toEqual([]);
   });
 
+  it("groups a built-in skill's tries by the numbers of each variant's engine check", async () => {
+    const course = await newCourse(["Ada"]);
+    const [ada] = course.learners as [SessionUser];
+    const { id: assessmentId } = await owner().assessments.save({
+      courseId: course.courseId,
+      titleEn: "Output sizes",
+      kind: "homework",
+      zones: [{ pool: [{ template: "conv.output-size" }], draw: 1, points: 1 }],
+      published: true,
+    });
+    const attemptId = (await as(ada, "2026-05-01T09:00:00Z").assessments.start({ assessmentId })).attemptId;
+    // Six wrong tries, each on a fresh variant (homework).
+    for (let tryNumber = 0; tryNumber < 6; tryNumber += 1) await answer(ada, attemptId, 0, tryNumber, "999x999x999", `2026-05-01T09:0${tryNumber}:30Z`);
+    await as(ada, "2026-05-01T09:10:00Z").assessments.finish({ attemptId });
+
+    const [question] = (await owner("2026-05-01T10:00:00Z").gradebook.statistics({ assessmentId })).questions;
+    expect(question).toMatchObject({ templateId: "conv.output-size", title: { en: "Output shape of a convolutional layer", "zh-CN": "卷积层的输出形状" }, drawn: 1, tries: 6, facility: 0 });
+    // Six variants differ in some parameter of their check (input size, kernel, padding, stride…);
+    // a parameter splits the tries whose spec has it (every spec has an input), all of them wrong.
+    const triesOf = (region: { values: { tries: number }[] }) => region.values.reduce((sum, entry) => sum + entry.tries, 0);
+    for (const region of question!.regions) {
+      expect(region.variable).toMatch(/^spec\./);
+      expect(triesOf(region)).toBeLessThanOrEqual(6);
+      expect(region.values.every((entry) => entry.facility === 0)).toBe(true);
+    }
+    expect(question!.regions.some((region) => region.variable.startsWith("spec.input.") && triesOf(region) === 6)).toBe(true);
+  });
+
   it("lets only the course's owners call it: a learner is FORBIDDEN, another instructor NOT_FOUND, anonymous UNAUTHORIZED", async () => {
     const course = await newCourse(["Ada"]);
     const [ada] = course.learners as [SessionUser];
