@@ -225,6 +225,12 @@ describe.each(databaseKinds())("assessments on %s", (kind) => {
       [true, 3],
       [false, 1],
     ]);
+    // The learner's downloads carry no try's seed: it would let a script find the attempt's.
+    const learnerCaller = at("2026-05-06T10:00:00Z");
+    const exported = JSON.parse((await learnerCaller.account.export()).body) as { reviews: { mode: string; seed: number | null }[] };
+    expect(exported.reviews.filter((review) => review.mode === "assessment").map((review) => review.seed)).toEqual([null, null]);
+    const history = JSON.parse((await learnerCaller.progress.export({ format: "json" })).body) as { mode: string; seed: number | null }[];
+    expect(history.filter((row) => row.mode === "assessment").map((row) => row.seed)).toEqual([null, null]);
   });
 
   it("holds all feedback of an exam graded at the end until the learner finishes", async () => {

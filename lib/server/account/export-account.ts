@@ -5,6 +5,7 @@ import { bankForExchange } from "../questions/bank-bundle";
 import { bundleText } from "../questions/question-content";
 import { questionIdOf } from "../questions/template-id";
 import { effectiveReview } from "../reviews/effective-review";
+import { shareableSeed } from "../reviews/shareable-seed";
 import { skillCatalog } from "../reviews/skill-catalog";
 
 /** What the file says it is, so that a later Stride (or a person) can tell it from other JSON. */
@@ -112,7 +113,7 @@ export async function accountExport({ db, userId, now }: { db: PrismaClient; use
         topic: topicOf(review.templateId),
         question: questionIdOf(review.templateId) && review.questionVersion ? { id: review.questionVersion.questionId, version: review.questionVersion.version } : null,
         cardId: review.cardId,
-        seed: review.seed,
+        seed: shareableSeed(review),
         lang: review.lang,
         answer: review.answer,
         score: review.score,

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { toCsv, type CsvValue } from "./csv";
 import { effectiveReview } from "../reviews/effective-review";
+import { shareableSeed } from "../reviews/shareable-seed";
 import { skillCatalog } from "../reviews/skill-catalog";
 
 /** The columns of an export, in order; the JSON export uses the same names. */
@@ -27,7 +28,7 @@ export async function exportHistoryRows({ db, userId }: { db: PrismaClient; user
       reviewedAt: review.reviewedAt.toISOString(),
       template: review.templateId,
       topic: catalog.get(review.templateId)?.topic ?? null,
-      seed: review.seed,
+      seed: shareableSeed(review),
       lang: review.lang,
       mode: review.mode,
       answer: review.answer,
