@@ -100,6 +100,9 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await expect(page.getByTestId("regrade-empty")).toContainText("every answer was graded against the published version");
 
   // The key fixed in the question editor: a new version, validated over both strides, published.
+  // The editor links to the regrade page once learners have started.
+  await page.goto(`/teach/${course.id}/assessments/${exam.id}/edit`, { timeout: 60_000 });
+  await expect(page.getByTestId("editor-regrade-link")).toHaveAttribute("href", `/teach/${course.id}/assessments/${exam.id}/regrade`);
   await page.goto(`/teach/${course.id}/banks/${bank.id}/questions/${question.id}`, { timeout: 60_000 });
   await expect(page.getByTestId("version-state")).toHaveText("published v1");
   await page.getByLabel("Formula", { exact: true }).fill(RIGHT_FORMULA);
@@ -114,6 +117,8 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await page.goto(list);
   await expect(examRow.getByTestId("regrade-count")).toHaveText("1 question to regrade");
   await expect(page.getByTestId("assessment-row").filter({ hasText: "Old quiz" }).getByTestId("regrade-count")).toHaveCount(0);
+  await expectClean(page, "list with a regrade count");
+  await snap(page, "assessments-regrade-count");
   await examRow.getByTestId("regrade-link").click();
   await expect(page).toHaveURL(`/teach/${course.id}/assessments/${exam.id}/regrade`, { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Regrade Exam: strides" })).toBeVisible();
@@ -154,6 +159,10 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await expect(slipRow.getByTestId("regrade-points")).toHaveText("10 → 0");
   await expectClean(page, "regrade preview allowing lower scores");
   await snap(page, "regrade-preview-lower");
+  await page.setViewportSize(PHONE);
+  await expectClean(page, "regrade preview on a phone");
+  await snap(page, "regrade-preview-phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
   await preview.getByTestId("never-lower").check();
   await expect(slipRow.getByTestId("regrade-points")).toHaveText("10 → 10");
 

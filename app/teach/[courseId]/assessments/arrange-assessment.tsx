@@ -68,7 +68,7 @@ export function ArrangeAssessment({ courseId, order, index, title }: ArrangeProp
 
   const error = reorder.error ?? archive.error;
   return (
-    <div className="space-y-2">
+    <div className="flex flex-col gap-2 sm:items-end">
       <div className="flex flex-wrap gap-1.5" role="group" aria-label={t("arrangeLabel", { title })}>
         <button ref={up} type="button" className={secondaryButton} onClick={() => move(-1)} disabled={first || reorder.isPending} aria-label={t("upLabel", { title })} data-testid="move-up">
           <span aria-hidden="true">↑</span> {t("up")}

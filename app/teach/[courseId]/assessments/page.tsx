@@ -57,7 +57,7 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ co
             const title = locale === "zh-CN" && assessment.titleZh ? assessment.titleZh : assessment.titleEn;
             return (
               <li key={assessment.id} className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6" data-testid="assessment-row" data-kind={assessment.kind}>
-                <div className="min-w-0 space-y-1">
+                <div className="min-w-0 space-y-1 sm:flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <Link href={`/teach/${courseId}/assessments/${assessment.id}/edit`} className="font-semibold text-brand-700 underline-offset-2 hover:underline" data-testid="assessment-title">
                       {title}
@@ -86,23 +86,24 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ co
                     <span data-testid="assessment-progress">{t("progress", { started: assessment.started, finished: assessment.finished })}</span>
                   </p>
                 </div>
-                <div className="flex shrink-0 flex-col gap-2 sm:items-end">
-                  <div className="flex flex-wrap gap-1.5">
+                <div className="flex shrink-0 flex-col gap-2 sm:max-w-sm sm:items-end">
+                  <div className="flex flex-wrap items-center gap-1.5">
+                    {toRegrade[index]! > 0 && (
+                      <span id={`regrade-count-${assessment.id}`} className={`${badge} bg-amber-100 text-amber-900`} data-testid="regrade-count">
+                        {t("regradeNeeded", { count: toRegrade[index]! })}
+                      </span>
+                    )}
                     <Link href={`/teach/${courseId}/assessments/${assessment.id}/edit`} className={secondaryButton} aria-label={t("editNamed", { title })}>
                       {t("edit")}
                     </Link>
                     <Link
                       href={`/teach/${courseId}/assessments/${assessment.id}/regrade`}
-                      className={`${secondaryButton} inline-flex items-center gap-1.5`}
-                      aria-label={toRegrade[index]! > 0 ? t("regradeNeededNamed", { title, count: toRegrade[index]! }) : t("regradeNamed", { title })}
+                      className={secondaryButton}
+                      aria-label={t("regradeNamed", { title })}
+                      aria-describedby={toRegrade[index]! > 0 ? `regrade-count-${assessment.id}` : undefined}
                       data-testid="regrade-link"
                     >
                       {t("regrade")}
-                      {toRegrade[index]! > 0 && (
-                        <span className={`${badge} bg-amber-100 text-amber-900`} data-testid="regrade-count">
-                          {t("regradeNeeded", { count: toRegrade[index]! })}
-                        </span>
-                      )}
                     </Link>
                   </div>
                   <ArrangeAssessment courseId={courseId} order={order} index={index} title={title} />

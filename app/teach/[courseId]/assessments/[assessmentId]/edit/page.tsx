@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NotInstructor } from "../../../../_components/not-instructor";
@@ -26,9 +27,17 @@ export default async function EditAssessmentPage({ params }: { params: Promise<{
   if (saved.courseId !== courseId) notFound();
   const { banks, skills } = await loadPoolChoices({ caller, courseId, locale });
   const title = locale === "zh-CN" && saved.titleZh ? saved.titleZh : saved.titleEn;
+  const tRegrade = await getTranslations("teachRegrade");
   return (
     <div className="space-y-6">
       <EditorHeader courseId={courseId} courseTitle={course.title} heading={title} />
+      {saved.attempts > 0 && (
+        <p className="text-sm">
+          <Link href={`/teach/${courseId}/assessments/${assessmentId}/regrade`} className="font-medium text-brand-700 underline" data-testid="editor-regrade-link">
+            {tRegrade("fromEditor")}
+          </Link>
+        </p>
+      )}
       <AssessmentEditor key={assessmentId} courseId={courseId} assessmentId={assessmentId} timeZone={saved.timeZone} start={fromSaved(saved)} banks={banks} skills={skills} attempts={saved.attempts} />
     </div>
   );
