@@ -77,6 +77,12 @@ export default async function GradebookAttemptPage({ params }: { params: Promise
             <dt className="text-sm text-slate-600">{t("attempt.finished")}</dt>
             <dd>{when(attempt.finishedAt)}</dd>
           </div>
+          {attempt.deadline && (
+            <div>
+              <dt className="text-sm text-slate-600">{t("attempt.deadline")}</dt>
+              <dd>{when(attempt.deadline)}</dd>
+            </div>
+          )}
           <div>
             <dt className="text-sm text-slate-600">{t("attempt.timeSpent")}</dt>
             <dd>{attempt.secondsSpent === null ? "—" : t("spent", { minutes: Math.floor(attempt.secondsSpent / 60) })}</dd>
