@@ -163,6 +163,11 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await expectClean(page, "regrade preview on a phone");
   await snap(page, "regrade-preview-phone");
   await page.setViewportSize({ width: 1280, height: 800 });
+  // The dark theme is the page's data-theme (app/theme.css): switched in place, the preview stays.
+  await page.evaluate(() => document.documentElement.setAttribute("data-theme", "dark"));
+  await expectClean(page, "regrade preview, dark");
+  await snap(page, "regrade-preview-dark");
+  await page.evaluate(() => document.documentElement.setAttribute("data-theme", "light"));
   await preview.getByTestId("never-lower").check();
   await expect(slipRow.getByTestId("regrade-points")).toHaveText("10 → 10");
 

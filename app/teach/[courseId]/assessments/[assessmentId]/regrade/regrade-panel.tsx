@@ -115,7 +115,7 @@ export function RegradePanel({ assessmentId, initialCandidates }: { assessmentId
                   </div>
                   <button
                     type="button"
-                    className={`${secondaryButton} self-start aria-pressed:border-brand-500 aria-pressed:bg-brand-100 aria-pressed:text-brand-900 sm:self-center`}
+                    className={`${secondaryButton} self-start aria-pressed:border-brand-500 aria-pressed:bg-brand-100 aria-pressed:text-brand-700 sm:self-center`}
                     onClick={() => choose(candidate.questionId)}
                     aria-pressed={isSelected}
                     aria-label={t("previewNamed", { title: candidate.title })}
