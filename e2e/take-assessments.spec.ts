@@ -125,6 +125,12 @@ async function secondDevice(browser: Browser, context: BrowserContext, baseURL: 
   return { device, page };
 }
 
+/** The course page's "Time left: 0:42" as seconds. */
+async function courseTimeLeft(page: Page, title: string): Promise<number> {
+  const text = await row(page, title).getByTestId("time-left").innerText();
+  return seconds(text.replace(/^\D*/, ""));
+}
+
 test("a learner takes a homework with retries (the best try counts) and a one-minute exam that closes itself on the server's clock, on two devices, in both languages", async ({ page, browser, baseURL }) => {
   test.setTimeout(420_000);
   const { courseId, joinCode, homeworkId, examId } = await prepareCourse(page);
@@ -158,6 +164,13 @@ test("a learner takes a homework with retries (the best try counts) and a one-mi
   await expect(learner.getByTestId("time-limit")).toHaveText("None");
   await expect(learner.getByTestId("pledge")).toHaveCount(0);
   await expectClean(learner, "homework before start");
+  // ? lists the take page's keys with the others.
+  await learner.keyboard.press("?");
+  const shortcuts = learner.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(shortcuts).toContainText("Quizzes and exams");
+  await expect(shortcuts).toContainText("Previous or next question");
+  await learner.keyboard.press("Escape");
+  await expect(shortcuts).toBeHidden();
   await learner.getByTestId("start").click();
 
   await expect(learner.getByTestId("question")).toHaveAttribute("data-answerable", "true");
@@ -256,7 +269,12 @@ test("a learner takes a homework with retries (the best try counts) and a one-mi
   await expect(learner).toHaveURL(/\?q=2$/);
 
   // Another device, its clock three hours fast, counts the same time left as this one.
-  const other = await secondDevice(browser, context, baseURL, `/courses/${courseId}/assessments/${examId}`);
+  const other = await secondDevice(browser, context, baseURL, `/courses/${courseId}`);
+  await expect(row(other.page, "Pooling quiz").getByTestId("assessment-status")).toHaveText("In progress");
+  await expect(row(other.page, "Pooling quiz").getByTestId("time-left")).toBeVisible();
+  const listed = await courseTimeLeft(other.page, "Pooling quiz");
+  expect(Math.abs(listed - seconds(await countdown.innerText())), "the course page counts the server's time too").toBeLessThanOrEqual(3);
+  await row(other.page, "Pooling quiz").getByTestId("assessment-link").click();
   const otherCountdown = other.page.getByTestId("countdown");
   await expect(otherCountdown).toBeVisible();
   const here = seconds(await countdown.innerText());
