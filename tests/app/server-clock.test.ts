@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { countsDown } from "@/app/courses/_components/countdown-rule";
 import { clockOffset, clockText, msLeft } from "@/app/courses/_components/server-clock";
 
 describe("the take page's countdown on the server's clock", () => {
@@ -23,5 +24,11 @@ describe("the take page's countdown on the server's clock", () => {
     expect(clockText(3_729_000)).toBe("1:02:09");
     expect(clockText(200)).toBe("0:01");
     expect(clockText(0)).toBe("0:00");
+  });
+
+  it("counts down a timed exam always, and any other deadline only within a day (homework due next week shows its date)", () => {
+    expect(countsDown({ timed: true, msLeft: 3 * 24 * 3600_000 })).toBe(true);
+    expect(countsDown({ timed: false, msLeft: 7 * 24 * 3600_000 })).toBe(false);
+    expect(countsDown({ timed: false, msLeft: 24 * 3600_000 })).toBe(true);
   });
 });

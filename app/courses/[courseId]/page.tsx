@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { orNotFound } from "../../teach/_components/teach-caller";
 import { assessmentTitle, learnerCaller } from "../_components/learner-caller";
+import { countsDown } from "../_components/countdown-rule";
 import { TimeLeft } from "../_components/time-left";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +12,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("learnerCourse");
   return { title: t("title") };
 }
-
-/** A deadline further off than this (homework due next week) is read from its due date, not counted down. */
-const COUNTDOWN_WITHIN_MS = 24 * 3600_000;
 
 const statusTone = {
   "not-started": "bg-slate-100 text-slate-700",
@@ -105,7 +103,9 @@ export default async function LearnerCoursePage({ params }: { params: Promise<{ 
                       <span data-testid="assessment-due">{t("noDue")}</span>
                     )}
                     {assessment.window !== "on-time" && assessment.status !== "submitted" && <span className="font-medium">{t(`window.${assessment.window}`)}</span>}
-                    {assessment.status === "in-progress" && assessment.deadline && (assessment.kind === "exam" && assessment.timeLimitMinutes !== null ? true : assessment.deadline.getTime() - now.getTime() <= COUNTDOWN_WITHIN_MS) && (
+                    {assessment.status === "in-progress" &&
+                      assessment.deadline &&
+                      countsDown({ timed: assessment.kind === "exam" && assessment.timeLimitMinutes !== null, msLeft: assessment.deadline.getTime() - now.getTime() }) && (
                       <TimeLeft deadline={assessment.deadline} serverNow={now} />
                     )}
                   </p>

@@ -6,6 +6,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { Loading } from "../../../../_components/loading";
 import { useTRPC } from "../../../../_components/trpc";
+import { countsDown } from "../../../_components/countdown-rule";
 import { clockOffset, useTimeLeft } from "../../../_components/server-clock";
 import { AttemptSummary } from "./attempt-summary";
 import { BeforeStart } from "./before-start";
@@ -17,8 +18,6 @@ import type { Attempt, AssessmentInfo } from "./types";
 
 /** How often a page whose count reached 0 asks the server again until it reports the attempt closed. */
 const CLOSE_POLL_MS = 1_500;
-/** A deadline further off than this (homework due next week) reads as a date, not a ticking clock. */
-const COUNTDOWN_WITHIN_MS = 24 * 3600_000;
 
 /** The question to show first: the one in the address (a reload keeps it), else the first unanswered. */
 function initialPosition(attempt: Attempt): number {
@@ -137,7 +136,7 @@ function AttemptView({ assessment, attempt, offset, onChanged }: { assessment: A
     <div className="space-y-5" data-open={attempt.open}>
       {attempt.open ? (
         <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur sm:mx-0 sm:rounded-xl sm:border" data-testid="attempt-bar">
-          {timeLeft !== null && (assessment.timeLimitMinutes !== null || timeLeft <= COUNTDOWN_WITHIN_MS) ? (
+          {timeLeft !== null && countsDown({ timed: assessment.timeLimitMinutes !== null, msLeft: timeLeft }) ? (
             <Countdown msLeft={timeLeft} />
           ) : attempt.deadline && timeLeft !== null ? (
             <p className="text-sm text-slate-700" data-testid="attempt-due">
