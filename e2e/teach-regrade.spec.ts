@@ -215,14 +215,22 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   const homeworkRow = page.getByTestId("assessment-row").filter({ hasText: "Homework: padding" });
   await expect(homeworkRow.getByTestId("move-up")).toBeEnabled();
   await expect(page.getByTestId("assessment-row").first().getByTestId("move-up")).toBeDisabled();
+  // An assessment made elsewhere after the page loaded: the server refuses the page's stale order,
+  // and the list is read again rather than dropping the newcomer.
+  await mutate(page, "assessments.save", { courseId: course.id, titleEn: "Late addition", kind: "homework", zones: [{ pool: [{ question: question.id }], draw: 1, points: 10 }], published: false });
   await homeworkRow.getByTestId("move-up").focus();
   await page.keyboard.press("Enter");
-  await expect(titles).toHaveText(["Homework: padding", "Exam: strides", "Old quiz"]);
+  await expect(homeworkRow.getByRole("alert")).toHaveText("The list changed since this page was loaded, so it has been read again: try the move once more.");
+  await expect(titles).toHaveText(["Exam: strides", "Homework: padding", "Old quiz", "Late addition"]);
+  await homeworkRow.getByTestId("move-up").focus();
+  await page.keyboard.press("Enter");
+  await expect(titles).toHaveText(["Homework: padding", "Exam: strides", "Old quiz", "Late addition"]);
   // At the top it cannot go further up: the focus stays in its row, on Down.
   await expect(homeworkRow.getByTestId("move-down")).toBeFocused();
+  await expect(homeworkRow.getByRole("alert")).toHaveCount(0);
   await expectClean(page, "list after a move");
   await page.reload();
-  await expect(titles).toHaveText(["Homework: padding", "Exam: strides", "Old quiz"]);
+  await expect(titles).toHaveText(["Homework: padding", "Exam: strides", "Old quiz", "Late addition"]);
 
   const oldRow = page.getByTestId("assessment-row").filter({ hasText: "Old quiz" });
   await oldRow.getByTestId("archive").click();
@@ -231,10 +239,16 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await expectClean(page, "archive confirmation");
   await snap(page, "assessments-archive-confirm");
   await oldRow.getByTestId("archive-yes").click();
-  await expect(titles).toHaveText(["Homework: padding", "Exam: strides"]);
+  await expect(titles).toHaveText(["Homework: padding", "Exam: strides", "Late addition"]);
   await page.reload();
-  await expect(titles).toHaveText(["Homework: padding", "Exam: strides"]);
+  await expect(titles).toHaveText(["Homework: padding", "Exam: strides", "Late addition"]);
   await page.setViewportSize(PHONE);
   await expectClean(page, "list on a phone");
   await snap(page, "assessments-arranged-phone");
+  await page.context().addCookies([{ name: LOCALE_COOKIE, value: "zh-CN", url: baseURL! }]);
+  await page.reload();
+  await expect(homeworkRow.getByRole("button", { name: "下移Homework: padding" })).toBeVisible();
+  await expect(homeworkRow.getByRole("button", { name: "归档Homework: padding" })).toBeVisible();
+  await expectClean(page, "list in Chinese on a phone");
+  await snap(page, "assessments-arranged-zh-phone");
 });

@@ -58,6 +58,11 @@ export function ArrangeAssessment({ courseId, order, index, title }: ArrangeProp
           setMovedTo(index + by);
           router.refresh();
         },
+        // The server takes only the whole current list: a refusal means the list changed under
+        // this page (another instructor added or archived one), so it is read again.
+        onError: (refusal) => {
+          if (refusal.data?.fieldErrors?.assessmentIds) router.refresh();
+        },
       },
     );
   }
@@ -66,7 +71,7 @@ export function ArrangeAssessment({ courseId, order, index, title }: ArrangeProp
     archive.mutate({ assessmentId: order[index]! }, { onSuccess: () => router.refresh() });
   }
 
-  const error = reorder.error ?? archive.error;
+  const error = reorder.error?.data?.fieldErrors?.assessmentIds ? t("listChanged") : (reorder.error ?? archive.error)?.message;
   return (
     <div className="flex flex-col gap-2 sm:items-end">
       <div className="flex flex-wrap gap-1.5" role="group" aria-label={t("arrangeLabel", { title })}>
@@ -98,7 +103,7 @@ export function ArrangeAssessment({ courseId, order, index, title }: ArrangeProp
       )}
       {error && (
         <p role="alert" className={errorText}>
-          {error.message}
+          {error}
         </p>
       )}
     </div>
