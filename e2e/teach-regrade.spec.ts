@@ -183,7 +183,10 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await preview.getByTestId("regrade-apply").click();
   await expectClean(page, "apply dialog");
   await snap(page, "regrade-confirm");
-  await dialog.getByTestId("apply-confirm").click();
+  // Confirmed from the keyboard: Tab from Cancel to Apply, then Enter.
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByTestId("apply-confirm")).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("regrade-applied")).toHaveText("Regraded Output width with a stride against version 2: 2 questions in attempts moved, 1 score changed.");
   await expect(page.getByTestId("regrade-applied")).toBeFocused();
   await expect(page.getByTestId("regrade-candidate")).toHaveCount(0);

@@ -33,7 +33,7 @@ export default async function RegradePage({ params }: { params: Promise<{ course
     <div className="space-y-6">
       <EditorHeader courseId={courseId} courseTitle={course.title} heading={t("heading", { title })} />
       <p className="max-w-3xl text-slate-700">{t("lead")}</p>
-      <RegradePanel assessmentId={assessmentId} initialCandidates={candidates} />
+      <RegradePanel courseId={courseId} assessmentId={assessmentId} initialCandidates={candidates} />
     </div>
   );
 }

@@ -2,7 +2,6 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "../../../../../_components/trpc";
@@ -21,10 +20,9 @@ interface Applied {
  * instructor turns that off, which runs the preview again), and Apply behind a confirmation.
  * After applying, the counts are announced and the candidate leaves the list.
  */
-export function RegradePanel({ assessmentId, initialCandidates }: { assessmentId: string; initialCandidates: RegradeCandidate[] }) {
+export function RegradePanel({ courseId, assessmentId, initialCandidates }: { courseId: string; assessmentId: string; initialCandidates: RegradeCandidate[] }) {
   const t = useTranslations("teachRegrade");
   const locale = useLocale();
-  const { courseId } = useParams<{ courseId: string }>();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const candidates = useQuery(trpc.assessments.regradeCandidates.queryOptions({ assessmentId }, { initialData: initialCandidates }));
