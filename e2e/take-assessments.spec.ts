@@ -175,6 +175,9 @@ test("a learner takes a homework with retries (the best try counts) and a one-mi
 
   await expect(learner.getByTestId("question")).toHaveAttribute("data-answerable", "true");
   await expect(learner.getByTestId("tries-left")).toHaveText("Unlimited tries");
+  // Homework due next week shows its date, not a week-long clock.
+  await expect(learner.getByTestId("attempt-due")).toContainText("in 7 days");
+  await expect(learner.getByTestId("countdown")).toHaveCount(0);
   await expect(learner.getByTestId("next-try-points")).toHaveText("This try is worth 10 points");
   const first = await solveConvOutputSize(learner);
   // Every dimension off by one: no partial credit (2 of 3 right would earn two thirds).
