@@ -163,6 +163,7 @@ describe.each(databaseKinds())("assessments on %s", (kind) => {
     const inTime = await callerFor(db, learner, () => new Date(START.getTime() + 19 * MINUTE)).assessments.attempt({ assessmentId: id });
     expect(inTime.attempt).toMatchObject({ open: true, finishedAt: null, deadline: new Date(START.getTime() + 20 * MINUTE) });
     expect(inTime.serverNow).toEqual(new Date(START.getTime() + 19 * MINUTE));
+    expect(inTime.assessment).toMatchObject({ id, courseId: course.courseId, kind: "exam", timeLimitMinutes: 20, questionCount: 1 });
 
     const late = callerFor(db, learner, () => new Date(START.getTime() + 20 * MINUTE + 1000));
     expect(await outcomeOf(() => late.assessments.answer({ attemptId, position: 0, tryNumber: 0, answer: "6" }))).toBe("CONFLICT");
@@ -211,7 +212,7 @@ describe.each(databaseKinds())("assessments on %s", (kind) => {
     }
     // Due 17:00 Shanghai = 09:00 UTC on 2026-05-05; late until the next day's 09:00 UTC.
     expect(await answerNext("2026-05-06T08:00:00Z", true)).toMatchObject({ earned: 2, late: true, correct: true });
-    expect(await answerNext("2026-05-06T08:10:00Z", false)).toMatchObject({ earned: 0, state: { awarded: 2, triesLeft: null } });
+    expect(await answerNext("2026-05-06T08:10:00Z", false)).toMatchObject({ earned: 0, state: { awarded: 2, triesLeft: null, lastCorrect: false, anyCorrect: true } });
     expect(await outcomeOf(() => answerNext("2026-05-06T09:00:01Z", true))).toBe("CONFLICT");
     const tries = await db.attemptTry.findMany({ where: { question: { attemptId } }, orderBy: { tryNumber: "asc" } });
     expect(tries.map((row) => row.tryNumber)).toEqual([0, 1]);

@@ -20,6 +20,7 @@ export async function getAttempt({ db, userId, assessmentId, now }: { db: Prisma
   const base = {
     assessment: {
       id: assessment.id,
+      courseId: assessment.courseId,
       titleEn: assessment.titleEn,
       titleZh: assessment.titleZh,
       kind: assessment.kind as "homework" | "exam",

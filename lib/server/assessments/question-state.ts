@@ -39,6 +39,8 @@ export function questionState(settled: SettledAttempt, question: Question, visib
     status: question.tries.length === 0 ? ("unanswered" as const) : scored.triesLeft === 0 ? ("done" as const) : ("answered" as const),
     awarded: visible.score ? question.awarded : null,
     lastCorrect: visible.correctness && last ? last.correct : null,
+    /** Whether any try was fully right (after a regrade, by its regraded score): homework keeps the best. */
+    anyCorrect: visible.correctness && last ? question.tries.some((attemptTry) => effectiveScore(attemptTry) >= 1) : null,
   };
 }
 

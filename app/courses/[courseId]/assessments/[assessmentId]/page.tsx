@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { orNotFound } from "../../../../teach/_components/teach-caller";
@@ -27,7 +28,9 @@ export default async function TakeAssessmentPage({ params }: Params) {
   const { caller } = await learnerCaller(`/courses/${courseId}/assessments/${assessmentId}`);
   const t = await getTranslations("takeAssessment");
   try {
-    await orNotFound(caller.assessments.attempt({ assessmentId }));
+    const found = await orNotFound(caller.assessments.attempt({ assessmentId }));
+    // An assessment of another of the learner's courses under this course's address.
+    if (found.assessment.courseId !== courseId) notFound();
   } catch (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") return <p className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">{t("notLearner")}</p>;
     throw error;

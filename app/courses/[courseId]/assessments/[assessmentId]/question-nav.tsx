@@ -7,10 +7,11 @@ import type { QuestionSummary } from "./types";
 
 /**
  * A question's state as its button and the summary show it: right or not where the review options
- * say so. Full points count as right even when a later try was wrong (homework keeps the best try).
+ * say so. A question once answered right reads as right even when a later try was wrong (homework
+ * keeps the best try), late or not.
  */
 export function stateOf(question: QuestionSummary): "unanswered" | "answered" | "done" | "correct" | "incorrect" {
-  if (question.lastCorrect === true || (question.lastCorrect !== null && question.awarded !== null && question.awarded >= question.points)) return "correct";
+  if (question.anyCorrect === true) return "correct";
   if (question.lastCorrect === false) return "incorrect";
   return question.status;
 }
