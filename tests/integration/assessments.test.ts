@@ -9,7 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
+import { trySeed } from "@/lib/grading/assessments";
+import { demoAnswer } from "@/lib/server/demo/demo-answer";
+import { medianAnswerTime } from "@/lib/server/reviews/median-answer-time";
 import type { SessionUser } from "@/lib/server/trpc";
+import { typicalMsForKind } from "@/lib/srs/median-time";
 import { callerFor, newUser, outcomeOf, poolingChoice, strideQuestion } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
@@ -292,5 +296,27 @@ describe.each(databaseKinds())("assessments on %s", (kind) => {
     expect((await callerFor(db, learner, () => START).assessments.forCourse({ courseId: course.courseId })).map((row) => row.id)).toEqual([second.id]);
     expect(await outcomeOf(() => callerFor(db, learner, () => START).assessments.attempt({ assessmentId: first.id }))).toBe("NOT_FOUND");
     expect(await db.assessmentAttempt.count({ where: { id: attemptId } })).toBe(1);
+  });
+
+  it("leaves assessment retrievals (no answer time of their own) out of a skill's median answer time", async () => {
+    const course = await courseWithQuestions(db);
+    const { id } = await callerFor(db, course.instructor, () => START).assessments.save({
+      courseId: course.courseId,
+      titleEn: "Pooling homework",
+      kind: "homework",
+      zones: [{ pool: [{ template: "pooling.output-shape" }], draw: 1, points: 1 }],
+      published: true,
+    });
+    for (let learnerIndex = 0; learnerIndex < 6; learnerIndex += 1) {
+      const learner = await learnerOf(db, course);
+      const take = callerFor(db, learner, () => START);
+      const { attemptId } = await take.assessments.start({ assessmentId: id });
+      const { seed } = await db.assessmentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+      const answer = await demoAnswer(db, { templateId: "pooling.output-shape", seed: trySeed(seed, 0, 0), lang: "en", questionVersionId: null }, true);
+      expect(await take.assessments.answer({ attemptId, position: 0, tryNumber: 0, answer })).toMatchObject({ correct: true });
+    }
+    expect(await db.review.count({ where: { templateId: "pooling.output-shape", mode: "assessment", correct: true, elapsedMs: 0 } })).toBeGreaterThanOrEqual(6);
+    // Six right answers timed 0 ms would be a median of 0, and every learner would look slow.
+    expect(await medianAnswerTime(db, "pooling.output-shape", "shape")).toBe(typicalMsForKind("shape"));
   });
 });

@@ -21,7 +21,9 @@ export async function medianAnswerTime(db: PrismaClient, templateId: string, ans
   const clock = performance.now();
   if (hit && hit.until > clock) return hit.ms;
   const rows = await db.review.findMany({
-    where: { templateId, correct: true },
+    // An assessment's retrieval has no answer time of its own (recorded as 0): it would make every
+    // learner of the skill look slow.
+    where: { templateId, correct: true, mode: { not: "assessment" } },
     orderBy: { reviewedAt: "desc" },
     take: SAMPLE_SIZE,
     select: { elapsedMs: true },

@@ -100,7 +100,8 @@ export function itemStatistics(history: CourseHistory) {
       facility,
       discrimination: itemDiscrimination,
       flags: itemFlags({ attempts: reviews.length, facility, discrimination: itemDiscrimination, keyMismatches: history.keyMismatches.get(question.id) ?? 0 }),
-      medianMs: median(reviews.map((review) => review.elapsedMs)),
+      // Assessment retrievals carry no answer time (recorded as 0).
+      medianMs: median(reviews.filter((review) => review.mode !== "assessment").map((review) => review.elapsedMs)),
       commonWrongAnswers: mostCommon(wrong, WRONG_ANSWERS_SHOWN).map(({ value, count }) => ({
         answer: value,
         count,

@@ -93,17 +93,19 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ co
                         {t("regradeNeeded", { count: toRegrade[index]! })}
                       </span>
                     )}
-                    <Link href={`/teach/${courseId}/assessments/${assessment.id}/edit`} className={secondaryButton} aria-label={t("editNamed", { title })}>
+                    <Link href={`/teach/${courseId}/assessments/${assessment.id}/edit`} className={secondaryButton}>
                       {t("edit")}
+                      {/* The title read after the visible word, so the name starts with what is seen in every language (axe label-content-name-mismatch). */}
+                      <span className="sr-only"> {title}</span>
                     </Link>
                     <Link
                       href={`/teach/${courseId}/assessments/${assessment.id}/regrade`}
                       className={secondaryButton}
-                      aria-label={t("regradeNamed", { title })}
                       aria-describedby={toRegrade[index]! > 0 ? `regrade-count-${assessment.id}` : undefined}
                       data-testid="regrade-link"
                     >
                       {t("regrade")}
+                      <span className="sr-only"> {title}</span>
                     </Link>
                   </div>
                   <ArrangeAssessment courseId={courseId} order={order} index={index} title={title} />
