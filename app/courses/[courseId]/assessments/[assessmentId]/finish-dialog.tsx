@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { CONFIRM_DIALOG_CLASS, useConfirmDialog } from "../../../../_components/confirm-dialog";
 
 /**
  * The confirmation before finishing: how many questions have no answer, and that finishing is
@@ -10,17 +10,7 @@ import { useEffect, useRef } from "react";
  */
 export function FinishDialog({ open, unanswered, pending, error, onConfirm, onClose }: { open: boolean; unanswered: number; pending: boolean; error: string | null; onConfirm: () => void; onClose: () => void }) {
   const t = useTranslations("takeAssessment");
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      cancel.current?.focus();
-    } else if (!open && element.open) element.close();
-  }, [open]);
+  const { dialog, cancel } = useConfirmDialog(open);
 
   return (
     <dialog
@@ -28,7 +18,7 @@ export function FinishDialog({ open, unanswered, pending, error, onConfirm, onCl
       onClose={onClose}
       aria-labelledby="finish-title"
       aria-describedby="finish-body"
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+      className={CONFIRM_DIALOG_CLASS}
       data-testid="finish-dialog"
     >
       <h2 id="finish-title" className="text-lg font-semibold">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { CONFIRM_DIALOG_CLASS, useConfirmDialog } from "../../../../../_components/confirm-dialog";
 import { primaryButton } from "../../../../_components/styles";
 
 interface ApplyDialogProps {
@@ -24,17 +24,7 @@ interface ApplyDialogProps {
  */
 export function ApplyDialog({ open, title, version, affected, changed, allowLower, pending, error, onConfirm, onClose }: ApplyDialogProps) {
   const t = useTranslations("teachRegrade");
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      cancel.current?.focus();
-    } else if (!open && element.open) element.close();
-  }, [open]);
+  const { dialog, cancel } = useConfirmDialog(open);
 
   return (
     <dialog
@@ -42,7 +32,7 @@ export function ApplyDialog({ open, title, version, affected, changed, allowLowe
       onClose={onClose}
       aria-labelledby="apply-title"
       aria-describedby="apply-body"
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+      className={CONFIRM_DIALOG_CLASS}
       data-testid="apply-dialog"
     >
       <h2 id="apply-title" className="text-lg font-semibold">
