@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { expectAxeClean, signIn, signUpFreshLearner, snap } from "./support";
+import { expectAxeClean, mutate, query, signIn, signUpFreshLearner, snap } from "./support";
 
 /**
  * Issue 14, the instructor's gradebook: a course with a homework is made through the API, a fresh
@@ -11,19 +11,6 @@ import { expectAxeClean, signIn, signUpFreshLearner, snap } from "./support";
  */
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
-
-/** A tRPC mutation through the API, as the signed-in browser (superjson's `{"json": …}` body). */
-async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json: input } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
-async function query<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const response = await page.request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 /** Pooling layers have no parameters (d2l 2nd ed. en 7.5 / zh 6.5): option B ("0") is right, A ("4") wrong. */
 const poolingQuestion = {

@@ -95,3 +95,17 @@ export async function signUpFreshLearner(page: Page, locale: "en" | "zh-CN" = "e
     return email;
   }
 }
+
+/** A tRPC mutation through the API, as the signed-in browser (superjson's `{"json": …}` body). */
+export async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json: input } });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A tRPC query through the API, as the signed-in browser. */
+export async function query<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}

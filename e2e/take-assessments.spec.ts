@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { seriousViolations, signIn, signUpFreshLearner, snap, solveConvOutputSize } from "./support";
+import { mutate, query, seriousViolations, signIn, signUpFreshLearner, snap, solveConvOutputSize } from "./support";
 
 /**
  * Issue 14, for learners: a learner joins a course, takes a homework with retries (a wrong try,
@@ -13,19 +13,6 @@ const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const TIME_ZONE = "Asia/Shanghai";
-
-/** A tRPC mutation through the API, as the signed-in browser (superjson's `{"json": …}` body). */
-async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json: input } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
-async function query<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const response = await page.request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 /** Pooling layers have no parameters (d2l 2nd ed. en 7.5 / zh 6.5): the right option is "0", the wrong one k². */
 function poolingQuestion(kernel: number) {

@@ -1,14 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
-import { seriousViolations, signIn, snap } from "./support";
+import { mutate, seriousViolations, signIn, snap } from "./support";
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
-
-/** A tRPC mutation through the API, as the signed-in browser (superjson's `{"json": …}` body). */
-async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json: input } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 /** A one-answer question about pooling, so a bank has something published to draw. */
 function poolingQuestion(kernel: number) {

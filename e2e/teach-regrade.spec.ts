@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { seriousViolations, signIn, signUpFreshLearner, snap } from "./support";
+import { mutate, query, seriousViolations, signIn, signUpFreshLearner, snap } from "./support";
 
 /**
  * Issue 14, regrading from the instructor's side: a question's first version plants a wrong key,
@@ -32,19 +32,6 @@ const plantedWrong = {
 const strideOf = (prompt: string) => Number(/stride (\d+)/.exec(prompt)?.[1]);
 const rightWidth = (prompt: string) => Math.floor((8 - 3) / strideOf(prompt)) + 1;
 const plantedWidth = (prompt: string) => Math.floor((8 - 3) / strideOf(prompt));
-
-/** A tRPC mutation through the API, as the signed-in browser (superjson's `{"json": …}` body). */
-async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${procedure}`, { data: { json: input } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
-async function query<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  const response = await page.request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 async function expectClean(page: Page, where: string) {
   await page.waitForLoadState("networkidle");

@@ -8,19 +8,24 @@ import { useEffect, useRef } from "react";
  * Markdown parser or KaTeX code. Give it only that module's output: it is the one place a page
  * inserts HTML, and the sanitiser there is what makes an author's links safe to insert.
  *
- * A display formula wider than the column (a 5 × 5 matrix on a phone) scrolls sideways
- * (globals.css); such a one is made focusable, so a keyboard can reach and scroll it too (WCAG
- * 2.1.1; axe's scrollable-region-focusable). The sanitiser keeps no tabindex, so it is set here.
+ * A display formula, fold or whole text wider than the column (a 5 × 5 matrix or a long inline
+ * formula on a phone) scrolls sideways (globals.css); each such box, the container included, is
+ * made focusable while it overflows, so a keyboard can reach and scroll it too (WCAG 2.1.1; axe's
+ * scrollable-region-focusable). The sanitiser keeps no tabindex, so it is set here.
  */
+/** The boxes globals.css lets scroll sideways inside a typeset text. */
+const SCROLL_BOXES = ".katex-display, details";
+
 export function Html({ html, className, compact = false }: { html: string; className?: string; compact?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const mark = () => {
-      for (const formula of element.querySelectorAll<HTMLElement>(".katex-display")) {
-        if (formula.scrollWidth > formula.clientWidth) formula.tabIndex = 0;
-        else formula.removeAttribute("tabindex");
+      const boxes = [element, ...element.querySelectorAll<HTMLElement>(SCROLL_BOXES)];
+      for (const box of boxes) {
+        if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+        else box.removeAttribute("tabindex");
       }
     };
     mark();
