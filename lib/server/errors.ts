@@ -25,12 +25,25 @@ export interface AppErrorOptions {
    * for a validation error. The message still starts with the field's name, as every message does.
    */
   field?: string;
+  /**
+   * A stable id for what was refused ("attempt.timeUp"), so that a page can say it in the
+   * learner's language from its `serverErrors` catalogue; the English message stays for API
+   * clients and logs. A page that does not know the id shows the message.
+   */
+  reason?: string;
+  /** The values the reason's sentence names (a question's number, a score's bound). */
+  params?: ReasonParams;
 }
+
+/** Values a reason's sentence names: plain strings and numbers, safe to send to any browser. */
+export type ReasonParams = Readonly<Record<string, string | number>>;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly retryAfterSeconds: number | undefined;
   readonly field: string | undefined;
+  readonly reason: string | undefined;
+  readonly params: ReasonParams | undefined;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message);
@@ -38,6 +51,8 @@ export class AppError extends Error {
     this.code = code;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.field = options.field;
+    this.reason = options.reason;
+    this.params = options.params;
   }
 }
 

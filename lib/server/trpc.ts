@@ -127,8 +127,12 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
         : null;
     // Only what a client needs; never the stack.
     const { code, httpStatus, path } = shape.data;
-    const retryAfterSeconds = error.cause instanceof AppError ? (error.cause.retryAfterSeconds ?? null) : null;
-    return { ...shape, message, data: { code, httpStatus, path, fieldErrors, retryAfterSeconds } };
+    const appError = error.cause instanceof AppError ? error.cause : null;
+    const retryAfterSeconds = appError?.retryAfterSeconds ?? null;
+    // What was refused, as an id a page words in its own language (app/_components/server-message.ts).
+    const reason = appError?.reason ?? null;
+    const params = reason ? (appError?.params ?? null) : null;
+    return { ...shape, message, data: { code, httpStatus, path, fieldErrors, retryAfterSeconds, reason, params } };
   },
 });
 

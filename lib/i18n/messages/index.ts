@@ -13,6 +13,7 @@ import progressEn from "./en/progress.json";
 import passwordEn from "./en/password.json";
 import questionEditorEn from "./en/questionEditor.json";
 import reviewEn from "./en/review.json";
+import serverErrorsEn from "./en/serverErrors.json";
 import settingsEn from "./en/settings.json";
 import shortcutsEn from "./en/shortcuts.json";
 import signInEn from "./en/signIn.json";
@@ -35,6 +36,7 @@ import progressZh from "./zh-CN/progress.json";
 import passwordZh from "./zh-CN/password.json";
 import questionEditorZh from "./zh-CN/questionEditor.json";
 import reviewZh from "./zh-CN/review.json";
+import serverErrorsZh from "./zh-CN/serverErrors.json";
 import settingsZh from "./zh-CN/settings.json";
 import shortcutsZh from "./zh-CN/shortcuts.json";
 import signInZh from "./zh-CN/signIn.json";
@@ -64,6 +66,7 @@ const en = {
   progress: progressEn,
   questionEditor: questionEditorEn,
   review: reviewEn,
+  serverErrors: serverErrorsEn,
   settings: settingsEn,
   shortcuts: shortcutsEn,
   signIn: signInEn,
@@ -89,6 +92,7 @@ const zhCN: typeof en = {
   progress: progressZh,
   questionEditor: questionEditorZh,
   review: reviewZh,
+  serverErrors: serverErrorsZh,
   settings: settingsZh,
   shortcuts: shortcutsZh,
   signIn: signInZh,

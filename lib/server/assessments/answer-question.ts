@@ -41,20 +41,22 @@ export async function answerQuestion(options: AnswerQuestionOptions) {
 
   const recorded = question.tries.find((attemptTry) => attemptTry.tryNumber === tryNumber);
   if (recorded) {
-    if (recorded.answer !== answer) throw new AppError("CONFLICT", `Try ${tryNumber + 1} of this question was already answered. Reload to see it.`);
+    if (recorded.answer !== answer) throw new AppError("CONFLICT", `Try ${tryNumber + 1} of this question was already answered. Reload to see it.`, { reason: "attempt.tryAlreadyAnswered", params: { number: tryNumber + 1 } });
     return resultOf(options);
   }
   if (settled.attempt.finishedAt) {
-    throw new AppError("CONFLICT", settled.attempt.finishedBy === "time" ? "Time is up: this attempt no longer takes answers." : "This attempt is finished: it no longer takes answers.");
+    throw settled.attempt.finishedBy === "time"
+      ? new AppError("CONFLICT", "Time is up: this attempt no longer takes answers.", { reason: "attempt.timeUp" })
+      : new AppError("CONFLICT", "This attempt is finished: it no longer takes answers.", { reason: "attempt.finished" });
   }
-  if (!takesAnswers(settled, now)) throw new AppError("CONFLICT", "Time is up: this attempt no longer takes answers.");
+  if (!takesAnswers(settled, now)) throw new AppError("CONFLICT", "Time is up: this attempt no longer takes answers.", { reason: "attempt.timeUp" });
   const window = answerWindow(settled.schedule, settled.override, now);
-  if (window.status !== "on-time" && window.status !== "late") throw new AppError("CONFLICT", "This assessment has closed: it no longer takes answers.");
-  if (tryNumber !== question.tries.length) throw new AppError("BAD_INPUT", `tryNumber: this question's next try is ${question.tries.length}; reload the question`, { field: "tryNumber" });
+  if (window.status !== "on-time" && window.status !== "late") throw new AppError("CONFLICT", "This assessment has closed: it no longer takes answers.", { reason: "assessment.closed" });
+  if (tryNumber !== question.tries.length) throw new AppError("BAD_INPUT", `tryNumber: this question's next try is ${question.tries.length}; reload the question`, { field: "tryNumber", reason: "attempt.tryNumberStale" });
   const rules = questionRulesOf(assessment.kind, question);
   const state = questionState(settled, question, visibleNow(settled));
   const worth = tryPoints(rules, tryNumber);
-  if (state.triesLeft === 0 || worth === null) throw new AppError("CONFLICT", "This question has no tries left.");
+  if (state.triesLeft === 0 || worth === null) throw new AppError("CONFLICT", "This question has no tries left.", { reason: "attempt.noTriesLeft" });
 
   const seed = seedOfTry(settled, position, tryNumber);
   const { problem, misconceptions, questionVersionId } = await variantProblem({ db, templateId: question.templateId, seed, lang, questionVersionId: question.questionVersionId });
@@ -74,7 +76,7 @@ export async function answerQuestion(options: AnswerQuestionOptions) {
     if (uniqueViolationOf(error) === null) throw error;
     // A racing submit of the same try was recorded first: answer with it (or refuse a different answer).
     const winner = await db.attemptTry.findUniqueOrThrow({ where: { attemptQuestionId_tryNumber: { attemptQuestionId: question.id, tryNumber } } });
-    if (winner.answer !== answer) throw new AppError("CONFLICT", `Try ${tryNumber + 1} of this question was already answered. Reload to see it.`);
+    if (winner.answer !== answer) throw new AppError("CONFLICT", `Try ${tryNumber + 1} of this question was already answered. Reload to see it.`, { reason: "attempt.tryAlreadyAnswered", params: { number: tryNumber + 1 } });
     return resultOf(options);
   }
   if (assessment.countsForReview) {

@@ -11,7 +11,7 @@ import { questionState, takesAnswers, visibleNow } from "./question-state";
 /** The attempt's question at `position`, or NOT_FOUND. */
 export function questionAt(settled: SettledAttempt, position: number) {
   const question = settled.attempt.questions.find((candidate) => candidate.position === position);
-  if (!question) throw new AppError("NOT_FOUND", `There is no question ${position + 1} in this attempt.`);
+  if (!question) throw new AppError("NOT_FOUND", `There is no question ${position + 1} in this attempt.`, { reason: "attempt.noSuchQuestion", params: { number: position + 1 } });
   return question;
 }
 

@@ -57,6 +57,6 @@ export async function finishAttempt({ db, userId, attemptId, now }: { db: Prisma
   if (settled.attempt.finishedAt) return { finishedAt: settled.attempt.finishedAt, finishedBy: settled.attempt.finishedBy };
   await db.assessmentAttempt.updateMany({ where: { id: attemptId, finishedAt: null }, data: { finishedAt: now, finishedBy: "learner" } });
   const row = await db.assessmentAttempt.findUnique({ where: { id: attemptId }, select: { finishedAt: true, finishedBy: true } });
-  if (!row?.finishedAt) throw new AppError("CONFLICT", "This attempt could not be finished. Try again.");
+  if (!row?.finishedAt) throw new AppError("CONFLICT", "This attempt could not be finished. Try again.", { reason: "attempt.notFinished" });
   return { finishedAt: row.finishedAt, finishedBy: row.finishedBy };
 }

@@ -34,7 +34,7 @@ export async function listAssessments({ db, userId, courseId }: { db: PrismaClie
 /** One assessment as its editor shows it: dates as the course's wall clock, zones as saved. */
 export async function getAssessment({ db, userId, assessmentId }: { db: PrismaClient; userId: string; assessmentId: string }) {
   const row = await db.assessment.findUnique({ where: { id: assessmentId }, include: { zones: { orderBy: { position: "asc" } }, course: { select: { timeZone: true } } } });
-  if (!row || row.archivedAt) throw new AppError("NOT_FOUND", "There is no such assessment.");
+  if (!row || row.archivedAt) throw new AppError("NOT_FOUND", "There is no such assessment.", { reason: "assessment.notFound" });
   await requireOwner({ db, courseId: row.courseId, userId });
   const wall = (instant: Date | null) => (instant ? wallClockOf(instant, row.course.timeZone) : null);
   return {

@@ -32,14 +32,14 @@ export async function closeIfTimeIsUp(db: PrismaClient, attempt: { id: string; f
  */
 export async function loadOwnAttempt(db: PrismaClient, attemptId: string, userId: string, now: Date) {
   const attempt = await readAttempt(db, attemptId);
-  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "There is no such attempt of yours.");
+  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "There is no such attempt of yours.", { reason: "attempt.notFound" });
   return settle(db, attempt, now);
 }
 
 /** Any learner's attempt, settled the same way, for its course's instructors (the caller checks ownership). */
 export async function loadAttempt(db: PrismaClient, attemptId: string, now: Date) {
   const attempt = await readAttempt(db, attemptId);
-  if (!attempt) throw new AppError("NOT_FOUND", "There is no such attempt.");
+  if (!attempt) throw new AppError("NOT_FOUND", "There is no such attempt.", { reason: "attempt.notFound" });
   return settle(db, attempt, now);
 }
 

@@ -8,7 +8,7 @@ import type { SaveAssessmentInput } from "./schemas";
 
 function refuse(problems: readonly RuleProblem[]): never {
   const first = problems[0]!;
-  throw new AppError("BAD_INPUT", problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "), { field: first.field });
+  throw new AppError("BAD_INPUT", problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "), { field: first.field, reason: "assessment.rulesBroken" });
 }
 
 /**
@@ -22,7 +22,7 @@ export async function saveAssessment({ db, userId, input, now }: { db: PrismaCli
   const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { timeZone: true } });
   if (input.assessmentId) {
     const existing = await db.assessment.findUnique({ where: { id: input.assessmentId }, select: { courseId: true } });
-    if (!existing || existing.courseId !== input.courseId) throw new AppError("NOT_FOUND", "There is no such assessment in this course.");
+    if (!existing || existing.courseId !== input.courseId) throw new AppError("NOT_FOUND", "There is no such assessment in this course.", { reason: "assessment.notFound" });
   }
 
   const instant = (wallClock: string | null) => (wallClock === null ? null : instantOf(wallClock, course.timeZone));

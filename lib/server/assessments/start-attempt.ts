@@ -17,11 +17,11 @@ export async function learnersAssessment(db: PrismaClient, assessmentId: string,
     include: { zones: { orderBy: { position: "asc" } }, overrides: { where: { userId } } },
   });
   if (!assessment || assessment.archivedAt || !assessment.publishedAt || assessment.publishedAt > now) {
-    throw new AppError("NOT_FOUND", "There is no such assessment in your courses.");
+    throw new AppError("NOT_FOUND", "There is no such assessment in your courses.", { reason: "assessment.notInYourCourses" });
   }
   const role = await requireMember({ db, courseId: assessment.courseId, userId }).catch(() => null);
-  if (role === null) throw new AppError("NOT_FOUND", "There is no such assessment in your courses.");
-  if (role !== "learner") throw new AppError("FORBIDDEN", "Instructors see their assessments in the gradebook; only the course's learners take them.");
+  if (role === null) throw new AppError("NOT_FOUND", "There is no such assessment in your courses.", { reason: "assessment.notInYourCourses" });
+  if (role !== "learner") throw new AppError("FORBIDDEN", "Instructors see their assessments in the gradebook; only the course's learners take them.", { reason: "assessment.learnersOnly" });
   return assessment;
 }
 
@@ -37,9 +37,9 @@ export async function startAttempt({ db, userId, assessmentId, pledge, now, rand
   if (existing) return { attemptId: existing.id, started: false };
 
   const window = answerWindow(scheduleOf(assessment), overrideOf(assessment.overrides[0]), now);
-  if (window.status === "not-open") throw new AppError("CONFLICT", "This assessment has not opened yet.");
-  if (window.status === "closed") throw new AppError("CONFLICT", "This assessment has closed: it no longer takes answers.");
-  if (assessment.honourPledge && !pledge) throw new AppError("BAD_INPUT", "pledge: confirm the honour pledge to start this exam", { field: "pledge" });
+  if (window.status === "not-open") throw new AppError("CONFLICT", "This assessment has not opened yet.", { reason: "assessment.notOpen" });
+  if (window.status === "closed") throw new AppError("CONFLICT", "This assessment has closed: it no longer takes answers.", { reason: "assessment.closed" });
+  if (assessment.honourPledge && !pledge) throw new AppError("BAD_INPUT", "pledge: confirm the honour pledge to start this exam", { field: "pledge", reason: "assessment.pledgeNeeded" });
 
   // A question unpublished or archived since the assessment was saved is left out of new draws.
   const pool = await coursePool(db, assessment.courseId);
@@ -56,7 +56,7 @@ export async function startAttempt({ db, userId, assessmentId, pledge, now, rand
     usedZones.map((zone) => ({ pool: zone.items, draw: zone.draw, shuffle: zone.shuffle })),
     seed,
   );
-  if (drawn.length === 0) throw new AppError("CONFLICT", "This assessment has no questions that can be drawn: tell your instructor.");
+  if (drawn.length === 0) throw new AppError("CONFLICT", "This assessment has no questions that can be drawn: tell your instructor.", { reason: "assessment.nothingToDraw" });
 
   try {
     const attempt = await db.$transaction(async (tx) => {

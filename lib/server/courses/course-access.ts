@@ -10,19 +10,19 @@ export type CourseRole = "owner" | "learner";
 
 export async function requireMember({ db, courseId, userId }: { db: PrismaClient; courseId: string; userId: string }): Promise<CourseRole> {
   const member = await db.courseMember.findUnique({ where: { courseId_userId: { courseId, userId } } });
-  if (!member) throw new AppError("NOT_FOUND", "There is no such course of yours.");
+  if (!member) throw new AppError("NOT_FOUND", "There is no such course of yours.", { reason: "course.notFound" });
   return member.role as CourseRole;
 }
 
 export async function requireOwner({ db, courseId, userId }: { db: PrismaClient; courseId: string; userId: string }): Promise<void> {
   const role = await requireMember({ db, courseId, userId });
-  if (role !== "owner") throw new AppError("FORBIDDEN", "Only the course's instructors can do this.");
+  if (role !== "owner") throw new AppError("FORBIDDEN", "Only the course's instructors can do this.", { reason: "course.ownersOnly" });
 }
 
 /** The bank's course, after checking that the user owns it. */
 export async function requireBankOwner({ db, bankId, userId }: { db: PrismaClient; bankId: string; userId: string }): Promise<{ courseId: string }> {
   const bank = await db.bank.findUnique({ where: { id: bankId }, select: { courseId: true } });
-  if (!bank) throw new AppError("NOT_FOUND", "There is no such bank.");
+  if (!bank) throw new AppError("NOT_FOUND", "There is no such bank.", { reason: "course.noSuchBank" });
   await requireOwner({ db, courseId: bank.courseId, userId });
   return bank;
 }
@@ -30,7 +30,7 @@ export async function requireBankOwner({ db, bankId, userId }: { db: PrismaClien
 /** The question's bank and course, after checking that the user owns the course. */
 export async function requireQuestionOwner({ db, questionId, userId }: { db: PrismaClient; questionId: string; userId: string }) {
   const question = await db.question.findUnique({ where: { id: questionId }, include: { bank: { select: { courseId: true } } } });
-  if (!question) throw new AppError("NOT_FOUND", "There is no such question.");
+  if (!question) throw new AppError("NOT_FOUND", "There is no such question.", { reason: "course.noSuchQuestion" });
   await requireOwner({ db, courseId: question.bank.courseId, userId });
   return question;
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "../../../_components/trpc";
+import { useServerMessage } from "../../../_components/use-server-message";
 import { dangerButton, errorText, secondaryButton } from "../../_components/styles";
 
 interface ArrangeProps {
@@ -22,6 +23,7 @@ interface ArrangeProps {
  */
 export function ArrangeAssessment({ courseId, order, index, title }: ArrangeProps) {
   const t = useTranslations("teachAssessments.list");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const reorder = useMutation(trpc.assessments.reorder.mutationOptions());
@@ -71,7 +73,8 @@ export function ArrangeAssessment({ courseId, order, index, title }: ArrangeProp
     archive.mutate({ assessmentId: order[index]! }, { onSuccess: () => router.refresh() });
   }
 
-  const error = reorder.error?.data?.fieldErrors?.assessmentIds ? t("listChanged") : (reorder.error ?? archive.error)?.message;
+  const failed = reorder.error ?? archive.error;
+  const error = reorder.error?.data?.fieldErrors?.assessmentIds ? t("listChanged") : failed ? refusal(failed) : null;
   return (
     <div className="flex flex-col gap-2 sm:items-end">
       <div className="flex flex-wrap gap-1.5" role="group" aria-label={t("arrangeLabel", { title })}>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../../_components/trpc";
+import { useServerMessage } from "../../../_components/use-server-message";
 import { errorText, field, okText, primaryButton } from "../../_components/styles";
 
 export interface AccommodationChoice {
@@ -20,6 +21,7 @@ export interface AccommodationChoice {
  */
 export function AccommodationForm({ choice }: { choice: AccommodationChoice }) {
   const t = useTranslations("gradebook.accommodation");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const accommodate = useMutation(trpc.gradebook.accommodate.mutationOptions());
@@ -108,7 +110,7 @@ export function AccommodationForm({ choice }: { choice: AccommodationChoice }) {
       )}
       {accommodate.isError && (
         <p role="alert" className={errorText}>
-          {accommodate.error.message}
+          {refusal(accommodate.error)}
         </p>
       )}
     </form>

@@ -14,10 +14,10 @@ import type { AccommodateInput } from "./schemas";
  */
 export async function accommodateLearner({ db, userId, input }: { db: PrismaClient; userId: string; input: AccommodateInput }) {
   const assessment = await db.assessment.findUnique({ where: { id: input.assessmentId }, include: { course: { select: { timeZone: true } } } });
-  if (!assessment || assessment.archivedAt) throw new AppError("NOT_FOUND", "There is no such assessment.");
+  if (!assessment || assessment.archivedAt) throw new AppError("NOT_FOUND", "There is no such assessment.", { reason: "assessment.notFound" });
   await requireOwner({ db, courseId: assessment.courseId, userId });
   const member = await db.courseMember.findUnique({ where: { courseId_userId: { courseId: assessment.courseId, userId: input.userId } }, select: { role: true } });
-  if (!member || member.role !== "learner") throw new AppError("NOT_FOUND", "userId: this course has no such learner", { field: "userId" });
+  if (!member || member.role !== "learner") throw new AppError("NOT_FOUND", "userId: this course has no such learner", { field: "userId", reason: "gradebook.noSuchLearner" });
 
   const zone = assessment.course.timeZone;
   const instant = (wall: string | null | undefined) => (wall === undefined ? undefined : wall === null ? null : instantOf(wall, zone));
@@ -27,7 +27,7 @@ export async function accommodateLearner({ db, userId, input }: { db: PrismaClie
   const nextDue = dueAt === undefined ? (existing?.dueAt ?? null) : dueAt;
   const nextLate = lateUntil === undefined ? (existing?.lateUntil ?? null) : lateUntil;
   if (nextLate && nextLate < (nextDue ?? assessment.dueAt ?? nextLate)) {
-    throw new AppError("BAD_INPUT", "lateUntil: must not be before the learner's due date", { field: "lateUntil" });
+    throw new AppError("BAD_INPUT", "lateUntil: must not be before the learner's due date", { field: "lateUntil", reason: "gradebook.lateBeforeDue" });
   }
 
   const row = await db.assessmentOverride.upsert({

@@ -25,7 +25,7 @@ import { scoreDistribution } from "./score-distribution";
  */
 export async function assessmentStatistics({ db, userId, assessmentId, now }: { db: PrismaClient; userId: string; assessmentId: string; now: Date }) {
   const assessment = await db.assessment.findUnique({ where: { id: assessmentId }, include: { overrides: true } });
-  if (!assessment || assessment.archivedAt) throw new AppError("NOT_FOUND", "There is no such assessment.");
+  if (!assessment || assessment.archivedAt) throw new AppError("NOT_FOUND", "There is no such assessment.", { reason: "assessment.notFound" });
   await requireOwner({ db, courseId: assessment.courseId, userId });
   const learners = await db.courseMember.findMany({ where: { courseId: assessment.courseId, role: "learner" }, select: { userId: true } });
   const attempts = await db.assessmentAttempt.findMany({

@@ -13,7 +13,7 @@ import { attemptCell } from "./attempt-cell";
  */
 export async function loadCourseGradebook({ db, courseId, now }: { db: PrismaClient; courseId: string; now: Date }) {
   const course = await db.course.findUnique({ where: { id: courseId }, select: { id: true, title: true, timeZone: true } });
-  if (!course) throw new AppError("NOT_FOUND", "There is no such course of yours.");
+  if (!course) throw new AppError("NOT_FOUND", "There is no such course of yours.", { reason: "course.notFound" });
   const members = await db.courseMember.findMany({
     where: { courseId, role: "learner" },
     include: { user: { select: { id: true, name: true, email: true } } },

@@ -18,7 +18,7 @@ export async function overrideScore({ db, userId, input, now }: { db: PrismaClie
     const latest = await tx.scoreOverride.findFirst({ where: { attemptId: input.attemptId }, orderBy: { createdAt: "desc" }, select: { score: true, createdAt: true } });
     const current = gradebookScore(questions, latest?.score ?? null);
     if (input.score > current.possible) {
-      throw new AppError("BAD_INPUT", `score: must be between 0 and ${current.possible}, the attempt's possible points`, { field: "score" });
+      throw new AppError("BAD_INPUT", `score: must be between 0 and ${current.possible}, the attempt's possible points`, { field: "score", reason: "gradebook.scoreOutOfRange", params: { possible: current.possible } });
     }
     // The latest row is the score, so rows must stay in order even when two instances' clocks
     // disagree or two saves share a millisecond: never at or before the row this one replaces.

@@ -10,7 +10,7 @@ import { loadAttempt } from "../load-attempt";
  */
 export async function ownedAttempt(db: PrismaClient, attemptId: string, userId: string, now: Date) {
   const row = await db.assessmentAttempt.findUnique({ where: { id: attemptId }, select: { assessment: { select: { courseId: true } } } });
-  if (!row) throw new AppError("NOT_FOUND", "There is no such attempt.");
+  if (!row) throw new AppError("NOT_FOUND", "There is no such attempt.", { reason: "attempt.notFound" });
   await requireOwner({ db, courseId: row.assessment.courseId, userId });
   return loadAttempt(db, attemptId, now);
 }

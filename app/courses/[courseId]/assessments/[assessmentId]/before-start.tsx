@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "../../../../_components/trpc";
+import { useServerMessage } from "../../../../_components/use-server-message";
 import type { AssessmentInfo, CourseAssessment } from "./types";
 
 /**
@@ -25,6 +26,7 @@ export function BeforeStart({
 }) {
   const t = useTranslations("takeAssessment");
   const format = useFormatter();
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const start = useMutation(trpc.assessments.start.mutationOptions());
   const [pledged, setPledged] = useState(false);
@@ -97,7 +99,7 @@ export function BeforeStart({
       )}
       {start.isError && (
         <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
-          {start.error.message}
+          {refusal(start.error)}
         </p>
       )}
     </div>

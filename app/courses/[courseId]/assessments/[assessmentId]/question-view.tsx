@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Loading } from "../../../../_components/loading";
 import { ProblemPanel, type ProblemView } from "../../../../_components/study/problem-panel";
 import { useTRPC } from "../../../../_components/trpc";
+import { useServerMessage } from "../../../../_components/use-server-message";
 import { TryResult } from "./try-result";
 import type { AssessmentInfo, GradedTry, QuestionSummary } from "./types";
 
@@ -41,7 +42,7 @@ export function QuestionView({
   onRefused: () => void;
 }) {
   const t = useTranslations("takeAssessment");
-  const tc = useTranslations("common");
+  const refusal = useServerMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -103,7 +104,7 @@ export function QuestionView({
   if (question.isError) {
     return (
       <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
-        {question.error.message || tc("somethingWrong")}
+        {refusal(question.error)}
       </p>
     );
   }
@@ -144,7 +145,7 @@ export function QuestionView({
         locked={locked}
         pending={send.isPending}
         formatError={formatError}
-        error={send.isError ? t("answerRefused", { message: send.error.message || tc("somethingWrong") }) : null}
+        error={send.isError ? t("answerRefused", { message: refusal(send.error) }) : null}
         inputRef={inputRef}
         badge={<span className="rounded-full bg-brand-50 px-2.5 py-1 font-medium text-brand-700">{t(`kind.${assessment.kind}`)}</span>}
       />

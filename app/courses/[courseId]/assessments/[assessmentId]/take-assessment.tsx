@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { Loading } from "../../../../_components/loading";
+import { useServerMessage } from "../../../../_components/use-server-message";
 import { useTRPC } from "../../../../_components/trpc";
 import { countsDown } from "../../../_components/countdown-rule";
 import { clockOffset, useTimeLeft } from "../../../_components/server-clock";
@@ -37,7 +38,7 @@ function initialPosition(attempt: Attempt): number {
  */
 export function TakeAssessment({ courseId, assessmentId }: { courseId: string; assessmentId: string }) {
   const t = useTranslations("takeAssessment");
-  const tc = useTranslations("common");
+  const refusal = useServerMessage();
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -48,7 +49,7 @@ export function TakeAssessment({ courseId, assessmentId }: { courseId: string; a
   if (attemptQuery.isError) {
     return (
       <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
-        {attemptQuery.error.message || tc("somethingWrong")}
+        {refusal(attemptQuery.error)}
       </p>
     );
   }
@@ -90,6 +91,7 @@ export function TakeAssessment({ courseId, assessmentId }: { courseId: string; a
 function AttemptView({ assessment, attempt, offset, onChanged }: { assessment: AssessmentInfo; attempt: Attempt; offset: number; onChanged: () => void }) {
   const t = useTranslations("takeAssessment");
   const format = useFormatter();
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const finish = useMutation(trpc.assessments.finish.mutationOptions());
   const [position, setPosition] = useState(() => initialPosition(attempt));
@@ -173,7 +175,7 @@ function AttemptView({ assessment, attempt, offset, onChanged }: { assessment: A
         open={confirming && attempt.open}
         unanswered={unanswered}
         pending={finish.isPending}
-        error={finish.isError ? finish.error.message : null}
+        error={finish.isError ? refusal(finish.error) : null}
         onConfirm={onFinish}
         onClose={() => setConfirming(false)}
       />

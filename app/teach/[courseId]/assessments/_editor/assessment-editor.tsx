@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
+import { useServerMessage } from "@/app/_components/use-server-message";
 import { type FieldErrors, parseFieldErrors } from "../../banks/[bankId]/_editor/field-errors";
 import { type AssessmentForm, type AssessmentKind, emptyZone, type ShownWhen, toSaveInput, withKind } from "./assessment-form";
 import { AssessmentErrorsContext, Checkbox, ErrorList, Field, inputClass, useErrorsAt } from "./form-field";
@@ -101,6 +102,7 @@ export function AssessmentEditor({
   attempts: number;
 }) {
   const t = useTranslations("teachAssessments.editor");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.assessments.save.mutationOptions());
@@ -144,7 +146,12 @@ export function AssessmentEditor({
       router.push(listPath);
       router.refresh();
     } catch (error) {
-      showErrors(parseFieldErrors((error as Error).message));
+      // Broken rules and invalid input name their fields in the message, each shown beside its
+      // field; any other refusal (the assessment archived meanwhile, not an owner) is one sentence
+      // in the page's language.
+      const data = (error as { data?: { code?: unknown; reason?: unknown } }).data;
+      const namesFields = data?.code === "BAD_REQUEST" && (data.reason == null || data.reason === "assessment.rulesBroken");
+      showErrors(namesFields ? parseFieldErrors((error as Error).message) : { "": [refusal(error)] });
     }
   }
 

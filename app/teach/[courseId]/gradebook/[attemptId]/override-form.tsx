@@ -5,11 +5,13 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../../../_components/trpc";
+import { useServerMessage } from "../../../../_components/use-server-message";
 import { errorText, field, okText, primaryButton } from "../../../_components/styles";
 
 /** A manual score for the attempt, with the reason an auditor will read; the server keeps the score it replaces. */
 export function OverrideForm({ attemptId, possible }: { attemptId: string; possible: number }) {
   const t = useTranslations("gradebook.attempt.override");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const override = useMutation(trpc.gradebook.overrideScore.mutationOptions());
@@ -59,7 +61,7 @@ export function OverrideForm({ attemptId, possible }: { attemptId: string; possi
       )}
       {override.isError && (
         <p role="alert" className={errorText}>
-          {override.error.message}
+          {refusal(override.error)}
         </p>
       )}
     </form>
