@@ -84,6 +84,17 @@ const PROCEDURES: [string, Call, Expected][] = [
   ["assessments.question", async (c, f) => c.assessments.question({ attemptId: (await f.exam()).attemptId, position: 0 }), OWN_ATTEMPT],
   ["assessments.answer", async (c, f) => c.assessments.answer({ attemptId: (await f.exam()).attemptId, position: 0, tryNumber: 0, answer: "2" }), OWN_ATTEMPT],
   ["assessments.finish", async (c, f) => c.assessments.finish({ attemptId: (await f.exam()).attemptId }), OWN_ATTEMPT],
+  [
+    "assessments.reportMismatch",
+    async (c, f) => {
+      // learnerIn answers the exam's one try (its key is then shown); anyone else's answer fails
+      // first, and the report is what the row judges.
+      const { attemptId } = await f.exam();
+      await c.assessments.answer({ attemptId, position: 0, tryNumber: 0, answer: "A" }).catch(() => undefined);
+      return c.assessments.reportMismatch({ attemptId, position: 0, tryNumber: 0, backend: "webgl", browserKey: "B" });
+    },
+    OWN_ATTEMPT,
+  ],
   ["gradebook.course", (c, f) => c.gradebook.course({ courseId: f.courseId }), OWNERS_ONLY],
   ["gradebook.attempt", async (c, f) => c.gradebook.attempt({ attemptId: (await f.exam()).attemptId }), OWNERS_ONLY],
   ["gradebook.overrideScore", async (c, f) => c.gradebook.overrideScore({ attemptId: (await f.exam()).attemptId, score: 1, reason: "Marked by hand" }), OWNERS_ONLY],

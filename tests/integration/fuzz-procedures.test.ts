@@ -75,6 +75,7 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "assessments.question": (f) => ({ attemptId: f.attemptId, position: 0 }),
   "assessments.answer": (f) => ({ attemptId: f.attemptId, position: 0, tryNumber: 0, answer: "0" }),
   "assessments.finish": (f) => ({ attemptId: f.attemptId }),
+  "assessments.reportMismatch": (f) => ({ attemptId: f.attemptId, position: 0, tryNumber: 0, backend: "webgl", browserKey: [1, 2, 3] }),
   "banks.list": (f) => ({ courseId: f.courseId }),
   "banks.create": (f) => ({ courseId: f.courseId, title: "Padding" }),
   "banks.rename": (f) => ({ bankId: f.bankId, title: "Pooling, renamed" }),

@@ -121,6 +121,7 @@ describe("health, readiness, metrics and request logs", () => {
     const queue: JobQueue = {
       send: async () => "id",
       work: async () => undefined,
+      schedule: async () => undefined,
       latestJob: async () => null,
       forget: async () => 0,
       depths: async () => ({ "optimize-parameters": 3 }),

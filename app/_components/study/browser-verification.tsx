@@ -8,6 +8,9 @@ import { useTRPC } from "../trpc";
 
 type Check = { mode: "analyze"; spec: unknown; select: string } | { mode: "run"; op: Record<string, unknown>; select: string } | null;
 
+/** An assessment's try, whose key the browser re-checked (lib/server/assessments/attempt-question.ts, TryRef). */
+type AttemptTryRef = { attemptId: string; position: number; tryNumber: number };
+
 type Verification =
   | { status: "running" }
   | { status: "verified"; backend: string }
@@ -22,12 +25,15 @@ type Verification =
  */
 export function BrowserVerification({
   reviewId,
+  attemptTry = null,
   check,
   expected,
   keySource,
 }: {
-  /** The review the key belongs to, where a disagreement is reported; null where no review names it (an assessment's try): shown, not reported. */
+  /** The review the key belongs to, where a disagreement is reported; null where no review names it. */
   reviewId: string | null;
+  /** The assessment try the key belongs to, where a disagreement is reported instead; null (the default): none. */
+  attemptTry?: AttemptTryRef | null;
   check: Check;
   expected: unknown;
   /** Without a check: whose key it is, the books' or the question author's. */
@@ -35,9 +41,14 @@ export function BrowserVerification({
 }) {
   const t = useTranslations("review.verification");
   const trpc = useTRPC();
-  const report = useMutation(trpc.review.reportMismatch.mutationOptions());
+  const { mutate: reportReview } = useMutation(trpc.review.reportMismatch.mutationOptions());
+  const { mutate: reportTry } = useMutation(trpc.assessments.reportMismatch.mutationOptions());
   const [verification, setVerification] = useState<Verification>({ status: "running" });
-  const { mutate } = report;
+  // The effect depends on the try's parts, not on an object the parent builds anew each render.
+  const tryAttemptId = attemptTry?.attemptId ?? null;
+  const tryPosition = attemptTry?.position ?? null;
+  const tryNumber = attemptTry?.tryNumber ?? null;
+  const reported = reviewId !== null || tryAttemptId !== null;
 
   useEffect(() => {
     if (!check) return;
@@ -52,7 +63,10 @@ export function BrowserVerification({
         setVerification({ status: "verified", backend });
       } else {
         setVerification({ status: "mismatch", backend });
-        if (reviewId) mutate({ reviewId, backend, browserKey: mine });
+        if (reviewId) reportReview({ reviewId, backend, browserKey: mine });
+        else if (tryAttemptId !== null && tryPosition !== null && tryNumber !== null) {
+          reportTry({ attemptId: tryAttemptId, position: tryPosition, tryNumber, backend, browserKey: mine });
+        }
       }
     })().catch((error: unknown) => {
       if (!cancelled) setVerification({ status: "unavailable", reason: error instanceof Error ? error.message : String(error) });
@@ -60,7 +74,7 @@ export function BrowserVerification({
     return () => {
       cancelled = true;
     };
-  }, [check, expected, reviewId, mutate]);
+  }, [check, expected, reviewId, reportReview, tryAttemptId, tryPosition, tryNumber, reportTry]);
 
   if (!check) {
     return (
@@ -80,7 +94,7 @@ export function BrowserVerification({
       <span aria-hidden="true">{verification.status === "verified" ? "✓" : verification.status === "mismatch" ? "!" : "…"}</span>
       {verification.status === "running" && t("running")}
       {verification.status === "verified" && t("verified", { backend: verification.backend })}
-      {verification.status === "mismatch" && t(reviewId ? "mismatch" : "mismatchUnreported", { backend: verification.backend })}
+      {verification.status === "mismatch" && t(reported ? "mismatch" : "mismatchUnreported", { backend: verification.backend })}
       {verification.status === "unavailable" && t("unavailable")}
     </p>
   );

@@ -19,7 +19,8 @@ export const ACCOUNT_EXPORT_VERSION = 1;
  *   the optimizer's fit; `sessions`: the devices signed in (never their tokens);
  * - `cards` (one per skill, with its FSRS state) and `reviews`: every graded answer exactly as
  *   typed, with its grade, ratings, the learner's later changes (`amendments`), and whether it
- *   was practice or offline practice synced later; `keyMismatchReports` the browser sent;
+ *   was practice or offline practice synced later; `keyMismatchReports` the browser sent (about
+ *   a review, or an assessment try: `attemptTryId`);
  * - `courseMemberships`, and for each course the person owns, its settings and its banks, each
  *   as the bank bundle that /teach imports (`banks[].bundle`: save it as a file and import it).
  * Left out: problems issued but not answered (their seed would give the key away), password
@@ -131,6 +132,7 @@ export async function accountExport({ db, userId, now }: { db: PrismaClient; use
     }),
     keyMismatchReports: mismatches.map((report) => ({
       reviewId: report.reviewId,
+      attemptTryId: report.attemptTryId,
       template: report.templateId,
       seed: report.seed,
       backend: report.backend,

@@ -106,6 +106,6 @@ async function resultOf({ db, userId, attemptId, position, tryNumber, lang, now 
     // The verdict states the key ("Not quite. The answer is 6."), so it waits with the solution.
     feedbackHtml: visible.solution && variantDone && grade.gradable ? await renderLocalizedDocuments(grade.feedback) : null,
     mistake: visible.solution && variantDone ? attemptTry.mistake : null,
-    solution: visible.solution && variantDone ? await revealedSolution(problem) : null,
+    solution: visible.solution && variantDone ? await revealedSolution(problem, { attemptId, position, tryNumber }) : null,
   };
 }

@@ -20,10 +20,13 @@ export function seedOfTry(settled: SettledAttempt, position: number, tryNumber: 
   return trySeed(settled.attempt.seed, position, settled.attempt.assessment.kind === "exam" ? 0 : tryNumber);
 }
 
+/** The try a revealed key belongs to: where the browser reports a key its own engine computes differently. */
+export type TryRef = { attemptId: string; position: number; tryNumber: number };
+
 /** The key and worked solution of a variant, typeset, for when the review options show them. */
-export async function revealedSolution(problem: Problem) {
+export async function revealedSolution(problem: Problem, tryRef: TryRef) {
   const [solutionHtml] = await renderDocuments([problem.solution]);
-  return { expected: problem.answer, solutionHtml: solutionHtml!, figure: problem.figure ?? null, check: problem.check ?? null };
+  return { expected: problem.answer, solutionHtml: solutionHtml!, figure: problem.figure ?? null, check: problem.check ?? null, tryRef };
 }
 
 /**
@@ -56,6 +59,6 @@ export async function attemptQuestion({ db, userId, attemptId, position, lang, n
       earned: visible.score ? attemptTry.earned : null,
       correct: visible.correctness ? attemptTry.correct : null,
     })),
-    solution: reveal ? await revealedSolution(problem) : null,
+    solution: reveal ? await revealedSolution(problem, { attemptId, position, tryNumber: shownTry }) : null,
   };
 }

@@ -17,7 +17,10 @@ export type StoredAttempt = NonNullable<Awaited<ReturnType<typeof readAttempt>>>
 /**
  * Ends an attempt whose deadline has passed, as of its deadline, if nobody ended it before: the
  * attempt closes itself on the server's clock whether or not a browser is still open, and every
- * reader (the learner's pages, the gradebook) sees it closed from that instant on.
+ * reader (the learner's pages, the gradebook) sees it closed from that instant on. Readers close
+ * lazily, and the minute's sweep (./close-expired-attempts.ts) closes the attempts nobody reads;
+ * the claim (`where finishedAt: null`) lets any number of them race: one write wins, the others
+ * read its result back.
  */
 export async function closeIfTimeIsUp(db: PrismaClient, attempt: { id: string; finishedAt: Date | null }, deadline: Date | null, now: Date): Promise<Date | null> {
   if (attempt.finishedAt || !deadline || now <= deadline) return attempt.finishedAt;
@@ -43,10 +46,22 @@ export async function loadAttempt(db: PrismaClient, attemptId: string, now: Date
   return settle(db, attempt, now);
 }
 
-async function settle(db: PrismaClient, attempt: StoredAttempt, now: Date) {
+/**
+ * An attempt's rules as its learner meets them: the assessment's schedule, their accommodation,
+ * and the instant the attempt stops taking answers (its time limit or the close, whichever first).
+ */
+export function attemptTimes(attempt: {
+  userId: string;
+  startedAt: Date;
+  assessment: Parameters<typeof scheduleOf>[0] & { overrides: { userId: string; dueAt: Date | null; lateUntil: Date | null; extraMinutes: number }[] };
+}) {
   const override = overrideOf(attempt.assessment.overrides.find((row) => row.userId === attempt.userId));
   const schedule = scheduleOf(attempt.assessment);
-  const deadline = attemptDeadline(schedule, override, attempt.startedAt);
+  return { override, schedule, deadline: attemptDeadline(schedule, override, attempt.startedAt) };
+}
+
+async function settle(db: PrismaClient, attempt: StoredAttempt, now: Date) {
+  const { override, schedule, deadline } = attemptTimes(attempt);
   const finishedAt = await closeIfTimeIsUp(db, attempt, deadline, now);
   const closeAt = closesAt(schedule, override);
   return {

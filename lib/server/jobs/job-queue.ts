@@ -37,6 +37,11 @@ export interface JobQueue {
   send<Data extends object>(name: string, data: Data, options?: SendJobOptions): Promise<string>;
   /** Runs `handler` for jobs of `name` in this process, one at a time; a throw marks the job failed. */
   work<Data extends object>(name: string, handler: JobHandler<Data>): Promise<void>;
+  /**
+   * Sends a job of `name` on this cron schedule (UTC, minute resolution), once a tick across every
+   * instance sharing the database. Scheduling a name again replaces its schedule.
+   */
+  schedule(name: string, cron: string): Promise<void>;
   /** The newest job with this `singletonKey`, or null. */
   latestJob<Output = unknown>(name: string, singletonKey: string): Promise<JobStatus<Output> | null>;
   /**

@@ -47,8 +47,9 @@ export async function createPgBossQueue(options: CreatePgBossQueueOptions): Prom
     // PGlite runs one message at a time whatever the pool; two connections let a poll wait
     // behind a job's query without refusing it (lib/db/embedded.ts allows a few).
     max: kind === "pglite" ? 2 : 4,
-    // Cron is not used; maintenance (expiring lost jobs, archiving) is.
-    schedule: false,
+    // Cron sends the scheduled jobs (the minute's sweep of expired attempts): each instance looks
+    // every 30 s, and pg-boss's cron lock and 60-second singleton make one job a tick for all.
+    schedule: true,
   });
   boss.on("error", (error) => onError?.(error));
   await boss.start();
@@ -73,6 +74,10 @@ export async function createPgBossQueue(options: CreatePgBossQueueOptions): Prom
         if (!job) return undefined;
         return handler(job.data, { id: job.id });
       });
+    },
+
+    async schedule(name: string, cron: string) {
+      await boss.schedule(name, cron, {}, { tz: "UTC" });
     },
 
     async latestJob<Output>(name: string, singletonKey: string): Promise<JobStatus<Output> | null> {

@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from "@/lib/db";
 import type { Logger } from "../observability/logger";
+import { CLOSE_EXPIRED_ATTEMPTS_JOB, startClosingExpiredAttempts } from "./close-expired-attempts-job";
 import type { JobQueue } from "./job-queue";
 import { OPTIMIZE_PARAMETERS_JOB, optimizeParametersHandler } from "./optimize-parameters-job";
 import type { QueueDefinition } from "./pg-boss-queue";
@@ -13,6 +14,8 @@ export const QUEUES: Record<string, QueueDefinition> = {
   // One retry: a run lost with its process is worth repeating; a run that threw will throw again.
   // The optimizer takes seconds on a few thousand reviews; ten minutes means the process died.
   [OPTIMIZE_PARAMETERS_JOB]: { retryLimit: 1, expireInSeconds: 600 },
+  // No retry: the next minute's sweep does whatever a lost or failed one left.
+  [CLOSE_EXPIRED_ATTEMPTS_JOB]: { retryLimit: 0, expireInSeconds: 300 },
 };
 
 export type StartJobWorkersOptions = {
@@ -24,6 +27,7 @@ export type StartJobWorkersOptions = {
 
 /** Starts this process's workers: each job runs here, off any request, one at a time per queue. */
 export async function startJobWorkers({ queue, db, logger, now = () => new Date() }: StartJobWorkersOptions): Promise<void> {
+  await startClosingExpiredAttempts({ queue, db, logger, now });
   const optimize = optimizeParametersHandler({ db, now });
   await queue.work<{ userId: string }>(OPTIMIZE_PARAMETERS_JOB, async (data, job) => {
     const started = Date.now();

@@ -6,6 +6,7 @@ import { finishAttempt, getAttempt } from "../assessments/get-attempt";
 import { getAssessment, learnerAssessments, listAssessments } from "../assessments/list-assessments";
 import { applyRegrade, previewRegrade } from "../assessments/regrade-assessment";
 import { regradeCandidates } from "../assessments/regrade-candidates";
+import { reportTryMismatch, reportTryMismatchInput } from "../assessments/report-try-mismatch";
 import { saveAssessment } from "../assessments/save-assessment";
 import { answerInput, assessmentId, attemptId, courseId, questionInput, regradeInput, saveAssessmentInput, startInput } from "../assessments/schemas";
 import { startAttempt } from "../assessments/start-attempt";
@@ -43,4 +44,8 @@ export const assessmentsRouter = createRouter({
     .input(answerInput)
     .mutation(({ ctx, input }) => answerQuestion({ db: ctx.db, userId: ctx.user.id, ...input, lang: ctx.user.locale, now: ctx.now(), fuzz: ctx.schedulerFuzz })),
   finish: learnerProcedure.input(z.object({ attemptId })).mutation(({ ctx, input }) => finishAttempt({ db: ctx.db, userId: ctx.user.id, attemptId: input.attemptId, now: ctx.now() })),
+  /** The browser re-ran the check of a graded try whose key it was shown and got a different key. */
+  reportMismatch: learnerProcedure
+    .input(reportTryMismatchInput)
+    .mutation(({ ctx, input }) => reportTryMismatch({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now() })),
 });

@@ -15,9 +15,9 @@ export type Revealed = NonNullable<GradedTry["solution"]>;
 
 /**
  * A try's outcome as far as the review options show it: right or not, the points it earned, the
- * feedback, and the key with its worked solution (re-checked by the engine in this browser) only
- * when the server sent them. With nothing to show yet, it says the answer is saved and when
- * results come.
+ * feedback, and the key with its worked solution (re-checked by the engine in this browser, a
+ * different key reported for that try) only when the server sent them. With nothing to show yet,
+ * it says the answer is saved and when results come.
  */
 export function TryResult({
   focusKey,
@@ -123,6 +123,7 @@ export function TryResult({
             <div className="mt-2">
               <BrowserVerification
                 reviewId={null}
+                attemptTry={solution.tryRef}
                 check={solution.check as Parameters<typeof BrowserVerification>[0]["check"]}
                 expected={solution.expected.value}
                 keySource={template.startsWith("question:") ? "author" : "book"}
