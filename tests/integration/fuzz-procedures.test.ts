@@ -69,6 +69,8 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "assessments.regradeCandidates": (f) => ({ assessmentId: f.assessmentId }),
   "assessments.regradePreview": (f) => ({ assessmentId: f.assessmentId, questionId: f.questionId }),
   "assessments.regradeApply": (f) => ({ assessmentId: f.assessmentId, questionId: f.questionId }),
+  "assessments.regradeJob": (f) => ({ assessmentId: f.assessmentId, questionId: f.questionId }),
+  "assessments.regradeHistory": (f) => ({ assessmentId: f.assessmentId }),
   "assessments.forCourse": (f) => ({ courseId: f.courseId }),
   "assessments.attempt": (f) => ({ assessmentId: f.assessmentId }),
   "assessments.start": (f) => ({ assessmentId: f.assessmentId, pledge: true }),

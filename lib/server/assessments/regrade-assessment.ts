@@ -1,12 +1,10 @@
 import type { PrismaClient } from "@/lib/db";
-import { gradeAnswer } from "@/lib/grading";
 import { type GradedTry, regradeQuestion } from "@/lib/grading/assessments";
-import type { Lang } from "@/lib/problems";
 import { requireOwner } from "../courses/course-access";
 import { AppError } from "../errors";
-import { buildVariant } from "../questions/question-content";
 import { questionTemplateId } from "../questions/template-id";
 import type { Transaction } from "../reviews/learner-lock";
+import { runTask } from "../workers/pool";
 import { questionRulesOf } from "./assessment-rules";
 import { effectiveScore } from "./question-state";
 
@@ -37,17 +35,15 @@ async function computeRegrade(db: Reader, { assessmentId, questionId, allowLower
     include: { tries: { orderBy: { tryNumber: "asc" } }, attempt: { select: { id: true, user: { select: { id: true, name: true, email: true } }, assessment: { select: { kind: true } } } } },
     orderBy: [{ attempt: { startedAt: "asc" } }, { position: "asc" }],
   });
+  const regradedScores = await gradeAgainst(target.definition, templateId, stale.flatMap((attemptQuestion) => attemptQuestion.tries));
   const changes = [];
+  let graded = 0;
   for (const attemptQuestion of stale) {
     const rules = questionRulesOf(attemptQuestion.attempt.assessment.kind, attemptQuestion);
     const before: GradedTry[] = attemptQuestion.tries.map((attemptTry) => ({ score: effectiveScore(attemptTry), credit: attemptTry.credit }));
-    const regradedScores = attemptQuestion.tries.map((attemptTry) => {
-      const built = courseQuestionProblemFrom(target.definition, templateId, attemptTry.seed, attemptTry.lang as Lang);
-      const grade = gradeAnswer({ problem: built.problem, answer: attemptTry.answer, ...(built.misconceptions ? { misconceptions: built.misconceptions } : {}) });
-      // An answer the fixed version cannot read (its format changed) earns nothing rather than vanishing.
-      return grade.gradable ? grade.score : 0;
-    });
-    const change = regradeQuestion(rules, before, regradedScores.map((score, at) => ({ score, credit: before[at]!.credit })), allowLower);
+    const scores = regradedScores.slice(graded, graded + attemptQuestion.tries.length);
+    graded += attemptQuestion.tries.length;
+    const change = regradeQuestion(rules, before, scores.map((score, at) => ({ score, credit: before[at]!.credit })), allowLower);
     // The stored points may stand above the tries' best (an earlier regrade that did not lower them): they are what the learner has.
     const after = allowLower ? change.regraded : Math.max(attemptQuestion.awarded, change.after);
     // A question with no tries still moves to the fixed version, so its later tries use it.
@@ -57,7 +53,7 @@ async function computeRegrade(db: Reader, { assessmentId, questionId, allowLower
       position: attemptQuestion.position,
       fromVersionId: attemptQuestion.questionVersionId,
       learner: attemptQuestion.attempt.user,
-      tries: attemptQuestion.tries.map((attemptTry, at) => ({ id: attemptTry.id, answer: attemptTry.answer, before: before[at]!.score, after: regradedScores[at]! })),
+      tries: attemptQuestion.tries.map((attemptTry, at) => ({ id: attemptTry.id, answer: attemptTry.answer, before: before[at]!.score, after: scores[at]! })),
       before: attemptQuestion.awarded,
       regraded: change.regraded,
       after,
@@ -67,11 +63,25 @@ async function computeRegrade(db: Reader, { assessmentId, questionId, allowLower
   return { toVersionId: target.id, toVersion: target.version, changes };
 }
 
-function courseQuestionProblemFrom(definition: unknown, templateId: string, seed: number, lang: Lang) {
-  return buildVariant(definition, { templateId, seed, lang });
+/** Tries graded on the worker pool a batch at a time, so one large regrade never holds a thread long. */
+const GRADING_BATCH = 500;
+
+/**
+ * Every try graded again against the fixed version, on a worker thread (lib/server/workers/tasks/
+ * regrade-answers.ts): grading runs the engine, which must not stall the request thread or the
+ * job worker's event loop. Answers one score per try, in order.
+ */
+async function gradeAgainst(definition: unknown, templateId: string, tries: { seed: number; lang: string; answer: string }[]): Promise<number[]> {
+  const scores: number[] = [];
+  for (let at = 0; at < tries.length; at += GRADING_BATCH) {
+    const answers = tries.slice(at, at + GRADING_BATCH).map(({ seed, lang, answer }) => ({ seed, lang, answer }));
+    scores.push(...(await runTask("regradeAnswers", { definition, templateId, answers })));
+  }
+  return scores;
 }
 
-async function requireAssessmentOwner(db: PrismaClient, assessmentId: string, userId: string) {
+/** The assessment's course, after checking that the user owns it (NOT_FOUND for anyone else's). */
+export async function requireAssessmentOwner(db: PrismaClient, assessmentId: string, userId: string) {
   const assessment = await db.assessment.findUnique({ where: { id: assessmentId }, select: { courseId: true } });
   if (!assessment) throw new AppError("NOT_FOUND", "There is no such assessment.");
   await requireOwner({ db, courseId: assessment.courseId, userId });
@@ -104,6 +114,8 @@ export async function previewRegrade(options: RegradeOptions) {
  * apply one after the other and the second finds nothing left to move), every try gets its
  * regraded score beside its original one, every question its new points and the fixed version,
  * and the Regrade with its changes records who, when, and each question's before and after.
+ * Run by the regrade job (lib/server/jobs/regrade-assessment-job.ts), off any request; the
+ * request only enqueues it (./regrade-request.ts).
  */
 export async function applyRegrade(options: RegradeOptions & { now: Date }) {
   const { db, userId, assessmentId, questionId, allowLower, now } = options;

@@ -4,12 +4,15 @@ import { archiveAssessment, reorderAssessments } from "../assessments/arrange-as
 import { attemptQuestion } from "../assessments/attempt-question";
 import { finishAttempt, getAttempt } from "../assessments/get-attempt";
 import { getAssessment, learnerAssessments, listAssessments } from "../assessments/list-assessments";
-import { applyRegrade, previewRegrade } from "../assessments/regrade-assessment";
+import { previewRegrade } from "../assessments/regrade-assessment";
 import { regradeCandidates } from "../assessments/regrade-candidates";
+import { regradeHistory } from "../assessments/regrade-history";
+import { regradeJobStatus, requestRegrade } from "../assessments/regrade-request";
 import { reportTryMismatch, reportTryMismatchInput } from "../assessments/report-try-mismatch";
 import { saveAssessment } from "../assessments/save-assessment";
 import { answerInput, assessmentId, attemptId, courseId, questionInput, regradeInput, saveAssessmentInput, startInput } from "../assessments/schemas";
 import { startAttempt } from "../assessments/start-attempt";
+import { findJobQueue } from "../jobs/job-queue";
 import { createRouter, instructorProcedure, learnerProcedure } from "../trpc";
 
 /**
@@ -29,7 +32,14 @@ export const assessmentsRouter = createRouter({
   regradeCandidates: instructorProcedure.input(z.object({ assessmentId })).query(({ ctx, input }) => regradeCandidates({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId })),
   /** What regrading a question's stored answers against its published version would change (writes nothing). */
   regradePreview: instructorProcedure.meta({ cost: 10 }).input(regradeInput).query(({ ctx, input }) => previewRegrade({ db: ctx.db, userId: ctx.user.id, ...input })),
-  regradeApply: instructorProcedure.meta({ cost: 10 }).input(regradeInput).mutation(({ ctx, input }) => applyRegrade({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now() })),
+  /** Enqueues the regrade (a background job) and answers its job; a second apply answers the same job. */
+  regradeApply: instructorProcedure.meta({ cost: 10 }).input(regradeInput).mutation(({ ctx, input }) => requestRegrade({ db: ctx.db, queue: findJobQueue(), userId: ctx.user.id, ...input })),
+  /** The question's latest regrade job: queued, running, done with its counts, or failed with a reason. */
+  regradeJob: instructorProcedure
+    .input(regradeInput.pick({ assessmentId: true, questionId: true }))
+    .query(({ ctx, input }) => regradeJobStatus({ db: ctx.db, queue: findJobQueue(), userId: ctx.user.id, ...input })),
+  /** The regrades applied to the assessment, newest first, each with its changes. */
+  regradeHistory: instructorProcedure.input(z.object({ assessmentId })).query(({ ctx, input }) => regradeHistory({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId })),
 
   // ---- learners ----
   forCourse: learnerProcedure.input(z.object({ courseId })).query(({ ctx, input }) => learnerAssessments({ db: ctx.db, userId: ctx.user.id, courseId: input.courseId, now: ctx.now() })),

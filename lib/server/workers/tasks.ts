@@ -8,12 +8,14 @@
  */
 import { checkEngine } from "./tasks/check-engine";
 import { optimizeLearnerHistory } from "./tasks/optimize-parameters";
+import { regradeAnswers } from "./tasks/regrade-answers";
 import { renderDocuments } from "./tasks/render-documents";
 import { validateQuestion } from "./tasks/validate-question";
 
 export const taskHandlers = {
   checkEngine,
   optimizeLearnerHistory,
+  regradeAnswers,
   renderDocuments,
   validateQuestion,
 };

@@ -5,6 +5,7 @@ import { NotInstructor } from "../../../../_components/not-instructor";
 import { orNotFound } from "../../../../_components/teach-caller";
 import { EditorHeader } from "../../_editor/editor-header";
 import { loadCourse } from "../../_editor/load-course";
+import { RegradeHistory } from "./regrade-history";
 import { RegradePanel } from "./regrade-panel";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Regrading one assessment: the course questions whose stored answers were graded against a
- * version other than the published one, each previewed before it is applied.
+ * version other than the published one, each previewed before it is applied (as a background
+ * job the page follows), and the regrades applied before.
  */
 export default async function RegradePage({ params }: { params: Promise<{ courseId: string; assessmentId: string }> }) {
   const { courseId, assessmentId } = await params;
@@ -26,7 +28,7 @@ export default async function RegradePage({ params }: { params: Promise<{ course
   const saved = await orNotFound(caller.assessments.get({ assessmentId }));
   // The address names the course too: an assessment of another of the owner's courses is not here.
   if (saved.courseId !== courseId) notFound();
-  const candidates = await caller.assessments.regradeCandidates({ assessmentId });
+  const [candidates, history] = await Promise.all([caller.assessments.regradeCandidates({ assessmentId }), caller.assessments.regradeHistory({ assessmentId })]);
   const t = await getTranslations("teachRegrade");
   const title = locale === "zh-CN" && saved.titleZh ? saved.titleZh : saved.titleEn;
   return (
@@ -34,6 +36,7 @@ export default async function RegradePage({ params }: { params: Promise<{ course
       <EditorHeader courseId={courseId} courseTitle={course.title} heading={t("heading", { title })} />
       <p className="max-w-3xl text-slate-700">{t("lead")}</p>
       <RegradePanel courseId={courseId} assessmentId={assessmentId} initialCandidates={candidates} />
+      <RegradeHistory assessmentId={assessmentId} timeZone={course.timeZone} initialHistory={history} />
     </div>
   );
 }

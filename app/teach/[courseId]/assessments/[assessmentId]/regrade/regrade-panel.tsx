@@ -8,17 +8,23 @@ import { useTRPC } from "../../../../../_components/trpc";
 import { card, errorText, primaryButton, secondaryButton } from "../../../../_components/styles";
 import { ApplyDialog } from "./apply-dialog";
 import { RegradePreviewTable } from "./regrade-preview";
-import type { RegradeCandidate, RegradeResult } from "./regrade-types";
+import type { RegradeCandidate, RegradeJob } from "./regrade-types";
 
-interface Applied {
+/** The regrade the page follows: its question's title, and its job once known. */
+interface Followed {
+  questionId: string;
   title: string;
-  result: RegradeResult;
+  job: RegradeJob;
 }
+
+const inProgress = (job: RegradeJob | null | undefined) => job?.state === "queued" || job?.state === "running";
 
 /**
  * The questions to regrade, the preview of the one chosen (never lowering a score unless the
  * instructor turns that off, which runs the preview again), and Apply behind a confirmation.
- * After applying, the counts are announced and the candidate leaves the list.
+ * Applying enqueues a background job: the page follows it (queued, running) to its counts or its
+ * failure, announces each step and moves the focus to it; once done, the candidate leaves the list
+ * and the regrade joins the history below.
  */
 export function RegradePanel({ courseId, assessmentId, initialCandidates }: { courseId: string; assessmentId: string; initialCandidates: RegradeCandidate[] }) {
   const t = useTranslations("teachRegrade");
@@ -29,25 +35,44 @@ export function RegradePanel({ courseId, assessmentId, initialCandidates }: { co
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [allowLower, setAllowLower] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [applied, setApplied] = useState<Applied | null>(null);
+  const [followed, setFollowed] = useState<Followed | null>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
-  const appliedMessage = useRef<HTMLParagraphElement>(null);
+  const outcomeMessage = useRef<HTMLParagraphElement>(null);
   const selected = candidates.data.find((candidate) => candidate.questionId === selectedId) ?? null;
   // Always computed afresh: another instructor's regrade or a newer version changes the answer.
   const preview = useQuery({ ...trpc.assessments.regradePreview.queryOptions({ assessmentId, questionId: selectedId ?? "", allowLower }), enabled: selected !== null, staleTime: 0 });
   const apply = useMutation(trpc.assessments.regradeApply.mutationOptions());
+  // The followed job, polled each second while it waits or runs.
+  const polled = useQuery({
+    ...trpc.assessments.regradeJob.queryOptions({ assessmentId, questionId: followed?.questionId ?? "" }),
+    enabled: followed !== null && inProgress(followed.job),
+    refetchInterval: (query) => (inProgress(query.state.data) ? 1000 : false),
+    staleTime: 0,
+  });
   const versions = new Intl.ListFormat(locale, { type: "conjunction" });
+  const job = followed ? (polled.data && polled.data.jobId === followed.job.jobId ? polled.data : followed.job) : null;
+  const phase = job ? (job.state === "done" ? "done" : job.state === "failed" ? "failed" : "progress") : null;
 
   useEffect(() => {
     if (selectedId) previewHeading.current?.focus();
   }, [selectedId]);
 
+  // The focus follows the outcome: to "queued" when the dialog closes, then to the result.
   useEffect(() => {
-    if (applied) appliedMessage.current?.focus();
-  }, [applied]);
+    if (phase) outcomeMessage.current?.focus();
+  }, [phase, followed?.job.jobId]);
+
+  useEffect(() => {
+    if (phase !== "done" && phase !== "failed") return;
+    void Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.assessments.regradeCandidates.queryKey({ assessmentId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.assessments.regradeHistory.queryKey({ assessmentId }) }),
+      queryClient.removeQueries({ queryKey: trpc.assessments.regradePreview.pathKey() }),
+    ]);
+  }, [phase, assessmentId, queryClient, trpc]);
 
   function choose(questionId: string) {
-    setApplied(null);
+    if (!inProgress(job)) setFollowed(null);
     apply.reset();
     setAllowLower(false);
     setSelectedId(questionId);
@@ -55,30 +80,43 @@ export function RegradePanel({ courseId, assessmentId, initialCandidates }: { co
 
   function onConfirm() {
     if (!selected) return;
-    const title = selected.title;
+    const { questionId, title } = selected;
     apply.mutate(
-      { assessmentId, questionId: selected.questionId, allowLower },
+      { assessmentId, questionId, allowLower },
       {
-        onSuccess: async (result) => {
+        onSuccess: (enqueued) => {
           setConfirming(false);
           setSelectedId(null);
-          setApplied({ title, result });
-          await Promise.all([
-            queryClient.invalidateQueries({ queryKey: trpc.assessments.regradeCandidates.queryKey({ assessmentId }) }),
-            queryClient.removeQueries({ queryKey: trpc.assessments.regradePreview.pathKey() }),
-          ]);
+          setFollowed({ questionId, title, job: enqueued });
         },
       },
     );
   }
 
+  function outcomeText(): string {
+    if (!followed || !job) return "";
+    if (job.state === "queued") return t("queued", { title: followed.title });
+    if (job.state === "running") return t("running", { title: followed.title });
+    if (job.state === "failed") return job.error ? t("failed", { title: followed.title, reason: job.error }) : t("failedUnknown", { title: followed.title });
+    const result = job.result;
+    if (!result || result.regradeId === null) return t("appliedNothing", { title: followed.title });
+    return t("applied", { title: followed.title, version: result.toVersion, affected: result.affected, changed: result.changed });
+  }
+
   return (
     <div className="space-y-6">
-      {applied && (
-        <p ref={appliedMessage} tabIndex={-1} role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-emerald-900 focus:outline-none focus:ring-2 focus:ring-emerald-300" data-testid="regrade-applied">
-          {applied.result.regradeId === null
-            ? t("appliedNothing", { title: applied.title })
-            : t("applied", { title: applied.title, version: applied.result.toVersion, affected: applied.result.affected, changed: applied.result.changed })}
+      {followed && phase && (
+        <p
+          ref={outcomeMessage}
+          tabIndex={-1}
+          role={phase === "failed" ? "alert" : "status"}
+          className={`rounded-lg px-4 py-3 focus:outline-none focus:ring-2 ${
+            phase === "done" ? "bg-emerald-50 text-emerald-900 focus:ring-emerald-300" : phase === "failed" ? "bg-red-50 text-red-800 focus:ring-red-300" : "bg-sky-50 text-sky-900 focus:ring-sky-300"
+          }`}
+          data-testid={phase === "done" ? "regrade-applied" : phase === "failed" ? "regrade-failed" : "regrade-progress"}
+          data-state={job?.state}
+        >
+          {outcomeText()}
         </p>
       )}
 

@@ -6,4 +6,7 @@ type Outputs = inferRouterOutputs<AppRouter>["assessments"];
 export type RegradeCandidate = Outputs["regradeCandidates"][number];
 export type RegradePreview = Outputs["regradePreview"];
 export type RegradeChange = RegradePreview["changes"][number];
-export type RegradeResult = Outputs["regradeApply"];
+/** The regrade job an apply enqueued (or found waiting), as its state is polled. */
+export type RegradeJob = Outputs["regradeApply"];
+export type RegradeResult = NonNullable<RegradeJob["result"]>;
+export type RegradeHistoryEntry = Outputs["regradeHistory"][number];
