@@ -10,6 +10,7 @@ import { ProblemPanel } from "../_components/study/problem-panel";
 import { useStudyKeys } from "../_components/study/use-study-keys";
 import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
+import { useServerMessage } from "../_components/use-server-message";
 
 // Needed only after an answer is graded: loaded then.
 const ResultPanel = lazy(() => import("../_components/study/result-panel").then((module) => ({ default: module.ResultPanel })));
@@ -49,7 +50,7 @@ export function PracticeSession({
 }) {
   const t = useTranslations("practice");
   const tr = useTranslations("review");
-  const tc = useTranslations("common");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const next = useMutation(trpc.review.practice.mutationOptions());
   const { submit, send, notice } = useAnswerSubmit();
@@ -240,7 +241,7 @@ export function PracticeSession({
       <div className="space-y-6">
         {header}
         <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
-          {next.error.message || tc("somethingWrong")}
+          {refusal(next.error)}
         </p>
       </div>
     );
@@ -266,7 +267,7 @@ export function PracticeSession({
         locked={Boolean(graded)}
         pending={submit.isPending}
         formatError={formatError}
-        error={submit.isError && !notice ? submit.error.message || tc("somethingWrong") : null}
+        error={submit.isError && !notice ? refusal(submit.error) : null}
         inputRef={inputRef}
         course={issued.course}
         badge={

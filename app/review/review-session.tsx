@@ -10,6 +10,7 @@ import type { RatingValue } from "../_components/study/rating-picker";
 import { useStudyKeys } from "../_components/study/use-study-keys";
 import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
+import { useServerMessage } from "../_components/use-server-message";
 
 // Needed only after an answer is graded (or for a leech): loaded then, so the page's first load
 // carries just the problem and the answer form.
@@ -25,7 +26,7 @@ const CaughtUp = lazy(() => import("./caught-up").then((module) => ({ default: m
  */
 export function ReviewSession() {
   const t = useTranslations("review");
-  const tc = useTranslations("common");
+  const refusal = useServerMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const next = useMutation(trpc.review.next.mutationOptions());
@@ -108,7 +109,7 @@ export function ReviewSession() {
   const undoBar = (lastReviewId || undone || undo.isError) && (
     <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
       {undone && <span className="text-slate-600" role="status">{t("undone")}</span>}
-      {undo.isError && <span role="alert" className="text-red-700">{undo.error.message}</span>}
+      {undo.isError && <span role="alert" className="text-red-700">{refusal(undo.error)}</span>}
       {lastReviewId && (
         <button type="button" onClick={onUndo} disabled={undo.isPending} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60" data-testid="undo">
           {t("undo")}
@@ -120,7 +121,7 @@ export function ReviewSession() {
   if (next.isError) {
     return (
       <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
-        {next.error.message || tc("somethingWrong")}
+        {refusal(next.error)}
       </p>
     );
   }
@@ -188,7 +189,7 @@ export function ReviewSession() {
         locked={Boolean(graded)}
         pending={submit.isPending}
         formatError={formatError}
-        error={submit.isError && !notice ? submit.error.message || tc("somethingWrong") : null}
+        error={submit.isError && !notice ? refusal(submit.error) : null}
         inputRef={inputRef}
         course={current.course}
         badge={badge}
@@ -208,7 +209,7 @@ export function ReviewSession() {
             )}
             {rate.isError && (
               <p role="alert" className="mt-2 text-sm text-red-700">
-                {rate.error.message}
+                {refusal(rate.error)}
               </p>
             )}
             <div className="mt-4 flex flex-wrap items-center justify-between gap-3">

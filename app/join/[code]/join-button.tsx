@@ -4,10 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../_components/trpc";
+import { useServerMessage } from "../../_components/use-server-message";
 
 /** Joins the course with the code, then points the learner at their reviews. */
 export function JoinButton({ code }: { code: string }) {
   const t = useTranslations("join");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const join = useMutation(trpc.courses.join.mutationOptions());
 
@@ -40,7 +42,7 @@ export function JoinButton({ code }: { code: string }) {
       </button>
       {join.isError && (
         <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
-          {join.error.message}
+          {refusal(join.error)}
         </p>
       )}
     </div>

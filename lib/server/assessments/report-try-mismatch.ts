@@ -51,8 +51,8 @@ export async function reportTryMismatch(options: {
   const settled = await loadOwnAttempt(db, options.attemptId, userId, now);
   const question = questionAt(settled, position);
   const attemptTry = question.tries.find((candidate) => candidate.tryNumber === tryNumber);
-  if (!attemptTry) throw new AppError("NOT_FOUND", `There is no try ${tryNumber + 1} of question ${position + 1} in this attempt.`);
-  if (!keyShown(settled, question, now)) throw new AppError("FORBIDDEN", "The key of this question is not shown yet, so there is nothing to compare.");
+  if (!attemptTry) throw new AppError("NOT_FOUND", `There is no try ${tryNumber + 1} of question ${position + 1} in this attempt.`, { reason: "attempt.noSuchTry", params: { try: tryNumber + 1, number: position + 1 } });
+  if (!keyShown(settled, question, now)) throw new AppError("FORBIDDEN", "The key of this question is not shown yet, so there is nothing to compare.", { reason: "attempt.keyNotShown" });
 
   const seed = seedOfTry(settled, position, tryNumber);
   const { problem } = await variantProblem({ db, templateId: question.templateId, seed, lang: attemptTry.lang, questionVersionId: attemptTry.questionVersionId });

@@ -8,7 +8,7 @@ import { normalizeJoinCode } from "./join-code";
  */
 export async function joinCourse({ db, userId, code }: { db: PrismaClient; userId: string; code: string }) {
   const course = await db.course.findUnique({ where: { joinCode: normalizeJoinCode(code) } });
-  if (!course || course.archivedAt) throw new AppError("NOT_FOUND", "No course has this join code. Check it with your instructor.");
+  if (!course || course.archivedAt) throw new AppError("NOT_FOUND", "No course has this join code. Check it with your instructor.", { reason: "course.noSuchJoinCode" });
   const member = await db.courseMember.upsert({
     where: { courseId_userId: { courseId: course.id, userId } },
     create: { courseId: course.id, userId, role: "learner" },

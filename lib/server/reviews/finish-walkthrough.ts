@@ -10,6 +10,6 @@ export async function finishWalkthrough({ db, userId, cardId }: { db: PrismaClie
   const rows = await db.$queryRaw<{ lapses: number }[]>`
     UPDATE "cards" SET "walkthroughAtLapses" = "lapses" WHERE "id" = ${cardId} AND "userId" = ${userId} RETURNING "lapses"`;
   const card = rows[0];
-  if (!card) throw new AppError("NOT_FOUND", "There is no such card of yours.");
+  if (!card) throw new AppError("NOT_FOUND", "There is no such card of yours.", { reason: "review.noSuchCard" });
   return { cardId, walkthroughAtLapses: card.lapses };
 }

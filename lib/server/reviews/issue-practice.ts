@@ -50,7 +50,7 @@ export function practiceTemplates(filter: PracticeFilter): string[] {
   const chosen = all.filter(
     (entry) => (topics.size === 0 || topics.has(entry.topic)) && (!filter.difficulty || entry.difficulties.includes(filter.difficulty)),
   );
-  if (chosen.length === 0) throw new AppError("BAD_INPUT", "difficulty: no skill of these topics has variants of that difficulty");
+  if (chosen.length === 0) throw new AppError("BAD_INPUT", "difficulty: no skill of these topics has variants of that difficulty", { reason: "practice.noSuchDifficulty" });
   return chosen.map((entry) => entry.template);
 }
 
@@ -81,7 +81,7 @@ async function coursePool(db: PrismaClient, userId: string, filter: PracticeFilt
     throw new AppError("BAD_INPUT", "course: a course's questions are practised all together; leave out topics, template and difficulty");
   }
   const questions = (await publishedQuestionsFor({ db, userId })).filter((question) => question.courseId === filter.course);
-  if (questions.length === 0) throw new AppError("BAD_INPUT", "course: you are not a learner of this course, or it has no published questions yet");
+  if (questions.length === 0) throw new AppError("BAD_INPUT", "course: you are not a learner of this course, or it has no published questions yet", { reason: "practice.courseEmpty" });
   return {
     templates: questions.map((question) => question.templateId),
     versionOf: new Map(questions.map((question) => [question.templateId, question.questionVersionId])),
@@ -169,7 +169,7 @@ export async function issuePractice({ db, userId, lang, now, randomSeed = defaul
       if (uniqueViolationOf(error) !== ONE_OPEN_VARIANT) throw error;
     }
   }
-  throw new AppError("UNAVAILABLE", "Practice is busy; try again in a moment.");
+  throw new AppError("UNAVAILABLE", "Practice is busy; try again in a moment.", { reason: "practice.busy" });
 }
 
 type PracticeVariant = { id: string; templateId: string; seed: number; lang: string; issuedAt: Date; questionVersionId: string | null };

@@ -180,7 +180,7 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
       if (uniqueViolationOf(error) !== ONE_OPEN_VARIANT) throw error;
     }
   }
-  throw new AppError("UNAVAILABLE", "The review queue is busy; try again in a moment.");
+  throw new AppError("UNAVAILABLE", "The review queue is busy; try again in a moment.", { reason: "review.busy" });
 }
 
 export type IssueVariantResult = Awaited<ReturnType<typeof issueVariant>>;

@@ -28,19 +28,19 @@ export async function rateReview({ db, userId, reviewId, rating, now, fuzz }: Ra
   const settings = await schedulerSettingsOf(db, userId, fuzz);
   return withLearnerLock(db, userId, async (tx) => {
     const review = await tx.review.findUnique({ where: { id: reviewId }, include: { amendments: true } });
-    if (!review || review.userId !== userId) throw new AppError("NOT_FOUND", "There is no such review of yours.");
+    if (!review || review.userId !== userId) throw new AppError("NOT_FOUND", "There is no such review of yours.", { reason: "review.notFound" });
     if (review.mode !== "review" || !review.cardId || !review.stateBefore) {
-      throw new AppError("BAD_INPUT", "rating: practice does not move your schedule, so it has no rating to change.");
+      throw new AppError("BAD_INPUT", "rating: practice does not move your schedule, so it has no rating to change.", { reason: "review.practiceHasNoRating" });
     }
     const effective = effectiveReview(review);
-    if (effective.undone) throw new AppError("CONFLICT", "This review was undone, so it has no rating to change.");
+    if (effective.undone) throw new AppError("CONFLICT", "This review was undone, so it has no rating to change.", { reason: "review.undone" });
     // Before looking for a later review: a submit of this card that is being recorded now is in once this returns.
     await lockCard(tx, review.cardId);
     const later = await tx.review.findFirst({
       where: { cardId: review.cardId, reviewedAt: { gt: review.reviewedAt }, amendments: { none: { kind: "undo" } } },
       select: { id: true },
     });
-    if (later) throw new AppError("CONFLICT", "You have reviewed this skill again since; only the latest review's rating can change.");
+    if (later) throw new AppError("CONFLICT", "You have reviewed this skill again since; only the latest review's rating can change.", { reason: "review.notLatest" });
     if (effective.rating === rating) {
       const card = await tx.card.findUniqueOrThrow({ where: { id: review.cardId } });
       return { reviewId, rating, nextDue: card.due };

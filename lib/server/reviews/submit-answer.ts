@@ -34,7 +34,7 @@ const RATINGS: readonly ReviewRating[] = [Rating.Again, Rating.Hard, Rating.Good
 /** A second answer to a variant; a retry of the first is answered again instead (`submitAnswer`). */
 class AlreadyAnswered extends AppError {
   constructor() {
-    super("CONFLICT", "This problem has already been answered. Open the review page for the next one.");
+    super("CONFLICT", "This problem has already been answered. Open the review page for the next one.", { reason: "review.alreadyAnswered" });
   }
 }
 
@@ -43,10 +43,10 @@ const alreadyAnswered = () => new AlreadyAnswered();
 /** Grading again from the card as it is: a rating change or undo raced this answer more often than a person clicks. */
 const MAX_CARD_RACES = 5;
 
-const cardKeptChanging = () => new AppError("CONFLICT", "Your schedule changed while this answer was graded. Submit it again.");
+const cardKeptChanging = () => new AppError("CONFLICT", "Your schedule changed while this answer was graded. Submit it again.", { reason: "review.scheduleChanged" });
 
 const withdrawn = () =>
-  new AppError("CONFLICT", "This problem was withdrawn: its skill is no longer in your queue. Open the review page for the next one.");
+  new AppError("CONFLICT", "This problem was withdrawn: its skill is no longer in your queue. Open the review page for the next one.", { reason: "review.withdrawn" });
 
 /**
  * Grades an answer to a variant the server issued to this learner, once. The key is recomputed
@@ -71,7 +71,7 @@ export async function submitAnswer(options: SubmitAnswerOptions) {
 async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submissionId }: SubmitAnswerOptions) {
   const variant = await variantForAnswer(db, variantId);
   if (!variant || variant.userId !== userId) {
-    throw new AppError("NOT_FOUND", "This problem was not issued to you. Open the review page for a new one.");
+    throw new AppError("NOT_FOUND", "This problem was not issued to you. Open the review page for a new one.", { reason: "review.notIssued" });
   }
   if (variant.answeredAt) throw alreadyAnswered();
   if (variant.withdrawnAt) throw withdrawn();

@@ -27,7 +27,7 @@ export async function undoReview({ db, userId, reviewId, now }: { db: PrismaClie
       });
     let recent = await readRecent();
     const target = recent.find((review) => review.id === reviewId) ?? (await tx.review.findFirst({ where: { id: reviewId, userId }, include: { amendments: true } }));
-    if (!target) throw new AppError("NOT_FOUND", "There is no such review of yours.");
+    if (!target) throw new AppError("NOT_FOUND", "There is no such review of yours.", { reason: "review.notFound" });
     const result = { undone: reviewId, template: target.templateId, mode: target.mode as "review" | "practice" };
     if (effectiveReview(target).undone) return result;
 
@@ -40,7 +40,7 @@ export async function undoReview({ db, userId, reviewId, now }: { db: PrismaClie
       recent = await readRecent();
       last = lastOf();
     }
-    if (!last || last.id !== reviewId) throw new AppError("CONFLICT", "Only your last review can be undone.");
+    if (!last || last.id !== reviewId) throw new AppError("CONFLICT", "Only your last review can be undone.", { reason: "review.onlyLastUndone" });
     if (last.cardId && last.stateBefore) await tx.card.update({ where: { id: last.cardId }, data: { ...cardStateFromJson(last.stateBefore) } });
     await tx.reviewAmendment.create({ data: { reviewId, userId, kind: "undo", createdAt: now } });
     return result;
