@@ -102,7 +102,7 @@ export function createRequestLimiter({ db, limits }: { db: PrismaClient; limits:
       }
       if (refusals.length > 0) {
         const seconds = retryAfterSeconds(refusals);
-        throw new AppError("RATE_LIMITED", `Too many requests: try again in ${seconds} s.`, { retryAfterSeconds: seconds });
+        throw new AppError("RATE_LIMITED", `Too many requests: try again in ${seconds} s.`, { retryAfterSeconds: seconds, reason: "request.tooMany", params: { seconds } });
       }
     },
     flush: () => store.flush(),
