@@ -175,6 +175,7 @@ test("issue 14 end to end: build an exam and a homework, take both, the exam clo
   const [examCell, homeworkCell] = [learnerRow.getByTestId("gradebook-cell").nth(0), learnerRow.getByTestId("gradebook-cell").nth(1)];
   await expect(examCell).toHaveAttribute("data-status", "submitted");
   await expect(examCell.getByTestId("gradebook-score")).toHaveText("10 / 20 (50%)");
+  await expect(examCell.getByTestId("time-up")).toHaveText("Time ran out");
   await expect(homeworkCell).toHaveAttribute("data-status", "submitted");
   await expect(homeworkCell.getByTestId("gradebook-score")).toHaveText("10 / 10 (100%)");
   await expect(page.getByTestId("statistics-summary")).toHaveText("1 submitted of 1 started");

@@ -49,6 +49,11 @@ export async function GradebookTable({ courseId, gradebook }: { courseId: string
                   <td key={cell.assessmentId} className="border-b border-slate-100 px-4 py-3 align-top" data-testid="gradebook-cell" data-status={cell.status}>
                     <div className="flex flex-wrap items-center gap-1">
                       <span className={`${badge} ${STATUS_BADGE[cell.status]}`}>{t(`status.${cell.status}`)}</span>
+                      {cell.finishedBy === "time" && (
+                        <span className={`${badge} bg-amber-100 text-amber-900`} data-testid="time-up">
+                          {t("timeUp")}
+                        </span>
+                      )}
                       {cell.late && <span className={`${badge} bg-red-100 text-red-800`}>{t("late")}</span>}
                       {cell.overridden && <span className={`${badge} bg-brand-50 text-brand-700`}>{t("overridden")}</span>}
                     </div>
