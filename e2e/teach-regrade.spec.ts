@@ -6,8 +6,10 @@ import { mutate, query, seriousViolations, signIn, signUpFreshLearner, snap } fr
  * Issue 14, regrading from the instructor's side: a question's first version plants a wrong key,
  * two learners answer it (one rightly, graded wrong; one with the planted slip, graded right), the
  * instructor fixes the key in the question editor and publishes version 2, then previews the
- * regrade (never lowering by default; off, the slip's 10 points would go), applies it and sees the
- * candidate leave. The assessments list moves a row with the keyboard and archives one.
+ * regrade (never lowering by default; off, the slip's 10 points would go), applies it (a background
+ * job the page follows to its counts) and sees the candidate leave and the regrade join the history
+ * of past regrades, which opens to each change. The assessments list moves a row with the keyboard
+ * and archives one.
  */
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
@@ -114,6 +116,8 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await expect(candidate.getByTestId("candidate-title")).toHaveText("Output width with a stride");
   await expect(candidate.getByTestId("candidate-versions")).toHaveText("version 1 → published version 2");
   await expect(candidate.getByTestId("candidate-size")).toHaveText("2 answers in 2 attempts");
+  await expect(page.getByRole("heading", { level: 2, name: "Past regrades" })).toBeVisible();
+  await expect(page.getByTestId("regrade-history-empty")).toHaveText("No regrade has been applied to this assessment yet.");
   await expectClean(page, "regrade candidates");
 
   // The preview, chosen with the keyboard; never lowering is on by default.
@@ -174,12 +178,41 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await page.keyboard.press("Tab");
   await expect(dialog.getByTestId("apply-confirm")).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("regrade-applied")).toHaveText("Regraded Output width with a stride against version 2: 2 questions in attempts moved, 1 score changed.");
-  await expect(page.getByTestId("regrade-applied")).toBeFocused();
+  // Applying enqueues a job: the page says it is queued or running, with the focus on that, and
+  // follows it to the counts (a worker polls the queue every second).
+  const progress = page.getByTestId("regrade-progress");
+  const applied = page.getByTestId("regrade-applied");
+  await expect(progress.or(applied)).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(applied).toHaveText("Regraded Output width with a stride against version 2: 2 questions in attempts moved, 1 score changed.", { timeout: 60_000 });
+  await expect(applied).toBeFocused();
+  await expect(progress).toHaveCount(0);
   await expect(page.getByTestId("regrade-candidate")).toHaveCount(0);
   await expect(page.getByTestId("regrade-empty")).toBeVisible();
-  await expectClean(page, "after applying");
+
+  // The regrade joins the history: when, which question and versions, by whom, the counts, and
+  // that scores were never lowered; opened from the keyboard, its changes.
+  const history = page.getByTestId("regrade-history-item");
+  await expect(history).toHaveCount(1);
+  await expect(history.getByTestId("history-title")).toContainText("Output width with a stride, version 1 → 2");
+  await expect(history.getByTestId("history-by")).toHaveText(/^Applied by \S/);
+  await expect(history.getByTestId("history-counts")).toHaveText("2 questions in attempts moved; 1 score changed.");
+  await expect(history.getByTestId("history-lowering")).toHaveText("Scores never lowered");
+  await expect(history.getByTestId("history-changes")).toBeHidden();
+  await history.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  const changes = history.getByTestId("history-change");
+  await expect(changes).toHaveCount(2);
+  await expect(changes.filter({ hasText: right.email })).toHaveAttribute("data-state", "changed");
+  await expect(changes.filter({ hasText: right.email }).getByTestId("history-points")).toHaveText("0 → 10");
+  await expect(changes.filter({ hasText: right.email })).toContainText("Question 1");
+  await expect(changes.filter({ hasText: slip.email })).toHaveAttribute("data-state", "unchanged");
+  await expect(changes.filter({ hasText: slip.email }).getByTestId("history-points")).toHaveText("10 → 10");
+  await expectClean(page, "after applying, the history open");
   await snap(page, "regrade-applied");
+  // A second apply after it ran finds nothing to change, and says so without a job.
+  const again = await mutate<{ jobId: string | null; state: string; result: { regradeId: string | null; affected: number } }>(page, "assessments.regradeApply", { assessmentId: exam.id, questionId: question.id });
+  expect(again).toMatchObject({ jobId: null, state: "done", result: { regradeId: null, affected: 0 } });
 
   // The learner who answered rightly now has the 10 points.
   const { attempt } = await query<{ attempt: { questions: { awarded: number }[] } }>(right.learner, "assessments.attempt", { assessmentId: exam.id });
@@ -192,6 +225,14 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "重新评分：Exam: strides" })).toBeVisible();
   await expect(page.getByTestId("regrade-empty")).toContainText("每个作答都是按题目已发布的版本评分的");
+  await expect(page.getByRole("heading", { level: 2, name: "以往的重新评分" })).toBeVisible();
+  await expect(history.getByTestId("history-title")).toContainText("Output width with a stride，版本 1 → 2");
+  await expect(history.getByTestId("history-counts")).toHaveText("答卷中的 2 道题已更新；1 个分数发生了变化。");
+  await expect(history.getByTestId("history-lowering")).toHaveText("绝不降低分数");
+  await history.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(history.getByTestId("history-change")).toHaveCount(2);
+  await expect(history.getByRole("columnheader", { name: "得分（之前 → 之后）" })).toBeVisible();
   await expectClean(page, "regrade page in Chinese on a phone");
   await snap(page, "regrade-empty-zh-phone");
   await page.context().addCookies([{ name: LOCALE_COOKIE, value: "en", url: baseURL! }]);

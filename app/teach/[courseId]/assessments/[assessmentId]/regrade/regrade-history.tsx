@@ -72,7 +72,7 @@ export function RegradeHistory({ assessmentId, timeZone, initialHistory }: { ass
                   </summary>
                   <div className="border-t border-slate-100 px-4 pb-4 pt-3 sm:px-6">
                     <div className="overflow-x-auto rounded-lg border border-slate-200" role="region" aria-labelledby={captionId} tabIndex={0}>
-                      <table className="w-full min-w-[28rem] text-left text-sm" data-testid="history-changes">
+                      <table className="w-full min-w-[20rem] text-left text-sm" data-testid="history-changes">
                         <caption id={captionId} className="sr-only">
                           {t("historyChangesCaption")}
                         </caption>
