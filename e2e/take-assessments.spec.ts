@@ -200,6 +200,22 @@ test("a learner takes a homework with retries (the best try counts) and a one-mi
   await expect(learner.getByTestId("history-row")).toHaveCount(3);
   await expect(learner.getByTestId("history-row").nth(2)).toContainText(wrongAgain.join("x"));
 
+  // A second tab, read in Chinese, still offers a try that was answered meanwhile (here through
+  // the API): the server refuses the tab's answer, and the tab says why in Chinese (the refusal's
+  // reason, worded from the page's catalogue), not in the server's English.
+  const chineseTab = await browser.newContext({ baseURL, viewport: DESKTOP, storageState: await context.storageState() });
+  await chineseTab.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: new URL(learner.url()).origin }]);
+  const zh = await chineseTab.newPage();
+  await zh.goto(`/courses/${courseId}/assessments/${homeworkId}`);
+  await expect(zh.getByTestId("question")).toHaveAttribute("data-answerable", "true");
+  const { attempt: homeworkAttempt } = await query<{ attempt: { id: string } }>(learner, "assessments.attempt", { assessmentId: homeworkId });
+  const { tryNumber } = await query<{ tryNumber: number }>(learner, "assessments.question", { attemptId: homeworkAttempt.id, position: 0 });
+  await mutate(learner, "assessments.answer", { attemptId: homeworkAttempt.id, position: 0, tryNumber, answer: "1x1x1" });
+  await zh.locator("#answer").fill("2x2x2");
+  await zh.locator("#answer").press("Enter");
+  await expect(zh.getByTestId("question").getByRole("alert")).toHaveText(`此答案未被接受：本题的第 ${tryNumber + 1} 次作答已经提交过。请重新加载页面查看。`);
+  await chineseTab.close();
+
   // Finishing asks first, and says every question has an answer.
   await learner.getByTestId("finish").click();
   const dialog = learner.getByTestId("finish-dialog");
@@ -314,7 +330,10 @@ test("a learner takes a homework with retries (the best try counts) and a one-mi
   const { attempt } = await query<{ attempt: { id: string } }>(learner, "assessments.attempt", { assessmentId: examId });
   const late = await learner.request.post("/api/trpc/assessments.answer", { data: { json: { attemptId: attempt.id, position: 1, tryNumber: 0, answer: "B" } } });
   expect(late.status()).toBe(409);
-  expect(await late.text()).toContain("Time is up");
+  // The English message for scripts and logs, and the reason a page words in its own language.
+  const refusal = ((await late.json()) as { error: { json: { message: string; data: { reason: string | null } } } }).error.json;
+  expect(refusal.message).toContain("Time is up");
+  expect(refusal.data.reason).toBe("attempt.timeUp");
 
   await learner.goto(`/courses/${courseId}`);
   await expect(row(learner, "Pooling quiz").getByTestId("assessment-status")).toHaveText("Submitted");
