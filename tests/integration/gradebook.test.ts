@@ -126,8 +126,8 @@ describe.each(databaseKinds())("the gradebook on %s", (kind) => {
     // Ada: 2 + 3 of 5 = 100 %, 09:00 → 09:20 = 1200 s.
     expect(cells.Ada).toMatchObject({ attemptId: adaAttempt, status: "submitted", finishedBy: "learner", secondsSpent: 1200, late: false, overridden: false, dueAt: "2026-05-01T18:00", accommodation: null });
     expect(cells.Ada!.score).toEqual({ awarded: 5, possible: 5, percent: 100, overridden: false, computed: 5 });
-    // Ben: 2 of 5 = 40 %, still running at 12:00: 3 h = 10 800 s.
-    expect(cells.Ben).toMatchObject({ attemptId: benAttempt, status: "in-progress", finishedAt: null, secondsSpent: 10_800, late: false });
+    // Ben: 2 of 5 = 40 %, still open at 12:00: 09:00 → his last answer at 09:02 = 120 s (untimed: no idle hours).
+    expect(cells.Ben).toMatchObject({ attemptId: benAttempt, status: "in-progress", finishedAt: null, secondsSpent: 120, late: false });
     expect(cells.Ben!.score).toEqual({ awarded: 2, possible: 5, percent: 40, overridden: false, computed: 2 });
     // Cai: 2 points × 0.5 late credit = 1 of 5 = 20 %; 09:00 → 11:30 = 9000 s; late.
     expect(cells.Cai).toMatchObject({ attemptId: caiAttempt, status: "submitted", secondsSpent: 9000, late: true });

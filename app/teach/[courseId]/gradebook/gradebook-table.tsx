@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { assessmentTitle } from "./assessment-title";
+import { timeSpent } from "./time-spent";
 import type { Gradebook, GradebookCell } from "./gradebook-types";
 
 const badge = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold";
@@ -62,7 +63,7 @@ export async function GradebookTable({ courseId, gradebook }: { courseId: string
                         {t("score", { awarded: cell.score.awarded, possible: cell.score.possible, percent: cell.score.percent })}
                       </div>
                     )}
-                    {cell.secondsSpent !== null && <div className="text-xs text-slate-600">{t("spent", { minutes: Math.floor(cell.secondsSpent / 60) })}</div>}
+                    {cell.secondsSpent !== null && <div className="text-xs text-slate-600">{timeSpent(t, cell.secondsSpent)}</div>}
                     {cell.accommodation?.dueAt && cell.dueAt && <div className="text-xs text-slate-600">{t("accommodationDue", { due: cell.dueAt.replace("T", " ") })}</div>}
                     {cell.accommodation && cell.accommodation.extraMinutes > 0 && (
                       <div className="text-xs text-slate-600">{t("accommodationExtra", { minutes: cell.accommodation.extraMinutes })}</div>

@@ -19,7 +19,11 @@ export interface AttemptCell {
   startedAt: Date | null;
   finishedAt: Date | null;
   finishedBy: "learner" | "time" | null;
-  /** Seconds from the start to the finish, or to now while it is in progress. */
+  /**
+   * Seconds spent: on a timed attempt the clock runs from the start to the finish (or now);
+   * an untimed one counts to the learner's own finish, else to their last answer, so a homework
+   * left open for a week does not read as a week's work.
+   */
   secondsSpent: number | null;
   /** A try kept less than full credit, or the learner finished after their due date. */
   late: boolean;
@@ -31,7 +35,7 @@ export interface SettledAttemptRow {
   startedAt: Date;
   finishedAt: Date | null;
   finishedBy: string | null;
-  questions: readonly { awarded: number; points: number; tries: readonly { credit: number }[] }[];
+  questions: readonly { awarded: number; points: number; tries: readonly { credit: number; answeredAt: Date }[] }[];
 }
 
 export function gradebookScore(questions: readonly { awarded: number; points: number }[], override: number | null): GradebookScore {
@@ -43,7 +47,8 @@ export function attemptCell(attempt: SettledAttemptRow | null, schedule: AnswerS
     return { attemptId: null, status: "not-started", score: null, startedAt: null, finishedAt: null, finishedBy: null, secondsSpent: null, late: false, overridden: false };
   }
   const { dueAt } = effectiveDates(schedule, override);
-  const end = attempt.finishedAt ?? now;
+  const timed = schedule.timeLimitMinutes !== null;
+  const end = timed ? (attempt.finishedAt ?? now) : attempt.finishedBy === "learner" && attempt.finishedAt ? attempt.finishedAt : lastAnswerAt(attempt);
   const lateTry = attempt.questions.some((question) => question.tries.some((attemptTry) => attemptTry.credit < 1));
   // Only the learner's own finish counts: an attempt the server closed at the end of the late
   // period says nothing about when the learner worked (their tries' credit does).
@@ -55,8 +60,14 @@ export function attemptCell(attempt: SettledAttemptRow | null, schedule: AnswerS
     startedAt: attempt.startedAt,
     finishedAt: attempt.finishedAt,
     finishedBy: attempt.finishedBy === "learner" || attempt.finishedBy === "time" ? attempt.finishedBy : null,
-    secondsSpent: Math.max(0, Math.round((end.getTime() - attempt.startedAt.getTime()) / 1000)),
+    secondsSpent: end ? Math.max(0, Math.round((end.getTime() - attempt.startedAt.getTime()) / 1000)) : null,
     late: lateTry || finishedLate,
     overridden: scoreOverride !== null,
   };
+}
+
+function lastAnswerAt(attempt: SettledAttemptRow): Date | null {
+  let last: Date | null = null;
+  for (const question of attempt.questions) for (const attemptTry of question.tries) if (!last || attemptTry.answeredAt > last) last = attemptTry.answeredAt;
+  return last;
 }

@@ -29,7 +29,7 @@ export async function loadCourseGradebook({ db, courseId, now }: { db: PrismaCli
       attempts: {
         where: { userId: { in: learnerIds } },
         include: {
-          questions: { select: { awarded: true, points: true, tries: { select: { credit: true } } } },
+          questions: { select: { awarded: true, points: true, tries: { select: { credit: true, answeredAt: true } } } },
           scoreOverrides: { orderBy: { createdAt: "desc" }, take: 1, select: { score: true } },
         },
       },

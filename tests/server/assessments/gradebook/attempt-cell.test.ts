@@ -10,8 +10,8 @@ const attempt = (over: Partial<Parameters<typeof attemptCell>[0] & object> = {})
   finishedAt: new Date("2026-05-01T09:30:00Z"),
   finishedBy: "learner",
   questions: [
-    { awarded: 2, points: 2, tries: [{ credit: 1 }] },
-    { awarded: 1, points: 3, tries: [{ credit: 1 }] },
+    { awarded: 2, points: 2, tries: [{ credit: 1, answeredAt: new Date("2026-05-01T09:10:00Z") }] },
+    { awarded: 1, points: 3, tries: [{ credit: 1, answeredAt: new Date("2026-05-01T09:25:00Z") }] },
   ],
   ...over,
 });
@@ -27,14 +27,25 @@ describe("a gradebook cell", () => {
     expect(attemptCell(attempt(), schedule, null, 4, now)).toMatchObject({ overridden: true, score: { awarded: 4, percent: 80, computed: 3 } });
   });
 
-  it("counts time to the finish, or to now while running", () => {
+  it("counts a timed attempt's clock: to its finish, or to now while running", () => {
+    const timed = { ...schedule, timeLimitMinutes: 45 };
+    expect(attemptCell(attempt({ finishedAt: new Date("2026-05-01T09:45:00Z"), finishedBy: "time" }), timed, null, null, now).secondsSpent).toBe(45 * 60);
+    expect(attemptCell(attempt({ finishedAt: null, finishedBy: null }), timed, null, null, new Date("2026-05-01T09:40:00Z")).secondsSpent).toBe(40 * 60);
+  });
+
+  it("counts an untimed attempt to the learner's own finish, else to their last answer", () => {
+    // 09:00 → 09:30, finished by the learner.
     expect(attemptCell(attempt(), schedule, null, null, now).secondsSpent).toBe(1800);
-    // 1 May 09:00 → 3 May 00:00 = 39 h.
-    expect(attemptCell(attempt({ finishedAt: null, finishedBy: null }), schedule, null, null, now)).toMatchObject({ status: "in-progress", secondsSpent: 39 * 3600 });
+    // Still open two days later: 09:00 → the last answer at 09:25, not 39 hours.
+    expect(attemptCell(attempt({ finishedAt: null, finishedBy: null }), schedule, null, null, now)).toMatchObject({ status: "in-progress", secondsSpent: 25 * 60 });
+    // Closed by the server at the end of the late period: also to the last answer.
+    expect(attemptCell(attempt({ finishedAt: new Date("2026-05-02T10:00:00Z"), finishedBy: "time" }), schedule, null, null, now).secondsSpent).toBe(25 * 60);
+    // Started, nothing answered: no time to report.
+    expect(attemptCell(attempt({ finishedAt: null, finishedBy: null, questions: [{ awarded: 0, points: 2, tries: [] }] }), schedule, null, null, now).secondsSpent).toBeNull();
   });
 
   it("is late for a try with less than full credit, or the learner's own finish after their due date", () => {
-    expect(attemptCell(attempt({ questions: [{ awarded: 1, points: 2, tries: [{ credit: 0.5 }] }] }), schedule, null, null, now).late).toBe(true);
+    expect(attemptCell(attempt({ questions: [{ awarded: 1, points: 2, tries: [{ credit: 0.5, answeredAt: new Date("2026-05-01T09:10:00Z") }] }] }), schedule, null, null, now).late).toBe(true);
     expect(attemptCell(attempt({ finishedAt: new Date("2026-05-01T11:00:00Z") }), schedule, null, null, now).late).toBe(true);
     // The same finish with a due date moved for this learner is on time.
     expect(attemptCell(attempt({ finishedAt: new Date("2026-05-01T11:00:00Z") }), schedule, { dueAt: new Date("2026-05-01T12:00:00Z") }, null, now).late).toBe(false);

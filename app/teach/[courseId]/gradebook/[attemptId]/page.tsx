@@ -7,6 +7,7 @@ import { card } from "../../../_components/styles";
 import { orNotFound, teachCaller } from "../../../_components/teach-caller";
 import { assessmentTitle } from "../assessment-title";
 import { OverrideForm } from "./override-form";
+import { timeSpent } from "../time-spent";
 
 export const dynamic = "force-dynamic";
 
@@ -85,7 +86,7 @@ export default async function GradebookAttemptPage({ params }: { params: Promise
           )}
           <div>
             <dt className="text-sm text-slate-600">{t("attempt.timeSpent")}</dt>
-            <dd>{attempt.secondsSpent === null ? "—" : t("spent", { minutes: Math.floor(attempt.secondsSpent / 60) })}</dd>
+            <dd>{attempt.secondsSpent === null ? "—" : timeSpent(t, attempt.secondsSpent)}</dd>
           </div>
         </dl>
       </section>
