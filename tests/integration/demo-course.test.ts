@@ -44,6 +44,9 @@ describe.each(databaseKinds())("the demo course on %s", (kind) => {
     expect(assessments.map((row) => row.started)).toEqual([5, 4]);
     const exam = await db.assessmentAttempt.findMany({ where: { assessmentId: assessments[1]!.id }, orderBy: { startedAt: "desc" } });
     expect(exam.map((attempt) => attempt.finishedBy)).toEqual(["learner", "learner", "learner", "time"]);
+    const homework = await db.assessmentAttempt.findMany({ where: { assessmentId: assessments[0]!.id } });
+    expect(homework.filter((attempt) => attempt.finishedBy === "learner")).toHaveLength(3);
+    expect(homework.filter((attempt) => attempt.finishedAt === null)).toHaveLength(2);
     expect(await db.attemptTry.count({ where: { question: { attempt: { assessmentId: assessments[0]!.id } } } })).toBeGreaterThanOrEqual(15);
     const mine = await callerFor(db, learner, () => now).assessments.forCourse({ courseId: course!.id });
     expect(mine.map((row) => row.status)).toEqual(["not-started", "not-started"]);

@@ -49,7 +49,7 @@ async function takeAttempt(db: PrismaClient, student: Student, attemptId: string
 /**
  * The demo course's graded work: a homework of built-in skills (due in three days, a late week at
  * half credit) and a timed exam drawn from the course's bank (tries worth 10, 7, 5; the key shown
- * after it closes), with the synthetic class's attempts: most did the homework, several took the
+ * after it closes), with the synthetic class's attempts: most did the homework (three handed it in), several took the
  * exam, one left it open and the server closed it at the time limit. The demo learner has taken
  * neither, so they can.
  */
@@ -97,7 +97,9 @@ export async function seedDemoAssessments({ db, instructorId, courseId, bankId, 
     if (index < students.length - 1) {
       const startedAt = new Date(now.getTime() - (6 - index) * DAY_MS + rng.int(9, 20) * HOUR_MS);
       const { attemptId } = await startAttempt({ db, userId: student.id, assessmentId: homework.id, pledge: false, now: startedAt, randomSeed: seeds });
-      await takeAttempt(db, student, attemptId, startedAt, rng, { minutesPerQuestion: 12, retries: 2 });
+      const doneAt = await takeAttempt(db, student, attemptId, startedAt, rng, { minutesPerQuestion: 12, retries: 2 });
+      // The first three handed it in; the others may still come back before it is due.
+      if (index < 3) await finishAttempt({ db, userId: student.id, attemptId, now: new Date(doneAt.getTime() + MINUTE_MS) });
     }
     // Four students took the exam yesterday; the fourth walked away and the server closed it.
     if (index < 4) {
