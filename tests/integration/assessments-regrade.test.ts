@@ -233,7 +233,8 @@ describe.each(databaseKinds())("regrading on %s", (kind) => {
     await queue.send(REGRADE_ASSESSMENT_JOB, { userId: stranger.id, assessmentId, questionId, allowLower: false }, { singletonKey: regradeJobKey(assessmentId, questionId) });
     // One retry (QUEUES), then failed.
     const job = await waitFor(() => teach.assessments.regradeJob({ assessmentId, questionId }), (value) => value?.state === "failed");
-    expect(job).toMatchObject({ state: "failed", result: null, error: expect.any(String) });
+    // The course is not the stranger's: its existence is not revealed, and the page words the reason.
+    expect(job).toMatchObject({ state: "failed", result: null, error: { message: "There is no such course of yours.", reason: "course.notFound" } });
     expect(await awarded(answered.get(learners[0]!.id)!)).toBe(0);
     expect(await db.regrade.count({ where: { assessmentId } })).toBe(0);
     // A failed job does not block the next apply.
@@ -244,6 +245,7 @@ describe.each(databaseKinds())("regrading on %s", (kind) => {
     const { teach, questionId, assessmentId } = await setUp();
     await fixKey(teach, questionId);
     expect(await outcomeOf(() => teach.assessments.regradeApply({ assessmentId, questionId }))).toBe("SERVICE_UNAVAILABLE");
+    await expect(teach.assessments.regradeApply({ assessmentId, questionId })).rejects.toMatchObject({ cause: { reason: "regrade.unavailable" } });
     expect(await db.regrade.count({ where: { assessmentId } })).toBe(0);
   });
 

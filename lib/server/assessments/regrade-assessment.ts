@@ -28,7 +28,7 @@ type Reader = PrismaClient | Transaction;
 async function computeRegrade(db: Reader, { assessmentId, questionId, allowLower }: Omit<RegradeOptions, "db" | "userId">) {
   const question = await db.question.findUnique({ where: { id: questionId }, select: { publishedVersion: true } });
   const target = question?.publishedVersion ? await db.questionVersion.findUnique({ where: { questionId_version: { questionId, version: question.publishedVersion } } }) : null;
-  if (!target) throw new AppError("BAD_INPUT", "questionId: this question has no published version to regrade against", { field: "questionId" });
+  if (!target) throw new AppError("BAD_INPUT", "questionId: this question has no published version to regrade against", { field: "questionId", reason: "regrade.noPublishedVersion" });
   const templateId = questionTemplateId(questionId);
   const stale = await db.attemptQuestion.findMany({
     where: { templateId, attempt: { assessmentId }, NOT: { questionVersionId: target.id } },
@@ -83,7 +83,7 @@ async function gradeAgainst(definition: unknown, templateId: string, tries: { se
 /** The assessment's course, after checking that the user owns it (NOT_FOUND for anyone else's). */
 export async function requireAssessmentOwner(db: PrismaClient, assessmentId: string, userId: string) {
   const assessment = await db.assessment.findUnique({ where: { id: assessmentId }, select: { courseId: true } });
-  if (!assessment) throw new AppError("NOT_FOUND", "There is no such assessment.");
+  if (!assessment) throw new AppError("NOT_FOUND", "There is no such assessment.", { reason: "assessment.notFound" });
   await requireOwner({ db, courseId: assessment.courseId, userId });
   return assessment;
 }

@@ -10,7 +10,7 @@ import { questionIdOf } from "../questions/template-id";
  */
 export async function regradeCandidates({ db, userId, assessmentId }: { db: PrismaClient; userId: string; assessmentId: string }) {
   const assessment = await db.assessment.findUnique({ where: { id: assessmentId }, select: { courseId: true } });
-  if (!assessment) throw new AppError("NOT_FOUND", "There is no such assessment.");
+  if (!assessment) throw new AppError("NOT_FOUND", "There is no such assessment.", { reason: "assessment.notFound" });
   await requireOwner({ db, courseId: assessment.courseId, userId });
   const held = await db.attemptQuestion.findMany({
     where: { attempt: { assessmentId }, templateId: { startsWith: "question:" } },

@@ -20,15 +20,34 @@ export type RegradeJobView = {
   finishedAt: Date | null;
   /** The counts, once done. */
   result: RegradeAssessmentOutput | null;
-  /** Why a failed job failed, when it was our expected error; else null ("something went wrong"). */
-  error: string | null;
+  /**
+   * Why a failed job failed, when it was our expected error (an AppError: its English message and
+   * its reason id, which the page words in its language); else null ("something went wrong").
+   */
+  error: RegradeJobError | null;
 };
+
+export type RegradeJobError = { message: string; reason: string | null; params: Record<string, string | number> | null };
+
+type FailedOutput = { name?: unknown; message?: unknown; reason?: unknown; params?: unknown };
+
+/** Only strings and finite numbers pass on as a reason's values, as the error formatter does. */
+function reasonParams(params: unknown): Record<string, string | number> | null {
+  if (!params || typeof params !== "object") return null;
+  return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string | number] => typeof entry[1] === "string" || (typeof entry[1] === "number" && Number.isFinite(entry[1]))));
+}
+
+/** A job's failure as the page may see it: an AppError (serialised by pg-boss) says why; anything else is ours. */
+function failureOf(output: FailedOutput | null): RegradeJobError | null {
+  if (output?.name !== "AppError" || typeof output.message !== "string") return null;
+  return { message: output.message, reason: typeof output.reason === "string" ? output.reason : null, params: reasonParams(output.params) };
+}
 
 type Target = { assessmentId: string; questionId: string };
 
 /** The latest regrade job of this assessment's question, as the page may see it. */
 export async function regradeJobOf({ queue, assessmentId, questionId }: Target & { queue: JobQueue }): Promise<RegradeJobView | null> {
-  const job = await queue.latestJob<RegradeAssessmentOutput & { message?: unknown; name?: unknown }>(REGRADE_ASSESSMENT_JOB, regradeJobKey(assessmentId, questionId));
+  const job = await queue.latestJob<RegradeAssessmentOutput & FailedOutput>(REGRADE_ASSESSMENT_JOB, regradeJobKey(assessmentId, questionId));
   if (!job) return null;
   const output = job.output;
   const result =
@@ -37,7 +56,7 @@ export async function regradeJobOf({ queue, assessmentId, questionId }: Target &
       : null;
   // An AppError's message is written for the instructor; anything else is a system error, logged
   // by the worker. Either way the transaction wrote nothing.
-  const error = job.state === "failed" && output?.name === "AppError" && typeof output.message === "string" ? output.message : null;
+  const error = job.state === "failed" ? failureOf(output) : null;
   return { jobId: job.id, state: job.state, requestedAt: job.createdAt, finishedAt: job.finishedAt, result, error };
 }
 
@@ -48,7 +67,7 @@ export async function regradeJobOf({ queue, assessmentId, questionId }: Target &
 async function staleCount(db: PrismaClient, { assessmentId, questionId }: Target) {
   const question = await db.question.findUnique({ where: { id: questionId }, select: { publishedVersion: true } });
   const target = question?.publishedVersion ? await db.questionVersion.findUnique({ where: { questionId_version: { questionId, version: question.publishedVersion } }, select: { id: true, version: true } }) : null;
-  if (!target) throw new AppError("BAD_INPUT", "questionId: this question has no published version to regrade against", { field: "questionId" });
+  if (!target) throw new AppError("BAD_INPUT", "questionId: this question has no published version to regrade against", { field: "questionId", reason: "regrade.noPublishedVersion" });
   const stale = await db.attemptQuestion.count({ where: { templateId: questionTemplateId(questionId), attempt: { assessmentId }, NOT: { questionVersionId: target.id } } });
   return { toVersion: target.version, stale };
 }
@@ -82,7 +101,7 @@ export async function requestRegrade({
   if (stale === 0) {
     return { jobId: null, state: "done", requestedAt: null, finishedAt: null, result: { regradeId: null, toVersion, affected: 0, changed: 0 }, error: null };
   }
-  if (!queue) throw new AppError("UNAVAILABLE", "Regrading is not available right now; try again later.");
+  if (!queue) throw new AppError("UNAVAILABLE", "Regrading is not available right now; try again later.", { reason: "regrade.unavailable" });
   await queue.send(REGRADE_ASSESSMENT_JOB, { userId, assessmentId, questionId, allowLower }, { singletonKey: regradeJobKey(assessmentId, questionId) });
   const queued = await regradeJobOf({ queue, assessmentId, questionId });
   if (!queued) throw new Error("the regrade job was sent but cannot be found");

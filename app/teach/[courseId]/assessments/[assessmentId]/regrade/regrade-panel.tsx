@@ -5,16 +5,19 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "../../../../../_components/trpc";
+import { useServerMessage } from "../../../../../_components/use-server-message";
 import { card, errorText, primaryButton, secondaryButton } from "../../../../_components/styles";
 import { ApplyDialog } from "./apply-dialog";
 import { RegradePreviewTable } from "./regrade-preview";
 import type { RegradeCandidate, RegradeJob } from "./regrade-types";
 
 /** The regrade the page follows: its question's title, and its job once known. */
-interface Followed {
+export interface Followed {
   questionId: string;
   title: string;
   job: RegradeJob;
+  /** Applied from this page (the focus follows it), or found waiting or running when the page loaded. */
+  appliedHere: boolean;
 }
 
 const inProgress = (job: RegradeJob | null | undefined) => job?.state === "queued" || job?.state === "running";
@@ -26,16 +29,28 @@ const inProgress = (job: RegradeJob | null | undefined) => job?.state === "queue
  * failure, announces each step and moves the focus to it; once done, the candidate leaves the list
  * and the regrade joins the history below.
  */
-export function RegradePanel({ courseId, assessmentId, initialCandidates }: { courseId: string; assessmentId: string; initialCandidates: RegradeCandidate[] }) {
+export function RegradePanel({
+  courseId,
+  assessmentId,
+  initialCandidates,
+  initialFollowed,
+}: {
+  courseId: string;
+  assessmentId: string;
+  initialCandidates: RegradeCandidate[];
+  /** A regrade queued or running when the page loaded (applied before a reload, or by a co-owner). */
+  initialFollowed: Followed | null;
+}) {
   const t = useTranslations("teachRegrade");
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const refusal = useServerMessage();
   const candidates = useQuery(trpc.assessments.regradeCandidates.queryOptions({ assessmentId }, { initialData: initialCandidates }));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [allowLower, setAllowLower] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [followed, setFollowed] = useState<Followed | null>(null);
+  const [followed, setFollowed] = useState<Followed | null>(initialFollowed);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const outcomeMessage = useRef<HTMLParagraphElement>(null);
   const selected = candidates.data.find((candidate) => candidate.questionId === selectedId) ?? null;
@@ -57,10 +72,12 @@ export function RegradePanel({ courseId, assessmentId, initialCandidates }: { co
     if (selectedId) previewHeading.current?.focus();
   }, [selectedId]);
 
-  // The focus follows the outcome: to "queued" when the dialog closes, then to the result.
+  // The focus follows the outcome of an apply made here: to "queued" when the dialog closes, then
+  // to the result. A regrade found running when the page loaded is announced, not focused.
+  const appliedHere = followed?.appliedHere ?? false;
   useEffect(() => {
-    if (phase) outcomeMessage.current?.focus();
-  }, [phase, followed?.job.jobId]);
+    if (phase && appliedHere) outcomeMessage.current?.focus();
+  }, [phase, appliedHere, followed?.job.jobId]);
 
   useEffect(() => {
     if (phase !== "done" && phase !== "failed") return;
@@ -87,7 +104,7 @@ export function RegradePanel({ courseId, assessmentId, initialCandidates }: { co
         onSuccess: (enqueued) => {
           setConfirming(false);
           setSelectedId(null);
-          setFollowed({ questionId, title, job: enqueued });
+          setFollowed({ questionId, title, job: enqueued, appliedHere: true });
         },
       },
     );
@@ -97,7 +114,11 @@ export function RegradePanel({ courseId, assessmentId, initialCandidates }: { co
     if (!followed || !job) return "";
     if (job.state === "queued") return t("queued", { title: followed.title });
     if (job.state === "running") return t("running", { title: followed.title });
-    if (job.state === "failed") return job.error ? t("failed", { title: followed.title, reason: job.error }) : t("failedUnknown", { title: followed.title });
+    if (job.state === "failed") {
+      // The job's AppError, worded as a refusal of the call would be (its reason in this language).
+      const { error } = job;
+      return error ? t("failed", { title: followed.title, reason: refusal({ message: error.message, data: { reason: error.reason, params: error.params } }) }) : t("failedUnknown", { title: followed.title });
+    }
     const result = job.result;
     if (!result || result.regradeId === null) return t("appliedNothing", { title: followed.title });
     return t("applied", { title: followed.title, version: result.toVersion, affected: result.affected, changed: result.changed });
@@ -188,7 +209,7 @@ export function RegradePanel({ courseId, assessmentId, initialCandidates }: { co
 
           {preview.isError ? (
             <p role="alert" className={errorText}>
-              {preview.error.message}
+              {refusal(preview.error)}
             </p>
           ) : !preview.data ? (
             <p role="status" className="text-slate-600" data-testid="regrade-loading">
@@ -211,7 +232,7 @@ export function RegradePanel({ courseId, assessmentId, initialCandidates }: { co
                 changed={preview.data.changed}
                 allowLower={allowLower}
                 pending={apply.isPending}
-                error={apply.isError ? apply.error.message : null}
+                error={apply.isError ? refusal(apply.error) : null}
                 onConfirm={onConfirm}
                 onClose={() => setConfirming(false)}
               />
