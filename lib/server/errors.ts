@@ -33,6 +33,17 @@ export interface AppErrorOptions {
   reason?: string;
   /** The values the reason's sentence names (a question's number, a score's bound). */
   params?: ReasonParams;
+  /**
+   * One reason per field for a refusal that names several (an assessment's broken rules), so a
+   * form can word each beside its field; the message still lists them all in English.
+   */
+  fieldReasons?: readonly FieldReason[];
+}
+
+export interface FieldReason {
+  field: string;
+  reason: string;
+  params?: ReasonParams;
 }
 
 /** Values a reason's sentence names: plain strings and numbers, safe to send to any browser. */
@@ -44,6 +55,7 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly reason: string | undefined;
   readonly params: ReasonParams | undefined;
+  readonly fieldReasons: readonly FieldReason[] | undefined;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message);
@@ -53,6 +65,7 @@ export class AppError extends Error {
     this.field = options.field;
     this.reason = options.reason;
     this.params = options.params;
+    this.fieldReasons = options.fieldReasons;
   }
 }
 

@@ -132,7 +132,8 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
     // What was refused, as an id a page words in its own language (app/_components/server-message.ts).
     const reason = appError?.reason ?? null;
     const params = reason ? (appError?.params ?? null) : null;
-    return { ...shape, message, data: { code, httpStatus, path, fieldErrors, retryAfterSeconds, reason, params } };
+    const fieldReasons = appError?.fieldReasons ?? null;
+    return { ...shape, message, data: { code, httpStatus, path, fieldErrors, retryAfterSeconds, reason, params, fieldReasons } };
   },
 });
 

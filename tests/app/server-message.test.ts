@@ -44,7 +44,7 @@ describe("a refusal of the server, read in the page's language", () => {
 
   it("passes only strings and numbers to the sentence", () => {
     const score = refusal("score: must be between 0 and 10", { code: "BAD_REQUEST", reason: "gradebook.scoreOutOfRange", params: { possible: 10, extra: { nested: true } } });
-    expect(serverMessage(score, translatorFor("en"), SOMETHING_WRONG)).toBe("The score must be between 0 and 10, the attempt’s possible points.");
+    expect(serverMessage(score, translatorFor("en"), SOMETHING_WRONG)).toBe("The score must be between 0 and 10, the attempt's possible points.");
   });
 
   it("says \"something went wrong\" for our own failure, a lost connection or an empty message", () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { messagesByLocale } from "@/lib/i18n/messages";
 
-/** The server's source, read as text: every dotted `reason: "…"` it gives an AppError (other `reason` fields are plain words). */
-const serverSources = import.meta.glob<string>("/lib/server/**/*.ts", { query: "?raw", import: "default", eager: true });
+/**
+ * The server's source and the assessment rules' (whose problems the server passes on), read as
+ * text: every dotted `reason: "…"` they give a refusal (other `reason` fields are plain words).
+ */
+const serverSources = import.meta.glob<string>(["/lib/server/**/*.ts", "/lib/grading/assessments/*.ts"], { query: "?raw", import: "default", eager: true });
 
 function reasonsIn(source: string): string[] {
   return [...source.matchAll(/\breason: "([A-Za-z]+(?:\.[A-Za-z]+)+)"/g)].map((match) => match[1]!);
@@ -19,6 +22,7 @@ describe("the reasons the server gives its refusals", () => {
     expect(reasons).toContain("attempt.timeUp");
     expect(reasons).toContain("attempt.noTriesLeft");
     expect(reasons).toContain("assessment.closed");
+    expect(reasons).toContain("rules.dueBeforeOpen");
   });
 
   it("each have a sentence in English and in Chinese under serverErrors", () => {

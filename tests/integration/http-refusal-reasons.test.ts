@@ -18,14 +18,17 @@ interface Refusal {
 describe.each(databaseKinds())("an assessment's refusals over HTTP on %s", (kind) => {
   let database: TestDatabase;
   let api: ReturnType<typeof httpApi>;
+  let instructor: SessionUser;
   let learner: SessionUser;
+  let courseId: string;
+  let questionId: string;
   let assessmentId: string;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const db = database.prisma;
     api = httpApi({ db });
-    const instructor = await newUser(db, "instructor");
+    instructor = await newUser(db, "instructor");
     learner = await newUser(db, "learner");
     const teach = callerFor(db, instructor, () => new Date());
     const course = await teach.courses.create({ title: "CNN" });
@@ -33,6 +36,8 @@ describe.each(databaseKinds())("an assessment's refusals over HTTP on %s", (kind
     const question = await teach.questions.create({ bankId: bank.id, definition: strideQuestion });
     await teach.questions.validate({ questionId: question.id });
     await teach.questions.publish({ questionId: question.id });
+    ({ id: courseId } = course);
+    ({ id: questionId } = question);
     // One try, and an honour pledge to start.
     ({ id: assessmentId } = await teach.assessments.save({
       courseId: course.id,
@@ -73,6 +78,29 @@ describe.each(databaseKinds())("an assessment's refusals over HTTP on %s", (kind
     const past = await api.call("assessments.answer", { attemptId, position: 0, tryNumber: 1, answer: "6" }, { method: "POST", user: learner });
     expect(past.status).toBe(409);
     expect(refusalOf(past)).toMatchObject({ message: "This question has no tries left.", data: { code: "CONFLICT", reason: "attempt.noTriesLeft", params: null } });
+  });
+
+  it("sends a reason per field for an assessment's broken rules, beside the English message that lists them", async () => {
+    const broken = await api.call(
+      "assessments.save",
+      {
+        courseId,
+        titleEn: "Broken",
+        kind: "homework",
+        zones: [{ pool: [{ question: questionId }], draw: 1, points: 10, pointsPerTry: [10, 12] }],
+        opensAt: "2026-05-02T10:00",
+        dueAt: "2026-05-01T10:00",
+      },
+      { method: "POST", user: instructor },
+    );
+    expect(broken.status).toBe(400);
+    const refusal = refusalOf(broken) as Refusal & { data: { fieldReasons: unknown } };
+    expect(refusal.message).toContain("dueAt: the due date must come after the opening date");
+    expect(refusal.data.reason).toBe("assessment.rulesBroken");
+    expect(refusal.data.fieldReasons).toEqual([
+      { field: "dueAt", reason: "rules.dueBeforeOpen" },
+      { field: "zones.0.pointsPerTry.1", reason: "rules.tryAbovePoints", params: { try: 2, points: 10 } },
+    ]);
   });
 
   it("sends a null reason for invalid input, whose message names the field", async () => {

@@ -26,12 +26,12 @@ export const MAX_ZONES = 50;
 
 /** Every problem with the zones, named by field (`zones.2.draw`); empty when attempts can be drawn. */
 export function checkZones(zones: readonly Zone<unknown>[]): RuleProblem[] {
-  if (zones.length === 0 || zones.length > MAX_ZONES) return [{ field: "zones", message: `an assessment has from 1 to ${MAX_ZONES} zones` }];
+  if (zones.length === 0 || zones.length > MAX_ZONES) return [{ field: "zones", message: `an assessment has from 1 to ${MAX_ZONES} zones`, reason: "rules.zonesCount", params: { max: MAX_ZONES } }];
   const problems: RuleProblem[] = [];
   zones.forEach((zone, at) => {
-    if (zone.pool.length === 0 || zone.pool.length > MAX_POOL_SIZE) problems.push({ field: `zones.${at}.pool`, message: `zone ${at + 1} needs from 1 to ${MAX_POOL_SIZE} questions to draw from` });
+    if (zone.pool.length === 0 || zone.pool.length > MAX_POOL_SIZE) problems.push({ field: `zones.${at}.pool`, message: `zone ${at + 1} needs from 1 to ${MAX_POOL_SIZE} questions to draw from`, reason: "rules.poolSize", params: { zone: at + 1, max: MAX_POOL_SIZE } });
     else if (!Number.isInteger(zone.draw) || zone.draw < 1 || zone.draw > zone.pool.length) {
-      problems.push({ field: `zones.${at}.draw`, message: `zone ${at + 1} can draw from 1 to ${zone.pool.length} of its ${zone.pool.length} questions` });
+      problems.push({ field: `zones.${at}.draw`, message: `zone ${at + 1} can draw from 1 to ${zone.pool.length} of its ${zone.pool.length} questions`, reason: "rules.drawCount", params: { zone: at + 1, size: zone.pool.length } });
     }
   });
   return problems;

@@ -8,7 +8,8 @@ import type { SaveAssessmentInput } from "./schemas";
 
 function refuse(problems: readonly RuleProblem[]): never {
   const first = problems[0]!;
-  throw new AppError("BAD_INPUT", problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "), { field: first.field, reason: "assessment.rulesBroken" });
+  const fieldReasons = problems.map(({ field, reason, params }) => ({ field, reason, ...(params ? { params } : {}) }));
+  throw new AppError("BAD_INPUT", problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "), { field: first.field, reason: "assessment.rulesBroken", fieldReasons });
 }
 
 /**
@@ -34,26 +35,26 @@ export async function saveAssessment({ db, userId, input, now }: { db: PrismaCli
     timeLimitMinutes: input.timeLimitMinutes,
   };
   const problems: RuleProblem[] = [...checkSchedule(schedule)];
-  if (input.kind === "homework" && input.timeLimitMinutes !== null) problems.push({ field: "timeLimitMinutes", message: "only an exam has a time limit" });
-  if (input.kind === "homework" && input.gradeAtEnd) problems.push({ field: "gradeAtEnd", message: "only an exam can hold its feedback until the end" });
+  if (input.kind === "homework" && input.timeLimitMinutes !== null) problems.push({ field: "timeLimitMinutes", message: "only an exam has a time limit", reason: "rules.examOnlyTimeLimit" });
+  if (input.kind === "homework" && input.gradeAtEnd) problems.push({ field: "gradeAtEnd", message: "only an exam can hold its feedback until the end", reason: "rules.examOnlyGradeAtEnd" });
 
   const pool = await coursePool(db, input.courseId);
   const zones = input.zones.map((zone, at) => {
     for (const problem of checkQuestionRules({ kind: input.kind, points: zone.points, pointsPerTry: zone.pointsPerTry })) {
-      problems.push({ field: `zones.${at}.${problem.field}`, message: problem.message });
+      problems.push({ ...problem, field: `zones.${at}.${problem.field}` });
     }
     const entries: StoredPoolEntry[] = [];
     zone.pool.forEach((entry, index) => {
       const field = `zones.${at}.pool.${index}`;
       if ("bank" in entry) {
         const questions = pool.banks.get(entry.bank);
-        if (!questions) problems.push({ field, message: "is not a bank of this course with published questions" });
+        if (!questions) problems.push({ field, message: "is not a bank of this course with published questions", reason: "rules.notABank" });
         else entries.push(...questions.map((question) => ({ question })));
       } else if ("question" in entry) {
-        if (!pool.questions.has(entry.question)) problems.push({ field, message: "is not a published question of this course" });
+        if (!pool.questions.has(entry.question)) problems.push({ field, message: "is not a published question of this course", reason: "rules.notAQuestion" });
         else entries.push({ question: entry.question });
       } else if (!getTemplate(entry.template)) {
-        problems.push({ field, message: `there is no built-in skill ${JSON.stringify(entry.template)}` });
+        problems.push({ field, message: `there is no built-in skill ${JSON.stringify(entry.template)}`, reason: "rules.noSuchSkill", params: { skill: entry.template } });
       } else entries.push({ template: entry.template });
     });
     // The same question twice in a zone would let one attempt draw it twice.

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { fieldRefusals } from "@/app/_components/field-refusals";
 import { useTRPC } from "@/app/_components/trpc";
 import { useServerMessage } from "@/app/_components/use-server-message";
 import { type FieldErrors, parseFieldErrors } from "../../banks/[bankId]/_editor/field-errors";
@@ -103,6 +104,7 @@ export function AssessmentEditor({
 }) {
   const t = useTranslations("teachAssessments.editor");
   const refusal = useServerMessage();
+  const ts = useTranslations("serverErrors");
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.assessments.save.mutationOptions());
@@ -146,12 +148,12 @@ export function AssessmentEditor({
       router.push(listPath);
       router.refresh();
     } catch (error) {
-      // Broken rules and invalid input name their fields in the message, each shown beside its
-      // field; any other refusal (the assessment archived meanwhile, not an owner) is one sentence
-      // in the page's language.
+      // Broken rules come with a reason per field, each worded beside its field; invalid input
+      // names its fields in the (English) message; any other refusal (the assessment archived
+      // meanwhile, not an owner) is one sentence in the page's language.
       const data = (error as { data?: { code?: unknown; reason?: unknown } }).data;
       const namesFields = data?.code === "BAD_REQUEST" && (data.reason == null || data.reason === "assessment.rulesBroken");
-      showErrors(namesFields ? parseFieldErrors((error as Error).message) : { "": [refusal(error)] });
+      showErrors(fieldRefusals(error, ts) ?? (namesFields ? parseFieldErrors((error as Error).message) : { "": [refusal(error)] }));
     }
   }
 
