@@ -129,6 +129,13 @@ test("issue 14 end to end: build an exam and a homework, take both, the exam clo
   // ---- a learner joins and takes the exam: both questions answered rightly, then walks away ----
   const { context, learner, email } = await joinAsFreshLearner(browser, baseURL!, joinCode);
   await expect(learner).toHaveURL(`/courses/${courseId}`);
+  // Their courses list says what is left and what comes next (neither has a due date: list order).
+  await learner.goto("/courses");
+  const courseCard = learner.getByTestId("learner-course-link").filter({ hasText: "Acceptance course" });
+  await expect(courseCard.getByTestId("learner-course-summary")).toHaveText("2 to do · next: Midterm: layers");
+  await expectClean(learner, "courses list");
+  await courseCard.click();
+  await expect(learner).toHaveURL(`/courses/${courseId}`);
   await row(learner, "Midterm: layers").getByTestId("assessment-link").click();
   await learner.getByTestId("start").click();
   await expect(learner.getByTestId("countdown")).toBeVisible();
@@ -161,6 +168,8 @@ test("issue 14 end to end: build an exam and a homework, take both, the exam clo
   await learner.getByTestId("finish").click();
   await learner.getByTestId("finish-dialog").getByTestId("finish-confirm").click();
   await expect(learner.getByTestId("attempt-total")).toContainText("Score: 10 of 10 (100%)");
+  await learner.goto("/courses");
+  await expect(courseCard.getByTestId("learner-course-summary")).toHaveText("1 to do · next: Midterm: layers");
   // The learner's browser goes away while the exam's minute runs out.
   await context.close();
 
