@@ -3,7 +3,7 @@
  * (with the error formatter that turns validation errors into messages naming the field), then
  * the procedure builders routers use.
  */
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import { dateTransformer } from "@/lib/api/date-transformer";
 import type { PrismaClient } from "@/lib/db";
 import type { Lang } from "@/lib/problems";
@@ -173,21 +173,21 @@ const inputGuard = t.middleware(async ({ getRawInput, meta, next }) => {
 const baseProcedure = t.procedure.use(observeProcedureCall).use(appErrors).use(requestLimits);
 
 const signedIn = baseProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!ctx.user) throw toTrpcError(new AppError("UNAUTHORIZED", "Sign in to continue.", { reason: "auth.signIn" }));
   const result = await next({ ctx: { ...ctx, user: ctx.user } });
   // A deleted account's other devices keep the signed copy of its session for up to a minute
   // (the cookie cache): whatever they ask then finds no user row and fails on a missing row or
   // key. Only such a failure pays for the look-up; the procedures stay free of the check.
   // An AppError is an answer the procedure chose (appErrors, further out, gives it its status).
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && !(result.error.cause instanceof AppError) && !(await accountExists(ctx.db, ctx.user.id))) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "This account no longer exists. Sign in again." });
+    throw toTrpcError(new AppError("UNAUTHORIZED", "This account no longer exists. Sign in again.", { reason: "auth.accountGone" }));
   }
   return result;
 });
 
 const instructorsOnly = signedIn.use(({ ctx, next }) => {
   if (ctx.user.role !== "instructor" && ctx.user.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only instructors can do this." });
+    throw toTrpcError(new AppError("FORBIDDEN", "Only instructors can do this.", { reason: "auth.instructorsOnly" }));
   }
   return next({ ctx });
 });

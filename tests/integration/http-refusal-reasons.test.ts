@@ -108,4 +108,13 @@ describe.each(databaseKinds())("an assessment's refusals over HTTP on %s", (kind
     expect(invalid.status).toBe(400);
     expect(refusalOf(invalid).data).toMatchObject({ code: "BAD_REQUEST", reason: null, params: null });
   });
+
+  it("tells a visitor to sign in, and a learner that only instructors may save, each with its reason", async () => {
+    const visitor = await api.call("assessments.attempt", { assessmentId }, { method: "GET", user: null });
+    expect(visitor.status).toBe(401);
+    expect(refusalOf(visitor)).toMatchObject({ message: "Sign in to continue.", data: { code: "UNAUTHORIZED", reason: "auth.signIn" } });
+    const notInstructor = await api.call("assessments.save", { courseId, titleEn: "Mine", kind: "homework", zones: [] }, { method: "POST", user: learner });
+    expect(notInstructor.status).toBe(403);
+    expect(refusalOf(notInstructor)).toMatchObject({ message: "Only instructors can do this.", data: { code: "FORBIDDEN", reason: "auth.instructorsOnly" } });
+  });
 });
