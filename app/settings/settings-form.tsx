@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
+import { useServerMessage } from "../_components/use-server-message";
 import { isKnownTimeZone, TimeZoneField } from "./time-zone-field";
 
 const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm";
@@ -31,14 +32,16 @@ function useSettingsQuery() {
 /** Desired retention, daily new skills, language, time zone, and the FSRS optimizer on the learner's history. */
 export function SettingsForm() {
   const t = useTranslations("settings");
+  const refusal = useServerMessage();
   const settings = useSettingsQuery();
-  if (settings.isError) return <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">{settings.error.message}</p>;
+  if (settings.isError) return <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">{refusal(settings.error)}</p>;
   if (!settings.data) return <Loading label={t("loading")} />;
   return <SettingsFields initial={settings.data} />;
 }
 
 function SettingsFields({ initial }: { initial: Settings }) {
   const t = useTranslations("settings");
+  const refusal = useServerMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -166,7 +169,7 @@ function SettingsFields({ initial }: { initial: Settings }) {
             {update.isPending ? t("saving") : t("save")}
           </button>
           {saved && !update.isPending && <span role="status" className="text-sm text-emerald-700">{t("saved")}</span>}
-          {update.isError && <span role="alert" className="text-sm text-red-700">{update.error.message}</span>}
+          {update.isError && <span role="alert" className="text-sm text-red-700">{refusal(update.error)}</span>}
         </div>
       </form>
 
@@ -219,7 +222,7 @@ function SettingsFields({ initial }: { initial: Settings }) {
             </button>
           )}
         </div>
-        {optimize.isError && <p role="alert" className="mt-2 text-sm text-red-700">{optimize.error.message}</p>}
+        {optimize.isError && <p role="alert" className="mt-2 text-sm text-red-700">{refusal(optimize.error)}</p>}
       </section>
     </div>
   );

@@ -55,7 +55,7 @@ export async function optimizeLearnerParameters({ db, userId, now }: { db: Prism
   const history = historyFromReviews(rows);
   const reviews = history.reduce((sum, card) => sum + card.reviews.length, 0);
   if (reviews < MIN_REVIEWS_TO_OPTIMIZE) {
-    throw new AppError("BAD_INPUT", `optimize: it needs at least ${MIN_REVIEWS_TO_OPTIMIZE} reviews of your own; you have ${reviews}.`);
+    throw new AppError("BAD_INPUT", `optimize: it needs at least ${MIN_REVIEWS_TO_OPTIMIZE} reviews of your own; you have ${reviews}.`, { reason: "settings.tooFewReviews", params: { needed: MIN_REVIEWS_TO_OPTIMIZE, reviews } });
   }
   // Runs in the job worker (lib/server/jobs/optimize-parameters-job.ts), never on a request, and
   // the fit itself on a worker thread, so a long fit never holds up the server's event loop.

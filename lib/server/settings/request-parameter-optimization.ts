@@ -42,9 +42,9 @@ export async function requestParameterOptimization({
 }): Promise<OptimizerJobView> {
   const reviews = await countOptimizableReviews(db, userId);
   if (reviews < MIN_REVIEWS_TO_OPTIMIZE) {
-    throw new AppError("BAD_INPUT", `optimize: it needs at least ${MIN_REVIEWS_TO_OPTIMIZE} reviews of your own; you have ${reviews}.`);
+    throw new AppError("BAD_INPUT", `optimize: it needs at least ${MIN_REVIEWS_TO_OPTIMIZE} reviews of your own; you have ${reviews}.`, { reason: "settings.tooFewReviews", params: { needed: MIN_REVIEWS_TO_OPTIMIZE, reviews } });
   }
-  if (!queue) throw new AppError("UNAVAILABLE", "The optimizer is not available right now; try again later.");
+  if (!queue) throw new AppError("UNAVAILABLE", "The optimizer is not available right now; try again later.", { reason: "settings.optimizerUnavailable" });
   const current = await optimizerJobOf({ queue, userId });
   if (current && (current.state === "queued" || current.state === "running")) return current;
   await queue.send(OPTIMIZE_PARAMETERS_JOB, { userId }, { singletonKey: userId });
