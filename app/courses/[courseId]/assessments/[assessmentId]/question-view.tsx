@@ -110,7 +110,9 @@ export function QuestionView({
   }
   if (!data) return <Loading label={t("loading")} />;
 
-  const state = data.state;
+  // Right after an answer its result carries the question's new state; the refetched question
+  // arrives a moment later, and until then its tries and points are the old ones.
+  const state = answered?.result.state ?? data.state;
   const lastTry = data.tries.at(-1) ?? null;
   const locked = Boolean(answered) || !data.answerable;
   const shownProblem = answered?.problem ?? data.problem;
@@ -185,7 +187,7 @@ export function QuestionView({
 
       {(answered || !data.answerable) && (
         <div className="flex flex-wrap gap-3">
-          {answered && data.answerable && (
+          {answered && data.answerable && state.triesLeft !== 0 && (
             <button
               type="button"
               onClick={tryAgain}
