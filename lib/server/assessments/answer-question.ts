@@ -10,7 +10,7 @@ import { variantProblem } from "../reviews/variant-problem";
 import { questionRulesOf } from "./assessment-rules";
 import { questionAt, revealedSolution, seedOfTry } from "./attempt-question";
 import { loadOwnAttempt } from "./load-attempt";
-import { questionState, takesAnswers, visibleNow } from "./question-state";
+import { answeredVariantDone, questionState, takesAnswers, visibleNow } from "./question-state";
 import { recordRetrieval } from "./record-retrieval";
 
 export interface AnswerQuestionOptions {
@@ -94,8 +94,7 @@ async function resultOf({ db, userId, attemptId, position, tryNumber, lang, now 
   const state = questionState(settled, question, visible);
   const { problem, misconceptions } = await variantProblem({ db, templateId: question.templateId, seed: attemptTry.seed, lang, questionVersionId: attemptTry.questionVersionId });
   const grade = gradeAnswer({ problem, answer: attemptTry.answer, ...(misconceptions ? { misconceptions } : {}) });
-  // The key of an exam variant with tries left would answer the next try: it waits until the question is done.
-  const variantDone = settled.attempt.assessment.kind === "homework" || state.triesLeft === 0 || !takesAnswers(settled, now);
+  const variantDone = answeredVariantDone(settled, state, now);
   return {
     status: "graded" as const,
     tryNumber,

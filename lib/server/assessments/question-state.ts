@@ -20,6 +20,15 @@ export function takesAnswers(settled: SettledAttempt, now: Date): boolean {
 }
 
 /**
+ * Whether an answered try's variant takes no more answers, so its key may be shown (as the review
+ * options allow): homework gives each try a variant of its own; an exam's one variant waits until
+ * its tries run out or the attempt closes, since its key would answer the next try.
+ */
+export function answeredVariantDone(settled: SettledAttempt, state: { triesLeft: number | null }, now: Date): boolean {
+  return settled.attempt.assessment.kind === "homework" || state.triesLeft === 0 || !takesAnswers(settled, now);
+}
+
+/**
  * One question's state for the learner: how many tries it took and has left, what the next is
  * worth, and (as far as the review options allow) its points and whether the last try was right.
  */

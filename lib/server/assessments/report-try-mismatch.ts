@@ -4,8 +4,8 @@ import { AppError } from "../errors";
 import { browserKeySchema, recordKeyMismatch } from "../reviews/report-key-mismatch";
 import { variantProblem } from "../reviews/variant-problem";
 import { questionAt, seedOfTry } from "./attempt-question";
-import { loadOwnAttempt, type SettledAttempt } from "./load-attempt";
-import { questionState, takesAnswers, visibleNow } from "./question-state";
+import { loadOwnAttempt } from "./load-attempt";
+import { answeredVariantDone, questionState, visibleNow } from "./question-state";
 import { attemptId } from "./schemas";
 
 /** assessments.reportMismatch: which try, and what the browser's engine computed for it. */
@@ -16,19 +16,6 @@ export const reportTryMismatchInput = z.object({
   backend: z.string().min(1).max(40),
   browserKey: browserKeySchema,
 });
-
-/**
- * Whether the learner may see the key of their tries at this question now: the review options
- * show solutions, and the variant takes no more answers (homework's try had its own variant; an
- * exam's one variant waits until its tries run out or the attempt closes). The same rule as the
- * answer's result and the question's page (./answer-question.ts, ./attempt-question.ts).
- */
-function keyShown(settled: SettledAttempt, question: SettledAttempt["attempt"]["questions"][number], now: Date): boolean {
-  const visible = visibleNow(settled);
-  if (!visible.solution) return false;
-  if (settled.attempt.assessment.kind === "homework") return true;
-  return questionState(settled, question, visible).triesLeft === 0 || !takesAnswers(settled, now);
-}
 
 /**
  * The learner's browser re-ran the check of one of their graded tries (the key it was shown with
@@ -52,7 +39,9 @@ export async function reportTryMismatch(options: {
   const question = questionAt(settled, position);
   const attemptTry = question.tries.find((candidate) => candidate.tryNumber === tryNumber);
   if (!attemptTry) throw new AppError("NOT_FOUND", `There is no try ${tryNumber + 1} of question ${position + 1} in this attempt.`, { reason: "attempt.noSuchTry", params: { try: tryNumber + 1, number: position + 1 } });
-  if (!keyShown(settled, question, now)) throw new AppError("FORBIDDEN", "The key of this question is not shown yet, so there is nothing to compare.", { reason: "attempt.keyNotShown" });
+  const visible = visibleNow(settled);
+  const keyShown = visible.solution && answeredVariantDone(settled, questionState(settled, question, visible), now);
+  if (!keyShown) throw new AppError("FORBIDDEN", "The key of this question is not shown yet, so there is nothing to compare.", { reason: "attempt.keyNotShown" });
 
   const seed = seedOfTry(settled, position, tryNumber);
   const { problem } = await variantProblem({ db, templateId: question.templateId, seed, lang: attemptTry.lang, questionVersionId: attemptTry.questionVersionId });

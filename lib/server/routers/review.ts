@@ -6,7 +6,7 @@ import { issuePractice } from "../reviews/issue-practice";
 import { issueVariant } from "../reviews/issue-variant";
 import { practiceCourses } from "../reviews/practice-courses";
 import { rateReview } from "../reviews/rate-review";
-import { reportKeyMismatch } from "../reviews/report-key-mismatch";
+import { browserKeySchema, reportKeyMismatch } from "../reviews/report-key-mismatch";
 import { submitAnswer } from "../reviews/submit-answer";
 import { syncOfflinePractice } from "../reviews/sync-offline-practice";
 import { undoReview } from "../reviews/undo-review";
@@ -65,7 +65,6 @@ export const rateInput = z.object({
 });
 
 // A browser key is at most a small matrix: the engine's caps keep problem outputs tiny.
-const browserKeySchema = z.unknown().refine((value) => JSON.stringify(value ?? null).length <= 100_000, "is too large");
 
 export const reviewRouter = createRouter({
   /** The next problem of the review queue (or a leech's walkthrough, or "caught up"). */
