@@ -1,5 +1,6 @@
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { poolingChoice, rightWidth, STRIDE_FORMULA, strideQuestionPlantedWrong } from "@/tests/support/question-fixtures";
 import { mutate, query, seriousViolations, signIn, signUpFreshLearner, snap, solveConvOutputSize } from "./support";
 
 /**
@@ -14,35 +15,6 @@ import { mutate, query, seriousViolations, signIn, signUpFreshLearner, snap, sol
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
 const BANK = "Layer arithmetic";
 
-/**
- * d2l 2nd ed. 7.3: input width 8, kernel width 3, no padding, stride s gives ⌊(8 − 3)/s⌋ + 1
- * (6 for s = 1, 3 for s = 2). Version 1 plants the slip of forgetting the "+ 1", so a right answer
- * is graded wrong until the key is fixed.
- */
-const RIGHT_FORMULA = "floor((8 - 3) / s) + 1";
-const plantedWrong = {
-  kind: "custom",
-  title: { en: "Output width with a stride", "zh-CN": "带步幅的输出宽度" },
-  topic: "conv-arithmetic",
-  difficulty: "easy",
-  prompt: { en: "Input width 8, kernel width 3, no padding, stride {{s}}: how wide is the output?", "zh-CN": "输入宽度 8，卷积核宽度 3，无填充，步幅 {{s}}：输出宽度是多少？" },
-  variables: [{ name: "s", values: [1, 2] }],
-  answer: { kind: "integer", formula: "floor((8 - 3) / s)" },
-  misconceptions: [],
-};
-const rightWidth = (prompt: string) => Math.floor((8 - 3) / Number(/stride (\d+)/.exec(prompt)?.[1])) + 1;
-
-/** Pooling layers have no parameters (d2l 2nd ed. 7.5): "0" is right, "4" wrong. */
-const poolingQuestion = {
-  kind: "fixed",
-  title: { en: "Parameters of 2×2 max pooling", "zh-CN": "2×2 最大汇聚层的参数" },
-  topic: "pooling",
-  difficulty: "easy",
-  prompt: { en: "How many trainable parameters does a $2 \\times 2$ max-pooling layer have?", "zh-CN": "一个 $2 \\times 2$ 最大汇聚层有多少个可训练参数？" },
-  answer: { format: "choice", options: [{ text: { en: "4" }, correct: false }, { text: { en: "0" }, correct: true }] },
-  explanation: { en: "A pooling layer has no kernel to learn.", "zh-CN": "汇聚层没有要学习的卷积核。" },
-};
-
 async function expectClean(page: Page, where: string) {
   await page.waitForLoadState("networkidle");
   expect(await seriousViolations(page), where).toEqual([]);
@@ -53,7 +25,7 @@ async function courseWithBank(page: Page) {
   const course = await mutate<{ id: string }>(page, "courses.create", { title: `Acceptance course ${Date.now()}`, lang: "en", timeZone: "Asia/Shanghai" });
   const bank = await mutate<{ id: string }>(page, "banks.create", { courseId: course.id, title: BANK });
   const ids: string[] = [];
-  for (const definition of [plantedWrong, poolingQuestion]) {
+  for (const definition of [strideQuestionPlantedWrong, poolingChoice]) {
     const question = await mutate<{ id: string }>(page, "questions.create", { bankId: bank.id, definition });
     await mutate(page, "questions.validate", { questionId: question.id });
     await mutate(page, "questions.publish", { questionId: question.id });
@@ -234,7 +206,7 @@ test("issue 14 end to end: build an exam and a homework, take both, the exam clo
   // ---- the key is fixed in the question editor: version 2, published ----
   await page.goto(`/teach/${courseId}/banks/${bankId}/questions/${strideQuestionId}`, { timeout: 60_000 });
   await expect(page.getByTestId("version-state")).toHaveText("published v1");
-  await page.getByLabel("Formula", { exact: true }).fill(RIGHT_FORMULA);
+  await page.getByLabel("Formula", { exact: true }).fill(STRIDE_FORMULA);
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByRole("button", { name: "Validate" }).click();
   await expect(page.getByTestId("validation")).toHaveAttribute("data-ok", "true");

@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { plantedWidth, rightWidth, STRIDE_FORMULA, strideQuestionPlantedWrong } from "@/tests/support/question-fixtures";
 import { mutate, query, seriousViolations, signIn, signUpFreshLearner, snap } from "./support";
 
 /**
@@ -14,26 +15,6 @@ import { mutate, query, seriousViolations, signIn, signUpFreshLearner, snap } fr
 
 const INSTRUCTOR = { email: "instructor@example.com", password: "stride-demo" };
 const PHONE = { width: 390, height: 844 };
-
-/**
- * d2l 7.3: input width 8, kernel width 3, no padding, stride s ∈ {1, 2} gives ⌊(8 − 3)/s⌋ + 1
- * (6 or 3). Version 1 plants the slip of forgetting the "+ 1" (as tests/integration/
- * assessments-regrade.test.ts does), so its key is 5 or 2.
- */
-const RIGHT_FORMULA = "floor((8 - 3) / s) + 1";
-const plantedWrong = {
-  kind: "custom",
-  title: { en: "Output width with a stride", "zh-CN": "带步幅的输出宽度" },
-  topic: "conv-arithmetic",
-  difficulty: "easy",
-  prompt: { en: "Input width 8, kernel width 3, no padding, stride {{s}}: how wide is the output?", "zh-CN": "输入宽度 8，卷积核宽度 3，无填充，步幅 {{s}}：输出宽度是多少？" },
-  variables: [{ name: "s", values: [1, 2] }],
-  answer: { kind: "integer", formula: "floor((8 - 3) / s)" },
-  misconceptions: [],
-};
-const strideOf = (prompt: string) => Number(/stride (\d+)/.exec(prompt)?.[1]);
-const rightWidth = (prompt: string) => Math.floor((8 - 3) / strideOf(prompt)) + 1;
-const plantedWidth = (prompt: string) => Math.floor((8 - 3) / strideOf(prompt));
 
 async function expectClean(page: Page, where: string) {
   await page.waitForLoadState("networkidle");
@@ -59,7 +40,7 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await signIn(page, INSTRUCTOR);
   const course = await mutate<{ id: string }>(page, "courses.create", { title: `Regrade course ${Date.now()}`, lang: "en", timeZone: "Europe/Berlin" });
   const bank = await mutate<{ id: string }>(page, "banks.create", { courseId: course.id, title: "Strides" });
-  const question = await mutate<{ id: string }>(page, "questions.create", { bankId: bank.id, definition: plantedWrong });
+  const question = await mutate<{ id: string }>(page, "questions.create", { bankId: bank.id, definition: strideQuestionPlantedWrong });
   await mutate(page, "questions.validate", { questionId: question.id });
   await mutate(page, "questions.publish", { questionId: question.id });
   const exam = await mutate<{ id: string }>(page, "assessments.save", {
@@ -94,7 +75,7 @@ test("an instructor fixes a planted key, previews the regrade (never lowering un
   await expect(page.getByTestId("editor-regrade-link")).toHaveAttribute("href", `/teach/${course.id}/assessments/${exam.id}/regrade`);
   await page.goto(`/teach/${course.id}/banks/${bank.id}/questions/${question.id}`, { timeout: 60_000 });
   await expect(page.getByTestId("version-state")).toHaveText("published v1");
-  await page.getByLabel("Formula", { exact: true }).fill(RIGHT_FORMULA);
+  await page.getByLabel("Formula", { exact: true }).fill(STRIDE_FORMULA);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("version-state")).toContainText("v2 draft (v1 is published)");
   await page.getByRole("button", { name: "Validate" }).click();

@@ -10,7 +10,6 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
-import type { QuestionDefinition } from "@/lib/questions";
 import { applyRegrade } from "@/lib/server/assessments/regrade-assessment";
 import { REGRADE_ASSESSMENT_JOB, regradeJobKey } from "@/lib/server/jobs/regrade-assessment-job";
 import { setJobQueue, type JobQueue } from "@/lib/server/jobs/job-queue";
@@ -19,16 +18,13 @@ import { QUEUES, startJobWorkers } from "@/lib/server/jobs/queues";
 import type { SessionUser } from "@/lib/server/trpc";
 import { closeWorkerPool, getWorkerPool } from "@/lib/server/workers/pool";
 import { callerFor, newUser, outcomeOf, strideQuestion } from "./courses-support";
+import { plantedWidth, rightWidth, strideQuestionPlantedWrong } from "../support/question-fixtures";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 const START = new Date("2026-05-04T09:00:00Z");
 const silent = { info: () => undefined, error: () => undefined };
 
-const plantedWrong: QuestionDefinition = { ...strideQuestion, answer: { kind: "integer", formula: "floor((8 - 3) / s)" }, misconceptions: [] } as QuestionDefinition;
-
-const stride = (prompt: string) => Number(/stride (\d+)/.exec(prompt)?.[1]);
-const rightWidth = (prompt: string) => Math.floor((8 - 3) / stride(prompt)) + 1;
-const plantedWidth = (prompt: string) => Math.floor((8 - 3) / stride(prompt));
+const plantedWrong = strideQuestionPlantedWrong;
 
 /** Polls `read` until `done` says so (a worker polls its queue every half second here). */
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
