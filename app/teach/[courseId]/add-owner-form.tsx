@@ -5,11 +5,13 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../_components/trpc";
+import { useServerMessage } from "../../_components/use-server-message";
 import { errorText, field, primaryButton } from "../_components/styles";
 
 /** Makes another instructor, found by email, a co-owner of the course. */
 export function AddOwnerForm({ courseId }: { courseId: string }) {
   const t = useTranslations("teach.course");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const addOwner = useMutation(trpc.courses.addOwner.mutationOptions());
@@ -50,7 +52,7 @@ export function AddOwnerForm({ courseId }: { courseId: string }) {
       {added && !addOwner.isPending && <p role="status" className="text-sm text-emerald-700">{t("ownerAdded", { email: added })}</p>}
       {addOwner.isError && (
         <p role="alert" className={errorText}>
-          {addOwner.error.message}
+          {refusal(addOwner.error)}
         </p>
       )}
     </form>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../_components/trpc";
+import { useServerMessage } from "../../_components/use-server-message";
 import { LanguageSelect } from "../_components/language-select";
 import { errorText, field, primaryButton } from "../_components/styles";
 import { BankRow, type BankSummary } from "./bank-row";
@@ -12,6 +13,7 @@ import { BankRow, type BankSummary } from "./bank-row";
 /** The course's banks in their order, the language of their downloads, and a new bank. */
 export function BankList({ courseId, banks, courseLang }: { courseId: string; banks: BankSummary[]; courseLang: "en" | "zh-CN" }) {
   const t = useTranslations("teach.banks");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(trpc.banks.create.mutationOptions());
@@ -67,7 +69,7 @@ export function BankList({ courseId, banks, courseLang }: { courseId: string; ba
       )}
       {reorder.isError && (
         <p role="alert" className={`${errorText} mx-6 mb-4`}>
-          {reorder.error.message}
+          {refusal(reorder.error)}
         </p>
       )}
       <form onSubmit={onCreate} noValidate className="flex flex-wrap items-end gap-2 border-t border-slate-100 px-6 py-4" data-testid="new-bank">
@@ -82,7 +84,7 @@ export function BankList({ courseId, banks, courseLang }: { courseId: string; ba
         </button>
         {create.isError && (
           <p role="alert" className={`${errorText} w-full`}>
-            {create.error.message}
+            {refusal(create.error)}
           </p>
         )}
       </form>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../_components/trpc";
+import { useServerMessage } from "../../_components/use-server-message";
 import { dangerButton, errorText, field, primaryButton, secondaryButton } from "../_components/styles";
 
 export interface BankSummary {
@@ -28,6 +29,7 @@ interface BankRowProps {
 /** One bank: its questions' link, rename, move, delete (with the server's refusal), downloads. */
 export function BankRow({ courseId, bank, exportLang, onMoveUp, onMoveDown, moving }: BankRowProps) {
   const t = useTranslations("teach.banks");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const rename = useMutation(trpc.banks.rename.mutationOptions());
@@ -113,7 +115,7 @@ export function BankRow({ courseId, bank, exportLang, onMoveUp, onMoveDown, movi
 
       {(rename.isError || remove.isError) && (
         <p role="alert" className={errorText} data-testid="bank-error">
-          {(rename.error ?? remove.error)?.message}
+          {refusal(rename.error ?? remove.error)}
         </p>
       )}
 

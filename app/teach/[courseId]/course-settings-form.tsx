@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../_components/trpc";
+import { useServerMessage } from "../../_components/use-server-message";
 import { isKnownTimeZone, TimeZoneField } from "../../settings/time-zone-field";
 import { LanguageSelect } from "../_components/language-select";
 import { RetentionField } from "../_components/retention-field";
@@ -21,6 +22,7 @@ interface CourseSettings {
 /** The course's title, language, desired retention and the time zone of its deadlines, saved together. */
 export function CourseSettingsForm({ course }: { course: CourseSettings }) {
   const t = useTranslations("teach.course");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const update = useMutation(trpc.courses.update.mutationOptions());
@@ -73,7 +75,7 @@ export function CourseSettingsForm({ course }: { course: CourseSettings }) {
       </div>
       {update.isError && (
         <p role="alert" className={errorText}>
-          {update.error.message}
+          {refusal(update.error)}
         </p>
       )}
     </form>

@@ -5,16 +5,19 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useRef } from "react";
 import { useTRPC } from "../../_components/trpc";
+import { useServerMessage } from "../../_components/use-server-message";
 import { card, errorText, primaryButton } from "../_components/styles";
 
 /**
  * A JSON bundle file read in the browser and imported as a new bank. A bad file's message names
- * each bad path, the server joining them with "; ": shown one a line, so a long list stays readable.
+ * each bad path, the server joining them with "; ": shown one a line, so a long list stays readable;
+ * any other refusal reads in the page's language.
  * A question the bundle marks published but whose validation run fails is imported as a draft
  * (lib/server/questions/import-bank.ts): the form lists those, with the first failure's message.
  */
 export function ImportBundleForm({ courseId }: { courseId: string }) {
   const t = useTranslations("teach.banks");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const importBank = useMutation(trpc.banks.import.mutationOptions());
@@ -80,7 +83,7 @@ export function ImportBundleForm({ courseId }: { courseId: string }) {
       {importBank.isError && (
         <div role="alert" className={errorText} data-testid="import-error">
           <ul className="list-inside list-disc space-y-0.5">
-            {importBank.error.message.split("; ").map((line, index) => (
+            {refusal(importBank.error).split("; ").map((line, index) => (
               <li key={index}>{line}</li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { useTRPC } from "../../_components/trpc";
+import { useServerMessage } from "../../_components/use-server-message";
 import { card, errorText, field, primaryButton, secondaryButton } from "../_components/styles";
 
 /** The page's origin never changes while it is open. */
@@ -16,6 +17,7 @@ const noSubscription = () => () => {};
  */
 export function JoinCodePanel({ courseId, joinCode, joinPath }: { courseId: string; joinCode: string; joinPath: string }) {
   const t = useTranslations("teach.course");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const regenerate = useMutation(trpc.courses.regenerateCode.mutationOptions());
@@ -92,7 +94,7 @@ export function JoinCodePanel({ courseId, joinCode, joinPath }: { courseId: stri
       )}
       {regenerate.isError && (
         <p role="alert" className={`${errorText} mt-3`}>
-          {regenerate.error.message}
+          {refusal(regenerate.error)}
         </p>
       )}
     </section>

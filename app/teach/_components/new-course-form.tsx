@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../_components/trpc";
+import { useServerMessage } from "../../_components/use-server-message";
 import { LanguageSelect } from "./language-select";
 import { RetentionField } from "./retention-field";
 import { card, errorText, field, primaryButton } from "./styles";
@@ -12,6 +13,7 @@ import { card, errorText, field, primaryButton } from "./styles";
 /** Title, language and desired retention of a new course; the instructor lands on its page. */
 export function NewCourseForm({ defaultLang }: { defaultLang: "en" | "zh-CN" }) {
   const t = useTranslations("teach.newCourse");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(trpc.courses.create.mutationOptions());
@@ -49,7 +51,7 @@ export function NewCourseForm({ defaultLang }: { defaultLang: "en" | "zh-CN" }) 
       </div>
       {create.isError && (
         <p role="alert" className={errorText}>
-          {create.error.message}
+          {refusal(create.error)}
         </p>
       )}
     </form>

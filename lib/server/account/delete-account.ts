@@ -61,20 +61,20 @@ export async function deleteAccount({
     where: { id: userId },
     select: { email: true, accounts: { where: { providerId: CREDENTIAL_PROVIDER }, select: { password: true } } },
   });
-  if (!user) throw new AppError("NOT_FOUND", ALREADY_DELETED);
+  if (!user) throw new AppError("NOT_FOUND", ALREADY_DELETED, { reason: "account.alreadyDeleted" });
   if (!confirmsEmail(confirmation, user.email)) {
-    throw new AppError("BAD_INPUT", "confirmation: type your account's e-mail address exactly to confirm.", { field: "confirmation" });
+    throw new AppError("BAD_INPUT", "confirmation: type your account's e-mail address exactly to confirm.", { field: "confirmation", reason: "account.wrongConfirmation" });
   }
   const hash = user.accounts[0]?.password;
   if (!hash || !(await verifyPassword({ hash, password }))) {
-    throw new AppError("BAD_INPUT", "password: that is not your current password.", { field: "password" });
+    throw new AppError("BAD_INPUT", "password: that is not your current password.", { field: "password", reason: "account.wrongPassword" });
   }
 
   const result = await withLearnerLock(db, userId, async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "users" WHERE "id" = ${userId} FOR UPDATE`;
-    if (!locked) throw new AppError("NOT_FOUND", ALREADY_DELETED);
+    if (!locked) throw new AppError("NOT_FOUND", ALREADY_DELETED, { reason: "account.alreadyDeleted" });
     const plan = await planAccountDeletion(tx, userId, { lockCourses: true });
-    if (plan.blocked.length > 0) throw new AppError("CONFLICT", describeHolds(plan.blocked));
+    if (plan.blocked.length > 0) throw new AppError("CONFLICT", describeHolds(plan.blocked), { reason: "account.deletionBlocked", params: { courses: plan.blocked.length } });
 
     // Lets this transaction, and only it, delete this user's history rows (see above).
     await tx.$executeRaw`SELECT set_config('stride.erasing_user', ${userId}, true)`;

@@ -29,7 +29,7 @@ export const ACCOUNT_EXPORT_VERSION = 1;
 export async function accountExport({ db, userId, now }: { db: PrismaClient; userId: string; now: Date }) {
   const user = await db.user.findUnique({ where: { id: userId } });
   // Deleted while a signed copy of the session still named it (a minute at most).
-  if (!user) throw new AppError("NOT_FOUND", "This account has been deleted.");
+  if (!user) throw new AppError("NOT_FOUND", "This account has been deleted.", { reason: "account.deleted" });
   const [sessions, cards, reviews, mismatches, memberships] = await Promise.all([
     db.session.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, updatedAt: true, expiresAt: true, ipAddress: true, userAgent: true } }),
     db.card.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),

@@ -11,7 +11,10 @@ export async function deleteBank({ db, userId, bankId }: { db: PrismaClient; use
   await requireBankOwner({ db, bankId, userId });
   const answered = await db.review.count({ where: { questionVersion: { question: { bankId } } } });
   if (answered > 0) {
-    throw new AppError("CONFLICT", `This bank cannot be deleted: learners have already answered its questions (answers kept in their history: ${answered}). Archive its questions instead.`);
+    throw new AppError("CONFLICT", `This bank cannot be deleted: learners have already answered its questions (answers kept in their history: ${answered}). Archive its questions instead.`, {
+      reason: "bank.answered",
+      params: { answered },
+    });
   }
   await db.$transaction([
     db.variant.deleteMany({ where: { questionVersion: { question: { bankId } } } }),

@@ -12,7 +12,7 @@ import { questionIdOf } from "./template-id";
  */
 export async function courseQuestionProblem({ db, templateId, versionId, seed, lang }: { db: PrismaClient; templateId: string; versionId?: string | null; seed: number; lang: Lang }) {
   const questionId = questionIdOf(templateId);
-  if (!questionId) throw new AppError("NOT_FOUND", `${templateId} is not a course question.`);
+  if (!questionId) throw new AppError("NOT_FOUND", `${templateId} is not a course question.`, { reason: "question.notACourseQuestion", params: { templateId } });
   const version = versionId
     ? await db.questionVersion.findFirst({ where: { id: versionId, questionId } })
     : await db.question
@@ -20,7 +20,7 @@ export async function courseQuestionProblem({ db, templateId, versionId, seed, l
         .then((question) =>
           question?.publishedVersion ? db.questionVersion.findUnique({ where: { questionId_version: { questionId, version: question.publishedVersion } } }) : null,
         );
-  if (!version) throw new AppError("NOT_FOUND", "This question has no such published version.");
+  if (!version) throw new AppError("NOT_FOUND", "This question has no such published version.", { reason: "question.noSuchPublishedVersion" });
   const variant = buildVariant(version.definition, { templateId, seed, lang });
   // buildVariant has parsed the definition, so its kind is one of the three.
   const kind = (version.definition as { kind: "builtin" | "custom" | "fixed" }).kind;

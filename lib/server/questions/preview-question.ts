@@ -14,7 +14,7 @@ export async function previewQuestion({ db, userId, questionId, seed, lang, vers
   const question = await requireQuestionOwner({ db, questionId, userId });
   const wanted = version ?? question.latestVersion;
   const stored = await db.questionVersion.findUnique({ where: { questionId_version: { questionId, version: wanted } } });
-  if (!stored) throw new AppError("NOT_FOUND", `This question has no version ${wanted}.`);
+  if (!stored) throw new AppError("NOT_FOUND", `This question has no version ${wanted}.`, { reason: "question.noSuchVersion", params: { version: wanted } });
   const variant = buildVariant(stored.definition, { templateId: questionTemplateId(questionId), seed, lang });
   return { version: wanted, ...variant };
 }

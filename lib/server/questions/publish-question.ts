@@ -9,11 +9,18 @@ import type { ValidationSummary } from "./question-content";
  */
 export async function publishQuestion({ db, userId, questionId, now }: { db: PrismaClient; userId: string; questionId: string; now: Date }) {
   const question = await requireQuestionOwner({ db, questionId, userId });
-  if (question.archivedAt) throw new AppError("CONFLICT", "This question is archived.");
+  if (question.archivedAt) throw new AppError("CONFLICT", "This question is archived.", { reason: "question.archived" });
   const version = await db.questionVersion.findUniqueOrThrow({ where: { questionId_version: { questionId, version: question.latestVersion } } });
   const validation = version.validation as ValidationSummary | null;
-  if (!validation) throw new AppError("CONFLICT", `Run the validation on version ${version.version} before publishing it.`);
-  if (!validation.ok) throw new AppError("CONFLICT", `Version ${version.version} failed its validation (${validation.failureCount} variants could not be built): fix it before publishing.`);
+  if (!validation) {
+    throw new AppError("CONFLICT", `Run the validation on version ${version.version} before publishing it.`, { reason: "question.notValidated", params: { version: version.version } });
+  }
+  if (!validation.ok) {
+    throw new AppError("CONFLICT", `Version ${version.version} failed its validation (${validation.failureCount} variants could not be built): fix it before publishing.`, {
+      reason: "question.validationFailed",
+      params: { version: version.version, failures: validation.failureCount },
+    });
+  }
   await db.$transaction([
     db.questionVersion.update({ where: { id: version.id }, data: { publishedAt: version.publishedAt ?? now } }),
     db.question.update({ where: { id: questionId }, data: { publishedVersion: version.version } }),

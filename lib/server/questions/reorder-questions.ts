@@ -8,7 +8,7 @@ export async function reorderQuestions({ db, userId, bankId, questionIds }: { db
   const questions = await db.question.findMany({ where: { bankId }, select: { id: true } });
   const known = new Set(questions.map((question) => question.id));
   if (questionIds.length !== known.size || new Set(questionIds).size !== questionIds.length || !questionIds.every((id) => known.has(id))) {
-    throw new AppError("BAD_INPUT", "List each of the bank's questions exactly once.");
+    throw new AppError("BAD_INPUT", "List each of the bank's questions exactly once.", { reason: "bank.questionsChanged" });
   }
   await db.$transaction(questionIds.map((id, position) => db.question.update({ where: { id }, data: { position } })));
   return { questionIds };

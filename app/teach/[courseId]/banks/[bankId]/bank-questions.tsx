@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Loading } from "@/app/_components/loading";
 import { useTRPC } from "@/app/_components/trpc";
+import { useServerMessage } from "@/app/_components/use-server-message";
 import type { Choice } from "./_editor/question-editor";
 import { questionTitle } from "./_editor/question-title";
 
@@ -17,6 +18,7 @@ const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs fon
 export function BankQuestions({ courseId, bankId, topics }: { courseId: string; bankId: string; topics: readonly Choice[] }) {
   const t = useTranslations("questionEditor");
   const tFailures = useTranslations("teach.issueFailures");
+  const refusal = useServerMessage();
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -27,7 +29,7 @@ export function BankQuestions({ courseId, bankId, topics }: { courseId: string; 
   const reorder = useMutation(trpc.questions.reorder.mutationOptions({ onSettled: refresh }));
   const archive = useMutation(trpc.questions.archive.mutationOptions({ onSettled: refresh }));
 
-  if (questions.isError) return <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">{questions.error.message}</p>;
+  if (questions.isError) return <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">{refusal(questions.error)}</p>;
   if (!questions.data) return <Loading label={t("loading")} />;
   const all = questions.data;
   const live = all.filter((question) => !question.archived);
@@ -50,7 +52,7 @@ export function BankQuestions({ courseId, bankId, topics }: { courseId: string; 
       </h2>
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700">
-          {error.message}
+          {refusal(error)}
         </p>
       ) : null}
       {live.length === 0 ? (

@@ -18,6 +18,19 @@ export function parseFieldErrors(message: string): FieldErrors {
   return errors;
 }
 
+/**
+ * What a refused save shows: a definition the server could not accept (a BAD_REQUEST with no
+ * reason) names each problem by its field path in the English message, split back by field; any
+ * other refusal (the bank deleted meanwhile, a busy server, a lost connection) is one sentence in
+ * the page's language, above the form (`refusal`: app/_components/use-server-message.ts).
+ */
+export function saveRefusal(error: unknown, refusal: (error: unknown) => string): FieldErrors {
+  const data = error && typeof error === "object" && "data" in error ? (error as { data?: { code?: unknown; reason?: unknown } | null }).data : null;
+  const message = error instanceof Error ? error.message : "";
+  const namesFields = data?.code === "BAD_REQUEST" && data.reason == null && message.trim() !== "";
+  return namesFields ? parseFieldErrors(message) : { "": [refusal(error)] };
+}
+
 /** The messages at `path` exactly (a field's own problems). */
 export function errorsAt(errors: FieldErrors, path: string): readonly string[] {
   return errors[path] ?? [];

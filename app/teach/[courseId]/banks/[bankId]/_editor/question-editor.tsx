@@ -6,10 +6,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
+import { useServerMessage } from "@/app/_components/use-server-message";
 import { BuiltinFields, type TemplateGroup } from "./builtin-fields";
 import { FieldErrorsContext, inputClass } from "./controls";
 import { CustomFields } from "./custom-fields";
-import { type FieldErrors, parseFieldErrors } from "./field-errors";
+import { type FieldErrors, saveRefusal } from "./field-errors";
 import { FixedFields } from "./fixed-fields";
 import { emptyForm, fromDefinition, type QuestionForm, type QuestionKind, toDefinition } from "./question-form";
 import { QuestionPreview } from "./question-preview";
@@ -56,6 +57,7 @@ function parseJsonText(text: string): ReturnType<typeof toDefinition> {
  */
 export function QuestionEditor({ courseId, bankId, start, catalog, topics }: { courseId: string; bankId: string; start: EditorStart; catalog: readonly TemplateGroup[]; topics: readonly Choice[] }) {
   const t = useTranslations("questionEditor");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -107,10 +109,10 @@ export function QuestionEditor({ courseId, bankId, start, catalog, topics }: { c
       await queryClient.invalidateQueries({ queryKey: trpc.questions.preview.pathKey() });
       return true;
     } catch (error) {
-      setErrors(parseFieldErrors((error as Error).message));
+      setErrors(saveRefusal(error, refusal));
       return false;
     }
-  }, [current, start.questionId, create, update, bankId, bankPath, router, queryClient, trpc]);
+  }, [current, start.questionId, create, update, bankId, bankPath, router, queryClient, trpc, refusal]);
 
   const saveRef = useRef(save);
   useEffect(() => {
@@ -133,7 +135,7 @@ export function QuestionEditor({ courseId, bankId, start, catalog, topics }: { c
       setValidation(result);
       setMeta((before) => ({ ...before, version: result.version }));
     } catch (error) {
-      setActionError((error as Error).message);
+      setActionError(refusal(error));
     }
   }
 
@@ -145,7 +147,7 @@ export function QuestionEditor({ courseId, bankId, start, catalog, topics }: { c
       setMeta((before) => ({ ...before, state: "published", publishedVersion: result.publishedVersion }));
       router.refresh();
     } catch (error) {
-      setActionError((error as Error).message);
+      setActionError(refusal(error));
     }
   }
 

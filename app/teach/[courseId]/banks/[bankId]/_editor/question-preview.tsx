@@ -8,6 +8,7 @@ import { Loading } from "@/app/_components/loading";
 import { Markdown } from "@/app/_components/markdown";
 import { ProblemFigure } from "@/app/_components/problem-figure";
 import { useTRPC } from "@/app/_components/trpc";
+import { useServerMessage } from "@/app/_components/use-server-message";
 import { inputClass, smallButton } from "./controls";
 
 const LANGS = ["en", "zh-CN"] as const;
@@ -60,6 +61,7 @@ export function QuestionPreview({ questionId, onVariables }: { questionId: strin
 
 function PreviewColumn({ questionId, seed, lang, onVariables }: { questionId: string; seed: number; lang: Lang; onVariables?: (variables: Record<string, number | boolean> | null) => void }) {
   const t = useTranslations("questionEditor");
+  const refusal = useServerMessage();
   const trpc = useTRPC();
   const preview = useQuery({ ...trpc.questions.preview.queryOptions({ questionId, seed, lang }), retry: false, staleTime: 0, placeholderData: keepPreviousData });
   const variables = preview.data?.variables ?? null;
@@ -73,7 +75,7 @@ function PreviewColumn({ questionId, seed, lang, onVariables }: { questionId: st
       <h3 className="mb-2 text-sm font-semibold text-slate-700">{heading}</h3>
       {preview.isError ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid={`preview-error-${lang}`}>
-          {preview.error.message}
+          {refusal(preview.error)}
         </p>
       ) : !preview.data ? (
         <Loading label={t("previewLoading")} />
