@@ -12,8 +12,8 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
-import { trySeed } from "@/lib/grading/assessments";
 import type { AccountExport } from "@/lib/server/account/export-account";
+import { variantSeed } from "@/lib/server/assessments/variant-seed";
 import type { SessionUser } from "@/lib/server/trpc";
 import { callerFor, newUser, outcomeOf, strideQuestion } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
@@ -120,8 +120,8 @@ describe.each(databaseKinds())("assessment key mismatch reports on %s", (kind) =
       reviewId: null,
       attemptTryId: attemptTry.id,
       templateId: `question:${questionId}`,
-      // An exam's question has one variant: the seed of try 0 (lib/grading/assessments trySeed).
-      seed: trySeed(attempt.seed, 0, 0),
+      // An exam's question has one variant: the seed of try 0 (lib/server/assessments/variant-seed.ts).
+      seed: variantSeed(attempt, 0, 0),
       backend: "webgpu",
       serverKey: key,
       browserKey: key + 1,

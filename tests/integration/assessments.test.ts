@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
-import { trySeed } from "@/lib/grading/assessments";
+import { variantSeed } from "@/lib/server/assessments/variant-seed";
 import { demoAnswer } from "@/lib/server/demo/demo-answer";
 import { medianAnswerTime } from "@/lib/server/reviews/median-answer-time";
 import type { SessionUser } from "@/lib/server/trpc";
@@ -311,8 +311,8 @@ describe.each(databaseKinds())("assessments on %s", (kind) => {
       const learner = await learnerOf(db, course);
       const take = callerFor(db, learner, () => START);
       const { attemptId } = await take.assessments.start({ assessmentId: id });
-      const { seed } = await db.assessmentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
-      const answer = await demoAnswer(db, { templateId: "pooling.output-shape", seed: trySeed(seed, 0, 0), lang: "en", questionVersionId: null }, true);
+      const attempt = await db.assessmentAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+      const answer = await demoAnswer(db, { templateId: "pooling.output-shape", seed: variantSeed(attempt, 0, 0), lang: "en", questionVersionId: null }, true);
       expect(await take.assessments.answer({ attemptId, position: 0, tryNumber: 0, answer })).toMatchObject({ correct: true });
     }
     expect(await db.review.count({ where: { templateId: "pooling.output-shape", mode: "assessment", correct: true, elapsedMs: 0 } })).toBeGreaterThanOrEqual(6);

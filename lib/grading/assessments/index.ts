@@ -8,5 +8,5 @@ export { assessmentScore, type AssessmentScore } from "./assessment-score";
 export { visibleParts, type ReviewOptions, type ShownWhen, type Visible } from "./review-options";
 export { checkZones, drawQuestions, MAX_POOL_SIZE, MAX_ZONES, type DrawnQuestion, type Zone } from "./draw-questions";
 export { regradeQuestion, type RegradeChange } from "./regrade-question";
-export { trySeed } from "./try-seed";
+export { seedOfDigest, tryMessage, trySeed } from "./try-seed";
 export { instantOf, isWallClock, wallClockOf } from "./course-clock";

@@ -1,5 +1,4 @@
 import type { PrismaClient } from "@/lib/db";
-import { trySeed } from "@/lib/grading/assessments";
 import type { Lang, Problem } from "@/lib/problems";
 import { AppError } from "../errors";
 import { renderDocuments } from "../markdown/render-off-thread";
@@ -7,6 +6,7 @@ import { learnerPayload } from "../reviews/learner-payload";
 import { variantProblem } from "../reviews/variant-problem";
 import { loadOwnAttempt, type SettledAttempt } from "./load-attempt";
 import { questionState, takesAnswers, visibleNow } from "./question-state";
+import { variantSeed } from "./variant-seed";
 
 /** The attempt's question at `position`, or NOT_FOUND. */
 export function questionAt(settled: SettledAttempt, position: number) {
@@ -15,9 +15,13 @@ export function questionAt(settled: SettledAttempt, position: number) {
   return question;
 }
 
-/** The variant a try answers: an exam's one variant per question, homework's fresh one per try. */
-export function seedOfTry(settled: SettledAttempt, position: number, tryNumber: number): number {
-  return trySeed(settled.attempt.seed, position, settled.attempt.assessment.kind === "exam" ? 0 : tryNumber);
+/**
+ * The variant a try answers: an exam's one variant per question, homework's fresh one per try,
+ * keyed by the attempt's secret seed key (./variant-seed.ts). Every place that needs a try's
+ * variant (the question, the answer, the mismatch report, the demo) derives it here.
+ */
+export function seedOfTry(settled: { attempt: { seed: number; seedKey: string | null; assessment: { kind: string } } }, position: number, tryNumber: number): number {
+  return variantSeed(settled.attempt, position, settled.attempt.assessment.kind === "exam" ? 0 : tryNumber);
 }
 
 /** The try a revealed key belongs to: where the browser reports a key its own engine computes differently. */

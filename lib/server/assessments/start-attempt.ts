@@ -6,6 +6,7 @@ import type { SeedSource } from "../reviews/random-seed";
 import { uniqueViolationOf } from "../reviews/unique-violation";
 import { overrideOf, scheduleOf } from "./assessment-rules";
 import { coursePool, drawable, type StoredPoolEntry } from "./course-pool";
+import { newSeedKey as defaultSeedKey, type SeedKeySource } from "./variant-seed";
 
 /**
  * A published assessment of a course the user learns in, for its learners; NOT_FOUND otherwise
@@ -29,9 +30,27 @@ export async function learnersAssessment(db: PrismaClient, assessmentId: string,
  * Starts the learner's one attempt at an assessment, or returns the one they have: the attempt is
  * unique per learner, so a reload, a second tab or two racing clicks all find the same attempt
  * and the same questions. Its questions are drawn from the zones by the attempt's seed, each with
- * the version of a course question published now and the points of its zone.
+ * the version of a course question published now and the points of its zone; their variants come
+ * from the attempt's secret seed key (./variant-seed.ts), made here and kept on the server.
  */
-export async function startAttempt({ db, userId, assessmentId, pledge, now, randomSeed }: { db: PrismaClient; userId: string; assessmentId: string; pledge: boolean; now: Date; randomSeed: SeedSource }) {
+export async function startAttempt({
+  db,
+  userId,
+  assessmentId,
+  pledge,
+  now,
+  randomSeed,
+  newSeedKey = defaultSeedKey,
+}: {
+  db: PrismaClient;
+  userId: string;
+  assessmentId: string;
+  pledge: boolean;
+  now: Date;
+  randomSeed: SeedSource;
+  /** 128 random bits by default; the demo passes its own so that its class comes out the same each time. */
+  newSeedKey?: SeedKeySource;
+}) {
   const assessment = await learnersAssessment(db, assessmentId, userId, now);
   const existing = await db.assessmentAttempt.findUnique({ where: { assessmentId_userId: { assessmentId, userId } }, select: { id: true } });
   if (existing) return { attemptId: existing.id, started: false };
@@ -60,7 +79,7 @@ export async function startAttempt({ db, userId, assessmentId, pledge, now, rand
 
   try {
     const attempt = await db.$transaction(async (tx) => {
-      const created = await tx.assessmentAttempt.create({ data: { assessmentId, userId, seed, startedAt: now, pledgedAt: assessment.honourPledge ? now : null } });
+      const created = await tx.assessmentAttempt.create({ data: { assessmentId, userId, seed, seedKey: newSeedKey(), startedAt: now, pledgedAt: assessment.honourPledge ? now : null }, select: { id: true } });
       await tx.attemptQuestion.createMany({
         data: drawn.map((question, position) => {
           const zone = usedZones[question.zone]!;

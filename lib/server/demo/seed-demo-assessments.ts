@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { wallClockOf } from "@/lib/grading/assessments";
-import { MAX_SEED, type Rng } from "@/lib/problems";
+import { createRng, MAX_SEED, type Rng } from "@/lib/problems";
 import { answerQuestion } from "../assessments/answer-question";
 import { seedOfTry } from "../assessments/attempt-question";
 import { finishAttempt } from "../assessments/get-attempt";
@@ -92,11 +92,15 @@ export async function seedDemoAssessments({ db, instructorId, courseId, bankId, 
   });
 
   const seeds = () => rng.int(0, MAX_SEED);
+  // Seed keys from a generator of their own (the class's other draws stay as they were), fixed so
+  // that the synthetic class answers the same variants each time the demo is made.
+  const keyRng = createRng(0x5eed);
+  const seedKeys = () => Array.from({ length: 8 }, () => keyRng.int(0, 0xffff).toString(16).padStart(4, "0")).join("");
   for (const [index, student] of students.entries()) {
     // Everyone but the last student started the homework over the past week.
     if (index < students.length - 1) {
       const startedAt = new Date(now.getTime() - (6 - index) * DAY_MS + rng.int(9, 20) * HOUR_MS);
-      const { attemptId } = await startAttempt({ db, userId: student.id, assessmentId: homework.id, pledge: false, now: startedAt, randomSeed: seeds });
+      const { attemptId } = await startAttempt({ db, userId: student.id, assessmentId: homework.id, pledge: false, now: startedAt, randomSeed: seeds, newSeedKey: seedKeys });
       const doneAt = await takeAttempt(db, student, attemptId, startedAt, rng, { minutesPerQuestion: 12, retries: 2 });
       // The first three handed it in; the others may still come back before it is due.
       if (index < 3) await finishAttempt({ db, userId: student.id, attemptId, now: new Date(doneAt.getTime() + MINUTE_MS) });
@@ -104,7 +108,7 @@ export async function seedDemoAssessments({ db, instructorId, courseId, bankId, 
     // Four students took the exam yesterday; the fourth walked away and the server closed it.
     if (index < 4) {
       const startedAt = new Date(now.getTime() - DAY_MS - index * HOUR_MS);
-      const { attemptId } = await startAttempt({ db, userId: student.id, assessmentId: exam.id, pledge: true, now: startedAt, randomSeed: seeds });
+      const { attemptId } = await startAttempt({ db, userId: student.id, assessmentId: exam.id, pledge: true, now: startedAt, randomSeed: seeds, newSeedKey: seedKeys });
       const doneAt = await takeAttempt(db, student, attemptId, startedAt, rng, { minutesPerQuestion: 8, retries: 2 });
       if (index < 3) await finishAttempt({ db, userId: student.id, attemptId, now: new Date(doneAt.getTime() + MINUTE_MS) });
       else await loadOwnAttempt(db, attemptId, student.id, now);

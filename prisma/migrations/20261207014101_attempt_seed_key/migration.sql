@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "assessment_attempts" ADD COLUMN     "seedKey" TEXT;
