@@ -1,4 +1,3 @@
-import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { seedOfDigest, tryMessage, trySeed } from "@/lib/grading/assessments";
 
