@@ -15,19 +15,13 @@ import type { PrismaClient } from "@/lib/db";
 import type { AccountExport } from "@/lib/server/account/export-account";
 import { variantSeed } from "@/lib/server/assessments/variant-seed";
 import type { SessionUser } from "@/lib/server/trpc";
-import { callerFor, newUser, outcomeOf, strideQuestion } from "./courses-support";
+import { rightWidth } from "../support/question-fixtures";
+import { callerFor, courseWithPublishedQuestion, newUser, outcomeOf, strideQuestion } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 const START = new Date("2026-05-04T09:00:00Z");
 const MINUTE = 60_000;
 const PASSWORD = "correct-horse-1";
-
-/** The key of a strideQuestion variant, from the stride its prompt states. */
-function widthFor(prompt: string): number {
-  const stride = Number(/stride (\d+)/.exec(prompt)?.[1]);
-  expect([1, 2]).toContain(stride);
-  return Math.floor((8 - 3) / stride) + 1;
-}
 
 describe.each(databaseKinds())("assessment key mismatch reports on %s", (kind) => {
   let database: TestDatabase;
@@ -41,15 +35,7 @@ describe.each(databaseKinds())("assessment key mismatch reports on %s", (kind) =
     database = await createTestDatabase(kind);
     db = database.prisma;
     instructor = await newUser(db, "instructor");
-    const teach = callerFor(db, instructor, () => START);
-    const course = await teach.courses.create({ title: "CNN" });
-    const bank = await teach.banks.create({ courseId: course.id, title: "Strides" });
-    const question = await teach.questions.create({ bankId: bank.id, definition: strideQuestion });
-    expect((await teach.questions.validate({ questionId: question.id })).ok).toBe(true);
-    await teach.questions.publish({ questionId: question.id });
-    courseId = course.id;
-    questionId = question.id;
-    ({ joinCode } = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { joinCode: true } }));
+    ({ courseId, questionId, joinCode } = await courseWithPublishedQuestion(db, instructor, strideQuestion, START));
   });
 
   afterAll(async () => {
@@ -84,7 +70,7 @@ describe.each(databaseKinds())("assessment key mismatch reports on %s", (kind) =
     const take = callerFor(db, person, () => new Date(START.getTime() + MINUTE));
     const { attemptId } = await take.assessments.start({ assessmentId });
     const question = await take.assessments.question({ attemptId, position: 0 });
-    const key = widthFor(question.problem.prompt);
+    const key = rightWidth(question.problem.prompt);
     const result = await take.assessments.answer({ attemptId, position: 0, tryNumber: 0, answer: String(right ? key : 99) });
     expect(result).toMatchObject({ status: "graded", correct: right });
     return { assessmentId, attemptId, key, take, result };

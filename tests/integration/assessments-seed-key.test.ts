@@ -12,18 +12,12 @@ import type { PrismaClient } from "@/lib/db";
 import { trySeed } from "@/lib/grading/assessments";
 import { variantSeed } from "@/lib/server/assessments/variant-seed";
 import type { SessionUser } from "@/lib/server/trpc";
-import { callerFor, newUser, strideQuestion } from "./courses-support";
+import { rightWidth } from "../support/question-fixtures";
+import { callerFor, courseWithPublishedQuestion, newUser, strideQuestion } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 const START = new Date("2026-05-04T09:00:00Z");
 const MINUTE = 60_000;
-
-/** The key of a strideQuestion variant, from the stride its prompt states. */
-function widthFor(prompt: string): number {
-  const stride = Number(/stride (\d+)/.exec(prompt)?.[1]);
-  expect([1, 2]).toContain(stride);
-  return Math.floor((8 - 3) / stride) + 1;
-}
 
 describe.each(databaseKinds())("assessment seed keys on %s", (kind) => {
   let database: TestDatabase;
@@ -38,18 +32,13 @@ describe.each(databaseKinds())("assessment seed keys on %s", (kind) => {
     db = database.prisma;
     instructor = await newUser(db, "instructor");
     const teach = callerFor(db, instructor, () => START);
-    const course = await teach.courses.create({ title: "CNN" });
-    const bank = await teach.banks.create({ courseId: course.id, title: "Strides" });
-    const question = await teach.questions.create({ bankId: bank.id, definition: strideQuestion });
-    expect((await teach.questions.validate({ questionId: question.id })).ok).toBe(true);
-    await teach.questions.publish({ questionId: question.id });
-    courseId = course.id;
-    ({ joinCode } = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { joinCode: true } }));
+    let questionId: string;
+    ({ courseId, questionId, joinCode } = await courseWithPublishedQuestion(db, instructor, strideQuestion, START));
     ({ id: homeworkId } = await teach.assessments.save({
       courseId,
       titleEn: "Strides homework",
       kind: "homework",
-      zones: [{ pool: [{ question: question.id }], draw: 1, points: 1 }],
+      zones: [{ pool: [{ question: questionId }], draw: 1, points: 1 }],
       published: true,
     }));
   });
@@ -119,7 +108,7 @@ describe.each(databaseKinds())("assessment seed keys on %s", (kind) => {
     await keep(at(1).assessments.attempt({ assessmentId: homeworkId }));
     await keep(at(2).assessments.answer({ attemptId, position: 0, tryNumber: 0, answer: "99" }));
     const question = await keep(at(3).assessments.question({ attemptId, position: 0 }));
-    const key = widthFor(question.problem.prompt);
+    const key = rightWidth(question.problem.prompt);
     const right = await keep(at(4).assessments.answer({ attemptId, position: 0, tryNumber: 1, answer: String(key) }));
     expect(right).toMatchObject({ status: "graded", correct: true });
     await keep(at(5).assessments.reportMismatch({ attemptId, position: 0, tryNumber: 1, backend: "webgl", browserKey: key + 1 }));

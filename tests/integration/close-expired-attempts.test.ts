@@ -15,7 +15,7 @@ import { createPgBossQueue } from "@/lib/server/jobs/pg-boss-queue";
 import { QUEUES, startJobWorkers } from "@/lib/server/jobs/queues";
 import type { SessionUser } from "@/lib/server/trpc";
 import { closeWorkerPool } from "@/lib/server/workers/pool";
-import { callerFor, newUser, strideQuestion } from "./courses-support";
+import { callerFor, courseWithPublishedQuestion, newUser, strideQuestion } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 const START = new Date("2026-05-04T09:00:00Z");
@@ -36,15 +36,7 @@ describe.each(databaseKinds())("closing expired attempts on %s", (kind) => {
     database = await createTestDatabase(kind);
     db = database.prisma;
     instructor = await newUser(db, "instructor");
-    const teach = callerFor(db, instructor, () => START);
-    const course = await teach.courses.create({ title: "CNN" });
-    const bank = await teach.banks.create({ courseId: course.id, title: "Strides" });
-    const question = await teach.questions.create({ bankId: bank.id, definition: strideQuestion });
-    expect((await teach.questions.validate({ questionId: question.id })).ok).toBe(true);
-    await teach.questions.publish({ questionId: question.id });
-    courseId = course.id;
-    questionId = question.id;
-    ({ joinCode } = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { joinCode: true } }));
+    ({ courseId, questionId, joinCode } = await courseWithPublishedQuestion(db, instructor, strideQuestion, START));
   });
 
   afterEach(async () => {

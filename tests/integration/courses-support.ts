@@ -51,6 +51,22 @@ export const plantedBadKernel: QuestionDefinition = {
   answer: { kind: "shape", engine: { mode: "analyze", spec: { input: [1, 8, 8], layers: [{ type: "conv2d", filters: 2, kernel: "{{k}}" }] }, select: "outputShape" } },
 };
 
+/**
+ * A course whose one bank holds `definition`, validated and published by `instructor` at `now`:
+ * what an assessment test needs before it makes its homework or exam.
+ */
+export async function courseWithPublishedQuestion(db: PrismaClient, instructor: SessionUser, definition: QuestionDefinition, now: Date) {
+  const teach = callerFor(db, instructor, () => now);
+  const course = await teach.courses.create({ title: "CNN" });
+  const bank = await teach.banks.create({ courseId: course.id, title: "Strides" });
+  const question = await teach.questions.create({ bankId: bank.id, definition });
+  const validation = await teach.questions.validate({ questionId: question.id });
+  if (!validation.ok) throw new Error(`the fixture question did not validate: ${JSON.stringify(validation)}`);
+  await teach.questions.publish({ questionId: question.id });
+  const { joinCode } = await db.course.findUniqueOrThrow({ where: { id: course.id }, select: { joinCode: true } });
+  return { courseId: course.id, questionId: question.id, joinCode };
+}
+
 /** An answered variant and its review, as submit-answer stores them (rows inserted directly). */
 export async function insertReview(
   db: PrismaClient,
