@@ -10,11 +10,6 @@ import { callerFor, newUser, strideQuestion } from "./courses-support";
 import { errorOf, httpApi } from "./http-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
-interface Refusal {
-  message: string;
-  data: { code: string; httpStatus: number; fieldErrors: Record<string, string> | null; reason: string | null; params: Record<string, string | number> | null };
-}
-
 describe.each(databaseKinds())("an assessment's refusals over HTTP on %s", (kind) => {
   let database: TestDatabase;
   let api: ReturnType<typeof httpApi>;
@@ -54,7 +49,7 @@ describe.each(databaseKinds())("an assessment's refusals over HTTP on %s", (kind
     await database?.drop();
   });
 
-  const refusalOf = (reply: Parameters<typeof errorOf>[0]) => errorOf(reply) as unknown as Refusal;
+  const refusalOf = (reply: Parameters<typeof errorOf>[0]) => errorOf(reply)!;
 
   it("names the field and the reason of a start without the pledge, and the reason and values of a try answered twice or past its last", async () => {
     const unpledged = await api.call("assessments.start", { assessmentId }, { method: "POST", user: learner });
@@ -94,7 +89,7 @@ describe.each(databaseKinds())("an assessment's refusals over HTTP on %s", (kind
       { method: "POST", user: instructor },
     );
     expect(broken.status).toBe(400);
-    const refusal = refusalOf(broken) as Refusal & { data: { fieldReasons: unknown } };
+    const refusal = refusalOf(broken);
     expect(refusal.message).toContain("dueAt: the due date must come after the opening date");
     expect(refusal.data.reason).toBe("assessment.rulesBroken");
     expect(refusal.data.fieldReasons).toEqual([

@@ -20,7 +20,17 @@ export interface HttpReply {
 
 export interface TrpcError {
   message: string;
-  data: { code: string; httpStatus: number; path?: string; fieldErrors: Record<string, string> | null; retryAfterSeconds?: number | null };
+  data: {
+    code: string;
+    httpStatus: number;
+    path?: string;
+    fieldErrors: Record<string, string> | null;
+    retryAfterSeconds?: number | null;
+    /** The refusal's stable id and its sentence's values (lib/server/errors.ts), null for input errors. */
+    reason?: string | null;
+    params?: Record<string, string | number> | null;
+    fieldReasons?: unknown;
+  };
 }
 
 export interface CallOptions {

@@ -10,11 +10,6 @@ import { callerFor, newUser, strideQuestion } from "./courses-support";
 import { errorOf, httpApi } from "./http-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
-interface Refusal {
-  message: string;
-  data: { code: string; httpStatus: number; fieldErrors: Record<string, string> | null; reason: string | null; params: Record<string, string | number> | null };
-}
-
 describe.each(databaseKinds())("the instructor's and the account's refusals over HTTP on %s", (kind) => {
   let database: TestDatabase;
   let api: ReturnType<typeof httpApi>;
@@ -45,7 +40,7 @@ describe.each(databaseKinds())("the instructor's and the account's refusals over
     await database?.drop();
   });
 
-  const refusalOf = (reply: Parameters<typeof errorOf>[0]) => errorOf(reply) as unknown as Refusal;
+  const refusalOf = (reply: Parameters<typeof errorOf>[0]) => errorOf(reply)!;
 
   it("names the e-mail of a co-owner nobody has, or who is no instructor", async () => {
     const nobody = await api.call("courses.addOwner", { courseId, email: "nobody@example.org" }, { method: "POST", user: instructor });
