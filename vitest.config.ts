@@ -45,6 +45,8 @@ export default defineConfig({
           // Each file opens its own database; PGlite's first initdb takes several seconds.
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Migrates once per run; each file copies the migrated databases (support/database.ts).
+          globalSetup: ["tests/integration/support/global-setup.ts"],
           // Two files at a time: each opens databases of its own (a PGlite, a fresh PostgreSQL
           // database) and most of a file's time is spent waiting on them, so a second file uses
           // the core the first leaves idle (487 s one at a time, 333 s two at a time beside the

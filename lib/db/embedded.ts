@@ -33,6 +33,11 @@ export type EmbeddedPostgresOptions = {
   host?: string;
   /** 0 (the default) asks the OS for a free port. */
   port?: number;
+  /**
+   * A data directory image from `dumpDataDir` to start from instead of an empty cluster (in memory
+   * only): the integration tests copy one migrated database into each test file this way.
+   */
+  loadDataDir?: Blob;
 };
 
 export type EmbeddedPostgres = {
@@ -44,11 +49,14 @@ export type EmbeddedPostgres = {
    * should call it on SIGTERM/SIGINT before exiting.
    */
   close(): Promise<void>;
+  /** An image of the data directory (PGlite's uncompressed tar), for `loadDataDir`. */
+  dumpDataDir(): Promise<Blob>;
 };
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { dataDir, host = "127.0.0.1", port = 0 } = options;
+  const { dataDir, host = "127.0.0.1", port = 0, loadDataDir } = options;
   const inMemory = dataDir === IN_MEMORY;
+  if (loadDataDir && !inMemory) throw new Error("loadDataDir starts an in-memory database only; restore a directory with lib/db/backup.ts");
   let lock: DataDirLock | undefined;
   if (!inMemory) {
     lock = lockDataDir(dataDir);
@@ -58,7 +66,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
   try {
-    db = await PGlite.create(dataDir);
+    db = await PGlite.create(loadDataDir ? { dataDir, loadDataDir } : { dataDir });
     server = new PGLiteSocketServer({ db, host, port, maxConnections: MAX_CONNECTIONS });
     await server.start();
   } catch (error) {
@@ -83,5 +91,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       })();
       return closing;
     },
+    dumpDataDir: () => openedDb.dumpDataDir("none"),
   };
 }

@@ -7,9 +7,19 @@
  * Test files run both kinds with `describe.each(databaseKinds())`. STRIDE_SKIP_POSTGRES=1 leaves
  * the server out on a machine without one, and says so; otherwise an unreachable server fails
  * the run, so a missing server is never mistaken for a pass.
+ *
+ * Migrating takes seconds (PGlite's initdb, then the WebAssembly schema engine), and every file
+ * wants a migrated database of each kind, so the run migrates once (`prepareMigratedImages`, from
+ * the integration project's global setup) and each file copies the result: PGlite loads the image
+ * of a migrated data directory, PostgreSQL creates the database from a migrated template. Without
+ * the global setup (a file run by other means) each database is migrated as before.
  */
 import { randomBytes } from "node:crypto";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import {
   applyMigrations,
   createPrismaClient,
@@ -59,10 +69,66 @@ export function createTestDatabase(kind: DatabaseKind, options: TestDatabaseOpti
   return kind === "pglite" ? createPgliteDatabase(migrate) : createPostgresDatabase(migrate);
 }
 
-async function createPgliteDatabase(migrate: boolean): Promise<TestDatabase> {
+/** What the global setup made once for the run; absent when a file runs without it. */
+export type MigratedImages = {
+  /** A file holding a migrated PGlite data directory (an uncompressed tar). */
+  pgliteImagePath: string;
+  /** A migrated PostgreSQL database to copy with CREATE DATABASE … TEMPLATE; null when skipped. */
+  postgresTemplate: string | null;
+};
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    migratedImages?: MigratedImages;
+  }
+}
+
+/** Migrates one database of each kind for the whole run; `dispose` removes them. */
+export async function prepareMigratedImages(): Promise<{ images: MigratedImages; dispose(): Promise<void> }> {
   const embedded = await startEmbeddedPostgres({ dataDir: IN_MEMORY });
+  const pgliteImagePath = path.join(tmpdir(), `stride-test-pglite-${process.pid}-${randomBytes(4).toString("hex")}.tar`);
   try {
-    if (migrate) await applyMigrations({ url: embedded.url });
+    await applyMigrations({ url: embedded.url });
+    await writeFile(pgliteImagePath, Buffer.from(await (await embedded.dumpDataDir()).arrayBuffer()));
+  } finally {
+    await embedded.close();
+  }
+  let postgresTemplate: string | null = null;
+  if (!postgresSkipped()) {
+    const name = `stride_template_${randomBytes(6).toString("hex")}`;
+    await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
+    postgresTemplate = name;
+    try {
+      await applyMigrations({ url: postgresDatabaseUrl(name) });
+    } catch (error) {
+      await dropPostgresDatabase(name);
+      await rm(pgliteImagePath, { force: true });
+      throw error;
+    }
+  }
+  return {
+    images: { pgliteImagePath, postgresTemplate },
+    async dispose() {
+      await rm(pgliteImagePath, { force: true });
+      if (postgresTemplate) await dropPostgresDatabase(postgresTemplate);
+    },
+  };
+}
+
+function providedImages(): MigratedImages | undefined {
+  try {
+    return inject("migratedImages");
+  } catch {
+    return undefined; // outside a Vitest worker
+  }
+}
+
+async function createPgliteDatabase(migrate: boolean): Promise<TestDatabase> {
+  const image = migrate ? providedImages()?.pgliteImagePath : undefined;
+  const loadDataDir = image ? new Blob([await readFile(image)]) : undefined;
+  const embedded = await startEmbeddedPostgres({ dataDir: IN_MEMORY, loadDataDir });
+  try {
+    if (migrate && !loadDataDir) await applyMigrations({ url: embedded.url });
   } catch (error) {
     await embedded.close();
     throw error;
@@ -99,28 +165,37 @@ async function withAdminClient<T>(task: (client: pg.Client) => Promise<T>): Prom
   }
 }
 
+function postgresDatabaseUrl(name: string): string {
+  const url = new URL(postgresAdminUrl());
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+function dropPostgresDatabase(name: string): Promise<void> {
+  return withAdminClient(async (client) => {
+    // A pooled connection left open (by a failed test, say) would make DROP DATABASE fail.
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+    await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+  });
+}
+
 async function createPostgresDatabase(migrate: boolean): Promise<TestDatabase> {
   if (postgresSkipped()) throw new Error("STRIDE_SKIP_POSTGRES=1, yet a PostgreSQL test database was asked for.");
   const name = `stride_test_${randomBytes(6).toString("hex")}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(postgresAdminUrl());
-  url.pathname = `/${name}`;
-  const drop = () =>
-    withAdminClient(async (client) => {
-      // A pooled connection left open (by a failed test, say) would make DROP DATABASE fail.
-      await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
-      await client.query(`DROP DATABASE IF EXISTS "${name}"`);
-    });
+  const template = migrate ? providedImages()?.postgresTemplate : undefined;
+  await withAdminClient((client) => client.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`));
+  const url = postgresDatabaseUrl(name);
+  const drop = () => dropPostgresDatabase(name);
   try {
-    if (migrate) await applyMigrations({ url: url.href });
+    if (migrate && !template) await applyMigrations({ url });
   } catch (error) {
     await drop();
     throw error;
   }
-  const prisma = createPrismaClient({ url: url.href, kind: "postgres" });
+  const prisma = createPrismaClient({ url, kind: "postgres" });
   return {
     kind: "postgres",
-    url: url.href,
+    url,
     prisma,
     async drop() {
       await prisma.$disconnect();
