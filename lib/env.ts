@@ -68,6 +68,12 @@ const schema = z.object({
   STRIDE_WORKER_MAX_QUEUE: z.coerce.number().int().min(0).optional(),
   /** A worker task not answered this long after it was handed over is stopped and answered as a timeout. */
   STRIDE_WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * LTI: "1" lets a platform's URLs (issuer, login, token, JWKS) be plain http on a loopback host
+   * (localhost, 127.0.0.0/8, [::1]), for a test platform on the same machine. Tests and
+   * development set it; a deployment never should. Otherwise every platform URL is https.
+   */
+  STRIDE_LTI_ALLOW_INSECURE_LOOPBACK: z.enum(["0", "1"]).optional(),
   /** Set by scripts/start.ts: where the server process reaches its database, and which kind it is. */
   STRIDE_INTERNAL_DB_URL: z.string().optional(),
   STRIDE_INTERNAL_DB_KIND: z.enum(["pglite", "postgres"]).optional(),

@@ -1,0 +1,126 @@
+import type { PrismaClient } from "@/lib/db";
+import { AppError } from "../errors";
+import { uniqueViolationOf } from "../reviews/unique-violation";
+import { insecureLoopbackAllowed, parsePlatformInput, type PlatformInput } from "./platform-input";
+
+/**
+ * The registry of LMS platforms Stride accepts launches from (table lti_platforms): add, list,
+ * find, remove. Used by the CLI (`stride lti platform …`), the admin page, Dynamic Registration
+ * and the launch. No `server-only` here: the CLI runs these in plain Node.
+ */
+
+/** A registered platform as the rest of Stride reads it. */
+export interface LtiPlatformRecord {
+  id: string;
+  issuer: string;
+  clientId: string;
+  name: string;
+  authLoginUrl: string;
+  accessTokenUrl: string;
+  jwksUrl: string;
+  deploymentIds: string[];
+  createdAt: Date;
+}
+
+const PLATFORM_FIELDS = {
+  id: true,
+  issuer: true,
+  clientId: true,
+  name: true,
+  authLoginUrl: true,
+  accessTokenUrl: true,
+  jwksUrl: true,
+  deploymentIds: true,
+  createdAt: true,
+} as const;
+
+/** The (issuer, client id) unique index of model LtiPlatform. */
+const ONE_PLATFORM_PER_CLIENT = "lti_platforms_issuer_clientId_key";
+
+/**
+ * Registers a platform. Every field is checked first (platform-input.ts); a refusal is BAD_INPUT
+ * whose message names each field at fault (`field` is the first). The same (issuer, client id)
+ * twice is CONFLICT, also when two registrations race (the unique index decides).
+ */
+export async function addPlatform({
+  db,
+  input,
+  allowInsecureLoopback = insecureLoopbackAllowed(),
+}: {
+  db: PrismaClient;
+  input: PlatformInput;
+  /** Plain-http loopback URLs (STRIDE_LTI_ALLOW_INSECURE_LOOPBACK=1 by default). */
+  allowInsecureLoopback?: boolean;
+}): Promise<LtiPlatformRecord> {
+  const parsed = parsePlatformInput(input, { allowInsecureLoopback });
+  if (!parsed.ok) {
+    const message = parsed.problems.map((problem) => `${problem.field}: ${problem.message}`).join("; ");
+    throw new AppError("BAD_INPUT", message, { field: parsed.problems[0]?.field });
+  }
+  const { fields } = parsed;
+  try {
+    return await db.ltiPlatform.create({ data: fields, select: PLATFORM_FIELDS });
+  } catch (error) {
+    if (uniqueViolationOf(error) === null) throw error;
+    throw new AppError("CONFLICT", `issuer: a platform with issuer ${fields.issuer} and client id ${fields.clientId} is already registered`, {
+      field: "clientId",
+      reason: "lti.platformExists",
+      params: { issuer: fields.issuer, clientId: fields.clientId },
+    });
+  }
+}
+
+/** Every registered platform, by issuer then client id. */
+export async function listPlatforms({ db }: { db: PrismaClient }): Promise<LtiPlatformRecord[]> {
+  return db.ltiPlatform.findMany({ select: PLATFORM_FIELDS, orderBy: [{ issuer: "asc" }, { clientId: "asc" }] });
+}
+
+/**
+ * The platform a login initiation or a launch names. With a client id: that registration, or
+ * null. Without one (a login initiation may leave `client_id` out: 1EdTech Security Framework §5.1.1.1):
+ * the issuer's only registration, or null when it has none or several (ambiguous, so refused).
+ */
+export async function findPlatform({
+  db,
+  issuer,
+  clientId,
+}: {
+  db: PrismaClient;
+  issuer: string;
+  clientId?: string | null;
+}): Promise<LtiPlatformRecord | null> {
+  if (clientId) return db.ltiPlatform.findUnique({ where: { issuer_clientId: { issuer, clientId } }, select: PLATFORM_FIELDS });
+  const candidates = await db.ltiPlatform.findMany({ where: { issuer }, select: PLATFORM_FIELDS, take: 2 });
+  return candidates.length === 1 ? (candidates[0] ?? null) : null;
+}
+
+/** A platform by its row id (a login state or a resource link points at it), or null. */
+export async function getPlatform({ db, id }: { db: PrismaClient; id: string }): Promise<LtiPlatformRecord | null> {
+  return db.ltiPlatform.findUnique({ where: { id }, select: PLATFORM_FIELDS });
+}
+
+/**
+ * Removes a registration, and with it what came from its launches (login states, LMS users'
+ * links, contexts, resource links: their rows cascade). Stride's users and courses stay.
+ * NOT_FOUND when there is no such registration (a second removal, say).
+ */
+export async function removePlatform({
+  db,
+  issuer,
+  clientId,
+}: {
+  db: PrismaClient;
+  issuer: string;
+  clientId: string;
+}): Promise<LtiPlatformRecord> {
+  const existing = await db.ltiPlatform.findUnique({ where: { issuer_clientId: { issuer, clientId } }, select: PLATFORM_FIELDS });
+  const removed = existing ? await db.ltiPlatform.deleteMany({ where: { id: existing.id } }) : { count: 0 };
+  if (!existing || removed.count === 0) {
+    throw new AppError("NOT_FOUND", `issuer: no platform with issuer ${issuer} and client id ${clientId} is registered`, {
+      field: "issuer",
+      reason: "lti.platformNotFound",
+      params: { issuer, clientId },
+    });
+  }
+  return existing;
+}
