@@ -1,0 +1,49 @@
+/**
+ * A spec-following LTI 1.3 Advantage platform for the test suite (issue 15, "Tests"): its own RSA
+ * keys and JWKS, OIDC third-party-initiated login, launches of LtiResourceLinkRequest and
+ * LtiDeepLinkingRequest, and tamper knobs for each bad launch a tool must refuse.
+ *
+ * Specs followed: LTI 1.3 Core, LTI Security Framework 1.0, Deep Linking 2.0, Assignment and Grade
+ * Services 2.0, Names and Role Provisioning Services 2.0, Dynamic Registration 1.0. JWTs and JWKs
+ * through jose only.
+ *
+ * Use:
+ *
+ *   const platform = await startTestPlatform({ clientId: "stride", redirectUris: [`${base}/lti/launch`] });
+ *   // register the platform in the tool: issuer = platform.issuer, clientId = platform.clientId,
+ *   // authLoginUrl = platform.urls.authorization, accessTokenUrl = platform.urls.token,
+ *   // jwksUrl = platform.urls.jwks, deploymentIds = platform.deploymentIds
+ *   platform.setToolJwksUrl(`${base}/lti/jwks`);
+ *   const result = await platform.launch({
+ *     toolLoginUrl: `${base}/lti/login`, targetLinkUri: `${base}/lti/launch`,
+ *     user: { sub: "u-1", name: "Ada Lovelace", email: "ada@example.edu", locale: "en-US" },
+ *     roles: [role.instructor],
+ *   });
+ *   result.response.status;           // the tool's answer to the id_token post
+ *   await result.follow();            // follow its redirects with the same browser (cookie jar)
+ *   await platform.launch({ ..., tamper: { expired: true } });   // a bad launch
+ *   await platform.close();
+ *
+ * Every endpoint is plain http on 127.0.0.1: the tool must allow loopback platforms over http in
+ * tests (Stride: STRIDE_LTI_ALLOW_INSECURE_LOOPBACK=1).
+ */
+export { startTestPlatform, TestPlatform, DEFAULT_CONTEXT, type TestPlatformOptions, type PlatformUrls, type IssuedIdToken } from "./platform";
+export type { LaunchOptions, LaunchResult, PendingLaunch } from "./launch-driver";
+export type { AuthorizationRecord } from "./authorization-endpoint";
+export { checkAuthenticationRequest } from "./authorization-endpoint";
+export {
+  buildLaunchClaims,
+  signIdToken,
+  type LaunchTamper,
+  type OmittableClaim,
+  type LaunchUser,
+  type LaunchContext,
+  type LaunchResourceLink,
+  type AgsEndpointClaim,
+  type DeepLinkingSettings,
+} from "./id-token";
+export { createSigningKey, KeyRing, type SigningKey } from "./keys";
+export { CookieJar, type StoredCookie } from "./cookie-jar";
+export { browserRequest, followRedirects, type BrowserResponse, type BrowserRequest } from "./browser";
+export { parseHtmlForm, type HtmlForm } from "./html-form";
+export * from "./vocabulary";
