@@ -61,7 +61,7 @@ export async function addPlatform({
   try {
     return await db.ltiPlatform.create({ data: fields, select: PLATFORM_FIELDS });
   } catch (error) {
-    if (uniqueViolationOf(error) === null) throw error;
+    if (uniqueViolationOf(error) !== ONE_PLATFORM_PER_CLIENT) throw error;
     throw new AppError("CONFLICT", `issuer: a platform with issuer ${fields.issuer} and client id ${fields.clientId} is already registered`, {
       field: "clientId",
       reason: "lti.platformExists",

@@ -69,7 +69,7 @@ interface StoredKey {
 }
 
 async function readCurrentKey(db: PrismaClient): Promise<StoredKey | null> {
-  const row = await db.ltiToolKey.findUnique({ where: { current: true }, select: { kid: true, publicJwk: true, privateJwk: true } });
+  const row = await db.ltiToolKey.findFirst({ where: { current: true }, select: { kid: true, publicJwk: true, privateJwk: true } });
   return row ? { kid: row.kid, publicJwk: row.publicJwk as unknown as ToolPublicJwk, privateJwk: row.privateJwk as unknown as JWK } : null;
 }
 
@@ -104,7 +104,7 @@ export async function rotateToolKey({ db, now }: { db: PrismaClient; now: Date }
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.$transaction(async (tx) => {
-        const previous = await tx.ltiToolKey.findUnique({ where: { current: true }, select: { kid: true } });
+        const previous = await tx.ltiToolKey.findFirst({ where: { current: true }, select: { kid: true } });
         if (previous) await tx.ltiToolKey.updateMany({ where: { kid: previous.kid, current: true }, data: { current: null, retiredAt: now } });
         await tx.ltiToolKey.create({ data: rowOf(fresh, now) });
         await tx.ltiToolKey.deleteMany({ where: { current: null, retiredAt: { lt: new Date(now.getTime() - RETIRED_KEY_GRACE_MS) } } });
