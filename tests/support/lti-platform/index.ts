@@ -24,6 +24,21 @@
  *   await platform.launch({ ..., tamper: { expired: true } });   // a bad launch
  *   await platform.close();
  *
+ * Services, each with its recorder:
+ *   - token endpoint (platform.urls.token): client_credentials with a JWT assertion checked against
+ *     the tool's JWKS (setToolJwksUrl); opaque bearer tokens → platform.tokenRequests
+ *   - AGS (platform.urls.lineItems(contextId)): line items GET/POST, GET/PUT/DELETE one, POST
+ *     /scores, GET /results → platform.scores, platform.refusedScorePosts; failNextScorePosts(n, 503)
+ *     makes the next posts fail; createLineItem(...) adds a column as an instructor would
+ *   - NRPS (platform.urls.memberships(contextId)): the roster from setRoster(...), paged by
+ *     nrpsPageSize or ?limit with Link rel="next"
+ *   - deep-linking return (platform.urls.deepLinkReturn) → platform.deepLinkingResponses, whose
+ *     `placed` links launch with platform.launchOptionsFor(placed) (their line item then rides in
+ *     the AGS claim)
+ *   - Dynamic Registration: platform.urls.openidConfiguration, platform.urls.registration;
+ *     platform.registrationInitiationUrl(toolRegisterUrl) gives the URL an admin opens, with a
+ *     one-time registration token → platform.registrationRequests
+ *
  * Every endpoint is plain http on 127.0.0.1: the tool must allow loopback platforms over http in
  * tests (Stride: STRIDE_LTI_ALLOW_INSECURE_LOOPBACK=1).
  */
@@ -46,4 +61,10 @@ export { createSigningKey, KeyRing, type SigningKey } from "./keys";
 export { CookieJar, type StoredCookie } from "./cookie-jar";
 export { browserRequest, followRedirects, type BrowserResponse, type BrowserRequest } from "./browser";
 export { parseHtmlForm, type HtmlForm } from "./html-form";
+export { AccessTokens, type AccessTokenGrant } from "./access-tokens";
+export type { TokenRequestRecord } from "./token-endpoint";
+export { Gradebook, readLineItem, readScore, type LineItem, type Score, type ReceivedScore, type RefusedScorePost, type Result } from "./ags-store";
+export type { RosterMember } from "./nrps-endpoint";
+export type { ContentItem, PlacedLink, DeepLinkingResponseRecord } from "./deep-link-return";
+export { platformConfiguration, checkRegistrationRequest, type RegistrationRecord } from "./dynamic-registration";
 export * from "./vocabulary";

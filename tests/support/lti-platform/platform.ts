@@ -1,11 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
+import { AccessTokens } from "./access-tokens";
+import { handleAgs } from "./ags-endpoints";
+import { Gradebook, type LineItem, type ReceivedScore, type RefusedScorePost } from "./ags-store";
 import { handleAuthorization, type AuthorizationRecord } from "./authorization-endpoint";
+import { handleDeepLinkReturn, type ContentItem, type DeepLinkingResponseRecord, type PlacedLink } from "./deep-link-return";
+import { handleOpenIdConfiguration, handleRegistration, newRegistrationToken, type RegistrationRecord } from "./dynamic-registration";
 import { sendJson, sendText } from "./http-io";
-import { buildLaunchClaims, signIdToken, type LaunchContext } from "./id-token";
+import { buildLaunchClaims, signIdToken, type AgsEndpointClaim, type LaunchContext } from "./id-token";
 import { KeyRing } from "./keys";
 import { driveLaunch, type LaunchOptions, type LaunchResult, type PendingLaunch } from "./launch-driver";
+import { handleMemberships, type RosterMember } from "./nrps-endpoint";
+import { handleTokenRequest, type TokenRequestRecord } from "./token-endpoint";
 import { ALL_SCOPES, role } from "./vocabulary";
 
 export interface TestPlatformOptions {
@@ -27,6 +34,8 @@ export interface TestPlatformOptions {
   now?: () => Date;
   /** tool_platform.name in launches. */
   name?: string;
+  /** NRPS page size when the tool gives no limit; 0 or undefined: one page. */
+  nrpsPageSize?: number;
 }
 
 export interface PlatformUrls {
@@ -81,12 +90,33 @@ export class TestPlatform {
   readonly now: () => Date;
   toolJwksUrl: string | undefined;
   redirectUris: string[];
+  /** Learned from a Dynamic Registration: the tool's login initiation and default launch URLs. */
+  toolLoginUrl: string | undefined;
+  toolTargetLinkUri: string | undefined;
+  nrpsPageSize: number | undefined;
 
   readonly pendingLaunches = new Map<string, PendingLaunch>();
+  /** Contexts seen in launches, by id (NRPS answers with their label and title). */
+  readonly contexts = new Map<string, LaunchContext>();
+  /** NRPS rosters by context id (setRoster). */
+  readonly rosters = new Map<string, RosterMember[]>();
+  readonly accessTokens: AccessTokens;
+  readonly gradebook: Gradebook;
+  readonly usedAssertionIds = new Set<string>();
+  readonly usedDeepLinkingNonces = new Set<string>();
+  readonly registrationTokens = new Set<string>();
+  private placedLinks = 0;
+
   /** Recorder: every authentication request the tool sent to the authorization endpoint. */
   readonly authorizationRequests: AuthorizationRecord[] = [];
   /** Recorder: every id_token minted. */
   readonly issuedIdTokens: IssuedIdToken[] = [];
+  /** Recorder: every token endpoint request, granted or refused. */
+  readonly tokenRequests: TokenRequestRecord[] = [];
+  /** Recorder: every deep-linking response posted to the return URL, accepted or refused. */
+  readonly deepLinkingResponses: DeepLinkingResponseRecord[] = [];
+  /** Recorder: every Dynamic Registration request. */
+  readonly registrationRequests: RegistrationRecord[] = [];
 
   constructor(
     readonly keys: KeyRing,
@@ -104,6 +134,10 @@ export class TestPlatform {
     this.now = options.now ?? (() => new Date());
     this.toolJwksUrl = options.toolJwksUrl;
     this.redirectUris = options.redirectUris ?? [];
+    this.toolLoginUrl = undefined;
+    this.toolTargetLinkUri = undefined;
+    this.nrpsPageSize = options.nrpsPageSize;
+    this.accessTokens = new AccessTokens(this.now);
     const contextUrl = (contextId: string) => `${origin}/contexts/${encodeURIComponent(contextId)}`;
     this.urls = {
       issuer: origin,
@@ -115,6 +149,86 @@ export class TestPlatform {
       deepLinkReturn: `${origin}/deep-link/return`,
       lineItems: (contextId = this.defaultContext.id) => `${contextUrl(contextId)}/lineitems`,
       memberships: (contextId = this.defaultContext.id) => `${contextUrl(contextId)}/memberships`,
+    };
+    this.gradebook = new Gradebook((contextId) => this.urls.lineItems(contextId));
+  }
+
+  /** Recorder: every score the AGS score endpoint accepted (with `stale` for out-of-order ones). */
+  get scores(): readonly ReceivedScore[] {
+    return this.gradebook.scores;
+  }
+
+  /** Recorder: every score post answered with an error (validation, or failNextScorePosts). */
+  get refusedScorePosts(): readonly RefusedScorePost[] {
+    return this.gradebook.refusedScorePosts;
+  }
+
+  /** The next `count` score posts are answered `status` (500, 503, …) and not kept. */
+  failNextScorePosts(count: number, status = 503, retryAfterSeconds?: number): void {
+    this.gradebook.failNextScorePosts(count, status, retryAfterSeconds);
+  }
+
+  /** A line item made by the platform (as an instructor adding a gradebook column would). */
+  createLineItem(item: Omit<LineItem, "id">, contextId = this.defaultContext.id): LineItem {
+    return this.gradebook.createLineItem(contextId, item);
+  }
+
+  lineItems(contextId = this.defaultContext.id): LineItem[] {
+    return this.gradebook.lineItemsOf(contextId);
+  }
+
+  /** The roster NRPS answers with for a context. */
+  setRoster(members: RosterMember[], contextId = this.defaultContext.id): void {
+    this.rosters.set(contextId, members.map((member) => ({ ...member })));
+  }
+
+  /** Every access token stops working: the tool's next service call gets 401. */
+  revokeAccessTokens(): void {
+    this.accessTokens.revokeAll();
+  }
+
+  /** A one-time registration token for Dynamic Registration. */
+  createRegistrationToken(): string {
+    const token = newRegistrationToken();
+    this.registrationTokens.add(token);
+    return token;
+  }
+
+  /** Dynamic Registration §3.3: the URL the admin's browser opens, the tool's registration URL with
+   * openid_configuration and registration_token added. */
+  registrationInitiationUrl(toolRegistrationUrl: string, token = this.createRegistrationToken()): string {
+    const url = new URL(toolRegistrationUrl);
+    url.searchParams.set("openid_configuration", this.urls.openidConfiguration);
+    url.searchParams.set("registration_token", token);
+    return url.toString();
+  }
+
+  /** Turns a returned ltiResourceLink into a resource link of the context (and its line item). */
+  placeResourceLink(contextId: string, item: ContentItem): PlacedLink {
+    this.placedLinks += 1;
+    const resourceLinkId = `placed-link-${this.placedLinks}`;
+    const placed: PlacedLink = { resourceLinkId, contextId, title: item.title, targetLinkUri: item.url ?? this.toolTargetLinkUri, custom: item.custom };
+    if (item.lineItem) {
+      placed.lineItem = this.gradebook.createLineItem(contextId, {
+        label: item.lineItem.label ?? item.title ?? "Untitled",
+        scoreMaximum: item.lineItem.scoreMaximum,
+        resourceLinkId,
+        ...(item.lineItem.resourceId === undefined ? {} : { resourceId: item.lineItem.resourceId }),
+        ...(item.lineItem.tag === undefined ? {} : { tag: item.lineItem.tag }),
+        ...(item.lineItem.gradesReleased === undefined ? {} : { gradesReleased: item.lineItem.gradesReleased }),
+      });
+    }
+    return placed;
+  }
+
+  /** The launch options that open a placed link (its resource link id, title, target, custom). */
+  launchOptionsFor(placed: PlacedLink): Pick<LaunchOptions, "targetLinkUri" | "resourceLink" | "custom" | "context"> {
+    const context = this.contexts.get(placed.contextId) ?? { id: placed.contextId };
+    return {
+      targetLinkUri: placed.targetLinkUri ?? this.toolTargetLinkUri ?? "",
+      resourceLink: { id: placed.resourceLinkId, ...(placed.title === undefined ? {} : { title: placed.title }) },
+      ...(placed.custom === undefined ? {} : { custom: placed.custom }),
+      context,
     };
   }
 
@@ -146,6 +260,7 @@ export class TestPlatform {
     const messageType = options.messageType ?? "LtiResourceLinkRequest";
     const context = options.context === null ? undefined : (options.context ?? this.defaultContext);
     const resourceLink = options.resourceLink ?? { id: "resource-link-1", title: "Resource link" };
+    if (context) this.contexts.set(context.id, context);
     if (messageType === "LtiDeepLinkingRequest") pending.deepLinkingData = `dl-${randomBytes(8).toString("hex")}`;
     const claims = buildLaunchClaims(
       {
@@ -161,7 +276,7 @@ export class TestPlatform {
         context,
         resourceLink,
         custom: options.custom,
-        ags: options.agsEndpoint === false ? undefined : (options.agsEndpoint ?? this.defaultAgsClaim(context)),
+        ags: options.agsEndpoint === false ? undefined : (options.agsEndpoint ?? this.defaultAgsClaim(context, messageType === "LtiResourceLinkRequest" ? resourceLink.id : undefined)),
         nrps:
           options.nrpsEndpoint === false || !context
             ? undefined
@@ -189,10 +304,13 @@ export class TestPlatform {
     return idToken;
   }
 
-  /** The AGS claim a platform sends: the context's line items container and the AGS scopes. */
-  defaultAgsClaim(context: LaunchContext | undefined) {
+  /** The AGS claim a platform sends: the context's container, the link's line item if it has one, the AGS scopes. */
+  defaultAgsClaim(context: LaunchContext | undefined, resourceLinkId: string | undefined): AgsEndpointClaim | undefined {
     if (!context) return undefined;
-    return { scope: this.grantableScopes.filter((granted) => granted.includes("/lti-ags/")), lineitems: this.urls.lineItems(context.id) };
+    const claim: AgsEndpointClaim = { scope: this.grantableScopes.filter((granted) => granted.includes("/lti-ags/")), lineitems: this.urls.lineItems(context.id) };
+    const lineItem = resourceLinkId === undefined ? undefined : this.gradebook.lineItemOfResourceLink(context.id, resourceLinkId);
+    if (lineItem) claim.lineitem = lineItem.id;
+    return claim;
   }
 
   close(): Promise<void> {
@@ -207,6 +325,16 @@ export class TestPlatform {
     const url = new URL(req.url ?? "/", this.issuer);
     if (url.pathname === "/.well-known/jwks.json" && req.method === "GET") return sendJson(res, 200, this.keys.jwks(), "application/jwk-set+json");
     if (url.pathname === "/auth" && (req.method === "GET" || req.method === "POST")) return handleAuthorization(this, req, res, url);
+    if (url.pathname === "/token" && req.method === "POST") return handleTokenRequest(this, req, res);
+    if (url.pathname === "/deep-link/return") return handleDeepLinkReturn(this, req, res);
+    if (url.pathname === "/.well-known/openid-configuration") return handleOpenIdConfiguration(this, req, res);
+    if (url.pathname === "/register") return handleRegistration(this, req, res);
+    const service = /^\/contexts\/([^/]+)\/(lineitems|memberships)(\/.*)?$/.exec(url.pathname);
+    if (service) {
+      const contextId = decodeURIComponent(service[1]!);
+      if (service[2] === "lineitems") return handleAgs(this, req, res, url, contextId, service[3] ?? "");
+      if (!service[3]) return handleMemberships(this, req, res, url, contextId);
+    }
     sendText(res, 404, `No such endpoint: ${req.method} ${url.pathname}`);
   }
 }
