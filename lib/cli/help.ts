@@ -1,5 +1,5 @@
 /** `stride --help`: every command with its flags and output (developer-facing, English). */
-export const HELP = `stride: problems, grading and the CNN engine from the command line
+export const HELP = `stride: problems, grading, the CNN engine and administration from the command line
 
 Usage:
   stride problems list [--json]
@@ -52,6 +52,26 @@ Usage:
       {"restored","previous"}: the replaced database is kept at "previous"). Both refuse while
       a server holds the data directory: stop it first. With DATABASE_URL, use pg_dump and
       pg_restore instead (README).
+  stride lti platform add --issuer URL --client-id ID --name NAME --auth-login-url URL
+        --token-url URL --jwks-url URL --deployment ID [--deployment ID ...]
+      Registers an LMS (an LTI 1.3 platform) from the values its admin page shows: issuer,
+      the client id it gave Stride, its OIDC login (authorization) endpoint, its OAuth token
+      endpoint, its public keys (JWKS) URL, and one --deployment for each deployment id whose
+      launches Stride accepts. Prints the registration as JSON. URLs are https; plain http only
+      on a loopback host with STRIDE_LTI_ALLOW_INSECURE_LOOPBACK=1 (a test platform).
+  stride lti platform list [--json]
+      The registered platforms as a table (--json: one JSON array).
+  stride lti platform remove --issuer URL --client-id ID
+      Removes a registration and what its launches left (LMS user, course and link records;
+      Stride's users and courses stay). Prints {"removed":{…}}.
+  stride lti key rotate
+      A new signing key for Stride as an LTI tool; the previous one stays published at
+      /lti/jwks for 14 days. Prints {"kid","retiredKid"}.
+  stride admin add --email EMAIL [--name NAME] [--password PASSWORD]
+      Makes EMAIL an admin (who may authorise an LTI registration), creating the account when
+      there is none: with PASSWORD, or with a generated one printed once ("password").
+      Prints {"email","role","created","passwordSet"}.
+      The lti and admin commands work on the configured database, as bank export does.
 
   stride --help        this text
 

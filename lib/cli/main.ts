@@ -51,7 +51,16 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === "bank" && sub === "validate") return (await import("./commands/bank-validate")).bankValidate(rest, io);
   if (command === "db" && sub === "backup") return (await import("./commands/db-backup")).dbBackup(rest, io);
   if (command === "db" && sub === "restore") return (await import("./commands/db-restore")).dbRestore(rest, io);
-  const name = ["problems", "engine", "bank", "db"].includes(command) ? `${command} ${sub ?? ""}`.trim() : command;
+  if (command === "lti") {
+    const [verb, ...flags] = rest;
+    if (sub === "platform" && verb === "add") return (await import("./commands/lti-platform")).ltiPlatformAdd(flags, io);
+    if (sub === "platform" && verb === "list") return (await import("./commands/lti-platform")).ltiPlatformList(flags, io);
+    if (sub === "platform" && verb === "remove") return (await import("./commands/lti-platform")).ltiPlatformRemove(flags, io);
+    if (sub === "key" && verb === "rotate") return (await import("./commands/lti-key-rotate")).ltiKeyRotate(flags, io);
+    throw new UsageError(`unknown command "${["lti", sub, verb].filter(Boolean).join(" ")}" (see stride --help)`);
+  }
+  if (command === "admin" && sub === "add") return (await import("./commands/admin-add")).adminAdd(rest, io);
+  const name = ["problems", "engine", "bank", "db", "admin"].includes(command) ? `${command} ${sub ?? ""}`.trim() : command;
   throw new UsageError(`unknown command "${name}" (see stride --help)`);
 }
 

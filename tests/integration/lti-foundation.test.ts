@@ -137,7 +137,7 @@ describe.each(databaseKinds())("LTI foundation on %s", (kind) => {
       expect(await db.user.count({ where: { id: learner.id } })).toBe(1);
       const again = await refusalOf(() => removePlatform({ db, issuer: moodle.issuer, clientId: "to-remove" }));
       expect(again.code).toBe("NOT_FOUND");
-      expect(again.message).toBe("issuer: no platform with issuer https://moodle.example.edu and client id to-remove is registered");
+      expect(again.message).toBe("No platform with issuer https://moodle.example.edu and client id to-remove is registered");
     });
   });
 

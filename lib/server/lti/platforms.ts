@@ -62,7 +62,7 @@ export async function addPlatform({
     return await db.ltiPlatform.create({ data: fields, select: PLATFORM_FIELDS });
   } catch (error) {
     if (uniqueViolationOf(error) !== ONE_PLATFORM_PER_CLIENT) throw error;
-    throw new AppError("CONFLICT", `issuer: a platform with issuer ${fields.issuer} and client id ${fields.clientId} is already registered`, {
+    throw new AppError("CONFLICT", `A platform with issuer ${fields.issuer} and client id ${fields.clientId} is already registered`, {
       field: "clientId",
       reason: "lti.platformExists",
       params: { issuer: fields.issuer, clientId: fields.clientId },
@@ -116,7 +116,7 @@ export async function removePlatform({
   const existing = await db.ltiPlatform.findUnique({ where: { issuer_clientId: { issuer, clientId } }, select: PLATFORM_FIELDS });
   const removed = existing ? await db.ltiPlatform.deleteMany({ where: { id: existing.id } }) : { count: 0 };
   if (!existing || removed.count === 0) {
-    throw new AppError("NOT_FOUND", `issuer: no platform with issuer ${issuer} and client id ${clientId} is registered`, {
+    throw new AppError("NOT_FOUND", `No platform with issuer ${issuer} and client id ${clientId} is registered`, {
       field: "issuer",
       reason: "lti.platformNotFound",
       params: { issuer, clientId },
