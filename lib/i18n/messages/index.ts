@@ -8,6 +8,7 @@ import gradebookEn from "./en/gradebook.json";
 import homeEn from "./en/home.json";
 import joinEn from "./en/join.json";
 import learnerCourseEn from "./en/learnerCourse.json";
+import ltiLaunchEn from "./en/ltiLaunch.json";
 import practiceEn from "./en/practice.json";
 import progressEn from "./en/progress.json";
 import passwordEn from "./en/password.json";
@@ -31,6 +32,7 @@ import gradebookZh from "./zh-CN/gradebook.json";
 import homeZh from "./zh-CN/home.json";
 import joinZh from "./zh-CN/join.json";
 import learnerCourseZh from "./zh-CN/learnerCourse.json";
+import ltiLaunchZh from "./zh-CN/ltiLaunch.json";
 import practiceZh from "./zh-CN/practice.json";
 import progressZh from "./zh-CN/progress.json";
 import passwordZh from "./zh-CN/password.json";
@@ -61,6 +63,7 @@ const en = {
   home: homeEn,
   join: joinEn,
   learnerCourse: learnerCourseEn,
+  ltiLaunch: ltiLaunchEn,
   practice: practiceEn,
   password: passwordEn,
   progress: progressEn,
@@ -87,6 +90,7 @@ const zhCN: typeof en = {
   home: homeZh,
   join: joinZh,
   learnerCourse: learnerCourseZh,
+  ltiLaunch: ltiLaunchZh,
   practice: practiceZh,
   password: passwordZh,
   progress: progressZh,

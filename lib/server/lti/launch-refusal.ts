@@ -38,6 +38,7 @@ export const LAUNCH_REFUSALS = {
   "lti.launch.archivedCourse": 403,
   // The new-window fallback (launch-ticket.ts).
   "lti.launch.ticketExpired": 401,
+  "lti.launch.crossSiteTicket": 403,
 } as const satisfies Record<string, 400 | 401 | 403>;
 
 export type LaunchRefusalReason = keyof typeof LAUNCH_REFUSALS;

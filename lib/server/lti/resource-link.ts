@@ -1,0 +1,82 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db";
+import type { LaunchClaims, ResourceLinkClaim } from "./claims";
+import type { CourseRole } from "./roles";
+
+/**
+ * What a placement opens. "course" is a link nobody placed anything on (added by hand in the LMS
+ * rather than through deep linking): it opens the course.
+ */
+export type ResourceLinkKind = "assessment" | "practice" | "review" | "course";
+const KINDS: readonly ResourceLinkKind[] = ["assessment", "practice", "review", "course"];
+
+/**
+ * The custom parameters a placement carries (Deep Linking 2.0 §3.4.1: the `custom` of an
+ * ltiResourceLink content item comes back in every launch of it): `stride_kind` and, for an
+ * assessment or a bank's practice, `stride_target_id`. The platform signs them, so a learner
+ * cannot change them; the target is still checked to be of the launch's course.
+ */
+export const CUSTOM_KIND = "stride_kind";
+export const CUSTOM_TARGET = "stride_target_id";
+
+function placementOf(custom: Record<string, string>): { kind: ResourceLinkKind; targetId: string | null } | null {
+  const kind = custom[CUSTOM_KIND];
+  if (!KINDS.includes(kind as ResourceLinkKind)) return null;
+  return { kind: kind as ResourceLinkKind, targetId: custom[CUSTOM_TARGET]?.trim() || null };
+}
+
+/**
+ * Records the placement (platform, resource link id): made on its first launch, its context and
+ * line item refreshed after. What it opens comes from the launch's custom parameters when they
+ * name it; a placement recorded earlier (by deep linking) keeps its own otherwise.
+ */
+export async function recordResourceLink({
+  db,
+  platformId,
+  ltiContextId,
+  resourceLink,
+  claims,
+}: {
+  db: PrismaClient;
+  platformId: string;
+  ltiContextId: string;
+  resourceLink: ResourceLinkClaim;
+  claims: LaunchClaims;
+}) {
+  const placement = placementOf(claims.custom);
+  const lineItemUrl = claims.ags?.lineitem;
+  return db.ltiResourceLink.upsert({
+    where: { platformId_resourceLinkId: { platformId, resourceLinkId: resourceLink.id } },
+    create: { platformId, resourceLinkId: resourceLink.id, ltiContextId, kind: placement?.kind ?? "course", targetId: placement?.targetId ?? null, lineItemUrl: lineItemUrl ?? null },
+    update: { ltiContextId, ...(placement ? { kind: placement.kind, targetId: placement.targetId } : {}), ...(lineItemUrl ? { lineItemUrl } : {}) },
+    select: { id: true, kind: true, targetId: true },
+  });
+}
+
+/**
+ * Where a launch lands: the placement's assessment (its editor for the course's owners, the
+ * attempt page for learners), the course's practice, the learner's review queue, or the course
+ * (its teaching page for owners). A target that is not of this course, or no longer exists, lands
+ * on the course.
+ */
+export async function launchTargetOf({
+  db,
+  courseId,
+  courseRole,
+  link,
+}: {
+  db: PrismaClient;
+  courseId: string;
+  courseRole: CourseRole;
+  link: { kind: string; targetId: string | null } | null;
+}): Promise<string> {
+  const coursePath = courseRole === "owner" ? `/teach/${courseId}` : `/courses/${courseId}`;
+  if (link?.kind === "assessment" && link.targetId) {
+    const assessment = await db.assessment.findFirst({ where: { id: link.targetId, courseId }, select: { id: true } });
+    if (!assessment) return coursePath;
+    return courseRole === "owner" ? `/teach/${courseId}/assessments/${assessment.id}/edit` : `/courses/${courseId}/assessments/${assessment.id}`;
+  }
+  if (link?.kind === "practice") return `/practice?course=${encodeURIComponent(courseId)}`;
+  if (link?.kind === "review") return "/review";
+  return coursePath;
+}
