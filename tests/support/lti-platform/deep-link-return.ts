@@ -58,7 +58,7 @@ export async function handleDeepLinkReturn(platform: TestPlatform, req: Incoming
   const done = () => {
     if (record.problems.length > 0) return sendHtml(res, 400, `<p>Deep linking response refused: ${escapeHtml(record.problems.join("; "))}</p>`);
     const message = record.claims?.[claim.deepLinkingMsg];
-    sendHtml(res, 200, `<p>${escapeHtml(typeof message === "string" ? message : `Placed ${record.placed.length} item(s).`)}</p>`);
+    sendHtml(res, 200, `<p id="deep-linking-result">${escapeHtml(typeof message === "string" ? message : `Placed ${record.placed.length} item(s).`)}</p><p><a href="/">Back to the course</a></p>`);
   };
   if (!jwt) {
     record.problems.push("JWT form field is missing");

@@ -39,6 +39,14 @@
  *     platform.registrationInitiationUrl(toolRegisterUrl) gives the URL an admin opens, with a
  *     one-time registration token → platform.registrationRequests
  *
+ * In a real browser (Playwright, or a person): platform.browserLaunchUrl({ ...launch options,
+ * presentation: "iframe" | "window", platformStorage }) is an LMS page showing the tool in an iframe
+ * named "tool-frame" whose src is the login initiation; with platformStorage the page answers the LTI
+ * storage postMessages (lti.capabilities / put_data / get_data). The platform's home page (its
+ * issuer URL) starts launches as any role, launches placed deep links and starts a Dynamic
+ * Registration; `npx tsx tests/support/lti-platform/serve.ts --tool http://localhost:3000` runs it
+ * alone and prints the `stride lti platform add` command that registers it.
+ *
  * Every endpoint is plain http on 127.0.0.1: the tool must allow loopback platforms over http in
  * tests (Stride: STRIDE_LTI_ALLOW_INSECURE_LOOPBACK=1).
  */
@@ -61,6 +69,8 @@ export { createSigningKey, KeyRing, type SigningKey } from "./keys";
 export { CookieJar, type StoredCookie } from "./cookie-jar";
 export { browserRequest, followRedirects, type BrowserResponse, type BrowserRequest } from "./browser";
 export { parseHtmlForm, type HtmlForm } from "./html-form";
+export { loginInitiationUrl, type BrowserLaunchOptions, type Presentation } from "./browser-pages";
+export { describeSetup } from "./setup-instructions";
 export { AccessTokens, type AccessTokenGrant } from "./access-tokens";
 export type { TokenRequestRecord } from "./token-endpoint";
 export { Gradebook, readLineItem, readScore, type LineItem, type Score, type ReceivedScore, type RefusedScorePost, type Result } from "./ags-store";

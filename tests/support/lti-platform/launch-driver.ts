@@ -88,10 +88,8 @@ export interface PendingLaunch {
 export async function driveLaunch(platform: TestPlatform, options: LaunchOptions): Promise<LaunchResult> {
   const jar = options.jar ?? new CookieJar();
   const cookies: BrowserRequest["cookies"] = options.thirdPartyCookiesBlocked ? "partitioned-only" : "all";
-  const hint = `launch-${randomBytes(8).toString("hex")}`;
-  const deploymentId = options.deploymentId ?? platform.deploymentId;
-  const pending: PendingLaunch = { hint, loginHint: options.user.sub, toolLoginUrl: options.toolLoginUrl, options, deploymentId };
-  platform.pendingLaunches.set(hint, pending);
+  const pending = platform.prepareLaunch(options);
+  const { hint, deploymentId } = pending;
   const follow = (response?: BrowserResponse) => followRedirects(jar, response ?? result.response, { cookies });
 
   const initiation: Record<string, string> = {

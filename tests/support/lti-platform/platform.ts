@@ -5,6 +5,7 @@ import { AccessTokens } from "./access-tokens";
 import { handleAgs } from "./ags-endpoints";
 import { Gradebook, type LineItem, type ReceivedScore, type RefusedScorePost } from "./ags-store";
 import { handleAuthorization, type AuthorizationRecord } from "./authorization-endpoint";
+import { handleBrowserPage, prepareBrowserLaunch, type BrowserLaunchOptions, type Presentation } from "./browser-pages";
 import { handleDeepLinkReturn, type ContentItem, type DeepLinkingResponseRecord, type PlacedLink } from "./deep-link-return";
 import { handleOpenIdConfiguration, handleRegistration, newRegistrationToken, type RegistrationRecord } from "./dynamic-registration";
 import { sendJson, sendText } from "./http-io";
@@ -36,6 +37,11 @@ export interface TestPlatformOptions {
   name?: string;
   /** NRPS page size when the tool gives no limit; 0 or undefined: one page. */
   nrpsPageSize?: number;
+  /** The tool, when known up front (a manual registration): its login initiation URL, default
+   * launch URL and JWKS. Dynamic Registration fills the same fields. */
+  tool?: { loginUrl: string; targetLinkUri: string; jwksUrl?: string };
+  /** The port to listen on; 0 (default) lets the system choose. */
+  port?: number;
 }
 
 export interface PlatformUrls {
@@ -96,6 +102,8 @@ export class TestPlatform {
   nrpsPageSize: number | undefined;
 
   readonly pendingLaunches = new Map<string, PendingLaunch>();
+  /** Launches prepared for a real browser (browserLaunchUrl), by lti_message_hint. */
+  readonly browserLaunches = new Map<string, { presentation: Presentation; platformStorage: boolean }>();
   /** Contexts seen in launches, by id (NRPS answers with their label and title). */
   readonly contexts = new Map<string, LaunchContext>();
   /** NRPS rosters by context id (setRoster). */
@@ -132,10 +140,10 @@ export class TestPlatform {
     this.grantableScopes = options.grantableScopes ?? [...ALL_SCOPES];
     this.name = options.name ?? "Stride test platform";
     this.now = options.now ?? (() => new Date());
-    this.toolJwksUrl = options.toolJwksUrl;
+    this.toolJwksUrl = options.toolJwksUrl ?? options.tool?.jwksUrl;
     this.redirectUris = options.redirectUris ?? [];
-    this.toolLoginUrl = undefined;
-    this.toolTargetLinkUri = undefined;
+    this.toolLoginUrl = options.tool?.loginUrl;
+    this.toolTargetLinkUri = options.tool?.targetLinkUri;
     this.nrpsPageSize = options.nrpsPageSize;
     this.accessTokens = new AccessTokens(this.now);
     const contextUrl = (contextId: string) => `${origin}/contexts/${encodeURIComponent(contextId)}`;
@@ -237,6 +245,23 @@ export class TestPlatform {
     return driveLaunch(this, options);
   }
 
+  /**
+   * A launch for a real browser (Playwright, or a person): the URL of an LMS page that shows the
+   * tool in an iframe (or behind a new-window link) whose src is the login initiation; the rest of
+   * the flow runs in that browser. With platformStorage the page answers LTI storage postMessages.
+   */
+  browserLaunchUrl(options: BrowserLaunchOptions): string {
+    return prepareBrowserLaunch(this, options);
+  }
+
+  /** Records a launch the authorization endpoint will finish; its lti_message_hint names it. */
+  prepareLaunch(options: LaunchOptions): PendingLaunch {
+    const hint = `launch-${randomBytes(8).toString("hex")}`;
+    const pending: PendingLaunch = { hint, loginHint: options.user.sub, toolLoginUrl: options.toolLoginUrl, options, deploymentId: options.deploymentId ?? this.deploymentId };
+    this.pendingLaunches.set(hint, pending);
+    return pending;
+  }
+
   setToolJwksUrl(url: string): void {
     this.toolJwksUrl = url;
   }
@@ -323,6 +348,7 @@ export class TestPlatform {
   /** Routes one request to its endpoint; unknown paths are 404. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.issuer);
+    if (await handleBrowserPage(this, req, res, url)) return;
     if (url.pathname === "/.well-known/jwks.json" && req.method === "GET") return sendJson(res, 200, this.keys.jwks(), "application/jwk-set+json");
     if (url.pathname === "/auth" && (req.method === "GET" || req.method === "POST")) return handleAuthorization(this, req, res, url);
     if (url.pathname === "/token" && req.method === "POST") return handleTokenRequest(this, req, res);
@@ -343,7 +369,10 @@ export class TestPlatform {
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const keys = await KeyRing.create();
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
   const { port } = server.address() as AddressInfo;
   const platform = new TestPlatform(keys, server, `http://127.0.0.1:${port}`, options);
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
