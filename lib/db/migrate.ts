@@ -8,7 +8,18 @@ import { fileURLToPath } from "node:url";
 import { engineAdapterFactory } from "./engine-adapter";
 import { NO_FILTER, readMigrationList, withSchemaEngine } from "./schema-engine";
 
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+/**
+ * prisma/migrations of this checkout: two folders up from lib/db/migrate.ts, but one folder up
+ * from the `stride` CLI's bundle (scripts/build-cli.ts), whose chunks in .stride-cli/ carry this
+ * module. Wrongly resolved, the folder is missing and no migration would be applied.
+ */
+function defaultMigrationsDir(): string {
+  const here = new URL(".", import.meta.url);
+  const relative = here.pathname.endsWith("/.stride-cli/") ? "../prisma/migrations" : "../../prisma/migrations";
+  return fileURLToPath(new URL(relative, here));
+}
+
+export const DEFAULT_MIGRATIONS_DIR = defaultMigrationsDir();
 
 export type ApplyMigrationsOptions = {
   url: string;

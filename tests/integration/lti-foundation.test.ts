@@ -4,18 +4,21 @@
  * issuer is found without its client id, two are ambiguous; removing takes the platform's launch
  * rows with it and leaves Stride's users. Stride's tool keys (lib/server/lti/tool-keys.ts): two
  * first uses at once make one key; a JWT signed with signingKey() verifies against publicJwks()
- * with jose, which publishes no private member; a rotation signs with a new key while the old
- * one stays published for 14 days, then drops out.
+ * with jose, which publishes no private member (nor does the /lti/jwks route); a rotation signs
+ * with a new key while the old one stays published for 14 days, then drops out.
  */
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getJwks } from "@/app/lti/jwks/route";
 import { AppError } from "@/lib/server/errors";
 import { addPlatform, findPlatform, getPlatform, listPlatforms, removePlatform } from "@/lib/server/lti/platforms";
 import { publicJwks, RETIRED_KEY_GRACE_MS, rotateToolKey, signingKey } from "@/lib/server/lti/tool-keys";
+import type { Services } from "@/lib/server/services";
 import { newUser } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 const NOW = new Date("2026-05-01T09:00:00Z");
+const holder = globalThis as typeof globalThis & { strideServices?: Services };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const moodle = {
@@ -198,6 +201,22 @@ describe.each(databaseKinds())("LTI foundation on %s", (kind) => {
       await rotateToolKey({ db, now: afterGrace });
       expect(await db.ltiToolKey.count({ where: { kid: before.kid } })).toBe(0);
       expect(await db.ltiToolKey.count({ where: { current: true } })).toBe(1);
+    });
+
+    it("serves the JWKS at /lti/jwks: JSON, cacheable for a few minutes, the current key first", async () => {
+      const db = database.prisma;
+      holder.strideServices = { db, dbKind: kind, auth: undefined as never };
+      try {
+        const response = await getJwks();
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toContain("application/json");
+        expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+        const body = (await response.json()) as { keys: { kid: string }[] };
+        expect(body.keys[0]?.kid).toBe((await signingKey({ db, now: new Date() })).kid);
+        expect(JSON.stringify(body)).not.toMatch(/"(d|p|q|dp|dq|qi)":/);
+      } finally {
+        delete holder.strideServices;
+      }
     });
 
     it("two rotations at once both take effect, one after the other, leaving one current key", async () => {
