@@ -61,6 +61,15 @@ describe("AGS line items", () => {
     expect(plain.status).toBe(415);
   });
 
+  it("answers a GET whose Accept excludes the AGS media type with 406, and one that names it or a wildcard", async () => {
+    const item = platform.createLineItem({ label: "Negotiated", scoreMaximum: 1 });
+    expect((await call(platform.urls.lineItems(), token, { accept: "application/json" })).status).toBe(406);
+    expect((await call(platform.urls.lineItems(), token, { accept: `${mediaType.lineItemContainer}, */*;q=0.1` })).status).toBe(200);
+    expect((await call(item.id, token, { accept: "text/html" })).status).toBe(406);
+    expect((await call(item.id, token, { accept: mediaType.lineItem })).status).toBe(200);
+    expect((await call(`${item.id}/results`, token, { accept: "application/json" })).status).toBe(406);
+  });
+
   it("pages the container with Link rel=next when the tool gives a limit", async () => {
     const context = "paged-context";
     for (const label of ["a", "b", "c"]) platform.createLineItem({ label, scoreMaximum: 1 }, context);

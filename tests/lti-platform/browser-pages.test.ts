@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserRequest, CookieJar, describeSetup, parseHtmlForm, role, startTestPlatform, type TestPlatform } from "@/tests/support/lti-platform";
+import { browserRequest, CookieJar, describeSetup, parseHtmlForm, role, startTestPlatform, submitForm, type TestPlatform } from "@/tests/support/lti-platform";
 import { startFakeTool, type FakeTool } from "./fake-tool";
 
 let platform: TestPlatform;
@@ -40,8 +40,8 @@ describe("pages for a real browser", () => {
     const jar = new CookieJar();
     const login = await browserRequest(jar, src.toString());
     const authorization = await browserRequest(jar, login.location!);
-    const form = parseHtmlForm(authorization.body, authorization.url)!;
-    const launched = await browserRequest(jar, form.action, { method: "POST", form: form.fields });
+    expect(parseHtmlForm(authorization.body, authorization.url)?.action).toBe(tool.launchUrl);
+    const launched = await submitForm(jar, authorization, { form: { actionContains: "/launch" } });
     expect(launched.status).toBe(200);
     expect(JSON.parse(launched.body)).toMatchObject({ launched: true, claims: { sub: "browser-user" } });
   });

@@ -45,6 +45,12 @@ describe("NRPS membership container", () => {
     expect(byUri.members.map((member) => member.user_id)).toEqual(["t-1"]);
   });
 
+  it("answers 406 to an Accept without the membership container type", async () => {
+    const token = await accessToken(platform, tool, [scope.contextMembershipReadOnly]);
+    expect((await call(platform.urls.memberships(), token, { accept: "application/json" })).status).toBe(406);
+    expect((await call(platform.urls.memberships(), token, { accept: mediaType.membershipContainer })).status).toBe(200);
+  });
+
   it("needs the contextmembership.readonly scope", async () => {
     const token = await accessToken(platform, tool, [scope.score]);
     expect((await call(platform.urls.memberships(), token)).status).toBe(403);

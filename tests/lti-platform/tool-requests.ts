@@ -32,8 +32,9 @@ export async function accessToken(platform: TestPlatform, tool: FakeTool, scopes
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-export function call(url: string, token: string | undefined, init: { method?: string; contentType?: string; body?: unknown } = {}): Promise<Response> {
+export function call(url: string, token: string | undefined, init: { method?: string; contentType?: string; accept?: string; body?: unknown } = {}): Promise<Response> {
   const headers: Record<string, string> = {};
+  if (init.accept) headers.accept = init.accept;
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.contentType) headers["content-type"] = init.contentType;
   return fetch(url, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readLineItem, readScore } from "./ags-store";
-import { mediaTypeOf, readJson, sendJson, sendText } from "./http-io";
+import { accepts, mediaTypeOf, readJson, sendJson, sendText } from "./http-io";
 import type { TestPlatform } from "./platform";
 import { mediaType, scope } from "./vocabulary";
 
@@ -13,7 +13,8 @@ const READ_LINE_ITEMS = [scope.lineItem, scope.lineItemReadOnly];
  *   "/<n>"           GET, PUT, DELETE one line item                                   (§3.2)
  *   "/<n>/scores"    POST a score (application/vnd.ims.lis.v1.score+json)             (§3.4)
  *   "/<n>/results"   GET the results (filter user_id)                                (§3.3)
- * Each answer checks the bearer token's scopes first.
+ * Each answer checks the bearer token's scopes first; a GET whose Accept header excludes the
+ * answer's media type is 406, a body of another Content-Type 415.
  */
 export async function handleAgs(platform: TestPlatform, req: IncomingMessage, res: ServerResponse, url: URL, contextId: string, rest: string): Promise<void> {
   const { gradebook, accessTokens } = platform;
@@ -23,6 +24,7 @@ export async function handleAgs(platform: TestPlatform, req: IncomingMessage, re
   if (rest === "" || rest === "/") {
     if (method === "GET") {
       if (!accessTokens.authorize(req, res, READ_LINE_ITEMS)) return;
+      if (!accepts(req, mediaType.lineItemContainer)) return sendText(res, 406, `Accept must allow ${mediaType.lineItemContainer}`);
       const filters = { resourceLinkId: url.searchParams.get("resource_link_id"), resourceId: url.searchParams.get("resource_id"), tag: url.searchParams.get("tag") };
       const items = gradebook
         .lineItemsOf(contextId)
@@ -77,6 +79,7 @@ export async function handleAgs(platform: TestPlatform, req: IncomingMessage, re
   if (match[2] === "/results") {
     if (method !== "GET") return sendText(res, 405, "GET");
     if (!accessTokens.authorize(req, res, [scope.resultReadOnly])) return;
+    if (!accepts(req, mediaType.resultContainer)) return sendText(res, 406, `Accept must allow ${mediaType.resultContainer}`);
     const userId = url.searchParams.get("user_id");
     const results = gradebook.resultsOf(lineItem.id).filter((result) => userId === null || result.userId === userId);
     return sendJson(res, 200, results, mediaType.resultContainer);
@@ -84,6 +87,7 @@ export async function handleAgs(platform: TestPlatform, req: IncomingMessage, re
 
   if (method === "GET") {
     if (!accessTokens.authorize(req, res, READ_LINE_ITEMS)) return;
+    if (!accepts(req, mediaType.lineItem)) return sendText(res, 406, `Accept must allow ${mediaType.lineItem}`);
     return sendJson(res, 200, lineItem, mediaType.lineItem);
   }
   if (method === "PUT") {

@@ -1,4 +1,5 @@
 import type { CookieJar } from "./cookie-jar";
+import { parseHtmlForms, type HtmlForm } from "./html-form";
 
 /** What a browser sees of one response: enough for tests to assert on and to go on from. */
 export interface BrowserResponse {
@@ -66,4 +67,21 @@ export async function followRedirects(jar: CookieJar, response: BrowserResponse,
     current = await browserRequest(jar, current.location!, { cookies: options.cookies });
   }
   return current;
+}
+
+/** Which form of a page to submit: its index, its id, or a part of its action URL. */
+export type FormChoice = number | { id: string } | { actionContains: string };
+
+/**
+ * Submits a form of a page the browser received, as a person pressing its button would (or its
+ * onload script): the form's own fields, with `changes` over them (a picker's choice, say).
+ * Throws when the page has no such form.
+ */
+export async function submitForm(jar: CookieJar, page: BrowserResponse, options: { form?: FormChoice; changes?: Record<string, string>; cookies?: BrowserRequest["cookies"] } = {}): Promise<BrowserResponse> {
+  const forms = parseHtmlForms(page.body, page.url);
+  const choice = options.form ?? 0;
+  const form: HtmlForm | undefined =
+    typeof choice === "number" ? forms[choice] : "id" in choice ? forms.find((candidate) => candidate.id === choice.id) : forms.find((candidate) => candidate.action.includes(choice.actionContains));
+  if (!form) throw new Error(`No form ${JSON.stringify(choice)} on ${page.url} (status ${page.status}): ${page.body.slice(0, 300)}`);
+  return browserRequest(jar, form.action, { method: form.method, form: { ...form.fields, ...options.changes }, cookies: options.cookies });
 }

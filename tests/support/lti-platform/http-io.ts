@@ -27,6 +27,17 @@ export function mediaTypeOf(req: IncomingMessage): string {
   return (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
+/**
+ * Whether the request's Accept header lets the answer be `mediaType`: no header, the type itself,
+ * or a wildcard range. Plain application/json is not enough: AGS and NRPS name their own media types.
+ */
+export function accepts(req: IncomingMessage, mediaType: string): boolean {
+  const header = req.headers.accept;
+  if (!header) return true;
+  const ranges = header.split(",").map((range) => range.split(";")[0]!.trim().toLowerCase());
+  return ranges.some((range) => range === mediaType || range === "*/*" || range === "application/*");
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, contentType = "application/json", headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": contentType, "cache-control": "no-store", ...headers });
   res.end(JSON.stringify(body));

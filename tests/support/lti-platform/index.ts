@@ -21,6 +21,7 @@
  *   });
  *   result.response.status;           // the tool's answer to the id_token post
  *   await result.follow();            // follow its redirects with the same browser (cookie jar)
+ *   await result.submit(page, { changes: { item: "a-1" } });  // submit a form of a page (a picker)
  *   await platform.launch({ ..., tamper: { expired: true } });   // a bad launch
  *   await platform.close();
  *
@@ -67,8 +68,8 @@ export {
 } from "./id-token";
 export { createSigningKey, KeyRing, type SigningKey } from "./keys";
 export { CookieJar, type StoredCookie } from "./cookie-jar";
-export { browserRequest, followRedirects, type BrowserResponse, type BrowserRequest } from "./browser";
-export { parseHtmlForm, type HtmlForm } from "./html-form";
+export { browserRequest, followRedirects, submitForm, type BrowserResponse, type BrowserRequest, type FormChoice } from "./browser";
+export { parseHtmlForm, parseHtmlForms, type HtmlForm } from "./html-form";
 export { loginInitiationUrl, type BrowserLaunchOptions, type Presentation } from "./browser-pages";
 export { describeSetup } from "./setup-instructions";
 export { AccessTokens, type AccessTokenGrant } from "./access-tokens";

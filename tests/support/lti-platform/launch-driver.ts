@@ -2,7 +2,7 @@ import type { JWTPayload } from "jose";
 import { decodeJwt } from "jose";
 import { randomBytes } from "node:crypto";
 import type { AuthorizationRecord } from "./authorization-endpoint";
-import { browserRequest, followRedirects, isRedirect, type BrowserRequest, type BrowserResponse } from "./browser";
+import { browserRequest, followRedirects, isRedirect, submitForm, type BrowserRequest, type BrowserResponse, type FormChoice } from "./browser";
 import { CookieJar } from "./cookie-jar";
 import { parseHtmlForm, type HtmlForm } from "./html-form";
 import type { AgsEndpointClaim, DeepLinkingSettings, LaunchContext, LaunchResourceLink, LaunchTamper, LaunchUser } from "./id-token";
@@ -66,6 +66,8 @@ export interface LaunchResult {
   jar: CookieJar;
   /** Follow `response` (or another) through its redirects with this browser. */
   follow(response?: BrowserResponse): Promise<BrowserResponse>;
+  /** Submit a form of `page` with this browser (a deep-linking picker, an auto-submitting form). */
+  submit(page: BrowserResponse, options?: { form?: FormChoice; changes?: Record<string, string> }): Promise<BrowserResponse>;
 }
 
 /** A launch the platform has started and the authorization endpoint will finish: lti_message_hint names it. */
@@ -91,6 +93,7 @@ export async function driveLaunch(platform: TestPlatform, options: LaunchOptions
   const pending = platform.prepareLaunch(options);
   const { hint, deploymentId } = pending;
   const follow = (response?: BrowserResponse) => followRedirects(jar, response ?? result.response, { cookies });
+  const submit = (page: BrowserResponse, choice: { form?: FormChoice; changes?: Record<string, string> } = {}) => submitForm(jar, page, { ...choice, cookies });
 
   const initiation: Record<string, string> = {
     iss: platform.issuer,
@@ -103,7 +106,7 @@ export async function driveLaunch(platform: TestPlatform, options: LaunchOptions
     initiation.lti_deployment_id = deploymentId;
   }
   const login = await browserRequest(jar, options.toolLoginUrl, { method: options.loginMethod ?? "GET", form: initiation, cookies });
-  const result: LaunchResult = { stage: "login", login, response: login, jar, follow };
+  const result: LaunchResult = { stage: "login", login, response: login, jar, follow, submit };
 
   const toAuthorization = nextRequest(login);
   if (!toAuthorization || !toAuthorization.url.startsWith(platform.urls.authorization)) return result;

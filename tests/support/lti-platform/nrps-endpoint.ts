@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sendJson, sendText } from "./http-io";
+import { accepts, sendJson, sendText } from "./http-io";
 import type { TestPlatform } from "./platform";
 import { mediaType, scope } from "./vocabulary";
 
@@ -29,6 +29,7 @@ function hasRole(member: RosterMember, wanted: string): boolean {
 export function handleMemberships(platform: TestPlatform, req: IncomingMessage, res: ServerResponse, url: URL, contextId: string): void {
   if (req.method !== "GET") return sendText(res, 405, "GET");
   if (!platform.accessTokens.authorize(req, res, [scope.contextMembershipReadOnly])) return;
+  if (!accepts(req, mediaType.membershipContainer)) return sendText(res, 406, `Accept must allow ${mediaType.membershipContainer}`);
   const context = platform.contexts.get(contextId) ?? (contextId === platform.defaultContext.id ? platform.defaultContext : { id: contextId });
   const wantedRole = url.searchParams.get("role");
   const members = (platform.rosters.get(contextId) ?? [])
