@@ -121,6 +121,24 @@ describe.each(databaseKinds())("LTI 1.3 launches on %s", (kind) => {
     expect((await foreign.follow()).body).toMatch(new RegExp(`^page /courses/${courseId} `));
   });
 
+  it("links one course when two instructors of a new LMS course launch at the same moment, both its owners", async () => {
+    const context = { id: "course-race", title: "Race" };
+    const results = await Promise.all(["teacher-race-1", "teacher-race-2"].map((sub) => launch({ user: { sub }, roles: [role.instructor], context })));
+    expect(results.map((result) => result.response.status)).toEqual([303, 303]);
+    const { courseId } = await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "course-race" } });
+    expect(await database.prisma.course.count({ where: { title: "Race" } })).toBe(1);
+    expect(await database.prisma.courseMember.count({ where: { courseId: courseId!, role: "owner" } })).toBe(2);
+  });
+
+  it("takes an instructor's deep-linking request to the course, with no placement recorded", async () => {
+    const context = { id: "course-deep", title: "Deep" };
+    const result = await launch({ user: { sub: "teacher-deep" }, roles: [role.instructor], context, messageType: "LtiDeepLinkingRequest" });
+    expect(result.response.status).toBe(303);
+    const { courseId, id } = await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "course-deep" } });
+    expect((await result.follow()).body).toMatch(new RegExp(`^page /teach/${courseId} `));
+    expect(await database.prisma.ltiResourceLink.count({ where: { ltiContextId: id } })).toBe(0);
+  });
+
   it("starts by POST and without client_id or deployment id, as the login initiation may", async () => {
     const result = await launch({ user: { sub: "teacher-post" }, roles: [role.instructor], context: { id: "course-post", title: "Post" }, loginMethod: "POST", loginIncludesClientId: false });
     expect(result.authorization?.problems).toEqual([]);

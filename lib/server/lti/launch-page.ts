@@ -69,6 +69,13 @@ export function refusalPage({ refusal, locale }: { refusal: LaunchRefusal; local
   return new Response(page({ locale, title, body }), { status: refusal.status, headers: HEADERS });
 }
 
+/** A system error (ours, not the launch's: the database did not answer), as STYLE.md §4 has it: logged, and blamed on no one. */
+export function failurePage({ locale }: { locale: Locale }): Response {
+  const t = translatorFor(locale);
+  const title = t("failedTitle");
+  return new Response(page({ locale, title, body: `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(t("failedLead"))}</p>` }), { status: 500, headers: HEADERS });
+}
+
 /**
  * The browser kept no session cookie inside the LMS's frame: a button that posts the launch's
  * one-time ticket to /lti/launch/continue in a new window (a top-level, first-party page, where

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/db";
 import type { Auth } from "../auth/create-auth";
 import type { Logger } from "../observability/logger";
 import { CLAIM } from "./claims";
-import { pageLocaleOf, refusalPage } from "./launch-page";
+import { failurePage, pageLocaleOf, refusalPage } from "./launch-page";
 import { LaunchRefusal } from "./launch-refusal";
 import { launchIsFramed, openLaunchSession } from "./launch-session";
 import { issueLaunchTicket } from "./launch-ticket";
@@ -101,7 +101,10 @@ export async function handleLaunchRequest({
     for (const cookie of session.setCookies) response.headers.append("set-cookie", cookie);
     return response;
   } catch (error) {
-    if (!(error instanceof LaunchRefusal)) throw error;
+    if (!(error instanceof LaunchRefusal)) {
+      logger.error({ event: "lti.launch.failed", platformId, err: error }, "LTI launch failed");
+      return failurePage({ locale });
+    }
     logger.warn({ event: "lti.launch.refused", reason: error.reason, detail: error.message, platformId }, "LTI launch refused");
     return refusalPage({ refusal: error, locale });
   }

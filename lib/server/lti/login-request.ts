@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db";
 import type { Logger } from "../observability/logger";
-import { pageLocaleOf, refusalPage } from "./launch-page";
+import { failurePage, pageLocaleOf, refusalPage } from "./launch-page";
 import { LaunchRefusal } from "./launch-refusal";
 import { readForm } from "./read-form";
 import { startLogin } from "./start-login";
@@ -30,7 +30,10 @@ export async function handleLoginRequest({
     logger.info({ event: "lti.login", platformId }, "LTI login initiation");
     return new Response(null, { status: 302, headers: { location: redirectTo, "cache-control": "no-store" } });
   } catch (error) {
-    if (!(error instanceof LaunchRefusal)) throw error;
+    if (!(error instanceof LaunchRefusal)) {
+      logger.error({ event: "lti.login.failed", err: error }, "LTI login initiation failed");
+      return failurePage({ locale: pageLocaleOf({ headers: request.headers }) });
+    }
     logger.warn({ event: "lti.login.refused", reason: error.reason, detail: error.message, issuer: params.get("iss")?.slice(0, 200) }, "LTI login initiation refused");
     return refusalPage({ refusal: error, locale: pageLocaleOf({ headers: request.headers }) });
   }
