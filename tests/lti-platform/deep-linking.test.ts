@@ -71,7 +71,7 @@ describe("the deep-linking return endpoint", () => {
         custom: { assessment: "a-1" },
         lineItem: { id: expect.stringContaining(platform.urls.lineItems()), label: "Assessment 1", scoreMaximum: 10, resourceId: "a-1", resourceLinkId: record.placed[0]!.resourceLinkId },
       },
-      { resourceLinkId: expect.any(String), contextId: "context-1", title: "Daily review", targetLinkUri: undefined, custom: { target: "review" } },
+      { resourceLinkId: expect.any(String), contextId: "context-1", title: "Daily review", targetLinkUri: tool.launchUrl, custom: { target: "review" } },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAuthenticationRequest, claim, role, startTestPlatform, type LaunchOptions, type LaunchTamper, type TestPlatform } from "@/tests/support/lti-platform";
+import { buildLaunchClaims, checkAuthenticationRequest, claim, role, signIdToken, startTestPlatform, type LaunchOptions, type LaunchTamper, type TestPlatform } from "@/tests/support/lti-platform";
 import { startFakeTool, type FakeTool } from "./fake-tool";
 
 let platform: TestPlatform;
@@ -168,5 +168,26 @@ describe("tamper knobs produce the bad launch they name", () => {
     expect(result.claims!.sub).toBeUndefined();
     expect(result.claims![claim.resourceLink]).toEqual({ title: "Resource link" });
     expect(result.claims![claim.messageType]).toBe("LtiResourceLinkRequest");
+  });
+});
+
+describe("the platform's keys", () => {
+  it("publishes the old key beside the new one after a rotation, and signs with the new one", async () => {
+    const rotating = await startTestPlatform();
+    try {
+      const first = rotating.keys.current.kid;
+      const second = (await rotating.keys.rotate()).kid;
+      const jwks = (await (await fetch(rotating.urls.jwks)).json()) as { keys: { kid: string; alg: string; use: string; kty: string; d?: string }[] };
+      expect(jwks.keys.map((key) => [key.kid, key.alg, key.use, key.kty])).toEqual([[first, "RS256", "sig", "RSA"], [second, "RS256", "sig", "RSA"]]);
+      expect(jwks.keys.some((key) => key.d !== undefined)).toBe(false);
+      const claims = buildLaunchClaims({ issuer: rotating.issuer, clientId: rotating.clientId, deploymentId: "d", nonce: "n", now: new Date(), messageType: "LtiResourceLinkRequest", targetLinkUri: "https://tool/launch", user: { sub: "s" }, roles: [] });
+      const token = await signIdToken(claims, rotating.keys.current);
+      expect(decodeProtectedHeader(token).kid).toBe(second);
+      await expect(jwtVerify(token, createRemoteJWKSet(new URL(rotating.urls.jwks)))).resolves.toBeDefined();
+      rotating.keys.dropOldKeys();
+      expect(rotating.keys.jwks().keys.map((key) => key.kid)).toEqual([second]);
+    } finally {
+      await rotating.close();
+    }
   });
 });

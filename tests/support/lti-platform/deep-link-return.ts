@@ -22,7 +22,7 @@ export interface PlacedLink {
   resourceLinkId: string;
   contextId: string;
   title?: string;
-  /** The item's url, or the tool's target_link_uri when the item gave none. */
+  /** The item's url; else the tool's registered target_link_uri, else the deep-linking request's target. */
   targetLinkUri?: string;
   custom?: Record<string, string>;
   /** The line item created for it when the item carried one (AGS 2.0 §3.2.4 and DL 2.0 §3.1.1). */
@@ -105,7 +105,7 @@ export async function handleDeepLinkReturn(platform: TestPlatform, req: Incoming
   }
   if (record.problems.length === 0 && record.launch) {
     const contextId = (record.launch.options.context ?? platform.defaultContext)?.id ?? platform.defaultContext.id;
-    for (const item of record.contentItems.filter((candidate) => candidate.type === "ltiResourceLink")) record.placed.push(platform.placeResourceLink(contextId, item));
+    for (const item of record.contentItems.filter((candidate) => candidate.type === "ltiResourceLink")) record.placed.push(platform.placeResourceLink(contextId, item, record.launch.options.targetLinkUri));
   }
   done();
 }

@@ -211,11 +211,15 @@ export class TestPlatform {
     return url.toString();
   }
 
-  /** Turns a returned ltiResourceLink into a resource link of the context (and its line item). */
-  placeResourceLink(contextId: string, item: ContentItem): PlacedLink {
+  /**
+   * Turns a returned ltiResourceLink into a resource link of the context (and its line item). An
+   * item without a url launches at the tool's registered target_link_uri, else at the target of
+   * the deep-linking request it answered (`fallbackTarget`).
+   */
+  placeResourceLink(contextId: string, item: ContentItem, fallbackTarget?: string): PlacedLink {
     this.placedLinks += 1;
     const resourceLinkId = `placed-link-${this.placedLinks}`;
-    const placed: PlacedLink = { resourceLinkId, contextId, title: item.title, targetLinkUri: item.url ?? this.toolTargetLinkUri, custom: item.custom };
+    const placed: PlacedLink = { resourceLinkId, contextId, title: item.title, targetLinkUri: item.url ?? this.toolTargetLinkUri ?? fallbackTarget, custom: item.custom };
     if (item.lineItem) {
       placed.lineItem = this.gradebook.createLineItem(contextId, {
         label: item.lineItem.label ?? item.title ?? "Untitled",
