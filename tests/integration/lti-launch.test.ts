@@ -139,6 +139,19 @@ describe.each(databaseKinds())("LTI 1.3 launches on %s", (kind) => {
     expect(await database.prisma.ltiResourceLink.count({ where: { ltiContextId: id } })).toBe(0);
   });
 
+  it("sweeps login states an hour past their expiry when the next login comes, keeping recent ones", async () => {
+    const platformId = (await database.prisma.ltiPlatform.findFirstOrThrow()).id;
+    const hour = 60 * 60 * 1000;
+    await database.prisma.ltiLoginState.createMany({
+      data: [
+        { state: "stale-state", nonce: "stale-nonce", platformId, targetLinkUri: tool.launchUrl, expiresAt: new Date(Date.now() - 2 * hour) },
+        { state: "recent-state", nonce: "recent-nonce", platformId, targetLinkUri: tool.launchUrl, expiresAt: new Date(Date.now() - hour / 2) },
+      ],
+    });
+    await launch({ user: { sub: "teacher-sweep" }, roles: [role.instructor], context: { id: "course-sweep", title: "Sweep" } });
+    expect(await database.prisma.ltiLoginState.findMany({ where: { state: { in: ["stale-state", "recent-state"] } }, select: { state: true } })).toEqual([{ state: "recent-state" }]);
+  });
+
   it("starts by POST and without client_id or deployment id, as the login initiation may", async () => {
     const result = await launch({ user: { sub: "teacher-post" }, roles: [role.instructor], context: { id: "course-post", title: "Post" }, loginMethod: "POST", loginIncludesClientId: false });
     expect(result.authorization?.problems).toEqual([]);

@@ -66,6 +66,9 @@ export async function startLogin({
 
   const state = randomToken();
   const nonce = randomToken();
+  // States an hour past their expiry go with the next login (their index is on expiresAt): kept
+  // that long, a replay of a recent launch is still told apart as "used" rather than "unknown".
+  await db.ltiLoginState.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 60 * 60 * 1000) } } });
   await db.ltiLoginState.create({
     data: { state, nonce, platformId: platform.id, targetLinkUri, createdAt: now, expiresAt: new Date(now.getTime() + LOGIN_STATE_SECONDS * 1000) },
   });
