@@ -154,6 +154,15 @@ describe.each(databaseKinds())("stride lti and admin on %s", (kind) => {
     expect(await db.user.findUnique({ where: { id: instructor.id }, select: { role: true, name: true } })).toEqual({ role: "admin", name: instructor.name });
     expect(await db.user.count({ where: { email: { equals: instructor.email, mode: "insensitive" } } })).toBe(1);
 
+    // A password given for an existing account replaces its password (or gives it one).
+    const reset = await run((args, io) => adminAdd(args, io, open), ["--email", instructor.email, "--password", "another-horse-2"]);
+    expect(JSON.parse(reset.out)).toEqual({ email: instructor.email, role: "admin", created: false, passwordSet: true });
+    await expect(auth.api.signInEmail({ body: { email: instructor.email, password: "another-horse-2" } })).resolves.toMatchObject({ user: { id: instructor.id } });
+    const ada = await run((args, io) => adminAdd(args, io, open), ["--email", "ada@example.edu", "--password", "new-horse-3"]);
+    expect(JSON.parse(ada.out)).toMatchObject({ created: false, passwordSet: true });
+    await expect(auth.api.signInEmail({ body: { email: "ada@example.edu", password: "new-horse-3" } })).resolves.toMatchObject({ user: { name: "Ada" } });
+    expect(await db.account.count({ where: { user: { email: "ada@example.edu" } } })).toBe(1);
+
     const bad = await run((args, io) => adminAdd(args, io, open), ["--email", "not-an-email"]);
     expect(bad).toMatchObject({ code: 2, err: ["stride: admin add: --email must be an email address"] });
     const short = await run((args, io) => adminAdd(args, io, open), ["--email", "x@example.edu", "--password", "short"]);
