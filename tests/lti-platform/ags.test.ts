@@ -162,4 +162,23 @@ describe("AGS scores", () => {
     expect(platform.scores.filter((kept) => kept.lineItemId === item.id)).toHaveLength(1);
     expect(platform.refusedScorePosts.filter((refused) => refused.lineItemId === item.id).map((refused) => refused.status)).toEqual([500, 503]);
   });
+
+  it("refuses, when asked to, a score for a user who never launched in the context and is not on its roster", async () => {
+    const strict = await startTestPlatform({ clientId: "fake-tool", scoresOnlyForKnownUsers: true });
+    const strictTool = await startFakeTool(strict);
+    strict.setToolJwksUrl(strictTool.jwksUrl);
+    try {
+      const bearer = await accessToken(strict, strictTool, [scope.score]);
+      const item = strict.createLineItem({ label: "Members only", scoreMaximum: 10 });
+      expect((await postScore(item.id, score({ userId: "stranger" }), bearer)).status).toBe(422);
+      await strict.launch({ toolLoginUrl: strictTool.loginUrl, targetLinkUri: strictTool.launchUrl, user: { sub: "launched" } });
+      strict.setRoster([{ user_id: "rostered", roles: [role.learner] }]);
+      expect((await postScore(item.id, score({ userId: "launched" }), bearer)).status).toBe(204);
+      expect((await postScore(item.id, score({ userId: "rostered" }), bearer)).status).toBe(204);
+      expect(strict.refusedScorePosts.map((refused) => [refused.status, refused.problems])).toEqual([[422, ["userId stranger is not a member of the context"]]]);
+    } finally {
+      await strictTool.close();
+      await strict.close();
+    }
+  });
 });

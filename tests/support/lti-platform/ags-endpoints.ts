@@ -70,6 +70,7 @@ export async function handleAgs(platform: TestPlatform, req: IncomingMessage, re
     if (failure) return refuse(failure.status, [`failure asked for by the test (${failure.status})`], failure.retryAfterSeconds === undefined ? {} : { "retry-after": String(failure.retryAfterSeconds) });
     const { score, problems } = readScore(body);
     if (!score) return refuse(400, problems);
+    if (platform.scoresOnlyForKnownUsers && !platform.isKnownUser(gradebook.contextOf(lineItem.id) ?? contextId, score.userId)) return refuse(422, [`userId ${score.userId} is not a member of the context`]);
     gradebook.receiveScore(platform.now(), lineItem.id, score);
     res.writeHead(204);
     res.end();

@@ -14,7 +14,7 @@ import { KeyRing } from "./keys";
 import { driveLaunch, type LaunchOptions, type LaunchResult, type PendingLaunch } from "./launch-driver";
 import { handleMemberships, type RosterMember } from "./nrps-endpoint";
 import { handleTokenRequest, type TokenRequestRecord } from "./token-endpoint";
-import { ALL_SCOPES, role } from "./vocabulary";
+import { ALL_SCOPES, claim, role } from "./vocabulary";
 
 export interface TestPlatformOptions {
   /** The tool's client id at this platform. Default "stride-tool". */
@@ -42,6 +42,9 @@ export interface TestPlatformOptions {
   tool?: { loginUrl: string; targetLinkUri: string; jwksUrl?: string };
   /** The port to listen on; 0 (default) lets the system choose. */
   port?: number;
+  /** Refuse (422) a score whose userId is neither a launched `sub` of the line item's context nor on
+   * its roster, as Canvas and Moodle do. Off by default. */
+  scoresOnlyForKnownUsers?: boolean;
 }
 
 export interface PlatformUrls {
@@ -100,6 +103,7 @@ export class TestPlatform {
   toolLoginUrl: string | undefined;
   toolTargetLinkUri: string | undefined;
   nrpsPageSize: number | undefined;
+  scoresOnlyForKnownUsers: boolean;
 
   readonly pendingLaunches = new Map<string, PendingLaunch>();
   /** Launches prepared for a real browser (browserLaunchUrl), by lti_message_hint. */
@@ -145,6 +149,7 @@ export class TestPlatform {
     this.toolLoginUrl = options.tool?.loginUrl;
     this.toolTargetLinkUri = options.tool?.targetLinkUri;
     this.nrpsPageSize = options.nrpsPageSize;
+    this.scoresOnlyForKnownUsers = options.scoresOnlyForKnownUsers ?? false;
     this.accessTokens = new AccessTokens(this.now);
     const contextUrl = (contextId: string) => `${origin}/contexts/${encodeURIComponent(contextId)}`;
     this.urls = {
@@ -183,6 +188,12 @@ export class TestPlatform {
 
   lineItems(contextId = this.defaultContext.id): LineItem[] {
     return this.gradebook.lineItemsOf(contextId);
+  }
+
+  /** Whether `userId` launched in the context (an id_token's sub with that context) or is on its roster. */
+  isKnownUser(contextId: string, userId: string): boolean {
+    if ((this.rosters.get(contextId) ?? []).some((member) => member.user_id === userId)) return true;
+    return this.issuedIdTokens.some((issued) => issued.claims.sub === userId && (issued.claims[claim.context] as LaunchContext | undefined)?.id === contextId);
   }
 
   /** The roster NRPS answers with for a context. */
@@ -336,10 +347,10 @@ export class TestPlatform {
   /** The AGS claim a platform sends: the context's container, the link's line item if it has one, the AGS scopes. */
   defaultAgsClaim(context: LaunchContext | undefined, resourceLinkId: string | undefined): AgsEndpointClaim | undefined {
     if (!context) return undefined;
-    const claim: AgsEndpointClaim = { scope: this.grantableScopes.filter((granted) => granted.includes("/lti-ags/")), lineitems: this.urls.lineItems(context.id) };
+    const endpoint: AgsEndpointClaim = { scope: this.grantableScopes.filter((granted) => granted.includes("/lti-ags/")), lineitems: this.urls.lineItems(context.id) };
     const lineItem = resourceLinkId === undefined ? undefined : this.gradebook.lineItemOfResourceLink(context.id, resourceLinkId);
-    if (lineItem) claim.lineitem = lineItem.id;
-    return claim;
+    if (lineItem) endpoint.lineitem = lineItem.id;
+    return endpoint;
   }
 
   close(): Promise<void> {
