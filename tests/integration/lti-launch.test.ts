@@ -173,11 +173,15 @@ describe.each(databaseKinds())("LTI 1.3 launches on %s", (kind) => {
     expect(blocked.status).toBe(200);
     expect(blocked.body).toContain("在新窗口中打开 Stride");
     expect(blocked.body).toContain('target="_blank"');
+    // Not no-referrer: with it a browser posts the page's own form with `Origin: null`.
+    expect(blocked.headers.get("referrer-policy")).toBe("same-origin");
     const ticket = /name="ticket" value="([^"]+)"/.exec(blocked.body)?.[1];
     expect(ticket).toBeTruthy();
 
     const elsewhere = await browserRequest(new CookieJar(), tool.continueUrl, { method: "POST", form: { ticket: ticket! }, headers: { origin: "https://evil.example" } });
     expect(elsewhere.status).toBe(403);
+    expect((await browserRequest(new CookieJar(), tool.continueUrl, { method: "POST", form: { ticket: ticket! }, headers: { origin: "null" } })).status).toBe(403);
+    expect((await browserRequest(new CookieJar(), tool.continueUrl, { method: "POST", form: { ticket: ticket! } })).status).toBe(403);
     const window = new CookieJar();
     const opened = await browserRequest(window, tool.continueUrl, { method: "POST", form: { ticket: ticket! }, headers: { origin: tool.base } });
     expect(opened.status).toBe(303);

@@ -67,6 +67,7 @@ export async function handleContinuePost({
   db,
   auth,
   baseUrl,
+  trustedOrigins = [],
   logger,
   now = new Date(),
 }: {
@@ -74,11 +75,13 @@ export async function handleContinuePost({
   db: PrismaClient;
   auth: Auth;
   baseUrl: string;
+  /** Other origins of this same server (lib/server/auth/origins.ts: localhost and 127.0.0.1 on a laptop). */
+  trustedOrigins?: readonly string[];
   logger: Logger;
   now?: Date;
 }): Promise<Response> {
   const origin = request.headers.get("origin");
-  if (origin !== new URL(baseUrl).origin) return refused(new LaunchRefusal("lti.launch.crossSiteTicket", `origin ${String(origin).slice(0, 200)}`), request, logger);
+  if (!origin || ![new URL(baseUrl).origin, ...trustedOrigins].includes(origin)) return refused(new LaunchRefusal("lti.launch.crossSiteTicket", `origin ${String(origin).slice(0, 200)}`), request, logger);
   const form = await readForm(request);
   const launch = await redeemLaunchTicket({ db, ticket: form.get("ticket") ?? "", now });
   if (!launch) return refused(new LaunchRefusal("lti.launch.ticketExpired"), request, logger);

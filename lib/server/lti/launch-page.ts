@@ -47,8 +47,10 @@ ${body}
 const HEADERS = {
   "content-type": "text/html; charset=utf-8",
   "cache-control": "no-store",
-  // The ticket page's address carries the ticket; no other site hears of it.
-  "referrer-policy": "no-referrer",
+  // The ticket page's address carries the ticket: no other site hears of it. Not "no-referrer":
+  // with it browsers send `Origin: null` on the page's own form post (Fetch §3.1, "serialize a
+  // request origin"), and the new-window step checks that Origin.
+  "referrer-policy": "same-origin",
 };
 
 /** A refused login initiation or launch, with its status, in the person's language. */

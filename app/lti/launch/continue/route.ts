@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { baseUrlOf } from "@/lib/server/auth/origins";
+import { baseUrlOf, trustedOriginsOf } from "@/lib/server/auth/origins";
 import { handleContinuePost, handleContinueRequest } from "@/lib/server/lti/continue-request";
 import { getLogger } from "@/lib/server/observability/logger";
 import { getServices } from "@/lib/server/services";
@@ -15,5 +15,6 @@ export async function GET(request: Request) {
 /** The new-window button: the one-time ticket opens a first-party session. */
 export async function POST(request: Request) {
   const { db, auth } = getServices();
-  return handleContinuePost({ request, db, auth, baseUrl: baseUrlOf(env()), logger: getLogger() });
+  const config = env();
+  return handleContinuePost({ request, db, auth, baseUrl: baseUrlOf(config), trustedOrigins: trustedOriginsOf(config), logger: getLogger() });
 }
