@@ -83,6 +83,14 @@ describe("a resource link launch through the launch driver", () => {
     expect(result.claims![claim.deploymentId]).toBe("deployment-2");
   });
 
+  it("runs launches at once, each with its own authentication request and id_token", async () => {
+    const subs = ["at-once-1", "at-once-2", "at-once-3"];
+    const results = await Promise.all(subs.map((sub) => platform.launch(launchOf({ user: { sub } }))));
+    expect(results.map((result) => result.response.status)).toEqual([200, 200, 200]);
+    expect(results.map((result) => result.authorization?.params.login_hint)).toEqual(subs);
+    expect(results.map((result) => result.claims?.sub)).toEqual(subs);
+  });
+
   it("keeps only Partitioned cookies when the browser blocks third-party cookies", async () => {
     const result = await platform.launch(launchOf({ thirdPartyCookiesBlocked: true }));
     expect(result.response.status).toBe(200);

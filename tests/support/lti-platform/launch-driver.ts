@@ -110,10 +110,10 @@ export async function driveLaunch(platform: TestPlatform, options: LaunchOptions
 
   const toAuthorization = nextRequest(login);
   if (!toAuthorization || !toAuthorization.url.startsWith(platform.urls.authorization)) return result;
-  const countBefore = platform.authorizationRequests.length;
   const authorizationResponse = await browserRequest(jar, toAuthorization.url, { method: toAuthorization.method, form: toAuthorization.form });
   result.stage = "authorization";
-  result.authorization = platform.authorizationRequests[countBefore];
+  // Found by this launch's hint, so that launches running at once each get their own record.
+  result.authorization = platform.authorizationRequests.findLast((record) => record.params.lti_message_hint === hint);
   result.authorizationResponse = authorizationResponse;
   result.response = authorizationResponse;
   const form = authorizationResponse.status === 200 ? parseHtmlForm(authorizationResponse.body, authorizationResponse.url) : undefined;
