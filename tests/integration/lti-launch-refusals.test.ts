@@ -139,6 +139,19 @@ describe.each(databaseKinds())("LTI 1.3 bad launches on %s", (kind) => {
     expect(platformError.body).toContain("login_required");
   });
 
+  it("refuses a launch whose platform's keys cannot be fetched, saying so", async () => {
+    const broken = await registeredPlatform(database.prisma, tool, { clientId: "stride-broken-keys" });
+    try {
+      await database.prisma.ltiPlatform.update({ where: { issuer_clientId: { issuer: broken.issuer, clientId: broken.clientId } }, data: { jwksUrl: `${tool.base}/not-a-key-set` } });
+      const before = await counts();
+      const result = await broken.launch({ toolLoginUrl: tool.loginUrl, targetLinkUri: tool.launchUrl, user: { sub: "someone" }, roles: [role.instructor] });
+      expect([result.response.status, refusalReasonOf(result.response.body)]).toEqual([401, "lti.launch.keysUnavailable"]);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it("words the refusal in the platform's language: Chinese for a zh-CN launch", async () => {
     const result = await launch({ user: { sub: "learner-zh", locale: "zh-CN" }, tamper: { expired: true } });
     expect(result.response.status).toBe(401);
