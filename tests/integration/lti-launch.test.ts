@@ -105,6 +105,16 @@ describe.each(databaseKinds())("LTI 1.3 launches on %s", (kind) => {
     expect(await database.prisma.user.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ name: "Existing", email: "taken@example.edu" });
   });
 
+  it("gives a person whose platform sent no e-mail, or a malformed one, a stand-in address and a name", async () => {
+    await launch({ user: { sub: "teacher-no-mail" }, roles: [role.instructor], context: { id: "course-no-mail", title: "No mail" } });
+    await launch({ user: { sub: "teacher-bad-mail", name: "Bad", email: "not an e-mail" }, roles: [role.instructor], context: { id: "course-no-mail", title: "No mail" } });
+    const users = await database.prisma.ltiUser.findMany({ where: { sub: { in: ["teacher-no-mail", "teacher-bad-mail"] } }, include: { user: true }, orderBy: { sub: "desc" } });
+    expect(users.map(({ user }) => [user.name, /^lti-[0-9a-f-]+@lti\.invalid$/.test(user.email)])).toEqual([
+      ["LMS user", true],
+      ["Bad", true],
+    ]);
+  });
+
   it("opens a placement's assessment: its editor for the owner, the attempt page for a learner", async () => {
     const context = { id: "course-placed", title: "Placed" };
     await launch({ user: { sub: "teacher-4" }, roles: [role.instructor], context });

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { PrismaClient } from "@/lib/db";
 import { uniqueViolationOf } from "../reviews/unique-violation";
 import { strideLocaleOf, type LaunchClaims } from "./claims";
@@ -9,6 +10,14 @@ import type { CourseRole } from "./roles";
 const ONE_USER_PER_SUB = "lti_users_platformId_sub_key";
 
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+const USER_FIELDS = { user: { select: { id: true, locale: true, name: true, role: true } } } as const;
+
+/** The claim's e-mail when it is one (lower case, as better-auth stores them), else undefined. */
+function emailOf(claim: string | undefined): string | undefined {
+  const email = claim?.trim().toLowerCase();
+  return email && z.email().safeParse(email).success ? email : undefined;
+}
 
 /**
  * A stand-in address for a person whose platform sent no e-mail, or one that already belongs to a
@@ -61,10 +70,11 @@ export async function provisionLtiUser({
   claims: LaunchClaims;
   courseRole: CourseRole;
 }): Promise<ProvisionedUser> {
-  let found = await db.ltiUser.findUnique({ where: { platformId_sub: { platformId, sub: claims.sub } }, select: { user: { select: { id: true, locale: true, name: true, role: true } } } });
+  const bySub = { platformId_sub: { platformId, sub: claims.sub } };
+  let found = await db.ltiUser.findUnique({ where: bySub, select: USER_FIELDS });
   let created = false;
   if (!found) {
-    const email = claims.email?.toLowerCase();
+    const email = emailOf(claims.email);
     const taken = email ? await db.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, select: { id: true } }) : null;
     let attempt = email && !taken ? email : standInEmail();
     for (let tries = 0; !found; tries += 1) {
@@ -75,7 +85,7 @@ export async function provisionLtiUser({
       } catch (error) {
         const index = uniqueViolationOf(error);
         if (index === ONE_USER_PER_SUB) {
-          found = await db.ltiUser.findUnique({ where: { platformId_sub: { platformId, sub: claims.sub } }, select: { user: { select: { id: true, locale: true, name: true, role: true } } } });
+          found = await db.ltiUser.findUnique({ where: bySub, select: USER_FIELDS });
           if (found) break;
         }
         // The e-mail was taken between the look-up and the insert (a sign-up at the same moment).
