@@ -49,11 +49,15 @@ export type EmbeddedPostgres = {
    * should call it on SIGTERM/SIGINT before exiting.
    */
   close(): Promise<void>;
+};
+
+/** An embedded database running in this thread, whose data directory can be imaged. */
+export type InProcessEmbeddedPostgres = EmbeddedPostgres & {
   /** An image of the data directory (PGlite's uncompressed tar), for `loadDataDir`. */
   dumpDataDir(): Promise<Blob>;
 };
 
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<InProcessEmbeddedPostgres> {
   const { dataDir, host = "127.0.0.1", port = 0, loadDataDir } = options;
   const inMemory = dataDir === IN_MEMORY;
   if (loadDataDir && !inMemory) throw new Error("loadDataDir starts an in-memory database only; restore a directory with lib/db/backup.ts");
