@@ -8,6 +8,7 @@ import gradebookEn from "./en/gradebook.json";
 import homeEn from "./en/home.json";
 import joinEn from "./en/join.json";
 import learnerCourseEn from "./en/learnerCourse.json";
+import ltiDeepLinkEn from "./en/ltiDeepLink.json";
 import ltiLaunchEn from "./en/ltiLaunch.json";
 import practiceEn from "./en/practice.json";
 import progressEn from "./en/progress.json";
@@ -32,6 +33,7 @@ import gradebookZh from "./zh-CN/gradebook.json";
 import homeZh from "./zh-CN/home.json";
 import joinZh from "./zh-CN/join.json";
 import learnerCourseZh from "./zh-CN/learnerCourse.json";
+import ltiDeepLinkZh from "./zh-CN/ltiDeepLink.json";
 import ltiLaunchZh from "./zh-CN/ltiLaunch.json";
 import practiceZh from "./zh-CN/practice.json";
 import progressZh from "./zh-CN/progress.json";
@@ -63,6 +65,7 @@ const en = {
   home: homeEn,
   join: joinEn,
   learnerCourse: learnerCourseEn,
+  ltiDeepLink: ltiDeepLinkEn,
   ltiLaunch: ltiLaunchEn,
   practice: practiceEn,
   password: passwordEn,
@@ -90,6 +93,7 @@ const zhCN: typeof en = {
   home: homeZh,
   join: joinZh,
   learnerCourse: learnerCourseZh,
+  ltiDeepLink: ltiDeepLinkZh,
   ltiLaunch: ltiLaunchZh,
   practice: practiceZh,
   password: passwordZh,

@@ -12,7 +12,7 @@ import type { LaunchRefusal } from "./launch-refusal";
  * frame and without JavaScript. Every string comes from the `ltiLaunch` catalogue.
  */
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
@@ -20,7 +20,7 @@ function translatorFor(locale: Locale) {
   return createTranslator({ locale, messages: messagesByLocale[locale], namespace: "ltiLaunch" });
 }
 
-function page({ locale, title, body }: { locale: Locale; title: string; body: string }): string {
+export function page({ locale, title, body }: { locale: Locale; title: string; body: string }): string {
   return `<!doctype html>
 <html lang="${locale}">
 <head>

@@ -36,9 +36,22 @@ export const LAUNCH_REFUSALS = {
   // Provisioning.
   "lti.launch.noCourseYet": 403,
   "lti.launch.archivedCourse": 403,
+  "lti.launch.deepLinkingNotInstructor": 403,
+  "lti.launch.targetNotInCourse": 403,
   // The new-window fallback (launch-ticket.ts).
   "lti.launch.ticketExpired": 401,
   "lti.launch.crossSiteTicket": 403,
+  // The deep-linking picker and its answer (deep-link-*.ts, /lti/deep-link).
+  "lti.deepLink.notSignedIn": 401,
+  "lti.deepLink.unknown": 401,
+  "lti.deepLink.expired": 401,
+  "lti.deepLink.otherUser": 403,
+  "lti.deepLink.notOwner": 403,
+  "lti.deepLink.crossSite": 403,
+  "lti.deepLink.unsupportedRequest": 400,
+  "lti.deepLink.nothingChosen": 400,
+  "lti.deepLink.multipleNotAccepted": 400,
+  "lti.deepLink.unknownChoice": 400,
 } as const satisfies Record<string, 400 | 401 | 403>;
 
 export type LaunchRefusalReason = keyof typeof LAUNCH_REFUSALS;

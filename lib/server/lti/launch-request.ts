@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/db";
 import type { Auth } from "../auth/create-auth";
 import type { Logger } from "../observability/logger";
 import { CLAIM } from "./claims";
+import { deepLinkPickerPath } from "./deep-link-picker";
 import { failurePage, pageLocaleOf, refusalPage } from "./launch-page";
 import { LaunchRefusal } from "./launch-refusal";
 import { launchIsFramed, openLaunchSession } from "./launch-session";
@@ -11,6 +12,7 @@ import { issueLaunchTicket } from "./launch-ticket";
 import type { LtiPlatformRecord } from "./platforms";
 import { provisionLaunch } from "./provision-launch";
 import { readForm } from "./read-form";
+import { courseRoleOf } from "./roles";
 import { verifyLaunch } from "./verify-launch";
 
 /** The platform's locale as the (maybe refused) id_token states it, for the words of the page only. */
@@ -35,7 +37,8 @@ function clientAddressOf(headers: Headers): string | null {
  * /lti/launch: the platform's form_post of `id_token` and `state` (LTI 1.3 Core §5.1.1.3). Verified
  * (verify-launch.ts), provisioned (provision-launch.ts), then a session is opened and the browser
  * sent on with 303 to /lti/launch/continue, which finds the session or offers a new window
- * (continue-request.ts). A refused launch answers its error page (400, 401 or 403) in the
+ * (continue-request.ts). An instructor's LtiDeepLinkingRequest goes on to the picker
+ * (/lti/deep-link, deep-link-picker.ts) with its settings kept server-side. A refused launch answers its error page (400, 401 or 403) in the
  * platform's language, is logged with its reason, and opens no session and makes no user.
  */
 export async function handleLaunchRequest({
@@ -69,7 +72,16 @@ export async function handleLaunchRequest({
 
     const { platform, claims } = await verifyLaunch({ db, idToken, state, now, keySetOf });
     platformId = platform.id;
+    // Deep Linking 2.0 §4.4: only the course's instructors place activities; a learner (or a
+    // platform sending the request for one) never reaches the picker, and nothing is made.
+    if (claims.messageType === "LtiDeepLinkingRequest" && courseRoleOf(claims.roles) !== "owner") {
+      throw new LaunchRefusal("lti.launch.deepLinkingNotInstructor", claims.roles.join(" ").slice(0, 300));
+    }
     const launch = await provisionLaunch({ db, platformId: platform.id, claims });
+    const target =
+      claims.messageType === "LtiDeepLinkingRequest" && launch.courseRole === "owner"
+        ? await deepLinkPickerPath({ db, now, deepLink: { userId: launch.userId, platformId: platform.id, deploymentId: claims.deploymentId, courseId: launch.courseId, locale: launch.locale, settings: claims.deepLinkingSettings } })
+        : launch.target;
     const framed = launchIsFramed({ fetchDest: request.headers.get("sec-fetch-dest"), documentTarget: claims.documentTarget });
     const session = await openLaunchSession({
       auth,
@@ -80,7 +92,7 @@ export async function handleLaunchRequest({
       ipAddress: clientAddressOf(request.headers),
       userAgent: request.headers.get("user-agent"),
     });
-    const ticket = await issueLaunchTicket({ db, ticket: { userId: launch.userId, target: launch.target, locale: launch.locale }, now });
+    const ticket = await issueLaunchTicket({ db, ticket: { userId: launch.userId, target, locale: launch.locale }, now });
     logger.info(
       {
         event: "lti.launch",

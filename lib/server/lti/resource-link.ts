@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db";
 import type { LaunchClaims, ResourceLinkClaim } from "./claims";
+import { LaunchRefusal } from "./launch-refusal";
 import type { CourseRole } from "./roles";
 
 /**
@@ -55,9 +56,11 @@ export async function recordResourceLink({
 
 /**
  * Where a launch lands: the placement's assessment (its editor for the course's owners, the
- * attempt page for learners), the course's practice, the learner's review queue, or the course
- * (its teaching page for owners). A target that is not of this course, or no longer exists, lands
- * on the course.
+ * attempt page for learners), the practice of the course's questions (the placed bank's course),
+ * the learner's review queue, or the course (its teaching page for owners). A target that no
+ * longer exists lands on the course; a target of another course refuses the launch
+ * (lti.launch.targetNotInCourse): custom parameters copied from another course's placement must
+ * not open that course's assessment.
  */
 export async function launchTargetOf({
   db,
@@ -72,11 +75,18 @@ export async function launchTargetOf({
 }): Promise<string> {
   const coursePath = courseRole === "owner" ? `/teach/${courseId}` : `/courses/${courseId}`;
   if (link?.kind === "assessment" && link.targetId) {
-    const assessment = await db.assessment.findFirst({ where: { id: link.targetId, courseId }, select: { id: true } });
-    if (!assessment) return coursePath;
+    const assessment = await db.assessment.findFirst({ where: { id: link.targetId }, select: { id: true, courseId: true, archivedAt: true } });
+    if (assessment && assessment.courseId !== courseId) throw new LaunchRefusal("lti.launch.targetNotInCourse", `assessment ${link.targetId}`);
+    if (!assessment || assessment.archivedAt) return coursePath;
     return courseRole === "owner" ? `/teach/${courseId}/assessments/${assessment.id}/edit` : `/courses/${courseId}/assessments/${assessment.id}`;
   }
-  if (link?.kind === "practice") return `/practice?course=${encodeURIComponent(courseId)}`;
+  if (link?.kind === "practice") {
+    if (link.targetId) {
+      const bank = await db.bank.findFirst({ where: { id: link.targetId }, select: { courseId: true } });
+      if (bank && bank.courseId !== courseId) throw new LaunchRefusal("lti.launch.targetNotInCourse", `bank ${link.targetId}`);
+    }
+    return `/practice?course=${encodeURIComponent(courseId)}`;
+  }
   if (link?.kind === "review") return "/review";
   return coursePath;
 }
