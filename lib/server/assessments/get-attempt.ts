@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { AppError } from "../errors";
+import { requestScoreSync } from "../lti/score-sync";
 import { loadOwnAttempt } from "./load-attempt";
 import { questionState, takesAnswers, visibleNow, visibleTotal } from "./question-state";
 import { learnersAssessment } from "./start-attempt";
@@ -55,7 +56,9 @@ export async function getAttempt({ db, userId, assessmentId, now }: { db: Prisma
 export async function finishAttempt({ db, userId, attemptId, now }: { db: PrismaClient; userId: string; attemptId: string; now: Date }) {
   const settled = await loadOwnAttempt(db, attemptId, userId, now);
   if (settled.attempt.finishedAt) return { finishedAt: settled.attempt.finishedAt, finishedBy: settled.attempt.finishedBy };
-  await db.assessmentAttempt.updateMany({ where: { id: attemptId, finishedAt: null }, data: { finishedAt: now, finishedBy: "learner" } });
+  const claimed = await db.assessmentAttempt.updateMany({ where: { id: attemptId, finishedAt: null }, data: { finishedAt: now, finishedBy: "learner" } });
+  // Grade passback to the LMS (when the assessment is placed there): once, by the finish that won.
+  if (claimed.count === 1) await requestScoreSync(db, attemptId, now);
   const row = await db.assessmentAttempt.findUnique({ where: { id: attemptId }, select: { finishedAt: true, finishedBy: true } });
   if (!row?.finishedAt) throw new AppError("CONFLICT", "This attempt could not be finished. Try again.", { reason: "attempt.notFinished" });
   return { finishedAt: row.finishedAt, finishedBy: row.finishedBy };

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { attemptDeadline, closesAt } from "@/lib/grading/assessments";
 import { AppError } from "../errors";
+import { requestScoreSync } from "../lti/score-sync";
 import { overrideOf, scheduleOf } from "./assessment-rules";
 
 const attemptShape = {
@@ -24,7 +25,9 @@ export type StoredAttempt = NonNullable<Awaited<ReturnType<typeof readAttempt>>>
  */
 export async function closeIfTimeIsUp(db: PrismaClient, attempt: { id: string; finishedAt: Date | null }, deadline: Date | null, now: Date): Promise<Date | null> {
   if (attempt.finishedAt || !deadline || now <= deadline) return attempt.finishedAt;
-  await db.assessmentAttempt.updateMany({ where: { id: attempt.id, finishedAt: null }, data: { finishedAt: deadline, finishedBy: "time" } });
+  const claimed = await db.assessmentAttempt.updateMany({ where: { id: attempt.id, finishedAt: null }, data: { finishedAt: deadline, finishedBy: "time" } });
+  // Grade passback to the LMS (when the assessment is placed there): once, by the close that won.
+  if (claimed.count === 1) await requestScoreSync(db, attempt.id, now);
   const row = await db.assessmentAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { finishedAt: true } });
   return row.finishedAt;
 }

@@ -14,6 +14,10 @@ export type QueueDefinition = {
   retryLimit: number;
   /** A running job not finished after this long is taken to be lost and retried. */
   expireInSeconds: number;
+  /** Seconds before the first retry (pg-boss's default: 0). */
+  retryDelay?: number;
+  /** Double the delay at each retry (exponential backoff, with pg-boss's jitter). */
+  retryBackoff?: boolean;
 };
 
 export type CreatePgBossQueueOptions = {

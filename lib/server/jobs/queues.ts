@@ -7,6 +7,9 @@ import type { PrismaClient } from "@/lib/db";
 import type { Logger } from "../observability/logger";
 import { CLOSE_EXPIRED_ATTEMPTS_JOB, startClosingExpiredAttempts } from "./close-expired-attempts-job";
 import type { JobQueue } from "./job-queue";
+import { LTI_ROSTER_SYNC_JOB, startLtiRosterSyncs } from "./lti-roster-sync-job";
+import { LTI_SCORE_SYNC_JOB, LTI_SCORE_SYNC_RETRY_DELAY_SECONDS, LTI_SCORE_SYNC_SWEEP_JOB, startLtiScoreSyncs } from "./lti-score-sync-job";
+import { MAX_SCORE_SYNC_TRIES } from "../lti/score-sync";
 import { OPTIMIZE_PARAMETERS_JOB, optimizeParametersHandler } from "./optimize-parameters-job";
 import type { QueueDefinition } from "./pg-boss-queue";
 import { REGRADE_ASSESSMENT_JOB, type RegradeAssessmentData, regradeAssessmentHandler } from "./regrade-assessment-job";
@@ -20,6 +23,14 @@ export const QUEUES: Record<string, QueueDefinition> = {
   // A regrade writes in one transaction, so a retry after a lost run starts clean; its grading
   // runs on the worker pool in batches, and its transaction is allowed a minute.
   [REGRADE_ASSESSMENT_JOB]: { retryLimit: 1, expireInSeconds: 300 },
+  // Grade passback: an LMS that is down or throttling (5xx, 429, network) is tried again after
+  // 15 s, 30 s, 1 min, … (pg-boss's exponential backoff), MAX_SCORE_SYNC_TRIES sends in all; the
+  // handler marks the sync failed on the last one or on a permanent 4xx.
+  [LTI_SCORE_SYNC_JOB]: { retryLimit: MAX_SCORE_SYNC_TRIES - 1, retryDelay: LTI_SCORE_SYNC_RETRY_DELAY_SECONDS, retryBackoff: true, expireInSeconds: 120 },
+  // No retry: the next sweep (every 10 minutes) does whatever a lost or failed one left.
+  [LTI_SCORE_SYNC_SWEEP_JOB]: { retryLimit: 0, expireInSeconds: 300 },
+  // A roster read is idempotent: retried three times, 30 s, 1 min, 2 min apart.
+  [LTI_ROSTER_SYNC_JOB]: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
 };
 
 export type StartJobWorkersOptions = {
@@ -44,6 +55,8 @@ export async function startJobWorkers({ queue, db, logger, now = () => new Date(
       throw error;
     }
   });
+  await startLtiScoreSyncs({ queue, db, logger, now });
+  await startLtiRosterSyncs({ queue, db, logger, now });
   const regrade = regradeAssessmentHandler({ db, now });
   await queue.work<RegradeAssessmentData>(REGRADE_ASSESSMENT_JOB, async (data, job) => {
     const started = Date.now();

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db";
 import { applyRegrade } from "../assessments/regrade-assessment";
+import { requestRegradeScoreSyncs } from "../lti/score-sync";
 
 export const REGRADE_ASSESSMENT_JOB = "regrade-assessment";
 
@@ -25,6 +26,9 @@ export function regradeAssessmentHandler({ db, now }: { db: PrismaClient; now: (
   return async (data: unknown): Promise<RegradeAssessmentOutput> => {
     const { userId, assessmentId, questionId, allowLower } = dataSchema.parse(data);
     // The instructor's ownership is checked again: they may have left the course since asking.
-    return applyRegrade({ db, userId, assessmentId, questionId, allowLower, now: now() });
+    const result = await applyRegrade({ db, userId, assessmentId, questionId, allowLower, now: now() });
+    // Grade passback to the LMS: the attempts whose points the regrade changed send their new score.
+    if (result.regradeId && result.changed > 0) await requestRegradeScoreSyncs(db, result.regradeId, now());
+    return result;
   };
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db";
+import { getLogger } from "../observability/logger";
 import type { LaunchClaims } from "./claims";
 import { checkContext, linkContext } from "./link-context";
 import { launchTargetOf, recordResourceLink } from "./resource-link";
 import { provisionLtiUser } from "./provision-user";
+import { enqueueRosterSync } from "./roster";
 import { courseRoleOf, type CourseRole } from "./roles";
 
 export interface ProvisionedLaunch {
@@ -46,6 +48,11 @@ export async function provisionLaunch({ db, platformId, claims }: { db: PrismaCl
     link = await recordResourceLink({ db, platformId, ltiContextId: context.id, resourceLink: claims.resourceLink, claims });
   }
   const target = await launchTargetOf({ db, courseId: context.courseId, courseRole: memberRole, link });
+  // An instructor's launch refreshes the roster (NRPS) in the background, so the gradebook lists
+  // learners who have not launched yet; the launch never waits for it or fails because of it.
+  if (memberRole === "owner" && claims.nrps?.context_memberships_url) {
+    await enqueueRosterSync({ ltiContextId: context.id }).catch((error: unknown) => getLogger().error({ event: "lti.roster.enqueueFailed", ltiContextId: context.id, err: error }, "roster sync could not be enqueued"));
+  }
   return {
     userId: user.id,
     locale: user.locale,

@@ -5,6 +5,7 @@ import { gradebookAttempt } from "../assessments/gradebook/gradebook-attempt";
 import { gradebookCsv } from "../assessments/gradebook/gradebook-csv";
 import { overrideScore } from "../assessments/gradebook/override-score";
 import { accommodateInput, assessmentStatisticsInput, courseGradebookInput, gradebookAttemptInput, gradebookCsvInput, overrideScoreInput } from "../assessments/gradebook/schemas";
+import { syncCourseRoster } from "../lti/roster";
 import { createRouter, instructorProcedure } from "../trpc";
 
 /**
@@ -18,5 +19,7 @@ export const gradebookRouter = createRouter({
   overrideScore: instructorProcedure.input(overrideScoreInput).mutation(({ ctx, input }) => overrideScore({ db: ctx.db, userId: ctx.user.id, input, now: ctx.now() })),
   accommodate: instructorProcedure.input(accommodateInput).mutation(({ ctx, input }) => accommodateLearner({ db: ctx.db, userId: ctx.user.id, input })),
   statistics: instructorProcedure.meta({ cost: 5 }).input(assessmentStatisticsInput).query(({ ctx, input }) => assessmentStatistics({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId, now: ctx.now() })),
+  /** Reads the linked LMS courses' rosters (NRPS), so learners who never launched are listed. */
+  syncRoster: instructorProcedure.meta({ cost: 5 }).input(courseGradebookInput).mutation(({ ctx, input }) => syncCourseRoster({ db: ctx.db, userId: ctx.user.id, courseId: input.courseId })),
   csv: instructorProcedure.meta({ cost: 5 }).input(gradebookCsvInput).query(({ ctx, input }) => gradebookCsv({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now() })),
 });

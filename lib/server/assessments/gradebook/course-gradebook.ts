@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { attemptDeadline, effectiveDates, wallClockOf } from "@/lib/grading/assessments";
 import { requireOwner } from "../../courses/course-access";
 import { AppError } from "../../errors";
+import { scoreSyncSummary } from "../../lti/score-sync";
 import { overrideOf, scheduleOf } from "../assessment-rules";
 import { closeIfTimeIsUp } from "../load-attempt";
 import { attemptCell } from "./attempt-cell";
@@ -37,7 +38,11 @@ export async function loadCourseGradebook({ db, courseId, now }: { db: PrismaCli
   });
   const wall = (instant: Date | null) => (instant ? wallClockOf(instant, course.timeZone) : null);
 
-  const columns: { id: string; titleEn: string; titleZh: string | null; kind: "homework" | "exam"; possible: number; dueAt: string | null; lateUntil: string | null; timeLimitMinutes: number | null }[] = [];
+  // Grade passback to linked LMS courses (AGS): per assessment, the last score sent and what failed.
+  const syncs = await scoreSyncSummary({ db, courseId });
+  const rosterContexts = await db.ltiContext.count({ where: { courseId, membershipsUrl: { not: null } } });
+  type Passback = { lastSentAt: Date | null; sent: number; pending: number; failed: number; lastError: string | null };
+  const columns: { id: string; titleEn: string; titleZh: string | null; kind: "homework" | "exam"; possible: number; dueAt: string | null; lateUntil: string | null; timeLimitMinutes: number | null; passback: Passback | null }[] = [];
   const cells = new Map<string, Map<string, ReturnType<typeof cellWithDates>>>();
   for (const assessment of assessments) {
     const schedule = scheduleOf(assessment);
@@ -50,6 +55,7 @@ export async function loadCourseGradebook({ db, courseId, now }: { db: PrismaCli
       dueAt: wall(assessment.dueAt),
       lateUntil: wall(assessment.lateUntil),
       timeLimitMinutes: schedule.timeLimitMinutes,
+      passback: syncs.get(assessment.id) ?? null,
     });
     const byLearner = new Map<string, ReturnType<typeof cellWithDates>>();
     const accommodations = new Map(assessment.overrides.map((row) => [row.userId, row]));
@@ -70,6 +76,8 @@ export async function loadCourseGradebook({ db, courseId, now }: { db: PrismaCli
   }
   return {
     course,
+    /** Whether an LMS course linked to this one offers its roster (NRPS): the gradebook offers "sync roster". */
+    lmsRoster: rosterContexts > 0,
     assessments: columns,
     learners: learners.map((learner) => ({
       ...learner,

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { AppError } from "../../errors";
+import { requestScoreSync } from "../../lti/score-sync";
 import { gradebookScore } from "./attempt-cell";
 import { ownedAttempt } from "./owned-attempt";
 import type { OverrideScoreInput } from "./schemas";
@@ -12,7 +13,7 @@ import type { OverrideScoreInput } from "./schemas";
  */
 export async function overrideScore({ db, userId, input, now }: { db: PrismaClient; userId: string; input: OverrideScoreInput; now: Date }) {
   await ownedAttempt(db, input.attemptId, userId, now);
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM assessment_attempts WHERE id = ${input.attemptId} FOR UPDATE`;
     const questions = await tx.attemptQuestion.findMany({ where: { attemptId: input.attemptId }, select: { awarded: true, points: true } });
     const latest = await tx.scoreOverride.findFirst({ where: { attemptId: input.attemptId }, orderBy: { createdAt: "desc" }, select: { score: true, createdAt: true } });
@@ -28,4 +29,7 @@ export async function overrideScore({ db, userId, input, now }: { db: PrismaClie
     });
     return { id: row.id, previous: row.previous, score: row.score, reason: row.reason, createdAt: row.createdAt, total: gradebookScore(questions, row.score) };
   });
+  // Grade passback to the LMS (when the assessment is placed there): the new score replaces the old.
+  await requestScoreSync(db, input.attemptId, now);
+  return saved;
 }

@@ -1,0 +1,279 @@
+/**
+ * LTI Advantage services on both databases, against the spec-following test platform: grade
+ * passback (AGS) when a learner finishes, when an instructor overrides and when a regrade changes
+ * a score, to the placement's own line item or to one Stride finds or makes; the access token by a
+ * JWT assertion the platform verifies against Stride's JWKS; retries of a failing score endpoint
+ * (in this process with runPendingScoreSyncs, and through the pg-boss queue with its backoff);
+ * a permanent refusal marked failed with its error in the gradebook; the roster (NRPS) adding the
+ * learners who never launched to the gradebook.
+ */
+process.env.STRIDE_LTI_ALLOW_INSECURE_LOOPBACK = "1";
+
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/db";
+import { setJobQueue } from "@/lib/server/jobs/job-queue";
+import { createPgBossQueue } from "@/lib/server/jobs/pg-boss-queue";
+import { QUEUES, startJobWorkers } from "@/lib/server/jobs/queues";
+import { regradeAssessmentHandler } from "@/lib/server/jobs/regrade-assessment-job";
+import { forgetAccessTokens } from "@/lib/server/lti/access-token";
+import { LTI_SCORE_SYNC_JOB, runPendingScoreSyncs } from "@/lib/server/lti/score-sync";
+import { publicJwks } from "@/lib/server/lti/tool-keys";
+import type { SessionUser } from "@/lib/server/trpc";
+import { closeWorkerPool } from "@/lib/server/workers/pool";
+import { role, type TestPlatform } from "@/tests/support/lti-platform";
+import { plantedWidth, rightWidth, strideQuestion, strideQuestionPlantedWrong } from "../support/question-fixtures";
+import { callerFor } from "./courses-support";
+import { registeredPlatform, startLtiToolServer, type LtiToolServer } from "./lti-launch-support";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
+
+const START = new Date("2026-05-04T09:00:00Z");
+const ISO_WITH_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const silent = { info: () => undefined, error: () => undefined };
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) => {
+  let database: TestDatabase;
+  let db: PrismaClient;
+  let tool: LtiToolServer;
+  let platform: TestPlatform;
+  let jwksServer: Server;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    db = database.prisma;
+    tool = await startLtiToolServer(db);
+    // Stride's /lti/jwks, as the platform's token endpoint fetches it.
+    jwksServer = createServer((_req, res) => {
+      publicJwks({ db, now: new Date() })
+        .then((jwks) => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify(jwks));
+        })
+        .catch(() => {
+          res.writeHead(500);
+          res.end();
+        });
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
+    platform = await registeredPlatform(db, tool);
+    platform.setToolJwksUrl(`http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/lti/jwks`);
+    forgetAccessTokens();
+  });
+
+  afterAll(async () => {
+    setJobQueue(undefined);
+    await platform?.close();
+    await tool?.close();
+    await new Promise((resolve) => jwksServer?.close(resolve));
+    await database?.drop();
+    await closeWorkerPool();
+  });
+
+  const launch = (options: Omit<Parameters<TestPlatform["launch"]>[0], "toolLoginUrl" | "targetLinkUri">) =>
+    platform.launch({ toolLoginUrl: tool.loginUrl, targetLinkUri: tool.launchUrl, ...options });
+
+  async function sessionUserOf(sub: string): Promise<SessionUser> {
+    const { user } = await db.ltiUser.findFirstOrThrow({ where: { sub, platformId: (await db.ltiPlatform.findFirstOrThrow({ where: { issuer: platform.issuer } })).id }, include: { user: true } });
+    return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale } as SessionUser;
+  }
+
+  /** An LMS course linked by its instructor's launch, with a published one-question assessment placed in it. */
+  async function linkedCourse(contextId: string, { platformLineItem, title = "Quiz" }: { platformLineItem: boolean; title?: string }) {
+    const context = { id: contextId, title: `Course ${contextId}` };
+    const teacherSub = `teacher-${contextId}`;
+    await launch({ user: { sub: teacherSub, name: "Grace Hopper" }, roles: [role.instructor], context, nrpsEndpoint: false });
+    const instructor = await sessionUserOf(teacherSub);
+    const teach = callerFor(db, instructor, () => START);
+    const { courseId } = await db.ltiContext.findFirstOrThrow({ where: { contextId } });
+    const bank = await teach.banks.create({ courseId: courseId!, title: "Strides" });
+    const question = await teach.questions.create({ bankId: bank.id, definition: strideQuestionPlantedWrong });
+    await teach.questions.validate({ questionId: question.id });
+    await teach.questions.publish({ questionId: question.id });
+    const { id: assessmentId } = await teach.assessments.save({
+      courseId: courseId!,
+      titleEn: title,
+      kind: "exam",
+      zones: [{ pool: [{ question: question.id }], draw: 1, points: 10, pointsPerTry: [10, 5] }],
+      published: true,
+    });
+    const resourceLink = { id: `link-${contextId}`, title };
+    // A placement made by deep linking comes with the platform's line item; one added by hand has none.
+    const lineItem = platformLineItem ? platform.createLineItem({ label: title, scoreMaximum: 10, resourceLinkId: resourceLink.id }, contextId) : null;
+    const custom = { stride_kind: "assessment", stride_target_id: assessmentId };
+    await launch({ user: { sub: teacherSub, name: "Grace Hopper" }, roles: [role.instructor], context, resourceLink, custom, nrpsEndpoint: false });
+    return { context, resourceLink, custom, teach, instructor, courseId: courseId!, questionId: question.id, assessmentId, lineItem };
+  }
+
+  /** A learner launches the placement, starts the attempt and answers with `answerOf`, then finishes it. */
+  async function learnerFinishes(course: Awaited<ReturnType<typeof linkedCourse>>, sub: string, answerOf: (prompt: string) => number) {
+    await launch({ user: { sub, name: `Learner ${sub}`, email: `${sub}@example.edu` }, roles: [role.learner], context: course.context, resourceLink: course.resourceLink, custom: course.custom, nrpsEndpoint: false });
+    const take = callerFor(db, await sessionUserOf(sub), () => START);
+    const { attemptId } = await take.assessments.start({ assessmentId: course.assessmentId });
+    const shown = await take.assessments.question({ attemptId, position: 0 });
+    await take.assessments.answer({ attemptId, position: 0, tryNumber: 0, answer: String(answerOf(shown.problem.prompt)) });
+    await take.assessments.finish({ attemptId });
+    return attemptId;
+  }
+
+  const scoresOf = (sub: string) => platform.scores.filter((received) => received.score.userId === sub);
+  const run = () => runPendingScoreSyncs({ db, allowInsecureLoopback: true });
+
+  it("sends one score with the right fields when a learner finishes, then the regrade's and the override's new scores", async () => {
+    const course = await linkedCourse("ags-course", { platformLineItem: true });
+    const attemptId = await learnerFinishes(course, "learner-1", rightWidth);
+    const tokenRequestsBefore = platform.tokenRequests.length;
+
+    expect(await db.ltiScoreSync.findMany({ where: { attemptId } })).toEqual([expect.objectContaining({ status: "pending", tries: 0 })]);
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(scoresOf("learner-1")).toHaveLength(1);
+    const [first] = scoresOf("learner-1");
+    // The planted key grades the right answer wrong: 0 of 10.
+    expect(first!.lineItemId).toBe(course.lineItem!.id);
+    expect(first!.score).toEqual({ userId: "learner-1", scoreGiven: 0, scoreMaximum: 10, activityProgress: "Completed", gradingProgress: "FullyGraded", timestamp: expect.stringMatching(ISO_WITH_MS) });
+    expect(first!.stale).toBe(false);
+
+    // The assertion the platform accepted: iss = sub = client id, aud = its token URL, a jti.
+    const issued = platform.tokenRequests.slice(tokenRequestsBefore).filter((request) => request.outcome === "issued");
+    expect(issued.length).toBeGreaterThanOrEqual(1);
+    expect(issued[0]!.assertionClaims).toMatchObject({ iss: platform.clientId, sub: platform.clientId, aud: platform.urls.token, jti: expect.any(String) });
+    expect(issued[0]!.params.scope).toContain("https://purl.imsglobal.org/spec/lti-ags/scope/score");
+    expect(await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } })).toMatchObject({ status: "sent", tries: 1, scoreGiven: 0, scoreMaximum: 10, lastError: null, lastSentAt: expect.any(Date) });
+
+    // Nothing pending: running again sends nothing.
+    expect(await run()).toEqual({ sent: 0, failed: 0, pending: 0 });
+    expect(scoresOf("learner-1")).toHaveLength(1);
+
+    // A fixed key regraded (the job's handler): 10 of 10 goes to the LMS.
+    await course.teach.questions.update({ questionId: course.questionId, definition: strideQuestion });
+    await course.teach.questions.validate({ questionId: course.questionId });
+    await course.teach.questions.publish({ questionId: course.questionId });
+    const regraded = await regradeAssessmentHandler({ db, now: () => START })({ userId: course.instructor.id, assessmentId: course.assessmentId, questionId: course.questionId, allowLower: false });
+    expect(regraded.changed).toBe(1);
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(scoresOf("learner-1").map((received) => received.score.scoreGiven)).toEqual([0, 10]);
+
+    // An override: 7 of 10, newer than the last.
+    await course.teach.gradebook.overrideScore({ attemptId, score: 7, reason: "Partial credit for the working" });
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    const scores = scoresOf("learner-1");
+    expect(scores.map((received) => received.score.scoreGiven)).toEqual([0, 10, 7]);
+    expect(scores.every((received) => !received.stale)).toBe(true);
+    expect(Date.parse(scores[2]!.score.timestamp)).toBeGreaterThan(Date.parse(scores[1]!.score.timestamp));
+    expect(platform.gradebook.resultsOf(course.lineItem!.id)).toEqual([expect.objectContaining({ userId: "learner-1", resultScore: 7, resultMaximum: 10 })]);
+
+    // The gradebook shows when the LMS last got a score, and no failure.
+    const gradebook = await course.teach.gradebook.course({ courseId: course.courseId });
+    expect(gradebook.assessments[0]!.passback).toMatchObject({ sent: 1, pending: 0, failed: 0, lastError: null, lastSentAt: expect.any(Date) });
+  });
+
+  it("finds or makes the line item itself, and ends with one score after the endpoint fails twice", async () => {
+    const course = await linkedCourse("ags-retry", { platformLineItem: false, title: "Quiz B" });
+    platform.failNextScorePosts(2, 503);
+    const refusedBefore = platform.refusedScorePosts.length;
+    const attemptId = await learnerFinishes(course, "learner-2", plantedWidth);
+
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(platform.refusedScorePosts.length - refusedBefore).toBe(2);
+    expect(scoresOf("learner-2")).toHaveLength(1);
+    expect(scoresOf("learner-2")[0]!.score).toMatchObject({ scoreGiven: 10, scoreMaximum: 10, activityProgress: "Completed", gradingProgress: "FullyGraded" });
+    expect(await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } })).toMatchObject({ status: "sent", tries: 3, lastError: null });
+    // Made by Stride: the assessment's points, its title, its id as resourceId; recorded, so a second learner reuses it.
+    expect(platform.lineItems("ags-retry")).toEqual([expect.objectContaining({ scoreMaximum: 10, label: "Quiz B", resourceId: course.assessmentId })]);
+
+    await learnerFinishes(course, "learner-3", rightWidth);
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(platform.lineItems("ags-retry")).toHaveLength(1);
+    expect(scoresOf("learner-3")[0]!.lineItemId).toBe(platform.lineItems("ags-retry")[0]!.id);
+  });
+
+  it("marks a sync failed at once on a permanent refusal, with the error in the gradebook", async () => {
+    const course = await linkedCourse("ags-refused", { platformLineItem: true, title: "Quiz C" });
+    platform.failNextScorePosts(1, 400);
+    const attemptId = await learnerFinishes(course, "learner-4", rightWidth);
+
+    expect(await run()).toEqual({ sent: 0, failed: 1, pending: 0 });
+    expect(scoresOf("learner-4")).toHaveLength(0);
+    const row = await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } });
+    expect(row).toMatchObject({ status: "failed", tries: 1, lastSentAt: null });
+    expect(row.lastError).toMatch(/HTTP 400/);
+    const gradebook = await course.teach.gradebook.course({ courseId: course.courseId });
+    expect(gradebook.assessments[0]!.passback).toMatchObject({ sent: 0, failed: 1, lastError: expect.stringMatching(/HTTP 400/) });
+
+    // The next change of the score tries again, and is sent.
+    await course.teach.gradebook.overrideScore({ attemptId, score: 4, reason: "Regraded by hand" });
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(scoresOf("learner-4").map((received) => received.score.scoreGiven)).toEqual([4]);
+  });
+
+  it("retries through the pg-boss queue until the score is accepted", async () => {
+    const course = await linkedCourse("ags-queue", { platformLineItem: true, title: "Quiz D" });
+    // The real queue and workers, with the passback's retries a second apart instead of 15 s, 30 s, …
+    const queues = { ...QUEUES, [LTI_SCORE_SYNC_JOB]: { ...QUEUES[LTI_SCORE_SYNC_JOB]!, retryDelay: 1, retryBackoff: false } };
+    const queue = await createPgBossQueue({ url: database.url, kind, queues, pollingIntervalSeconds: 0.5, stopTimeoutMs: 5_000 });
+    try {
+      setJobQueue(queue);
+      await startJobWorkers({ queue, db, logger: silent, now: () => new Date() });
+      platform.failNextScorePosts(2, 503);
+      const attemptId = await learnerFinishes(course, "learner-5", rightWidth);
+      const row = await waitFor(
+        () => db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } }),
+        (sync) => sync.status !== "pending",
+      );
+      expect(row).toMatchObject({ status: "sent", tries: 3, lastError: null });
+      expect(scoresOf("learner-5")).toHaveLength(1);
+    } finally {
+      setJobQueue(undefined);
+      await queue.stop();
+    }
+  });
+
+  it("adds the roster's active learners who never launched to the course and its gradebook", async () => {
+    const course = await linkedCourse("nrps-course", { platformLineItem: true, title: "Quiz E" });
+    await db.user.create({ data: { id: "password-account", name: "Has A Password", email: "taken@example.edu", role: "learner", locale: "en" } });
+    platform.setRoster(
+      [
+        { user_id: "teacher-nrps-course", roles: [role.instructor], name: "Grace Hopper" },
+        { user_id: "roster-1", roles: [role.learner], name: "Barbara Liskov", email: "barbara@example.edu" },
+        { user_id: "roster-2", roles: [role.learner], given_name: "Edsger", family_name: "Dijkstra", email: "taken@example.edu" },
+        { user_id: "roster-3", roles: [role.learner], status: "Inactive", name: "Gone Away" },
+        { user_id: "roster-4", roles: [role.mentor], name: "A Mentor" },
+      ],
+      "nrps-course",
+    );
+    platform.nrpsPageSize = 2;
+    try {
+      expect(await course.teach.gradebook.syncRoster({ courseId: course.courseId })).toEqual({ contexts: 0, queued: false, createdUsers: 0, addedMembers: 0 });
+      // The instructor's next launch carries the NRPS URL (recorded on the context).
+      await launch({ user: { sub: "teacher-nrps-course", name: "Grace Hopper" }, roles: [role.instructor], context: course.context });
+      expect(await course.teach.gradebook.syncRoster({ courseId: course.courseId })).toEqual({ contexts: 1, queued: false, createdUsers: 2, addedMembers: 2 });
+
+      const gradebook = await course.teach.gradebook.course({ courseId: course.courseId });
+      expect(gradebook.lmsRoster).toBe(true);
+      expect(gradebook.learners.map((learner) => learner.name)).toEqual(["Barbara Liskov", "Edsger Dijkstra"]);
+      expect(gradebook.learners.every((learner) => learner.cells[0]!.status === "not-started")).toBe(true);
+      // An e-mail a password account has stays that account's: a stand-in address, a separate user.
+      const edsger = gradebook.learners.find((learner) => learner.name === "Edsger Dijkstra")!;
+      expect(edsger.email).toMatch(/@lti\.invalid$/);
+      expect(edsger.id).not.toBe("password-account");
+      expect(gradebook.learners.find((learner) => learner.name === "Barbara Liskov")!.email).toBe("barbara@example.edu");
+
+      // Their first launch finds the user the roster made; a second sync changes nothing.
+      await launch({ user: { sub: "roster-1", name: "Barbara Liskov" }, roles: [role.learner], context: course.context });
+      expect((await sessionUserOf("roster-1")).id).toBe(gradebook.learners.find((learner) => learner.name === "Barbara Liskov")!.id);
+      expect(await course.teach.gradebook.syncRoster({ courseId: course.courseId })).toEqual({ contexts: 1, queued: false, createdUsers: 0, addedMembers: 0 });
+      expect((await course.teach.gradebook.course({ courseId: course.courseId })).learners).toHaveLength(2);
+    } finally {
+      platform.nrpsPageSize = undefined;
+    }
+  });
+});
