@@ -67,6 +67,11 @@ Usage:
   stride lti key rotate
       A new signing key for Stride as an LTI tool; the previous one stays published at
       /lti/jwks for 14 days. Prints {"kid","retiredKid"}.
+  stride lti token create [--hours N]
+      A one-time token that lets an LMS admin complete one LTI Dynamic Registration without a
+      Stride admin signed in; it expires after N hours (default 24, at most 720). Prints
+      {"token","url","expiresAt"}: paste url (<STRIDE_BASE_URL>/lti/register?stride_token=…) into
+      the LMS as the tool's registration URL. Shown once; only its hash is kept.
   stride admin add --email EMAIL [--name NAME] [--password PASSWORD]
       Makes EMAIL an admin (who may authorise an LTI registration), creating the account when
       there is none: with PASSWORD, or with a generated one printed once ("password").
