@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { IntlProvider } from "use-intl";
 import { DeepLinkPickerForm, DeepLinkRefusal } from "@/app/lti/deep-link/picker-form";
@@ -28,7 +28,7 @@ import { createLogger } from "@/lib/server/observability/logger";
 import type { LoggedLine, LtiToolServer } from "./lti-launch-support";
 
 function html(locale: Locale, status: number, element: ReturnType<typeof createElement>): Response {
-  const body = renderToStaticMarkup(createElement(IntlProvider, { locale, messages: messagesByLocale[locale], timeZone: "UTC" }, element));
+  const body = renderToStaticMarkup(createElement(IntlProvider, { locale, messages: messagesByLocale[locale], timeZone: "UTC" } as ComponentProps<typeof IntlProvider>, element));
   return new Response(`<!doctype html><html lang="${locale}"><body>${body}</body></html>`, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
