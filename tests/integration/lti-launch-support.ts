@@ -10,7 +10,7 @@ import type { PrismaClient } from "@/lib/db";
 import { createAuth, type Auth } from "@/lib/server/auth/create-auth";
 import { sendWebResponse, webRequestOf } from "@/lib/server/http/node-bridge";
 import { handleContinuePost, handleContinueRequest } from "@/lib/server/lti/continue-request";
-import { handleLaunchRequest } from "@/lib/server/lti/launch-request";
+import { handleLaunchPost } from "@/lib/server/lti/launch-post";
 import { handleLoginRequest } from "@/lib/server/lti/login-request";
 import { addPlatform } from "@/lib/server/lti/platforms";
 import { createLogger } from "@/lib/server/observability/logger";
@@ -46,7 +46,7 @@ export async function startLtiToolServer(db: PrismaClient): Promise<LtiToolServe
     const { pathname } = new URL(request.url);
     const options = { request, db, auth, baseUrl: base, logger };
     if (pathname === "/lti/login") return handleLoginRequest(options);
-    if (pathname === "/lti/launch" && request.method === "POST") return handleLaunchRequest(options);
+    if (pathname === "/lti/launch" && request.method === "POST") return handleLaunchPost(options);
     if (pathname === "/lti/launch/continue") return request.method === "POST" ? handleContinuePost(options) : handleContinueRequest(options);
     const session = await auth.api.getSession({ headers: request.headers, query: { disableCookieCache: true } });
     return new Response(`page ${pathname}${new URL(request.url).search} user=${session?.user.id ?? "none"}`, { status: 200, headers: { "content-type": "text/plain" } });

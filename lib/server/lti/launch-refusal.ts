@@ -19,6 +19,9 @@ export const LAUNCH_REFUSALS = {
   "lti.launch.unknownState": 401,
   "lti.launch.expiredState": 401,
   "lti.launch.usedState": 401,
+  // The browser is not the one that started the login (login CSRF; launch-browser.ts).
+  "lti.launch.stateNotBound": 401,
+  "lti.launch.storageNotBound": 401,
   // The id_token.
   "lti.launch.malformedToken": 400,
   "lti.launch.badSignature": 401,
@@ -41,6 +44,10 @@ export const LAUNCH_REFUSALS = {
   // The new-window fallback (launch-ticket.ts).
   "lti.launch.ticketExpired": 401,
   "lti.launch.crossSiteTicket": 403,
+  // The instructor's choice of a course for a new LMS course (link-choice.ts, /lti/launch/link).
+  "lti.launch.linkChoiceExpired": 401,
+  "lti.launch.crossSiteChoice": 403,
+  "lti.launch.notYourCourse": 403,
   // The deep-linking picker and its answer (deep-link-*.ts, /lti/deep-link).
   "lti.deepLink.notSignedIn": 401,
   "lti.deepLink.unknown": 401,

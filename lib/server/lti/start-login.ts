@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
+import { storageState } from "./launch-browser";
 import { LaunchRefusal } from "./launch-refusal";
 import { findPlatform } from "./platforms";
 
@@ -23,7 +24,9 @@ function randomToken(): string {
  * server-side (table lti_login_states: a browser that blocks third-party cookies inside the LMS's
  * iframe loses any cookie set here, so nothing of the launch depends on one), and answers with the
  * authentication request to the platform's authorization endpoint (§5.1.1.2), a plain redirect
- * that needs no JavaScript.
+ * that needs no JavaScript. The state is also bound to the browser (launch-browser.ts): the caller
+ * sets its cookie, and when the platform offers storage (`lti_storage_target`) the state says so
+ * and the caller answers the page that stores it with the platform first.
  */
 export async function startLogin({
   db,
@@ -37,7 +40,16 @@ export async function startLogin({
   /** Stride's public address (STRIDE_BASE_URL). */
   baseUrl: string;
   now: Date;
-}): Promise<{ redirectTo: string; platformId: string }> {
+}): Promise<{
+  redirectTo: string;
+  platformId: string;
+  state: string;
+  nonce: string;
+  /** The frame of the LMS page that answers LTI storage messages, when the platform offers them. */
+  storageTarget: string | null;
+  /** The platform's origin for those messages (its authorization endpoint's). */
+  platformOrigin: string;
+}> {
   const required = (name: string) => {
     const value = params.get(name)?.trim();
     if (!value) throw new LaunchRefusal("lti.login.missingParameter", name, { parameter: name });
@@ -49,6 +61,9 @@ export async function startLogin({
   const clientId = params.get("client_id")?.trim() || null;
   const deploymentId = params.get("lti_deployment_id")?.trim() || null;
   const messageHint = params.get("lti_message_hint");
+  const offeredTarget = params.get("lti_storage_target")?.trim() ?? "";
+  // A frame name (HTML: any string, but "_parent" or a plain name in practice); anything else is ignored.
+  const storageTarget = /^[\w.-]{1,100}$/.test(offeredTarget) ? offeredTarget : null;
 
   const platform = await findPlatform({ db, issuer, clientId });
   if (!platform) throw new LaunchRefusal("lti.login.unknownPlatform", `${issuer} ${clientId ?? "(no client_id)"}`);
@@ -64,7 +79,7 @@ export async function startLogin({
   }
   if (target.origin !== new URL(baseUrl).origin) throw new LaunchRefusal("lti.login.badTargetLinkUri", targetLinkUri.slice(0, 200));
 
-  const state = randomToken();
+  const state = storageTarget ? storageState(randomToken(), storageTarget) : randomToken();
   const nonce = randomToken();
   // States an hour past their expiry go with the next login (their index is on expiresAt): kept
   // that long, a replay of a recent launch is still told apart as "used" rather than "unknown".
@@ -87,5 +102,5 @@ export async function startLogin({
   };
   if (messageHint !== null) query.lti_message_hint = messageHint;
   for (const [name, value] of Object.entries(query)) authorization.searchParams.set(name, value);
-  return { redirectTo: authorization.href, platformId: platform.id };
+  return { redirectTo: authorization.href, platformId: platform.id, state, nonce, storageTarget, platformOrigin: authorization.origin };
 }
