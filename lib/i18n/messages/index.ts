@@ -1,5 +1,6 @@
 import type { Locale } from "../locales";
 import accountEn from "./en/account.json";
+import adminLtiEn from "./en/adminLti.json";
 import calcEn from "./en/calc.json";
 import commonEn from "./en/common.json";
 import engineEn from "./en/engine.json";
@@ -10,6 +11,7 @@ import joinEn from "./en/join.json";
 import learnerCourseEn from "./en/learnerCourse.json";
 import ltiDeepLinkEn from "./en/ltiDeepLink.json";
 import ltiLaunchEn from "./en/ltiLaunch.json";
+import ltiRegisterEn from "./en/ltiRegister.json";
 import practiceEn from "./en/practice.json";
 import progressEn from "./en/progress.json";
 import passwordEn from "./en/password.json";
@@ -25,6 +27,7 @@ import teachEn from "./en/teach.json";
 import teachAssessmentsEn from "./en/teachAssessments.json";
 import teachRegradeEn from "./en/teachRegrade.json";
 import accountZh from "./zh-CN/account.json";
+import adminLtiZh from "./zh-CN/adminLti.json";
 import calcZh from "./zh-CN/calc.json";
 import commonZh from "./zh-CN/common.json";
 import engineZh from "./zh-CN/engine.json";
@@ -35,6 +38,7 @@ import joinZh from "./zh-CN/join.json";
 import learnerCourseZh from "./zh-CN/learnerCourse.json";
 import ltiDeepLinkZh from "./zh-CN/ltiDeepLink.json";
 import ltiLaunchZh from "./zh-CN/ltiLaunch.json";
+import ltiRegisterZh from "./zh-CN/ltiRegister.json";
 import practiceZh from "./zh-CN/practice.json";
 import progressZh from "./zh-CN/progress.json";
 import passwordZh from "./zh-CN/password.json";
@@ -57,6 +61,7 @@ import teachRegradeZh from "./zh-CN/teachRegrade.json";
  */
 const en = {
   account: accountEn,
+  adminLti: adminLtiEn,
   calc: calcEn,
   common: commonEn,
   engine: engineEn,
@@ -67,6 +72,7 @@ const en = {
   learnerCourse: learnerCourseEn,
   ltiDeepLink: ltiDeepLinkEn,
   ltiLaunch: ltiLaunchEn,
+  ltiRegister: ltiRegisterEn,
   practice: practiceEn,
   password: passwordEn,
   progress: progressEn,
@@ -85,6 +91,7 @@ const en = {
 
 const zhCN: typeof en = {
   account: accountZh,
+  adminLti: adminLtiZh,
   calc: calcZh,
   common: commonZh,
   engine: engineZh,
@@ -95,6 +102,7 @@ const zhCN: typeof en = {
   learnerCourse: learnerCourseZh,
   ltiDeepLink: ltiDeepLinkZh,
   ltiLaunch: ltiLaunchZh,
+  ltiRegister: ltiRegisterZh,
   practice: practiceZh,
   password: passwordZh,
   progress: progressZh,
