@@ -26,6 +26,7 @@ describe.each(databaseKinds())("LTI deep linking on %s", (kind) => {
   let draftId: string;
   let bankId: string;
   let otherAssessmentId: string;
+  let otherBankId: string;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -57,6 +58,7 @@ describe.each(databaseKinds())("LTI deep linking on %s", (kind) => {
     await db.bank.create({ data: { courseId, title: "Empty bank" } });
     const other = await db.course.create({ data: { title: "Another course", joinCode: "OTHERDL1" } });
     otherAssessmentId = (await db.assessment.create({ data: { courseId: other.id, titleEn: "Elsewhere", kind: "homework", publishedAt: new Date() } })).id;
+    otherBankId = (await db.bank.create({ data: { courseId: other.id, title: "Elsewhere's bank" } })).id;
   });
 
   afterAll(async () => {
@@ -276,8 +278,11 @@ describe.each(databaseKinds())("LTI deep linking on %s", (kind) => {
   });
 
   it("refuses a resource link launch whose custom parameters name an assessment or bank of another course, opening no session", async () => {
-    for (const custom of [{ stride_kind: "assessment", stride_target_id: otherAssessmentId }]) {
-      const refused = await launch({ user: { sub: "dl-learner-4" }, roles: [role.learner], context: CONTEXT, resourceLink: { id: "foreign-link" }, custom });
+    for (const [index, custom] of [
+      { stride_kind: "assessment", stride_target_id: otherAssessmentId },
+      { stride_kind: "practice", stride_target_id: otherBankId },
+    ].entries()) {
+      const refused = await launch({ user: { sub: "dl-learner-4" }, roles: [role.learner], context: CONTEXT, resourceLink: { id: `foreign-link-${index}` }, custom });
       expect(refused.response.status).toBe(403);
       expect(refusalReasonOf(refused.response.body)).toBe("lti.launch.targetNotInCourse");
       expect(refused.response.setCookies.some((line) => line.startsWith("better-auth.session_token="))).toBe(false);

@@ -71,9 +71,12 @@ const AUTO_SUBMIT_HASH = `'sha256-${createHash("sha256").update(AUTO_SUBMIT).dig
 /**
  * The page that carries the response to the platform: a form posting JWT to deep_link_return_url,
  * sent by a one-line script (allowed by its hash) and by its button without JavaScript. Its own
- * policy lets the form go to the platform (form-action) and nothing else run.
+ * policy lets the form go to the platform (form-action) and nothing else run. proxy.ts must leave
+ * this path's policy to it: Next.js keeps a proxy's Content-Security-Policy over a route's, and the
+ * pages' `form-action 'self'` would stop the post to the LMS. The script also carries the proxy's
+ * nonce (x-nonce), should a proxy policy apply.
  */
-function returnPage({ locale, returnUrl, jwt, frameAncestors }: { locale: Locale; returnUrl: string; jwt: string; frameAncestors: string[] }): Response {
+function returnPage({ locale, returnUrl, jwt, frameAncestors, nonce }: { locale: Locale; returnUrl: string; jwt: string; frameAncestors: string[]; nonce: string | null }): Response {
   const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "ltiDeepLink" });
   const title = t("returningTitle");
   const body = `<h1>${escapeHtml(title)}</h1>
@@ -82,7 +85,7 @@ function returnPage({ locale, returnUrl, jwt, frameAncestors }: { locale: Locale
 <input type="hidden" name="JWT" value="${escapeHtml(jwt)}">
 <button type="submit">${escapeHtml(t("returnButton"))}</button>
 </form>
-<script>${AUTO_SUBMIT}</script>`;
+<script${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>${AUTO_SUBMIT}</script>`;
   const policy = [
     "default-src 'none'",
     `script-src ${AUTO_SUBMIT_HASH}`,
@@ -163,7 +166,7 @@ export async function handleDeepLinkRespond({
       cancelled ? "LTI deep linking cancelled" : "LTI deep linking answered",
     );
     const returnUrl = deepLink.settings.deep_link_return_url;
-    return returnPage({ locale, returnUrl, jwt, frameAncestors: [new URL(platform.issuer).origin, new URL(returnUrl).origin] });
+    return returnPage({ locale, returnUrl, jwt, frameAncestors: [new URL(platform.issuer).origin, new URL(returnUrl).origin], nonce: request.headers.get("x-nonce") });
   } catch (error) {
     if (!(error instanceof LaunchRefusal)) {
       logger.error({ event: "lti.deepLink.failed", err: error }, "LTI deep linking failed");
