@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { wallClockOf } from "@/lib/grading/assessments";
 import { assessmentTitle } from "./assessment-title";
 import { timeSpent } from "./time-spent";
 import type { Gradebook, GradebookCell } from "./gradebook-types";
@@ -33,6 +34,17 @@ export async function GradebookTable({ courseId, gradebook }: { courseId: string
                   {t("points", { possible: assessment.possible })}
                   {assessment.dueAt && <> · {t("due", { due: assessment.dueAt.replace("T", " ") })}</>}
                 </div>
+                {assessment.passback && (
+                  <div className="text-xs font-normal text-slate-600" data-testid="gradebook-passback">
+                    {assessment.passback.lastSentAt ? t("passback.sent", { at: wallClockOf(assessment.passback.lastSentAt, gradebook.course.timeZone).replace("T", " ") }) : t("passback.notYet")}
+                    {assessment.passback.pending > 0 && <> · {t("passback.waiting", { count: assessment.passback.pending })}</>}
+                    {assessment.passback.failed > 0 && (
+                      <div className="text-red-700" data-testid="gradebook-passback-failed">
+                        {t("passback.failed", { count: assessment.passback.failed, error: assessment.passback.lastError ?? "" })}
+                      </div>
+                    )}
+                  </div>
+                )}
               </th>
             ))}
           </tr>

@@ -7,6 +7,7 @@ import { orNotFound, teachCaller } from "../../_components/teach-caller";
 import { AccommodationForm } from "./accommodation-form";
 import { assessmentTitle } from "./assessment-title";
 import { GradebookTable } from "./gradebook-table";
+import { RosterSyncButton } from "./roster-sync-button";
 import { StatisticsSection } from "./statistics-section";
 
 export const dynamic = "force-dynamic";
@@ -61,6 +62,7 @@ export default async function GradebookPage({ params, searchParams }: { params: 
             </a>
           </div>
           <p className="max-w-sm text-xs text-slate-600">{t("downloadsHelp")}</p>
+          {gradebook.lmsRoster && <RosterSyncButton courseId={courseId} />}
         </div>
       </div>
 
