@@ -126,7 +126,7 @@ describe.each(databaseKinds())("LTI 1.3 launches on %s", (kind) => {
     const learner = await launch({ user: { sub: "student-placed" }, roles: [role.learner], context, resourceLink: { id: "link-quiz" } });
     expect((await learner.follow()).body).toMatch(new RegExp(`^page /courses/${courseId}/assessments/${assessment.id} `));
     expect(await database.prisma.ltiResourceLink.findFirst({ where: { resourceLinkId: "link-quiz" } })).toMatchObject({ kind: "assessment", targetId: assessment.id });
-    // An assessment of another course named in a placement opens the launch's own course instead.
+    // A placement naming no assessment Stride has opens the launch's own course instead (one of another course is refused: lti-deep-link.test.ts).
     const foreign = await launch({ user: { sub: "student-placed" }, roles: [role.learner], context, resourceLink: { id: "link-foreign" }, custom: { stride_kind: "assessment", stride_target_id: "not-this-course" } });
     expect((await foreign.follow()).body).toMatch(new RegExp(`^page /courses/${courseId} `));
   });
