@@ -1,0 +1,116 @@
+/**
+ * The admin LTI page's operations (lib/server/lti/registration-admin.ts, behind app/admin/lti) on
+ * both databases: only an admin gets anything (others NOT_FOUND, as the page answers 404); the
+ * overview lists platforms, open registration links and Stride's values for an LMS; a platform
+ * added by the form is checked like the CLI's (problems by field, a duplicate named); removing
+ * one twice is harmless; a registration link made there authorises one registration.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminAddPlatform, adminCreateRegistrationLink, adminLtiOverview, adminRemovePlatform, type PlatformForm } from "@/lib/server/lti/registration-admin";
+import { claimRegistrationToken } from "@/lib/server/lti/registration-tokens";
+import type { SessionUser } from "@/lib/server/trpc";
+import { newUser } from "./courses-support";
+import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
+
+const BASE = "https://stride.example.edu";
+
+const moodle: PlatformForm = {
+  issuer: "https://moodle.example.edu",
+  clientId: "Xy12abc",
+  name: "Moodle (faculty)",
+  authLoginUrl: "https://moodle.example.edu/mod/lti/auth.php",
+  accessTokenUrl: "https://moodle.example.edu/mod/lti/token.php",
+  jwksUrl: "https://moodle.example.edu/mod/lti/certs.php",
+  deploymentIds: "1\n 7, 1 ",
+};
+
+describe.each(databaseKinds())("the admin's LTI page on %s", (kind) => {
+  let database: TestDatabase;
+  let admin: SessionUser;
+  let instructor: SessionUser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    instructor = await newUser(database.prisma, "instructor");
+    const promoted = await newUser(database.prisma, "learner", "Admin");
+    await database.prisma.user.update({ where: { id: promoted.id }, data: { role: "admin" } });
+    admin = { ...promoted, role: "admin" };
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("answers NOT_FOUND to anyone but an admin, and changes nothing", async () => {
+    const db = database.prisma;
+    for (const user of [null, instructor]) {
+      await expect(adminLtiOverview({ db, user, baseUrl: BASE })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(adminAddPlatform({ db, user, form: moodle, allowInsecureLoopback: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(adminRemovePlatform({ db, user, issuer: moodle.issuer, clientId: moodle.clientId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(adminCreateRegistrationLink({ db, user, baseUrl: BASE })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await db.ltiPlatform.count()).toBe(0);
+    expect(await db.ltiRegistrationToken.count()).toBe(0);
+  });
+
+  it("shows Stride's values for an LMS and an empty list", async () => {
+    const overview = await adminLtiOverview({ db: database.prisma, user: admin, baseUrl: BASE });
+    expect(overview).toEqual({
+      platforms: [],
+      openTokenCount: 0,
+      values: {
+        registrationUrl: `${BASE}/lti/register`,
+        loginUrl: `${BASE}/lti/login`,
+        launchUrl: `${BASE}/lti/launch`,
+        deepLinkingUrl: `${BASE}/lti/launch`,
+        jwksUrl: `${BASE}/lti/jwks`,
+        domain: "stride.example.edu",
+        scopes: [
+          "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+          "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+          "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+          "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly",
+        ],
+      },
+    });
+  });
+
+  it("adds a platform from the form (deployment ids by line or comma), refuses bad fields by name and a duplicate", async () => {
+    const db = database.prisma;
+    const added = await adminAddPlatform({ db, user: admin, form: moodle, allowInsecureLoopback: false });
+    expect(added).toMatchObject({ ok: true, platform: { issuer: moodle.issuer, clientId: "Xy12abc", deploymentIds: ["1", "7"] } });
+
+    const bad = await adminAddPlatform({ db, user: admin, form: { ...moodle, clientId: "other", jwksUrl: "http://moodle.example.edu/certs", deploymentIds: " , " }, allowInsecureLoopback: false });
+    expect(bad).toEqual({
+      ok: false,
+      problems: [
+        { field: "jwksUrl", message: "must use https (plain http is allowed only for a loopback host)" },
+        { field: "deploymentIds", message: "give at least one deployment id" },
+      ],
+    });
+    const again = await adminAddPlatform({ db, user: admin, form: moodle, allowInsecureLoopback: false });
+    expect(again).toEqual({ ok: false, problems: [{ field: "clientId", message: "is already registered for this issuer" }] });
+
+    const overview = await adminLtiOverview({ db, user: admin, baseUrl: BASE });
+    expect(overview.platforms.map((platform) => platform.clientId)).toEqual(["Xy12abc"]);
+  });
+
+  it("removes a platform; a second removal finds nothing", async () => {
+    const db = database.prisma;
+    expect(await adminRemovePlatform({ db, user: admin, issuer: moodle.issuer, clientId: moodle.clientId })).toMatchObject({ clientId: "Xy12abc" });
+    expect(await adminRemovePlatform({ db, user: admin, issuer: moodle.issuer, clientId: moodle.clientId })).toBeNull();
+    expect(await db.ltiPlatform.count()).toBe(0);
+  });
+
+  it("makes a registration link, counted as open, that authorises one registration and names its maker", async () => {
+    const db = database.prisma;
+    const { url, expiresAt } = await adminCreateRegistrationLink({ db, user: admin, baseUrl: BASE, hours: 3 });
+    expect(url).toMatch(/^https:\/\/stride\.example\.edu\/lti\/register\?stride_token=stride-reg-/);
+    expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(2.9 * 3_600_000);
+    expect((await adminLtiOverview({ db, user: admin, baseUrl: BASE })).openTokenCount).toBe(1);
+    const token = new URL(url).searchParams.get("stride_token")!;
+    const id = await claimRegistrationToken({ db, token });
+    expect(await db.ltiRegistrationToken.findUnique({ where: { id: id! }, select: { createdById: true } })).toEqual({ createdById: admin.id });
+    expect((await adminLtiOverview({ db, user: admin, baseUrl: BASE })).openTokenCount).toBe(0);
+  });
+});
