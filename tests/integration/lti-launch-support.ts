@@ -11,6 +11,7 @@ import { createAuth, type Auth } from "@/lib/server/auth/create-auth";
 import { sendWebResponse, webRequestOf } from "@/lib/server/http/node-bridge";
 import { handleContinuePost, handleContinueRequest } from "@/lib/server/lti/continue-request";
 import { handleLaunchPost } from "@/lib/server/lti/launch-post";
+import { handleLinkChoicePost, handleLinkChoiceRequest } from "@/lib/server/lti/link-choice-request";
 import { handleLoginRequest } from "@/lib/server/lti/login-request";
 import { addPlatform } from "@/lib/server/lti/platforms";
 import { createLogger } from "@/lib/server/observability/logger";
@@ -48,6 +49,7 @@ export async function startLtiToolServer(db: PrismaClient): Promise<LtiToolServe
     if (pathname === "/lti/login") return handleLoginRequest(options);
     if (pathname === "/lti/launch" && request.method === "POST") return handleLaunchPost(options);
     if (pathname === "/lti/launch/continue") return request.method === "POST" ? handleContinuePost(options) : handleContinueRequest(options);
+    if (pathname === "/lti/launch/link") return request.method === "POST" ? handleLinkChoicePost(options) : handleLinkChoiceRequest(options);
     const session = await auth.api.getSession({ headers: request.headers, query: { disableCookieCache: true } });
     return new Response(`page ${pathname}${new URL(request.url).search} user=${session?.user.id ?? "none"}`, { status: 200, headers: { "content-type": "text/plain" } });
   };

@@ -7,6 +7,7 @@ import { newWindowPage, pageLocaleOf, refusalPage } from "./launch-page";
 import { LaunchRefusal } from "./launch-refusal";
 import { openLaunchSession } from "./launch-session";
 import { peekLaunchTicket, redeemLaunchTicket } from "./launch-ticket";
+import { landingOf } from "./link-choice";
 import { readForm } from "./read-form";
 
 function localeOf(value: string, headers: Headers): Locale {
@@ -51,7 +52,8 @@ export async function handleContinueRequest({
   const session = await auth.api.getSession({ headers: request.headers, query: { disableCookieCache: true } });
   if (session?.user.id === launch.userId) {
     await redeemLaunchTicket({ db, ticket, now });
-    return seeOther(baseUrl, launch.target);
+    // An instructor who may link one of their courses to this new LMS course chooses first (link-choice.ts).
+    return seeOther(baseUrl, await landingOf({ db, userId: launch.userId, target: launch.target, now }));
   }
   logger.info({ event: "lti.launch.cookieBlocked", userId: launch.userId }, "LTI launch: no session cookie came back; offering a new window");
   return newWindowPage({ locale: localeOf(launch.locale, request.headers), ticket });
@@ -95,5 +97,5 @@ export async function handleContinuePost({
     userAgent: request.headers.get("user-agent"),
   });
   logger.info({ event: "lti.launch.newWindow", userId: launch.userId }, "LTI launch continued in a new window");
-  return seeOther(baseUrl, launch.target, session.setCookies);
+  return seeOther(baseUrl, await landingOf({ db, userId: launch.userId, target: launch.target, now }), session.setCookies);
 }

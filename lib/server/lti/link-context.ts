@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/db";
 import { createCourse } from "../courses/create-course";
 import type { LaunchClaims } from "./claims";
 import { LaunchRefusal } from "./launch-refusal";
+import { offerLinkChoice } from "./link-choice";
 import type { CourseRole } from "./roles";
 
 export interface LinkedContext {
@@ -11,6 +12,8 @@ export interface LinkedContext {
   courseId: string;
   /** The Stride course was made by this launch. */
   createdCourse: boolean;
+  /** Its instructor may link one of their courses instead (link-choice.ts), which the landing step offers. */
+  choiceOffered: boolean;
 }
 
 /** What every launch refreshes on its context: the deployment and the service URLs of the last launch. */
@@ -44,7 +47,10 @@ export async function checkContext({ db, platformId, claims, courseRole }: { db:
  * launch: a new course titled as the LMS's, with that instructor as owner, in their language.
  * Two first instructor launches at once end with one linked course: the link is claimed by a
  * conditional update (courseId still null), and the loser's new course is deleted.
- * `checkContext` ran first, so a learner always finds the course linked.
+ * `checkContext` ran first, so a learner always finds the course linked. When the instructor
+ * already owns Stride courses that could be linked instead, the launch's landing step offers that
+ * choice (link-choice.ts; resource link launches only: a deep-linking request goes on to place
+ * activities of the new course).
  */
 export async function linkContext({
   db,
@@ -68,13 +74,16 @@ export async function linkContext({
     update: fields,
     select: { id: true, courseId: true },
   });
-  if (row.courseId) return { id: row.id, courseId: row.courseId, createdCourse: false };
+  if (row.courseId) return { id: row.id, courseId: row.courseId, createdCourse: false, choiceOffered: false };
 
   const title = (context.title ?? context.label ?? "").trim().slice(0, 200) || (locale === "zh-CN" ? "LMS 课程" : "LMS course");
   const course = await createCourse({ db, userId, title, lang: locale, desiredRetention: 0.9 });
   const claimed = await db.ltiContext.updateMany({ where: { id: row.id, courseId: null }, data: { courseId: course.id } });
-  if (claimed.count === 1) return { id: row.id, courseId: course.id, createdCourse: true };
+  if (claimed.count === 1) {
+    const choiceOffered = claims.messageType === "LtiResourceLinkRequest" && (await offerLinkChoice({ db, userId, ltiContextId: row.id, newCourseId: course.id, title }));
+    return { id: row.id, courseId: course.id, createdCourse: true, choiceOffered };
+  }
   await db.course.delete({ where: { id: course.id } });
   const winner = await db.ltiContext.findUniqueOrThrow({ where: { id: row.id }, select: { courseId: true } });
-  return { id: row.id, courseId: winner.courseId!, createdCourse: false };
+  return { id: row.id, courseId: winner.courseId!, createdCourse: false, choiceOffered: false };
 }
