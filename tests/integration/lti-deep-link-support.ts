@@ -28,7 +28,7 @@ import { createLogger } from "@/lib/server/observability/logger";
 import type { LoggedLine, LtiToolServer } from "./lti-launch-support";
 
 function html(locale: Locale, status: number, element: ReturnType<typeof createElement>): Response {
-  const body = renderToStaticMarkup(createElement(IntlProvider, { locale, messages: messagesByLocale[locale], timeZone: "UTC" } as ComponentProps<typeof IntlProvider>, element));
+  const body = renderToStaticMarkup(createElement(IntlProvider, { locale, messages: messagesByLocale[locale], timeZone: "UTC" } as unknown as ComponentProps<typeof IntlProvider>, element));
   return new Response(`<!doctype html><html lang="${locale}"><body>${body}</body></html>`, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
