@@ -8,6 +8,7 @@
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
+import { frameAncestorsFor, registeredPlatformOrigins } from "@/lib/server/lti/frame-ancestors";
 
 export type ContentSecurityPolicyOptions = {
   nonce: string;
@@ -47,13 +48,25 @@ export function contentSecurityPolicy({ nonce, dev, frameAncestors, https }: Con
   return directives.map((directive) => directive.join(" ")).join("; ");
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * frame-ancestors: STRIDE_FRAME_ANCESTORS, and on the pages an LMS frames the registered LTI
+ * platforms' origins (kept in memory, read from the database at most once a minute:
+ * lib/server/lti/frame-ancestors.ts); /lti/register, opened by a platform not yet registered,
+ * may be framed by any https site.
+ */
+export async function proxy(request: NextRequest) {
   const config = env();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const frameAncestors = frameAncestorsFor({
+    pathname: request.nextUrl.pathname,
+    configured: config.STRIDE_FRAME_ANCESTORS,
+    platformOrigins: await registeredPlatformOrigins(),
+    allowInsecureLoopback: config.STRIDE_LTI_ALLOW_INSECURE_LOOPBACK === "1",
+  });
   const policy = contentSecurityPolicy({
     nonce,
     dev: config.NODE_ENV === "development",
-    frameAncestors: config.STRIDE_FRAME_ANCESTORS,
+    frameAncestors,
     https: (config.STRIDE_BASE_URL ?? "").startsWith("https:"),
   });
   const requestHeaders = new Headers(request.headers);

@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db";
 import { AppError } from "../errors";
 import type { SessionUser } from "../trpc";
+import { forgetPlatformOrigins } from "./frame-ancestors";
 import { insecureLoopbackAllowed, parsePlatformInput } from "./platform-input";
 import { addPlatform, listPlatforms, removePlatform, type LtiPlatformRecord } from "./platforms";
 import { TOOL_SCOPES, toolUrls } from "./registration-document";
@@ -73,7 +74,9 @@ export async function adminAddPlatform({
   const parsed = parsePlatformInput(input, { allowInsecureLoopback });
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((problem) => ({ field: problem.field.split(".")[0] ?? problem.field, message: problem.message })) };
   try {
-    return { ok: true, platform: await addPlatform({ db, input, allowInsecureLoopback }) };
+    const platform = await addPlatform({ db, input, allowInsecureLoopback });
+    forgetPlatformOrigins();
+    return { ok: true, platform };
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") return { ok: false, problems: [{ field: "clientId", message: "is already registered for this issuer" }] };
     throw error;
@@ -83,7 +86,9 @@ export async function adminAddPlatform({
 export async function adminRemovePlatform({ db, user, issuer, clientId }: { db: PrismaClient; user: SessionUser | null; issuer: string; clientId: string }): Promise<LtiPlatformRecord | null> {
   requireAdmin(user);
   try {
-    return await removePlatform({ db, issuer, clientId });
+    const removed = await removePlatform({ db, issuer, clientId });
+    forgetPlatformOrigins();
+    return removed;
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null;
     throw error;

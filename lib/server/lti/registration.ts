@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import { AppError } from "../errors";
+import { forgetPlatformOrigins } from "./frame-ancestors";
 import { addPlatform, type LtiPlatformRecord } from "./platforms";
 import {
   platformDisplayName,
@@ -115,7 +116,7 @@ export async function registerWithPlatform({
   if (!read.ok) throw new RegistrationFailure("lti.registrationRejected", read.problems.join("; "), 502);
   if (!read.deploymentId) throw new RegistrationFailure("lti.registrationNoDeployment", `the platform answered client_id ${read.clientId} without a deployment_id`, 502);
   try {
-    return await addPlatform({
+    const platform = await addPlatform({
       db,
       allowInsecureLoopback,
       input: {
@@ -128,6 +129,8 @@ export async function registerWithPlatform({
         deploymentIds: [read.deploymentId],
       },
     });
+    forgetPlatformOrigins();
+    return platform;
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") throw new RegistrationFailure("lti.platformExists", error.message, 409);
     if (error instanceof AppError && error.code === "BAD_INPUT") throw new RegistrationFailure("lti.registrationRejected", error.message, 502);
