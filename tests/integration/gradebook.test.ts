@@ -119,7 +119,7 @@ describe.each(databaseKinds())("the gradebook on %s", (kind) => {
     const book = await owner("2026-05-01T12:00:00Z").gradebook.course({ courseId: course.courseId });
     expect(book.assessments).toEqual([
       // 1 × 2 + 1 × 3 points.
-      { id: assessmentId, titleEn: "Homework 1, pooling", titleZh: null, kind: "homework", possible: 5, dueAt: "2026-05-01T18:00", lateUntil: "2026-05-02T18:00", timeLimitMinutes: null },
+      { id: assessmentId, titleEn: "Homework 1, pooling", titleZh: null, kind: "homework", possible: 5, dueAt: "2026-05-01T18:00", lateUntil: "2026-05-02T18:00", timeLimitMinutes: null, passback: null },
     ]);
     expect(book.learners.map((learner) => learner.name)).toEqual(["Ada", "Ben", "Cai", "Dee"]);
     const cells = Object.fromEntries(book.learners.map((learner) => [learner.name, learner.cells[0]!]));
