@@ -50,6 +50,7 @@ export async function SiteHeader({ user, locale, theme }: SiteHeaderProps) {
               ...(user?.role === "learner" ? [{ href: "/courses", label: t("nav.courses") }] : []),
               ...(user ? [{ href: "/settings", label: t("nav.settings") }] : []),
               ...(user?.role === "instructor" || user?.role === "admin" ? [{ href: "/teach", label: t("nav.teach") }] : []),
+              ...(user?.role === "admin" ? [{ href: "/admin/lti", label: t("nav.admin") }] : []),
             ]}
           />
           <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 text-sm xl:ml-auto xl:flex-nowrap xl:border-0 xl:pt-0">
