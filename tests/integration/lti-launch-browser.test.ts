@@ -248,6 +248,7 @@ describe.each(databaseKinds())("LTI launches bound to their browser on %s", (kin
       expect(refusalReasonOf(noToken.body)).toBe("lti.launch.crossSiteChoice");
       const notTheirs = await browserRequest(jar, choice.action, { method: "POST", form: { ...choice.fields, course: linkedA }, headers: { origin: tool.base } });
       expect(refusalReasonOf(notTheirs.body)).toBe("lti.launch.notYourCourse");
+      expect(tool.logs).toContainEqual(expect.objectContaining({ event: "lti.launch.refused", reason: "lti.launch.crossSiteChoice" }));
       expect((await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "owner-course-b" } })).courseId).toBe(made);
 
       const chosen = await browserRequest(jar, choice.action, { method: "POST", form: { ...choice.fields, course: existing }, headers: { origin: tool.base } });

@@ -107,7 +107,22 @@ function nonceOf(request: Request): string {
   return request.headers.get("x-nonce") ?? randomBytes(16).toString("base64");
 }
 
-function storagePage({ locale, request, body, config, then }: { locale: Locale; request: Request; body: string; config: StorageClientConfig; then: string }): Response {
+function storagePage({
+  locale,
+  request,
+  body,
+  config,
+  then,
+  noScriptNext,
+}: {
+  locale: Locale;
+  request: Request;
+  body: string;
+  config: StorageClientConfig;
+  then: string;
+  /** Without JavaScript, a link on to here (the login's authorization request: the state cookie may still serve). */
+  noScriptNext?: string;
+}): Response {
   const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: "ltiLaunch" });
   const nonce = nonceOf(request);
   const html = `<!doctype html>
@@ -122,7 +137,7 @@ function storagePage({ locale, request, body, config, then }: { locale: Locale; 
 <body>
 <main>
 <p>${escapeHtml(t("storageLead"))}</p>
-<noscript><p data-reason="lti.storage.noScript">${escapeHtml(t("storageNoScript"))}</p></noscript>
+<noscript><p data-reason="lti.storage.noScript">${escapeHtml(t("storageNoScript"))}</p>${noScriptNext ? `\n<p><a href="${escapeHtml(noScriptNext)}">${escapeHtml(t("storageContinue"))}</a></p>` : ""}</noscript>
 ${body}
 </main>
 <script nonce="${escapeHtml(nonce)}">${STORAGE_CLIENT_SCRIPT}
@@ -171,7 +186,7 @@ export function storageLoginPage({
     ],
     timeoutMs: STORAGE_TIMEOUT_MS,
   };
-  return storagePage({ locale, request, body: "", config, then: `  window.location.replace(${scriptJson(redirectTo)});` });
+  return storagePage({ locale, request, body: "", config, then: `  window.location.replace(${scriptJson(redirectTo)});`, noScriptNext: redirectTo });
 }
 
 /**
