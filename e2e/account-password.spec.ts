@@ -19,6 +19,8 @@ let server: ServerProcess;
 let dataDir: string;
 
 test.beforeAll(async () => {
+  // As long as startServer may wait for a server to start on a busy machine (server-process.ts).
+  test.setTimeout(200_000);
   dataDir = mkdtempSync(path.join(tmpdir(), "stride-account-"));
   server = await startServer({ port: PORT, env: { STRIDE_DATA_DIR: dataDir, NODE_ENV: "development", STRIDE_LOG_LEVEL: "info", STRIDE_LOG_FORMAT: "json" } });
 });

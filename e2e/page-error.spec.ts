@@ -31,6 +31,8 @@ let dataDir: string;
 test.skip(!postgresAvailable, "skipped because STRIDE_SKIP_POSTGRES=1 says no PostgreSQL server is there (README)");
 
 test.beforeAll(async () => {
+  // As long as startServer may wait for a server to start on a busy machine (server-process.ts).
+  test.setTimeout(200_000);
   database = await createPostgresDatabase();
   dataDir = mkdtempSync(path.join(tmpdir(), "stride-page-error-"));
   server = await startServer({ port: PORT, env: { DATABASE_URL: database.url, STRIDE_DATA_DIR: dataDir, BETTER_AUTH_SECRET: randomBytes(32).toString("base64url") } });

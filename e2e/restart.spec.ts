@@ -28,7 +28,7 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const healthy = await fetch(`${BASE}/api/health`).then((res) => res.ok, () => false);
@@ -48,7 +48,8 @@ function stopServer(child: ChildProcess): Promise<number | null> {
 }
 
 test("stopping the server with SIGTERM and starting it again keeps every review and the session", async ({ page }) => {
-  test.setTimeout(240_000);
+  // Two starts of up to 180 s each on a busy machine, and the journey between them.
+  test.setTimeout(420_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "stride-restart-"));
   let server = await startServer(dataDir);
   try {

@@ -21,7 +21,9 @@ export async function syncBuiltInBank({ db }: { db: PrismaClient }): Promise<{ a
       };
       await tx.template.upsert({ where: { id: template.template }, create: { id: template.template, ...fields }, update: fields });
     }
-  });
+    // Start-up work, not a request: on a busy machine (two test runs on two cores) the 67 upserts
+    // took longer than Prisma's default 5 s, and the server failed to start.
+  }, { maxWait: 60_000, timeout: 120_000 });
   const retired = await db.template.findMany({ where: { id: { notIn: ids }, active: true }, select: { id: true } });
   if (retired.length > 0) {
     await db.template.updateMany({ where: { id: { in: retired.map((row) => row.id) } }, data: { active: false } });
