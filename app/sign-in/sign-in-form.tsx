@@ -101,7 +101,7 @@ export function SignInForm({ next, title, demo }: { next: string | null; title: 
             {demo.accounts.map((account) => (
               <li key={account.email} className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white p-3 shadow-sm">
                 <div className="min-w-0">
-                  <div className="font-medium">{account.role === "instructor" ? t("demoInstructor") : t("demoLearner")}</div>
+                  <div className="font-medium">{account.role === "instructor" ? t("demoInstructor") : account.role === "admin" ? t("demoAdmin") : t("demoLearner")}</div>
                   <div className="font-mono text-slate-600">{account.email}</div>
                 </div>
                 <button

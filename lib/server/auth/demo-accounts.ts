@@ -6,6 +6,8 @@ export const DEMO_PASSWORD = "stride-demo";
 export const DEMO_ACCOUNTS = [
   { email: "learner@example.com", name: "Demo Learner", role: "learner" },
   { email: "instructor@example.com", name: "Demo Instructor", role: "instructor" },
+  // Registers LMS platforms (/admin/lti) on a demo, as `stride admin add` makes one elsewhere.
+  { email: "admin@example.com", name: "Demo Admin", role: "admin" },
 ] as const;
 
 /**
