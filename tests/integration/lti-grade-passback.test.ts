@@ -13,6 +13,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
+import { closeExpiredAttempts } from "@/lib/server/assessments/close-expired-attempts";
 import { setJobQueue } from "@/lib/server/jobs/job-queue";
 import { createPgBossQueue } from "@/lib/server/jobs/pg-boss-queue";
 import { QUEUES, startJobWorkers } from "@/lib/server/jobs/queues";
@@ -88,7 +89,7 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
   }
 
   /** An LMS course linked by its instructor's launch, with a published one-question assessment placed in it. */
-  async function linkedCourse(contextId: string, { platformLineItem, title = "Quiz" }: { platformLineItem: boolean; title?: string }) {
+  async function linkedCourse(contextId: string, { platformLineItem, title = "Quiz", timeLimitMinutes }: { platformLineItem: boolean; title?: string; timeLimitMinutes?: number }) {
     const context = { id: contextId, title: `Course ${contextId}` };
     const teacherSub = `teacher-${contextId}`;
     await launch({ user: { sub: teacherSub, name: "Grace Hopper" }, roles: [role.instructor], context, nrpsEndpoint: false });
@@ -103,6 +104,7 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
       courseId: courseId!,
       titleEn: title,
       kind: "exam",
+      ...(timeLimitMinutes ? { timeLimitMinutes } : {}),
       zones: [{ pool: [{ question: question.id }], draw: 1, points: 10, pointsPerTry: [10, 5] }],
       published: true,
     });
@@ -115,13 +117,13 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
   }
 
   /** A learner launches the placement, starts the attempt and answers with `answerOf`, then finishes it. */
-  async function learnerFinishes(course: Awaited<ReturnType<typeof linkedCourse>>, sub: string, answerOf: (prompt: string) => number) {
+  async function learnerFinishes(course: Awaited<ReturnType<typeof linkedCourse>>, sub: string, answerOf: (prompt: string) => number, { finish = true }: { finish?: boolean } = {}) {
     await launch({ user: { sub, name: `Learner ${sub}`, email: `${sub}@example.edu` }, roles: [role.learner], context: course.context, resourceLink: course.resourceLink, custom: course.custom, nrpsEndpoint: false });
     const take = callerFor(db, await sessionUserOf(sub), () => START);
     const { attemptId } = await take.assessments.start({ assessmentId: course.assessmentId });
     const shown = await take.assessments.question({ attemptId, position: 0 });
     await take.assessments.answer({ attemptId, position: 0, tryNumber: 0, answer: String(answerOf(shown.problem.prompt)) });
-    await take.assessments.finish({ attemptId });
+    if (finish) await take.assessments.finish({ attemptId });
     return attemptId;
   }
 
@@ -215,7 +217,16 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
     expect(scoresOf("learner-4").map((received) => received.score.scoreGiven)).toEqual([4]);
   });
 
-  it("retries through the pg-boss queue until the score is accepted", async () => {
+  it("sends the score of an attempt the minute's sweep closes at its time limit, and nothing before", async () => {
+    const course = await linkedCourse("ags-timed", { platformLineItem: true, title: "Timed quiz", timeLimitMinutes: 30 });
+    const attemptId = await learnerFinishes(course, "learner-6", plantedWidth, { finish: false });
+    expect(await db.ltiScoreSync.count({ where: { attemptId } })).toBe(0);
+    expect(await closeExpiredAttempts({ db, now: new Date(START.getTime() + 31 * 60_000) })).toEqual({ closed: 1 });
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(scoresOf("learner-6").map((received) => received.score)).toEqual([expect.objectContaining({ scoreGiven: 10, scoreMaximum: 10, activityProgress: "Completed", gradingProgress: "FullyGraded" })]);
+  });
+
+  it("retries through the pg-boss queue until the score is accepted, and reads the roster an instructor's launch enqueues", async () => {
     const course = await linkedCourse("ags-queue", { platformLineItem: true, title: "Quiz D" });
     // The real queue and workers, with the passback's retries a second apart instead of 15 s, 30 s, …
     const queues = { ...QUEUES, [LTI_SCORE_SYNC_JOB]: { ...QUEUES[LTI_SCORE_SYNC_JOB]!, retryDelay: 1, retryBackoff: false } };
@@ -231,6 +242,15 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
       );
       expect(row).toMatchObject({ status: "sent", tries: 3, lastError: null });
       expect(scoresOf("learner-5")).toHaveLength(1);
+
+      // The instructor's launch (with the NRPS claim) enqueues the roster job; its worker adds the new learner.
+      platform.setRoster([{ user_id: "queued-roster-1", roles: [role.learner], name: "Frances Allen" }], "ags-queue");
+      await launch({ user: { sub: "teacher-ags-queue", name: "Grace Hopper" }, roles: [role.instructor], context: course.context });
+      const listed = await waitFor(
+        async () => (await course.teach.gradebook.course({ courseId: course.courseId })).learners.map((learner) => learner.name),
+        (names) => names.includes("Frances Allen"),
+      );
+      expect(listed).toContain("Frances Allen");
     } finally {
       setJobQueue(undefined);
       await queue.stop();
