@@ -44,7 +44,7 @@ export function ltiLimiterFor(db: PrismaClient): RequestLimiter {
 /**
  * Counts one LTI request of `ip`; null when it may go on, else the 429 page (in the person's
  * language, with Retry-After), logged as `<event>` with the address. No address (an in-process
- * caller) is not counted.
+ * caller) is not counted; a limiter that fails lets the request through (logged).
  */
 export async function limitLtiRequest({
   limiter,
@@ -65,7 +65,12 @@ export async function limitLtiRequest({
     await limiter.charge({ userId: null, ip: `lti:${ip}`, cost: 1 });
     return null;
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "RATE_LIMITED") throw error;
+    if (!(error instanceof AppError) || error.code !== "RATE_LIMITED") {
+      // The limiter answers from memory when the database fails (its insurance limiter), so this
+      // is a bug of ours: logged, and the launch goes on rather than failing for everyone.
+      logger.error({ event: `${event}.failed`, err: error }, "LTI request limit could not be counted");
+      return null;
+    }
     const seconds = error.retryAfterSeconds ?? LTI_LIMITS.windowSeconds;
     logger.warn({ event, reason: "lti.rateLimited", ip, retryAfterSeconds: seconds }, "LTI request refused: too many from this address");
     return tooManyPage({ locale, seconds });
