@@ -45,7 +45,7 @@ describe.each(databaseKinds())("LTI launches bound to their browser on %s", (kin
     await database?.drop();
   });
 
-  const launchOptions = (sub: string, contextId: string, roles = [role.instructor]) => ({
+  const launchOptions = (sub: string, contextId: string, roles: string[] = [role.instructor]) => ({
     toolLoginUrl: tool.loginUrl,
     targetLinkUri: tool.launchUrl,
     user: { sub, name: `Person ${sub}` },
