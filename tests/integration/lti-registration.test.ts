@@ -218,6 +218,11 @@ describe.each(databaseKinds())("LTI Dynamic Registration on %s", (kind) => {
 
     beforeAll(async () => {
       server = createServer((req, res) => {
+        if (req.method === "POST" && req.url === "/register") {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ client_id: "client-without-deployment", "https://purl.imsglobal.org/spec/lti-tool-configuration": { domain: "stride.example.edu" } }));
+          return;
+        }
         const document = documents.get(req.url ?? "") ?? { status: 404, body: "{}" };
         res.writeHead(document.status, { "content-type": "application/json" });
         res.end(document.body);
@@ -237,6 +242,19 @@ describe.each(databaseKinds())("LTI Dynamic Registration on %s", (kind) => {
       jwks_uri: `${origin}/jwks`,
       registration_endpoint: `${origin}/register`,
       "https://purl.imsglobal.org/spec/lti-platform-configuration": { product_family_code: "odd", messages_supported: [{ type: "LtiResourceLinkRequest" }] },
+    });
+
+    it("answers without a deployment id: refused naming the client id it gave, nothing registered, the token given back", async () => {
+      documents.set("/no-deployment/.well-known/openid-configuration", { status: 200, body: JSON.stringify(good()) });
+      const { token, id } = await createRegistrationToken({ db: database.prisma });
+      const fields = { openid_configuration: `${origin}/no-deployment/.well-known/openid-configuration`, registration_token: "platform-token", stride_token: token };
+      const posted = await handleRegistrationPost(options(formPost(fields)));
+      expect(posted.status).toBe(502);
+      const page = await posted.text();
+      expect(reasonOf(page)).toBe("lti.registrationNoDeployment");
+      expect(page).toContain("client-without-deployment");
+      expect((await listPlatforms({ db: database.prisma })).some((row) => row.clientId === "client-without-deployment")).toBe(false);
+      expect(await database.prisma.ltiRegistrationToken.findUnique({ where: { id }, select: { usedAt: true } })).toEqual({ usedAt: null });
     });
 
     it.each([
@@ -270,6 +288,20 @@ describe.each(databaseKinds())("LTI Dynamic Registration on %s", (kind) => {
     expect(reasonOf(await done.text())).toBe("lti.registrationRejected");
     expect(lms.registrationRequests).toMatchObject([{ status: 401 }]);
     expect(await database.prisma.ltiRegistrationToken.findUnique({ where: { id }, select: { usedAt: true } })).toEqual({ usedAt: null });
+  });
+
+  it("the same platform and client id registered twice: the second is refused as already registered", async () => {
+    const lms = await platform("twice-client");
+    const register = () => {
+      const url = new URL(lms.registrationInitiationUrl(`${BASE}/lti/register`));
+      return handleRegistrationPost(options(formPost({ openid_configuration: url.searchParams.get("openid_configuration")!, registration_token: url.searchParams.get("registration_token")! }, { cookie: adminCookie, origin: BASE })));
+    };
+    expect((await register()).status).toBe(200);
+    const again = await register();
+    expect(again.status).toBe(409);
+    const page = await again.text();
+    expect(reasonOf(page)).toBe("lti.platformExists");
+    expect(page).toContain("twice-client");
   });
 
   it("a refusal page follows the browser's language (Chinese)", async () => {

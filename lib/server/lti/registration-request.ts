@@ -81,7 +81,7 @@ function urlRefusal(parameters: RegistrationParameters, allowInsecureLoopback: b
 }
 
 function failureRefusal(failure: RegistrationFailure): Refusal {
-  return { reason: failure.reason, status: failure.status, detail: failure.detail };
+  return { reason: failure.reason, status: failure.status, detail: failure.detail, params: failure.params };
 }
 
 /** GET: who asks, what the platform is, and the confirmation. */
@@ -140,16 +140,9 @@ export async function handleRegistrationPost(options: RegistrationRequestOptions
   } catch (error) {
     if (claimedTokenId) await releaseRegistrationToken({ db, id: claimedTokenId }).catch(() => undefined);
     if (error instanceof RegistrationFailure) {
-      const refusal = failureRefusal(error);
-      return refuse(options, locale, parameters, error.reason === "lti.platformExists" ? { ...refusal, params: platformExistsParams(error.detail) } : refusal);
+      return refuse(options, locale, parameters, failureRefusal(error));
     }
     logger.error({ event: "lti.registration.failed", err: error }, "LTI registration failed");
     return registrationFailurePage({ locale, nonce });
   }
-}
-
-/** serverErrors.lti.platformExists names the issuer and client id; platforms.ts's message carries them. */
-function platformExistsParams(detail: string): Record<string, string> {
-  const match = /issuer (\S+) and client id (\S+) is already/.exec(detail);
-  return { issuer: match?.[1] ?? "?", clientId: match?.[2] ?? "?" };
 }

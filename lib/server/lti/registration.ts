@@ -33,6 +33,8 @@ export class RegistrationFailure extends Error {
       | "lti.platformExists",
     readonly detail: string,
     readonly status: number,
+    /** The words of the reason's sentence (serverErrors.lti.*). */
+    readonly params: Record<string, string> = {},
   ) {
     super(`${reason}: ${detail}`);
   }
@@ -114,7 +116,7 @@ export async function registerWithPlatform({
   }
   const read = readRegistrationResponse(answer);
   if (!read.ok) throw new RegistrationFailure("lti.registrationRejected", read.problems.join("; "), 502);
-  if (!read.deploymentId) throw new RegistrationFailure("lti.registrationNoDeployment", `the platform answered client_id ${read.clientId} without a deployment_id`, 502);
+  if (!read.deploymentId) throw new RegistrationFailure("lti.registrationNoDeployment", `the platform answered client_id ${read.clientId} without a deployment_id`, 502, { clientId: read.clientId });
   try {
     const platform = await addPlatform({
       db,
@@ -132,7 +134,7 @@ export async function registerWithPlatform({
     forgetPlatformOrigins();
     return platform;
   } catch (error) {
-    if (error instanceof AppError && error.code === "CONFLICT") throw new RegistrationFailure("lti.platformExists", error.message, 409);
+    if (error instanceof AppError && error.code === "CONFLICT") throw new RegistrationFailure("lti.platformExists", error.message, 409, { issuer: configuration.issuer, clientId: read.clientId });
     if (error instanceof AppError && error.code === "BAD_INPUT") throw new RegistrationFailure("lti.registrationRejected", error.message, 502);
     throw error;
   }
