@@ -38,8 +38,9 @@ export function platformOrigins(platforms: { issuer: string; authLoginUrl: strin
   for (const platform of platforms) {
     for (const url of [platform.issuer, platform.authLoginUrl]) {
       try {
-        const { protocol, origin } = new URL(url);
-        if (protocol === "https:" || protocol === "http:") origins.add(origin);
+        const { protocol, origin, hostname } = new URL(url);
+        // A CSP host source cannot be an IPv6 address (CSP 3 §2.3.1): such a platform is left out.
+        if ((protocol === "https:" || protocol === "http:") && !hostname.startsWith("[")) origins.add(origin);
       } catch {
         // The registry accepts only absolute URLs; anything else is skipped, never a source.
       }
@@ -105,7 +106,8 @@ export function frameAncestorsFor({
   const sources = configured.trim().split(/\s+/).filter(Boolean);
   if (pathname === "/lti/register") {
     sources.push("https:");
-    if (allowInsecureLoopback) sources.push("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*");
+    // CSP host sources cannot name an IPv6 address ([::1]): localhost and 127.0.0.1 only.
+    if (allowInsecureLoopback) sources.push("http://localhost:*", "http://127.0.0.1:*");
   } else if (!NEVER_FRAMED_BY_PLATFORMS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) {
     sources.push(...origins);
   }

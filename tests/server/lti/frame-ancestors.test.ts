@@ -36,7 +36,7 @@ afterEach(() => {
 
 describe("the platforms' origins", () => {
   it("are the issuer's and the login endpoint's origins, each once", () => {
-    expect(platformOrigins([moodle, canvas, { issuer: "http://127.0.0.1:4010", authLoginUrl: "http://127.0.0.1:4010/auth" }])).toEqual([
+    expect(platformOrigins([moodle, canvas, { issuer: "http://127.0.0.1:4010", authLoginUrl: "http://127.0.0.1:4010/auth" }, { issuer: "http://[::1]:4011", authLoginUrl: "http://[::1]:4011/auth" }])).toEqual([
       "http://127.0.0.1:4010",
       "https://canvas.instructure.com",
       "https://moodle.example.edu",
@@ -62,7 +62,7 @@ describe("frame-ancestors of a page", () => {
 
   it("lets any https site frame /lti/register, and loopback http only where allowed", () => {
     expect(frameAncestorsFor({ ...base, pathname: "/lti/register" })).toBe("'self' https://lms.example.edu https:");
-    expect(frameAncestorsFor({ ...base, pathname: "/lti/register", allowInsecureLoopback: true })).toBe("'self' https://lms.example.edu https: http://localhost:* http://127.0.0.1:* http://[::1]:*");
+    expect(frameAncestorsFor({ ...base, pathname: "/lti/register", allowInsecureLoopback: true })).toBe("'self' https://lms.example.edu https: http://localhost:* http://127.0.0.1:*");
   });
 
   it("drops 'none' when platforms are added beside it", () => {
