@@ -61,7 +61,10 @@ ${body}
 `;
 }
 
-const HEADERS = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" };
+// The address carries the registration tokens: no other site hears of it. Not "no-referrer": with
+// it browsers may send `Origin: null` on the page's own form post (Fetch, "serialize a request
+// origin"), and an admin's confirmation is checked by its Origin.
+const HEADERS = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "same-origin" };
 
 function hiddenFields(fields: Record<string, string | null>): string {
   return Object.entries(fields)
