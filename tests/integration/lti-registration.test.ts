@@ -194,6 +194,7 @@ describe.each(databaseKinds())("LTI Dynamic Registration on %s", (kind) => {
       // The way on: a token field and a sign-in in a new window that comes back here.
       expect(page).toContain('name="stride_token"');
       expect(page).toContain("/sign-in?next=%2Flti%2Fregister%3Fopenid_configuration%3D");
+      expect(page).toMatch(/<a href="\/lti\/register\?openid_configuration=[^"]+" target="_blank" rel="opener">/);
       const posted = await handleRegistrationPost(options(formPost({ openid_configuration: lms.urls.openidConfiguration, ...extra }, cookie ? { cookie, origin: BASE } : { origin: BASE })));
       expect(posted.status).toBe(status);
     }

@@ -144,9 +144,10 @@ export function registeredPage({
 
 /**
  * A refusal in the person's language, with its status. Without authority (no admin, no token), it
- * offers a field for a Stride registration token and a sign-in in a new window (an LMS's frame
- * often keeps no Stride cookie); a registration finished in that window sends its closing message
- * here, and this page passes it on to the LMS.
+ * offers a field for a Stride registration token, the same registration in a new window (an
+ * LMS's cross-site frame carries no Stride session cookie; a top-level window does) and a sign-in
+ * in a new window; a registration finished in such a window sends its closing message here, and
+ * this page passes it on to the LMS (its parent, or the window that opened it).
  */
 export function registrationRefusedPage({
   locale,
@@ -183,8 +184,9 @@ ${hiddenFields({ openid_configuration: offerAuthority.openidConfiguration, regis
 <input type="text" id="stride_token" name="stride_token" autocomplete="off" spellcheck="false" required>
 <button type="submit">${escapeHtml(t("tokenButton"))}</button>
 </form>
+<p>${escapeHtml(t("newWindowLead"))} <a href="${escapeHtml(next)}" target="_blank" rel="opener">${escapeHtml(t("newWindowLink"))}</a></p>
 <p>${escapeHtml(t("signInLead"))} <a href="/sign-in?next=${encodeURIComponent(next)}" target="_blank" rel="opener">${escapeHtml(t("signInLink"))}</a></p>
-<script${nonceAttribute}>window.addEventListener("message", function (event) { if (event.origin === location.origin && event.data && event.data.subject === "${CLOSE_MESSAGE}" && window.parent !== window) window.parent.postMessage({ subject: "${CLOSE_MESSAGE}" }, "*"); });</script>`;
+<script${nonceAttribute}>window.addEventListener("message", function (event) { var back = window.parent !== window ? window.parent : window.opener; if (back && event.origin === location.origin && event.data && event.data.subject === "${CLOSE_MESSAGE}") back.postMessage({ subject: "${CLOSE_MESSAGE}" }, "*"); });</script>`;
   } else {
     body += `\n<p>${escapeHtml(t("whatToDo", { reason }))}</p>`;
   }
