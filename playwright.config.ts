@@ -75,6 +75,8 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       STRIDE_DATA_DIR: dataDir,
       NODE_ENV: "development",
+      // The LMS journey's test platform is plain http on 127.0.0.1 (e2e/lti-launch.spec.ts).
+      STRIDE_LTI_ALLOW_INSECURE_LOOPBACK: "1",
     },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },

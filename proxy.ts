@@ -48,6 +48,8 @@ export function contentSecurityPolicy({ nonce, dev, frameAncestors, https }: Con
   return directives.map((directive) => directive.join(" ")).join("; ");
 }
 
+const DEEP_LINKING_ANSWER = "/lti/deep-link/respond";
+
 /**
  * frame-ancestors: STRIDE_FRAME_ANCESTORS, and on the pages an LMS frames the registered LTI
  * platforms' origins (kept in memory, read from the database at most once a minute:
@@ -55,6 +57,10 @@ export function contentSecurityPolicy({ nonce, dev, frameAncestors, https }: Con
  * may be framed by any https site.
  */
 export async function proxy(request: NextRequest) {
+  // The deep-linking answer sets a policy of its own: its form posts to the LMS's return URL
+  // (which form-action 'self' would block) and its one script is allowed by hash. Next.js keeps
+  // a proxy's policy over a route's, so this path gets none from here.
+  if (request.nextUrl.pathname === DEEP_LINKING_ANSWER) return NextResponse.next();
   const config = env();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const frameAncestors = frameAncestorsFor({

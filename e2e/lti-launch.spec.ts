@@ -1,0 +1,131 @@
+/**
+ * Issue 15 in a real browser: Stride inside an LMS of another site, with third-party cookies
+ * blocked as Chromium blocks them. The LMS is the suite's spec-following test platform
+ * (tests/support/lti-platform) on 127.0.0.1; Stride is on localhost, another site, so its frame
+ * is third-party there.
+ *
+ * The journey: Stride's admin makes a one-time registration link, the LMS admin pastes it into the
+ * LMS (LTI Dynamic Registration); an instructor opens Stride from the LMS course in a frame (the
+ * course is made and the instructor signed in, by a partitioned cookie); the instructor places the
+ * daily review through Deep Linking; a learner opens the placed link and lands on their reviews.
+ */
+import { existsSync } from "node:fs";
+import { expect, test, type FrameLocator, type Page } from "@playwright/test";
+import { startTestPlatform, type TestPlatform } from "../tests/support/lti-platform";
+import { signIn, snap } from "./support";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+// The switch Chromium offers for testing its third-party cookie blocking; the journey checks that
+// it took effect (document.hasStorageAccess() is false in Stride's frame) rather than trusting it.
+test.use({
+  launchOptions: {
+    executablePath: existsSync(chromium) ? chromium : undefined,
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--test-third-party-cookie-phaseout"],
+  },
+});
+
+const ADMIN = { email: "admin@example.com", password: "stride-demo" };
+
+let platform: TestPlatform;
+
+test.beforeAll(async () => {
+  platform = await startTestPlatform({ name: "Test LMS", clientId: "unused-until-registered" });
+});
+
+test.afterAll(async () => {
+  await platform?.close();
+});
+
+const toolFrame = (page: Page): FrameLocator => page.frameLocator("#tool-frame");
+
+/** Starts a launch from the LMS's home page as the given person and role. */
+async function launchFromLms(page: Page, options: { sub: string; name: string; email: string; role: "Instructor" | "Learner"; message?: "LtiResourceLinkRequest" | "LtiDeepLinkingRequest" }) {
+  await page.goto(platform.issuer);
+  // The test LMS's launch form (tests/support/lti-platform/browser-pages.ts), by its fields' names.
+  const form = page.locator('form[action="/lms/start"]').first();
+  await form.locator('input[name="sub"]').fill(options.sub);
+  await form.locator('input[name="name"]').fill(options.name);
+  await form.locator('input[name="email"]').fill(options.email);
+  await form.locator('select[name="role"]').selectOption({ label: options.role });
+  await form.locator('select[name="messageType"]').selectOption(options.message ?? "LtiResourceLinkRequest");
+  await form.getByRole("button", { name: "Launch" }).click();
+}
+
+test("an LMS registers Stride by Dynamic Registration and opens it in a frame with third-party cookies blocked: instructor, deep link, learner", async ({ browser, baseURL }) => {
+  test.setTimeout(300_000);
+
+  // ---- Stride's admin makes a one-time registration link ----
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, ADMIN);
+  await admin.goto("/admin/lti");
+  await admin.getByTestId("token-form").getByRole("button").click();
+  const registrationLink = (await admin.getByTestId("registration-link").textContent())!.trim();
+  expect(registrationLink).toMatch(new RegExp(`^${baseURL}/lti/register\\?`));
+  await snap(admin, "lti-admin-registration-link");
+
+  // ---- the LMS admin pastes it into the LMS; the registration completes in the LMS's frame ----
+  const lmsContext = await browser.newContext();
+  const lms = await lmsContext.newPage();
+  await lms.goto(platform.issuer);
+  await lms.getByLabel("Tool registration URL").fill(registrationLink);
+  await lms.getByRole("button", { name: "Register" }).click();
+  // Stride, in the LMS's frame, names the platform and asks for a confirmation.
+  const registration = lms.frameLocator("#registration-frame");
+  await expect(registration.getByText(platform.issuer).first()).toBeVisible({ timeout: 30_000 });
+  await snap(lms, "lti-registration-confirm");
+  await registration.getByRole("button", { name: "Register Stride" }).click();
+  await expect(lms.locator("#status")).toHaveText("Registration finished.", { timeout: 30_000 });
+  expect(platform.registrationRequests.at(-1)?.problems ?? []).toEqual([]);
+  await snap(lms, "lti-registration-finished");
+
+  // The admin page lists the platform the LMS registered.
+  await admin.reload();
+  await expect(admin.getByText(platform.issuer).first()).toBeVisible();
+  await adminContext.close();
+
+  // ---- an instructor opens Stride from the LMS course, in a frame ----
+  await launchFromLms(lms, { sub: "teacher-1", name: "Grace Hopper", email: "grace@lms.example", role: "Instructor" });
+  const frame = toolFrame(lms);
+  await expect(frame.getByRole("heading", { name: "Convolutional Neural Networks" }).first()).toBeVisible({ timeout: 30_000 });
+  // Third-party cookies were blocked in that frame: the session lives in a cookie partitioned to the LMS.
+  const storageAccess = await lms.frame({ name: "tool-frame" })!.evaluate(() => document.hasStorageAccess());
+  expect(storageAccess).toBe(false);
+  await snap(lms, "lti-instructor-in-frame");
+
+  // ---- the instructor places the daily review through Deep Linking ----
+  await launchFromLms(lms, { sub: "teacher-1", name: "Grace Hopper", email: "grace@lms.example", role: "Instructor", message: "LtiDeepLinkingRequest" });
+  // The test LMS accepts several items at once, so the picker offers check boxes.
+  const dailyReview = frame.getByRole("checkbox", { name: /daily review/i });
+  await expect(dailyReview).toBeVisible({ timeout: 30_000 });
+  await snap(lms, "lti-deep-link-picker");
+  await dailyReview.check();
+  await frame.getByRole("button", { name: "Add to the LMS" }).click();
+  await expect(frame.locator("#deep-linking-result")).toHaveText("Placed 1 item(s).", { timeout: 30_000 });
+  const placed = platform.deepLinkingResponses.at(-1)!.placed;
+  expect(placed).toHaveLength(1);
+
+  // ---- a learner opens the placed link and lands on their reviews, signed in ----
+  const learnerContext = await browser.newContext();
+  const learner = await learnerContext.newPage();
+  await learner.goto(platform.issuer);
+  const placedRow = learner.getByRole("listitem").filter({ hasText: placed[0]!.title ?? placed[0]!.resourceLinkId });
+  await placedRow.getByRole("combobox").selectOption({ label: "Learner" });
+  await placedRow.getByRole("textbox").fill("student-1");
+  await placedRow.getByRole("button", { name: "Launch" }).click();
+  const learnerFrame = toolFrame(learner);
+  // Signed in on their reviews: a problem, the first-visit walkthrough or a notice, never the sign-in page.
+  const reviewing = learnerFrame.getByTestId("problem").or(learnerFrame.getByTestId("walkthrough")).or(learnerFrame.getByTestId("notice"));
+  await expect(reviewing.first()).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => learner.frame({ name: "tool-frame" })!.url()).toContain("/review");
+  await snap(learner, "lti-learner-review-in-frame");
+
+  // Stride at the top level, in the learner's browser, is not signed in: the frame's session was
+  // partitioned to the LMS's site and never became a first-party cookie.
+  const topLevel = await learnerContext.newPage();
+  await topLevel.goto("/review");
+  await expect(topLevel).toHaveURL(/\/sign-in/);
+  await learnerContext.close();
+  await lmsContext.close();
+});
