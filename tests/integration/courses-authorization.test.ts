@@ -103,6 +103,7 @@ const PROCEDURES: [string, Call, Expected][] = [
   ["gradebook.accommodate", async (c, f) => c.gradebook.accommodate({ assessmentId: (await f.exam()).assessmentId, userId: f.learnerId, extraMinutes: 10 }), OWNERS_ONLY],
   ["gradebook.statistics", async (c, f) => c.gradebook.statistics({ assessmentId: (await f.exam()).assessmentId }), OWNERS_ONLY],
   ["gradebook.csv", (c, f) => c.gradebook.csv({ courseId: f.courseId, format: "canvas" }), OWNERS_ONLY],
+  ["gradebook.syncRoster", (c, f) => c.gradebook.syncRoster({ courseId: f.courseId }), OWNERS_ONLY],
 ];
 
 const PEOPLE: Person[] = ["anonymous", "learnerIn", "learnerOut", "owner", "coOwner", "otherInstructor"];

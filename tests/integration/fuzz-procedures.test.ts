@@ -98,6 +98,7 @@ const VALID: Record<string, (f: Fixture) => unknown> = {
   "gradebook.accommodate": (f) => ({ assessmentId: f.assessmentId, userId: f.learnerId, dueAt: "2026-12-10T17:00", lateUntil: null, extraMinutes: 15 }),
   "gradebook.statistics": (f) => ({ assessmentId: f.assessmentId }),
   "gradebook.csv": (f) => ({ courseId: f.courseId, format: "moodle" }),
+  "gradebook.syncRoster": (f) => ({ courseId: f.courseId }),
   "engine.check": () => ({ seed: 7, offset: 0, count: 5 }),
   "problems.preview": () => ({ template: "conv.output-size", seed: 7, lang: "zh-CN" }),
   "progress.get": () => ({ page: 1 }),

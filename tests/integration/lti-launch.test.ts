@@ -61,6 +61,19 @@ describe.each(databaseKinds())("LTI 1.3 launches on %s", (kind) => {
     expect(tool.logs).toContainEqual(expect.objectContaining({ event: "lti.launch", userId: ltiUser.userId, createdUser: true, createdCourse: true, courseRole: "owner" }));
   });
 
+  it("keeps the LMS course's roster and line-item URLs when a later launch carries no AGS or NRPS claim", async () => {
+    const context = { id: "course-services", title: "Services" };
+    await launch({ user: { sub: "teacher-services", name: "Grace" }, roles: [role.instructor], context });
+    const before = await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "course-services" } });
+    expect(before).toMatchObject({ membershipsUrl: platform.urls.memberships("course-services"), lineItemsUrl: platform.urls.lineItems("course-services") });
+
+    // An ungraded placement: the platform sends neither service claim this time.
+    const bare = await launch({ user: { sub: "teacher-services", name: "Grace" }, roles: [role.instructor], context, agsEndpoint: false, nrpsEndpoint: false });
+    expect(bare.response.status).toBe(303);
+    const after = await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "course-services" } });
+    expect(after).toMatchObject({ membershipsUrl: before.membershipsUrl, lineItemsUrl: before.lineItemsUrl, agsScopes: before.agsScopes });
+  });
+
   it("joins a learner to the linked course as a learner and finds them again on their next launch", async () => {
     const context = { id: "course-join", title: "Vision" };
     await launch({ user: { sub: "teacher-2", name: "Ada" }, roles: [role.instructor], context });

@@ -16,7 +16,7 @@ export interface LinkedContext {
   choiceOffered: boolean;
 }
 
-/** What every launch refreshes on its context: the deployment and the service URLs of the last launch. */
+/** What a context is made with: the deployment, the title and the service URLs of its first launch. */
 function contextFields(claims: LaunchClaims) {
   return {
     deploymentId: claims.deploymentId,
@@ -24,6 +24,20 @@ function contextFields(claims: LaunchClaims) {
     membershipsUrl: claims.nrps?.context_memberships_url ?? null,
     lineItemsUrl: claims.ags?.lineitems ?? null,
     agsScopes: claims.ags?.scope ?? [],
+  };
+}
+
+/**
+ * What a later launch refreshes. Not every placement carries the AGS or NRPS claim (an ungraded
+ * link often has none), so a launch without one keeps the service URLs the context already has:
+ * otherwise one such launch would switch off roster sync and line-item creation until the next.
+ */
+function contextUpdates(claims: LaunchClaims) {
+  const { membershipsUrl, lineItemsUrl, agsScopes, ...always } = contextFields(claims);
+  return {
+    ...always,
+    ...(membershipsUrl ? { membershipsUrl } : {}),
+    ...(lineItemsUrl ? { lineItemsUrl, agsScopes } : {}),
   };
 }
 
@@ -71,7 +85,7 @@ export async function linkContext({
   const row = await db.ltiContext.upsert({
     where: { platformId_contextId: { platformId, contextId: context.id } },
     create: { platformId, contextId: context.id, ...fields },
-    update: fields,
+    update: contextUpdates(claims),
     select: { id: true, courseId: true },
   });
   if (row.courseId) return { id: row.id, courseId: row.courseId, createdCourse: false, choiceOffered: false };
