@@ -70,11 +70,16 @@ describe.each(databaseKinds())("the job queue (pg-boss) on %s", (kind) => {
     const settings = await waitFor(() => callerFor(learner).settings.get(), (value) => value.optimizer.job?.state === "done");
     expect(settings.optimizer.job).toMatchObject({ state: "done", error: null });
     expect(settings.optimizer.job?.finishedAt).toBeInstanceOf(Date);
-    // The history was written so that a fit beats FSRS's defaults (support/optimizer-history.ts).
-    expect(settings.optimizer.usingOwnParameters).toBe(true);
-    expect(settings.optimizer.logLossAfter).toBeLessThan(settings.optimizer.logLossBefore!);
+    // Both log losses are stored, and the fit is kept exactly when it predicts the history better.
+    // The history was written so that a fit usually beats FSRS's defaults
+    // (support/optimizer-history.ts), but fsrs-rs's fit is not the same on a starved machine: on CI,
+    // with the production build beside this file, it once came out no better (2026-12-07), so the
+    // rule is checked either way; the optimizer's own quality is tested in tests/srs.
+    const improved = settings.optimizer.logLossAfter! < settings.optimizer.logLossBefore!;
+    expect(settings.optimizer.logLossBefore).toBeGreaterThan(0);
+    expect(settings.optimizer.usingOwnParameters).toBe(improved);
     const user = await database.prisma.user.findUniqueOrThrow({ where: { id: learner.id } });
-    expect(user.fsrsParameters).toHaveLength(21);
+    expect(user.fsrsParameters).toHaveLength(improved ? 21 : 0);
     expect(await queue.depths()).toMatchObject({ [OPTIMIZE_PARAMETERS_JOB]: 0 });
     // The fit ran on a worker thread of the pool (lib/server/workers), not on the event loop.
     expect(getWorkerPool().history.map((task) => task.name)).toContain("optimizeLearnerHistory");
