@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { Auth } from "../auth/create-auth";
+import { isOwnOrigin } from "../auth/origins";
 import type { Logger } from "../observability/logger";
 import { newWindowPage, pageLocaleOf, refusalPage } from "./launch-page";
 import { LaunchRefusal } from "./launch-refusal";
@@ -83,7 +84,7 @@ export async function handleContinuePost({
   now?: Date;
 }): Promise<Response> {
   const origin = request.headers.get("origin");
-  if (!origin || ![new URL(baseUrl).origin, ...trustedOrigins].includes(origin)) return refused(new LaunchRefusal("lti.launch.crossSiteTicket", `origin ${String(origin).slice(0, 200)}`), request, logger);
+  if (!isOwnOrigin(origin, baseUrl, trustedOrigins)) return refused(new LaunchRefusal("lti.launch.crossSiteTicket", `origin ${String(origin).slice(0, 200)}`), request, logger);
   const form = await readForm(request);
   const launch = await redeemLaunchTicket({ db, ticket: form.get("ticket") ?? "", now });
   if (!launch) return refused(new LaunchRefusal("lti.launch.ticketExpired"), request, logger);

@@ -6,6 +6,7 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { createTranslator } from "use-intl";
 import type { Auth } from "../auth/create-auth";
+import { isOwnOrigin } from "../auth/origins";
 import type { Logger } from "../observability/logger";
 import { CLAIM, LTI_VERSION } from "./claims";
 import { listDeepLinkChoices } from "./deep-link-choices";
@@ -147,7 +148,7 @@ export async function handleDeepLinkRespond({
     // Browsers send Origin with every form post; one from another site is refused (a missing one,
     // from a client that is not a browser, still needs the session and the request's secret id).
     const origin = request.headers.get("origin");
-    if (origin && ![new URL(baseUrl).origin, ...trustedOrigins].includes(origin)) throw new LaunchRefusal("lti.deepLink.crossSite", `origin ${origin.slice(0, 200)}`);
+    if (origin !== null && !isOwnOrigin(origin, baseUrl, trustedOrigins)) throw new LaunchRefusal("lti.deepLink.crossSite", `origin ${origin.slice(0, 200)}`);
     const form = await readForm(request);
     const session = await auth.api.getSession({ headers: request.headers, query: { disableCookieCache: true } });
     const { rowId, deepLink } = await checkDeepLink({ db, userId: session?.user.id ?? null, id: form.get("id") ?? "", now });

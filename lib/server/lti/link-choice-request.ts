@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import type { Auth } from "../auth/create-auth";
+import { isOwnOrigin } from "../auth/origins";
 import type { Logger } from "../observability/logger";
 import { failurePage, pageLocaleOf, refusalPage } from "./launch-page";
 import { LaunchRefusal } from "./launch-refusal";
@@ -108,7 +109,7 @@ export async function handleLinkChoiceRequest({ request, db, auth, logger, now =
  */
 export async function handleLinkChoicePost({ request, db, auth, baseUrl, trustedOrigins = [], logger, now = new Date() }: ChoiceRequest): Promise<Response> {
   const origin = request.headers.get("origin");
-  if (!origin || ![new URL(baseUrl).origin, ...trustedOrigins].includes(origin)) {
+  if (!isOwnOrigin(origin, baseUrl, trustedOrigins)) {
     return refused(new LaunchRefusal("lti.launch.crossSiteChoice", `origin ${String(origin).slice(0, 200)}`), request, logger);
   }
   let userId: string | null = null;

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { PrismaClient } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Auth } from "../auth/create-auth";
+import { isOwnOrigin } from "../auth/origins";
 import { pageLocaleOf } from "./launch-page";
 import { platformUrlProblem } from "./platform-input";
 import { fetchPlatformConfiguration, registerWithPlatform, RegistrationFailure } from "./registration";
@@ -128,7 +129,7 @@ export async function handleRegistrationPost(options: RegistrationRequestOptions
       by = `token ${claimedTokenId}`;
     } else {
       const origin = request.headers.get("origin");
-      const sameSite = origin !== null && [new URL(baseUrl).origin, ...(options.trustedOrigins ?? [])].includes(origin);
+      const sameSite = isOwnOrigin(origin, baseUrl, options.trustedOrigins);
       const admin = sameSite ? await adminOf(auth, request.headers) : null;
       if (!admin) return refuse(options, locale, parameters, { reason: "lti.registrationNotAllowed", status: sameSite ? 401 : 403, detail: sameSite ? undefined : `origin ${String(origin).slice(0, 200)}`, offerAuthority: true });
       by = `admin ${admin.id}`;
