@@ -23,9 +23,13 @@ export async function getLearnerSettings({
   minReviewsToOptimize: number;
   queue?: JobQueue;
 }) {
+  // The job is read before the learner: the job stores the fit and only then is marked done, so a
+  // "done" read first guarantees the learner row read next holds its log losses. Read the other
+  // way round, a job finishing in between showed "done" without them, and the page stops polling
+  // once it sees "done".
+  const job = queue ? await optimizerJobOf({ queue, userId }) : null;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const reviews = await countOptimizableReviews(db, userId);
-  const job = queue ? await optimizerJobOf({ queue, userId }) : null;
   return {
     desiredRetention: user.desiredRetention,
     dailyNewLimit: user.dailyNewLimit,
