@@ -1,6 +1,7 @@
 /**
  * Stride's LTI routes with the deep-linking picker, served over real HTTP beside the test
- * platform: login, launch and its continuation, /lti/jwks (the platform verifies the signed
+ * platform: login, launch (through handleLaunchPost, as app/lti/launch serves it: the browser
+ * binding checked first) and its continuation, the first launch's course choice, /lti/jwks (the platform verifies the signed
  * response against it), the picker (its form component rendered to HTML as the Next.js page
  * renders it, from the same loader) and its answer. Any other path answers a stand-in page naming
  * the path and the signed-in user, so a test sees where a placed link's launch lands.
@@ -21,7 +22,8 @@ import { loadDeepLinkPicker } from "@/lib/server/lti/deep-link-picker";
 import { handleDeepLinkRespond } from "@/lib/server/lti/deep-link-response";
 import { pageLocaleOf } from "@/lib/server/lti/launch-page";
 import { LaunchRefusal } from "@/lib/server/lti/launch-refusal";
-import { handleLaunchRequest } from "@/lib/server/lti/launch-request";
+import { handleLaunchPost } from "@/lib/server/lti/launch-post";
+import { handleLinkChoicePost, handleLinkChoiceRequest } from "@/lib/server/lti/link-choice-request";
 import { handleLoginRequest } from "@/lib/server/lti/login-request";
 import { publicJwks } from "@/lib/server/lti/tool-keys";
 import { createLogger } from "@/lib/server/observability/logger";
@@ -55,8 +57,9 @@ export async function startDeepLinkToolServer(db: PrismaClient): Promise<LtiTool
     const { pathname } = new URL(request.url);
     const options = { request, db, auth, baseUrl: base, logger };
     if (pathname === "/lti/login") return handleLoginRequest(options);
-    if (pathname === "/lti/launch" && request.method === "POST") return handleLaunchRequest(options);
+    if (pathname === "/lti/launch" && request.method === "POST") return handleLaunchPost(options);
     if (pathname === "/lti/launch/continue") return request.method === "POST" ? handleContinuePost(options) : handleContinueRequest(options);
+    if (pathname === "/lti/launch/link") return request.method === "POST" ? handleLinkChoicePost(options) : handleLinkChoiceRequest(options);
     if (pathname === "/lti/jwks") return Response.json(await publicJwks({ db, now: new Date() }));
     if (pathname === "/lti/deep-link" && request.method === "GET") return picker(request);
     if (pathname === "/lti/deep-link/respond" && request.method === "POST") return handleDeepLinkRespond(options);

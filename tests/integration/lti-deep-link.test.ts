@@ -4,12 +4,16 @@
  * the platform as an LtiDeepLinkingResponse verified against Stride's JWKS (an assessment with its
  * line item, the daily review and a bank's practice without one, a cancel with nothing); the
  * placed links launch where they should; learners, other people, tampered and expired picker ids,
- * several items where one is accepted, and an assessment of another course are refused.
+ * several items where one is accepted, and an assessment of another course are refused. A first
+ * launch from an LMS course that is a deep-linking request offers its instructor the link choice
+ * (keep the new course or link one of theirs) before the picker, which then places the chosen
+ * course's activities.
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCourse } from "@/lib/server/courses/create-course";
 import { addPlatform } from "@/lib/server/lti/platforms";
-import { browserRequest, role, startTestPlatform, type BrowserResponse, type LaunchOptions, type TestPlatform } from "@/tests/support/lti-platform";
+import { browserRequest, parseHtmlForm, role, startTestPlatform, type BrowserResponse, type LaunchOptions, type TestPlatform } from "@/tests/support/lti-platform";
 import { startDeepLinkToolServer } from "./lti-deep-link-support";
 import { refusalReasonOf } from "./lti-launch-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
@@ -287,5 +291,106 @@ describe.each(databaseKinds())("LTI deep linking on %s", (kind) => {
       expect(refusalReasonOf(refused.response.body)).toBe("lti.launch.targetNotInCourse");
       expect(refused.response.setCookies.some((line) => line.startsWith("better-auth.session_token="))).toBe(false);
     }
+  });
+
+  describe("a first launch from an LMS course that is a deep-linking request, by an instructor who owns Stride courses", () => {
+    const FIRST = { sub: "dl-first-teacher", name: "Barbara Liskov", locale: "en-US" };
+
+    /** FIRST's own courses: one linked to another LMS course by an earlier launch, one made in Stride with a published quiz, one archived. */
+    async function ownCourses() {
+      const earlier = await launch({ user: FIRST, roles: [role.instructor], context: { id: "dl-first-earlier", title: "Linked elsewhere" } });
+      expect(earlier.response.status).toBe(303);
+      const { userId } = await database.prisma.ltiUser.findFirstOrThrow({ where: { sub: FIRST.sub } });
+      const linkedElsewhere = (await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "dl-first-earlier" } })).courseId!;
+      const own = (await createCourse({ db: database.prisma, userId, title: "Pooling (made in Stride)", lang: "en", desiredRetention: 0.9 })).id;
+      const quizId = (
+        await database.prisma.assessment.create({
+          data: { courseId: own, titleEn: "Quiz: pooling", kind: "homework", position: 0, publishedAt: new Date(), zones: { create: [{ position: 0, pool: [], draw: 1, points: 4 }] } },
+        })
+      ).id;
+      const archived = (await createCourse({ db: database.prisma, userId, title: "Old course", lang: "en", desiredRetention: 0.9 })).id;
+      await database.prisma.course.update({ where: { id: archived }, data: { archivedAt: new Date() } });
+      return { linkedElsewhere, own, quizId };
+    }
+
+    /** FIRST's deep-linking launch from the new LMS course `contextId`, followed to where it lands. */
+    async function firstDeepLink(contextId: string, settings: LaunchOptions["deepLinkingSettings"] = {}) {
+      const result = await launch({ user: FIRST, roles: [role.instructor], context: { id: contextId, title: "Vision" }, messageType: "LtiDeepLinkingRequest", deepLinkingSettings: settings });
+      expect(result.response.status).toBe(303);
+      const page = await result.follow();
+      const made = (await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId } })).courseId!;
+      return { result, page, made };
+    }
+
+    it("offers their courses before the picker; a course not theirs is refused; the chosen course is linked and the picker places its activities", async () => {
+      const { linkedElsewhere, own, quizId } = await ownCourses();
+      const { result, page, made } = await firstDeepLink("dl-first-linked");
+      expect(page.status).toBe(200);
+      expect(page.url).toMatch(new RegExp(`^${tool.base}/lti/launch/link\\?choice=`));
+      expect(page.body).toContain("Set up this course in Stride");
+      expect(page.body).toContain("Link my course “Pooling (made in Stride)”");
+      expect(page.body).not.toContain("Old course");
+      expect(page.body).not.toContain(`value="${linkedElsewhere}"`);
+      expect(page.body).not.toContain(`value="${courseId}"`);
+      const choice = parseHtmlForm(page.body, page.url)!;
+      expect(choice.fields.course).toBe("new");
+      // The deep-linking request waits server-side; the form carries only its picker's path.
+      expect(choice.fields.next).toMatch(/^\/lti\/deep-link\?id=[\w-]+$/);
+      expect(page.body).not.toContain(platform.urls.deepLinkReturn);
+
+      // Another instructor's course, and their own course linked to another LMS course, are refused and change nothing.
+      for (const course of [courseId, linkedElsewhere]) {
+        const refused = await browserRequest(result.jar, choice.action, { method: "POST", form: { ...choice.fields, course }, headers: { origin: tool.base } });
+        expect(refused.status).toBe(403);
+        expect(refusalReasonOf(refused.body)).toBe("lti.launch.notYourCourse");
+      }
+      expect((await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "dl-first-linked" } })).courseId).toBe(made);
+
+      const chosen = await browserRequest(result.jar, choice.action, { method: "POST", form: { ...choice.fields, course: own }, headers: { origin: tool.base } });
+      expect(chosen.status).toBe(303);
+      expect(chosen.location).toBe(`${tool.base}${choice.fields.next}`);
+      expect((await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "dl-first-linked" } })).courseId).toBe(own);
+      expect(await database.prisma.course.findUnique({ where: { id: made } })).toBeNull();
+
+      const picker = await browserRequest(result.jar, chosen.location!);
+      expect(picker.status).toBe(200);
+      expect(picker.body).toContain("Quiz: pooling");
+      expect(picker.body).not.toContain("Homework 1: padding");
+      const answer = await result.submit(picker, { form: { id: "deep-link-picker" }, changes: { "item.0": `assessment:${quizId}` } });
+      expect(answer.status).toBe(200);
+      await result.submit(answer, { form: { id: "deep-link-return" } });
+      const record = platform.deepLinkingResponses.at(-1)!;
+      expect(record.problems).toEqual([]);
+      expect(record.contentItems).toEqual([
+        {
+          type: "ltiResourceLink",
+          title: "Quiz: pooling",
+          text: "Homework · 4 points",
+          url: tool.launchUrl,
+          custom: { stride_kind: "assessment", stride_target_id: quizId },
+          lineItem: { scoreMaximum: 4, label: "Quiz: pooling", resourceId: quizId, tag: "homework" },
+        },
+      ]);
+    });
+
+    it("keeps the course the launch made when they choose it, and its picker offers that course's activities", async () => {
+      // Their courses of the test before are linked to LMS courses now: this one is the one to offer.
+      const { userId } = await database.prisma.ltiUser.findFirstOrThrow({ where: { sub: FIRST.sub } });
+      await createCourse({ db: database.prisma, userId, title: "Geometry (made in Stride)", lang: "en", desiredRetention: 0.9 });
+      const { result, page, made } = await firstDeepLink("dl-first-new", { accept_multiple: false });
+      expect(page.body).toContain("Link my course “Geometry (made in Stride)”");
+      const choice = parseHtmlForm(page.body, page.url)!;
+      const kept = await browserRequest(result.jar, choice.action, { method: "POST", form: choice.fields, headers: { origin: tool.base } });
+      expect(kept.status).toBe(303);
+      expect(kept.location).toBe(`${tool.base}${choice.fields.next}`);
+      expect((await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "dl-first-new" } })).courseId).toBe(made);
+      const picker = await browserRequest(result.jar, kept.location!);
+      expect(picker.status).toBe(200);
+      expect(picker.body).toContain("Daily review");
+      expect(picker.body).not.toContain("Quiz: pooling");
+      const answer = await result.submit(picker, { form: { id: "deep-link-picker" }, changes: { item: "review" } });
+      await result.submit(answer, { form: { id: "deep-link-return" } });
+      expect(platform.deepLinkingResponses.at(-1)!.contentItems).toEqual([{ type: "ltiResourceLink", title: "Daily review", text: "Your spaced-repetition review for today.", url: tool.launchUrl, custom: { stride_kind: "review" } }]);
+    });
   });
 });

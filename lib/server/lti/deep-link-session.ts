@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { PrismaClient } from "@/lib/db";
+import type { Prisma, PrismaClient } from "@/lib/db";
 
 /**
  * A deep-linking request waiting for the instructor's pick (Deep Linking 2.0 §4.4): the launch's
@@ -70,4 +70,38 @@ export async function findDeepLink({ db, id, now }: { db: PrismaClient; id: stri
 export async function claimDeepLink({ db, rowId }: { db: PrismaClient; rowId: string }): Promise<boolean> {
   const deleted = await db.verification.deleteMany({ where: { id: rowId } });
   return deleted.count === 1;
+}
+
+/**
+ * Re-points `userId`'s pending requests from `fromCourseId` to `toCourseId`. A deep-linking first
+ * launch makes a course and keeps its request for that course; when its instructor then links one
+ * of their own courses instead (link-choice.ts deletes the made one), the picker they go on to
+ * offers the linked course's activities. Returns how many requests moved.
+ */
+export async function moveDeepLinks({
+  db,
+  userId,
+  fromCourseId,
+  toCourseId,
+  now,
+}: {
+  db: PrismaClient | Prisma.TransactionClient;
+  userId: string;
+  fromCourseId: string;
+  toCourseId: string;
+  now: Date;
+}): Promise<number> {
+  // The value is JSON of deepLinkValue: the user's id narrows the rows, parsing decides.
+  const rows = await db.verification.findMany({
+    where: { identifier: { startsWith: PREFIX }, expiresAt: { gt: now }, value: { contains: JSON.stringify(userId) } },
+    select: { id: true, value: true },
+  });
+  let moved = 0;
+  for (const row of rows) {
+    const parsed = deepLinkValue.safeParse(JSON.parse(row.value));
+    if (!parsed.success || parsed.data.userId !== userId || parsed.data.courseId !== fromCourseId) continue;
+    await db.verification.update({ where: { id: row.id }, data: { value: JSON.stringify({ ...parsed.data, courseId: toCourseId }), updatedAt: now } });
+    moved += 1;
+  }
+  return moved;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db";
+import { moveDeepLinks } from "./deep-link-session";
 import { LaunchRefusal } from "./launch-refusal";
 
 /**
@@ -12,7 +13,9 @@ import { LaunchRefusal } from "./launch-refusal";
  * landing step (continue-request.ts) first shows a choice (/lti/launch/link): keep the new course,
  * or link one of theirs instead. Linking one moves the LMS course's link to it, moves anyone who
  * joined the new course meanwhile, and deletes the new course (made by the launch minutes before,
- * with nothing of its own). The choice is kept in better-auth's verifications table like the launch
+ * with nothing of its own). A deep-linking first launch ("add activity" before any launch) offers
+ * the same choice before its picker: the pending request (deep-link-session.ts) moves to the
+ * linked course, so the picker offers that course's activities. The choice is kept in better-auth's verifications table like the launch
  * ticket: an hour, for that user only, with a CSRF token its form carries.
  */
 export const LINK_CHOICE_SECONDS = 60 * 60;
@@ -143,6 +146,8 @@ export async function chooseLinkedCourse({
         update: member.role === "owner" ? { role: "owner" } : {},
       });
     }
+    // A deep-linking first launch waits at its picker for the course it made: it places the chosen one's activities.
+    await moveDeepLinks({ db: tx, userId, fromCourseId: newCourseId, toCourseId: courseId, now });
     await tx.course.delete({ where: { id: newCourseId } });
   });
   return { courseId, newCourseId, linkedExisting: true };

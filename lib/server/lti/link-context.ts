@@ -63,8 +63,8 @@ export async function checkContext({ db, platformId, claims, courseRole }: { db:
  * conditional update (courseId still null), and the loser's new course is deleted.
  * `checkContext` ran first, so a learner always finds the course linked. When the instructor
  * already owns Stride courses that could be linked instead, the launch's landing step offers that
- * choice (link-choice.ts; resource link launches only: a deep-linking request goes on to place
- * activities of the new course).
+ * choice (link-choice.ts), a resource link launch before its target and a deep-linking request
+ * before its picker.
  */
 export async function linkContext({
   db,
@@ -94,7 +94,7 @@ export async function linkContext({
   const course = await createCourse({ db, userId, title, lang: locale, desiredRetention: 0.9 });
   const claimed = await db.ltiContext.updateMany({ where: { id: row.id, courseId: null }, data: { courseId: course.id } });
   if (claimed.count === 1) {
-    const choiceOffered = claims.messageType === "LtiResourceLinkRequest" && (await offerLinkChoice({ db, userId, ltiContextId: row.id, newCourseId: course.id, title }));
+    const choiceOffered = await offerLinkChoice({ db, userId, ltiContextId: row.id, newCourseId: course.id, title });
     return { id: row.id, courseId: course.id, createdCourse: true, choiceOffered };
   }
   await db.course.delete({ where: { id: course.id } });
