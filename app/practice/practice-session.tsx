@@ -28,12 +28,14 @@ interface CourseChoice {
   id: string;
   title: string;
   questions: number;
+  banks: { id: string; title: string; questions: number }[];
 }
 
 /**
  * Practice: pick topics and a difficulty (or one of the learner's courses), then answer a stream
  * of fresh variants with the same feedback as reviews. Practice is kept in the history but never
- * moves the schedule.
+ * moves the schedule. A link to one bank of a course (an LMS placement of its practice) opens on
+ * that bank, which the learner can widen to the whole course.
  */
 export function PracticeSession({
   topics,
@@ -41,12 +43,14 @@ export function PracticeSession({
   skill,
   courses = [],
   initialCourse = null,
+  initialBank = null,
 }: {
   topics: TopicChoice[];
   initialTopics: string[];
   skill: { template: string; title: string } | null;
   courses?: CourseChoice[];
   initialCourse?: string | null;
+  initialBank?: string | null;
 }) {
   const t = useTranslations("practice");
   const tr = useTranslations("review");
@@ -59,6 +63,9 @@ export function PracticeSession({
   // null: the catalog's skills by topic and difficulty; else a course's id.
   const [course, setCourse] = useState<string | null>(initialCourse);
   const chosenCourse = skill ? null : (courses.find((entry) => entry.id === course) ?? null);
+  // null: the whole course; else one of its banks' id (kept only while that course is chosen).
+  const [bank, setBank] = useState<string | null>(initialBank);
+  const chosenBank = chosenCourse?.banks.find((entry) => entry.id === bank) ?? null;
   const [started, setStarted] = useState(Boolean(skill));
   const [answer, setAnswer] = useState("");
   const [answered, setAnswered] = useState({ count: 0, right: 0 });
@@ -71,7 +78,7 @@ export function PracticeSession({
 
   const filter = () =>
     chosenCourse
-      ? { topics: [], course: chosenCourse.id }
+      ? { topics: [], course: chosenCourse.id, ...(chosenBank ? { bank: chosenBank.id } : {}) }
       : {
           topics: chosen,
           ...(difficulty === "any" ? {} : { difficulty }),
@@ -113,7 +120,9 @@ export function PracticeSession({
   const header = (
     <div className="flex flex-wrap items-end justify-between gap-3">
       <div>
-        <h1 className="text-2xl font-semibold">{skill ? t("skillTitle", { skill: skill.title }) : t("title")}</h1>
+        <h1 className="text-2xl font-semibold" data-testid="practice-title">
+          {skill ? t("skillTitle", { skill: skill.title }) : chosenBank && chosenCourse ? t("bankTitle", { bank: chosenBank.title, course: chosenCourse.title }) : t("title")}
+        </h1>
         <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
         <p className="mt-1 text-sm">
           <Link href="/practice/offline" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800" data-testid="offline-practice-link">
@@ -163,6 +172,14 @@ export function PracticeSession({
               </Link>
             </p>
           )}
+          {chosenBank && chosenCourse && (
+            <p className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-700" data-testid="practice-bank">
+              {t("bankOnly", { bank: chosenBank.title, course: chosenCourse.title, count: chosenBank.questions })}{" "}
+              <button type="button" onClick={() => setBank(null)} className="font-semibold underline" data-testid="practice-whole-course">
+                {t("wholeCourse")}
+              </button>
+            </p>
+          )}
           {!skill && courses.length > 0 && (
             <fieldset data-testid="practice-source">
               <legend className="font-semibold">{t("sourceLegend")}</legend>
@@ -177,7 +194,10 @@ export function PracticeSession({
                       name="practice-source"
                       value={entry?.id ?? "catalog"}
                       checked={course === (entry?.id ?? null)}
-                      onChange={() => setCourse(entry?.id ?? null)}
+                      onChange={() => {
+                        setCourse(entry?.id ?? null);
+                        setBank(null);
+                      }}
                       className="sr-only"
                       data-course={entry?.id ?? ""}
                     />

@@ -59,8 +59,8 @@ describe.each(databaseKinds())("course labels and course practice on %s", (kind)
     await api.courses.join({ code: other.course.joinCode });
 
     expect(await api.review.practiceCourses()).toEqual([
-      { id: course.id, title: "Vision seminar", questions: 1 },
-      { id: other.course.id, title: "Another course", questions: 1 },
+      { id: course.id, title: "Vision seminar", questions: 1, banks: [{ id: expect.any(String), title: "Week 1", questions: 1 }] },
+      { id: other.course.id, title: "Another course", questions: 1, banks: [{ id: expect.any(String), title: "Week 1", questions: 1 }] },
     ]);
 
     const issued = await api.review.practice({ topics: [], course: course.id });

@@ -161,7 +161,7 @@ describe.each(databaseKinds())("LTI deep linking on %s", (kind) => {
     expect((await learner.follow()).body).toMatch(/^page \/review user=/);
   });
 
-  it("places a bank's practice and the daily review together when several are accepted; the practice opens the course's practice", async () => {
+  it("places a bank's practice and the daily review together when several are accepted; the practice opens that bank's practice", async () => {
     const { result, picker } = await openPicker({ accept_multiple: true });
     const answer = await result.submit(picker, { form: { id: "deep-link-picker" }, changes: { "item.1": `practice:${bankId}`, "item.2": "review" } });
     await result.submit(answer, { form: { id: "deep-link-return" } });
@@ -170,7 +170,7 @@ describe.each(databaseKinds())("LTI deep linking on %s", (kind) => {
     expect(record.contentItems.map((item) => item.custom)).toEqual([{ stride_kind: "practice", stride_target_id: bankId }, { stride_kind: "review" }]);
     expect(record.contentItems.every((item) => item.lineItem === undefined)).toBe(true);
     const learner = await launch({ ...platform.launchOptionsFor(record.placed[0]!), user: { sub: "dl-learner-2" }, roles: [role.learner] });
-    expect((await learner.follow()).body).toMatch(new RegExp(`^page /practice\\?course=${courseId} user=`));
+    expect((await learner.follow()).body).toMatch(new RegExp(`^page /practice\\?course=${courseId}&bank=${bankId} user=`));
   });
 
   it("asks for a new window when the platform shows links only in windows, and leaves out line items the platform does not accept", async () => {

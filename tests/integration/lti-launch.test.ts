@@ -144,6 +144,23 @@ describe.each(databaseKinds())("LTI 1.3 launches on %s", (kind) => {
     expect((await foreign.follow()).body).toMatch(new RegExp(`^page /courses/${courseId} `));
   });
 
+  it("opens a placement of a bank's practice on that bank; a bank deleted, or with every question archived, on the course's practice", async () => {
+    const context = { id: "course-bank-placed", title: "Bank placed" };
+    await launch({ user: { sub: "teacher-bank" }, roles: [role.instructor], context });
+    const { courseId } = await database.prisma.ltiContext.findFirstOrThrow({ where: { contextId: "course-bank-placed" } });
+    const question = { kind: "fixed", title: "Output size", publishedVersion: 1 };
+    const bank = await database.prisma.bank.create({ data: { courseId: courseId!, title: "Strides", questions: { create: [question] } } });
+    const archived = await database.prisma.bank.create({ data: { courseId: courseId!, title: "Retired", questions: { create: [{ ...question, archivedAt: new Date() }] } } });
+    const landing = async (linkId: string, bankId: string) => {
+      const learner = await launch({ user: { sub: "student-bank" }, roles: [role.learner], context, resourceLink: { id: linkId }, custom: { stride_kind: "practice", stride_target_id: bankId } });
+      return /^page (\S+) /.exec((await learner.follow()).body)?.[1];
+    };
+    expect(await landing("link-bank", bank.id)).toBe(`/practice?course=${courseId}&bank=${bank.id}`);
+    expect(await landing("link-retired", archived.id)).toBe(`/practice?course=${courseId}`);
+    await database.prisma.bank.delete({ where: { id: bank.id } });
+    expect(await landing("link-bank", bank.id)).toBe(`/practice?course=${courseId}`);
+  });
+
   it("links one course when two instructors of a new LMS course launch at the same moment, both its owners", async () => {
     const context = { id: "course-race", title: "Race" };
     const results = await Promise.all(["teacher-race-1", "teacher-race-2"].map((sub) => launch({ user: { sub }, roles: [role.instructor], context })));

@@ -56,11 +56,12 @@ export async function recordResourceLink({
 
 /**
  * Where a launch lands: the placement's assessment (its editor for the course's owners, the
- * attempt page for learners), the practice of the course's questions (the placed bank's course),
- * the learner's review queue, or the course (its teaching page for owners). A target that no
- * longer exists lands on the course; a target of another course refuses the launch
- * (lti.launch.targetNotInCourse): custom parameters copied from another course's placement must
- * not open that course's assessment.
+ * attempt page for learners), the practice of the placed bank (`/practice?course=C&bank=B`, which
+ * the learner may widen to the course), the learner's review queue, or the course (its teaching
+ * page for owners). An assessment that no longer exists lands on the course, a bank deleted or
+ * with no published question left on the course's practice; a target of another course refuses
+ * the launch (lti.launch.targetNotInCourse): custom parameters copied from another course's
+ * placement must not open that course's assessment or bank.
  */
 export async function launchTargetOf({
   db,
@@ -81,11 +82,16 @@ export async function launchTargetOf({
     return courseRole === "owner" ? `/teach/${courseId}/assessments/${assessment.id}/edit` : `/courses/${courseId}/assessments/${assessment.id}`;
   }
   if (link?.kind === "practice") {
-    if (link.targetId) {
-      const bank = await db.bank.findFirst({ where: { id: link.targetId }, select: { courseId: true } });
-      if (bank && bank.courseId !== courseId) throw new LaunchRefusal("lti.launch.targetNotInCourse", `bank ${link.targetId}`);
-    }
-    return `/practice?course=${encodeURIComponent(courseId)}`;
+    const coursePractice = `/practice?course=${encodeURIComponent(courseId)}`;
+    if (!link.targetId) return coursePractice;
+    const bank = await db.bank.findFirst({
+      where: { id: link.targetId },
+      // A bank is "archived" when all its questions are (banks themselves are deleted, not archived).
+      select: { courseId: true, _count: { select: { questions: { where: { archivedAt: null, publishedVersion: { not: null } } } } } },
+    });
+    if (bank && bank.courseId !== courseId) throw new LaunchRefusal("lti.launch.targetNotInCourse", `bank ${link.targetId}`);
+    if (!bank || bank._count.questions === 0) return coursePractice;
+    return `${coursePractice}&bank=${encodeURIComponent(link.targetId)}`;
   }
   if (link?.kind === "review") return "/review";
   return coursePath;

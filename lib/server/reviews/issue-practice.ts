@@ -19,6 +19,8 @@ export interface PracticeFilter {
   template?: string;
   /** The published questions of one course the learner joined (its id), instead of the catalog's skills. */
   course?: string;
+  /** Only the published questions of this bank of `course` (its id). */
+  bank?: string;
 }
 
 export interface IssuePracticeOptions extends PracticeFilter {
@@ -73,15 +75,23 @@ interface PracticePool {
 
 /**
  * One course's published questions, as the review queue sees them (published-questions-for.ts):
- * only a learner of the course may practise them. Topic, skill and difficulty are the catalog's
- * filters; a course's questions are practised together, each at the difficulties its author chose.
+ * only a learner of the course may practise them; with a bank, only that bank's. Topic, skill and
+ * difficulty are the catalog's filters; a course's questions are practised together, each at the
+ * difficulties its author chose. Membership is checked before the bank, and a bank of another
+ * course is refused like an unknown one, so the answer tells nothing about other courses' banks.
  */
 async function coursePool(db: PrismaClient, userId: string, filter: PracticeFilter): Promise<PracticePool> {
   if (filter.template !== undefined || filter.difficulty !== undefined || (filter.topics?.length ?? 0) > 0) {
     throw new AppError("BAD_INPUT", "course: a course's questions are practised all together; leave out topics, template and difficulty");
   }
-  const questions = (await publishedQuestionsFor({ db, userId })).filter((question) => question.courseId === filter.course);
-  if (questions.length === 0) throw new AppError("BAD_INPUT", "course: you are not a learner of this course, or it has no published questions yet", { reason: "practice.courseEmpty" });
+  const ofCourse = (await publishedQuestionsFor({ db, userId })).filter((question) => question.courseId === filter.course);
+  if (ofCourse.length === 0) throw new AppError("BAD_INPUT", "course: you are not a learner of this course, or it has no published questions yet", { reason: "practice.courseEmpty" });
+  const questions = filter.bank === undefined ? ofCourse : ofCourse.filter((question) => question.bankId === filter.bank);
+  if (questions.length === 0) {
+    const bank = await db.bank.findFirst({ where: { id: filter.bank, courseId: filter.course }, select: { id: true } });
+    if (!bank) throw new AppError("NOT_FOUND", "bank: this course has no such bank", { reason: "practice.bankNotInCourse" });
+    throw new AppError("BAD_INPUT", "bank: this bank has no published questions (they may have been archived)", { reason: "practice.bankEmpty" });
+  }
   return {
     templates: questions.map((question) => question.templateId),
     versionOf: new Map(questions.map((question) => [question.templateId, question.questionVersionId])),
@@ -130,7 +140,7 @@ async function drawFresh({ db, templateId, questionVersionId, difficulty, lang, 
 
 /**
  * Practice: a fresh variant of a skill the filter allows, of the chosen difficulty, or of one of
- * a course's published questions. Practice is kept in the history but never moves the schedule:
+ * a course's (or one of its banks') published questions. Practice is kept in the history but never moves the schedule:
  * its variants have no card. A learner holds one open practice problem (like the review queue, a
  * partial unique index keeps it so under racing requests): one that still fits the filter is
  * given again, so a reload never loses it; one that does not is withdrawn and replaced. A fresh
@@ -140,6 +150,7 @@ async function drawFresh({ db, templateId, questionVersionId, difficulty, lang, 
  * failure when it happens in a review).
  */
 export async function issuePractice({ db, userId, lang, now, randomSeed = defaultSeed, ...filter }: IssuePracticeOptions) {
+  if (filter.bank !== undefined && filter.course === undefined) throw new AppError("BAD_INPUT", "bank: a bank is practised with its course; give the course too");
   const pool: PracticePool = filter.course !== undefined ? await coursePool(db, userId, filter) : { templates: practiceTemplates(filter), versionOf: null, course: null };
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const open = await db.variant.findFirst({ where: { userId, mode: "practice", answeredAt: null, withdrawnAt: null } });

@@ -25,7 +25,10 @@ export const practiceInput = z
     template: z.string().min(1).max(200).optional(),
     /** One course's published questions (its id) instead of the catalog's skills. */
     course: id("a course you joined").optional(),
+    /** Only one bank of that course (its id): an LMS placement of the bank's practice. */
+    bank: id("a bank of the course").optional(),
   })
+  .refine((input) => input.bank === undefined || input.course !== undefined, { message: "a bank is practised with its course; give the course too", path: ["bank"] })
   .default({ topics: [] });
 
 export const submitInput = z.object({
@@ -73,7 +76,7 @@ export const reviewRouter = createRouter({
   practice: learnerProcedure
     .input(practiceInput)
     .mutation(({ ctx, input }) => issuePractice({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), randomSeed: ctx.randomSeed, ...input })),
-  /** The courses whose published questions the learner can practise. */
+  /** The courses whose published questions the learner can practise, each with its banks. */
   practiceCourses: learnerProcedure.query(({ ctx }) => practiceCourses({ db: ctx.db, userId: ctx.user.id })),
   submit: learnerProcedure.input(submitInput).mutation(({ ctx, input }) =>
     submitAnswer({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now(), fuzz: ctx.schedulerFuzz }),
