@@ -4,6 +4,8 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { Auth } from "../auth/create-auth";
 import { isOwnOrigin } from "../auth/origins";
 import type { Logger } from "../observability/logger";
+import type { RequestLimiter } from "../rate-limit/request-limiter";
+import { limitLtiRequest } from "./launch-limit";
 import { newWindowPage, pageLocaleOf, refusalPage } from "./launch-page";
 import { LaunchRefusal } from "./launch-refusal";
 import { openLaunchSession } from "./launch-session";
@@ -31,6 +33,7 @@ function refused(refusal: LaunchRefusal, request: Request, logger: Logger): Resp
  * cookie: the cookie came back (the browser kept it, in the LMS's frame or a window), so the
  * ticket is spent and the person goes on to the launch's target; or it did not (the frame blocks
  * every third-party cookie), and the page offers "Open Stride in a new window" (launch-page.ts).
+ * Counted in the address's LTI request limit (launch-limit.ts) like the login and the launch.
  */
 export async function handleContinueRequest({
   request,
@@ -38,6 +41,8 @@ export async function handleContinueRequest({
   auth,
   baseUrl,
   logger,
+  limiter,
+  ip = null,
   now = new Date(),
 }: {
   request: Request;
@@ -45,8 +50,12 @@ export async function handleContinueRequest({
   auth: Auth;
   baseUrl: string;
   logger: Logger;
+  limiter?: RequestLimiter;
+  ip?: string | null;
   now?: Date;
 }): Promise<Response> {
+  const limited = await limitLtiRequest({ limiter, ip, locale: pageLocaleOf({ headers: request.headers }), logger, event: "lti.continue.rateLimited" });
+  if (limited) return limited;
   const ticket = new URL(request.url).searchParams.get("ticket") ?? "";
   const launch = await peekLaunchTicket({ db, ticket, now });
   if (!launch) return refused(new LaunchRefusal("lti.launch.ticketExpired"), request, logger);
@@ -63,7 +72,8 @@ export async function handleContinueRequest({
 /**
  * POST /lti/launch/continue (the new-window button): the ticket, used once, opens a session in
  * this first-party window. Only a form on Stride's own pages may post it (the Origin header), so
- * another site cannot sign a visitor into the account of a ticket it obtained.
+ * another site cannot sign a visitor into the account of a ticket it obtained. Counted in the
+ * address's LTI request limit (launch-limit.ts).
  */
 export async function handleContinuePost({
   request,
@@ -72,6 +82,8 @@ export async function handleContinuePost({
   baseUrl,
   trustedOrigins = [],
   logger,
+  limiter,
+  ip = null,
   now = new Date(),
 }: {
   request: Request;
@@ -81,8 +93,12 @@ export async function handleContinuePost({
   /** Other origins of this same server (lib/server/auth/origins.ts: localhost and 127.0.0.1 on a laptop). */
   trustedOrigins?: readonly string[];
   logger: Logger;
+  limiter?: RequestLimiter;
+  ip?: string | null;
   now?: Date;
 }): Promise<Response> {
+  const limited = await limitLtiRequest({ limiter, ip, locale: pageLocaleOf({ headers: request.headers }), logger, event: "lti.continue.rateLimited" });
+  if (limited) return limited;
   const origin = request.headers.get("origin");
   if (!isOwnOrigin(origin, baseUrl, trustedOrigins)) return refused(new LaunchRefusal("lti.launch.crossSiteTicket", `origin ${String(origin).slice(0, 200)}`), request, logger);
   const form = await readForm(request);

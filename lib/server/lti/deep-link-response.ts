@@ -8,11 +8,13 @@ import { createTranslator } from "use-intl";
 import type { Auth } from "../auth/create-auth";
 import { isOwnOrigin } from "../auth/origins";
 import type { Logger } from "../observability/logger";
+import type { RequestLimiter } from "../rate-limit/request-limiter";
 import { CLAIM, LTI_VERSION } from "./claims";
 import { listDeepLinkChoices } from "./deep-link-choices";
 import { buildContentItems, type DeepLinkChoice, type LtiResourceLinkItem } from "./deep-link-content-items";
 import { checkDeepLink } from "./deep-link-picker";
 import { claimDeepLink, type PendingDeepLink } from "./deep-link-session";
+import { limitLtiRequest } from "./launch-limit";
 import { escapeHtml, failurePage, page, pageLocaleOf, refusalPage } from "./launch-page";
 import { LaunchRefusal } from "./launch-refusal";
 import { getPlatform, type LtiPlatformRecord } from "./platforms";
@@ -133,6 +135,8 @@ export async function handleDeepLinkRespond({
   baseUrl,
   trustedOrigins = [],
   logger,
+  limiter,
+  ip = null,
   now = new Date(),
 }: {
   request: Request;
@@ -141,9 +145,14 @@ export async function handleDeepLinkRespond({
   baseUrl: string;
   trustedOrigins?: readonly string[];
   logger: Logger;
+  /** The address's LTI request limit (launch-limit.ts), as the login and the launch count it. */
+  limiter?: RequestLimiter;
+  ip?: string | null;
   now?: Date;
 }): Promise<Response> {
   const locale = pageLocaleOf({ headers: request.headers });
+  const limited = await limitLtiRequest({ limiter, ip, locale, logger, event: "lti.deepLink.rateLimited" });
+  if (limited) return limited;
   try {
     // Browsers send Origin with every form post; one from another site is refused (a missing one,
     // from a client that is not a browser, still needs the session and the request's secret id).

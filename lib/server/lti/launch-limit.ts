@@ -8,11 +8,13 @@ import type { Logger } from "../observability/logger";
 import { createRequestLimiter, type RequestLimiter } from "../rate-limit/request-limiter";
 
 /**
- * How often one address may hit /lti/login and /lti/launch (and the launch's own steps): counted
+ * How often one address may hit /lti/login and /lti/launch and the launch's own steps
+ * (/lti/launch/continue, /lti/launch/link, /lti/deep-link/respond): counted
  * by the app's request limiter (lib/server/rate-limit: rows in request_limits, shared by every app
  * process), under keys of their own (`anon:lti:<address>`), so API calls and launches do not eat
  * each other's budget. Generous: a lecture hall behind one NAT address opening the same activity
- * at once makes two or three requests per person (login, launch, maybe the storage check).
+ * at once makes three or four requests per person (login, launch, its continuation, maybe the
+ * storage check).
  */
 export const LTI_LIMITS = { windowSeconds: 60, points: 1200 } as const;
 
@@ -57,7 +59,7 @@ export async function limitLtiRequest({
   ip: string | null;
   locale: Locale;
   logger: Logger;
-  /** "lti.login.rateLimited" or "lti.launch.rateLimited". */
+  /** "lti.login.rateLimited", "lti.launch.rateLimited", "lti.continue.rateLimited", "lti.linkChoice.rateLimited" or "lti.deepLink.rateLimited". */
   event: string;
 }): Promise<Response | null> {
   if (!limiter || !ip) return null;

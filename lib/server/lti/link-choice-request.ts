@@ -6,6 +6,8 @@ import { messagesByLocale } from "@/lib/i18n/messages";
 import type { Auth } from "../auth/create-auth";
 import { isOwnOrigin } from "../auth/origins";
 import type { Logger } from "../observability/logger";
+import type { RequestLimiter } from "../rate-limit/request-limiter";
+import { limitLtiRequest } from "./launch-limit";
 import { failurePage, pageLocaleOf, refusalPage } from "./launch-page";
 import { LaunchRefusal } from "./launch-refusal";
 import { chooseLinkedCourse, findLinkChoice, linkableCourses } from "./link-choice";
@@ -73,6 +75,9 @@ interface ChoiceRequest {
   /** Other origins of this same server (localhost and 127.0.0.1 on a laptop). */
   trustedOrigins?: readonly string[];
   logger: Logger;
+  /** The address's LTI request limit (launch-limit.ts), as the login and the launch count it. */
+  limiter?: RequestLimiter;
+  ip?: string | null;
   now?: Date;
 }
 
@@ -86,7 +91,9 @@ async function sessionUserId(auth: Auth, request: Request): Promise<string | nul
  * course a launch just linked (link-choice.ts). Another person, or a used or expired choice, is
  * refused (`lti.launch.linkChoiceExpired`, logged).
  */
-export async function handleLinkChoiceRequest({ request, db, auth, logger, now = new Date() }: ChoiceRequest): Promise<Response> {
+export async function handleLinkChoiceRequest({ request, db, auth, logger, limiter, ip = null, now = new Date() }: ChoiceRequest): Promise<Response> {
+  const limited = await limitLtiRequest({ limiter, ip, locale: pageLocaleOf({ headers: request.headers }), logger, event: "lti.linkChoice.rateLimited" });
+  if (limited) return limited;
   const url = new URL(request.url);
   const token = url.searchParams.get("choice") ?? "";
   try {
@@ -107,7 +114,9 @@ export async function handleLinkChoiceRequest({ request, db, auth, logger, now =
  * form carries the choice's own token, and the choice is the signed-in user's. Then on to the
  * launch's target (the chosen course's teaching page when another course was linked).
  */
-export async function handleLinkChoicePost({ request, db, auth, baseUrl, trustedOrigins = [], logger, now = new Date() }: ChoiceRequest): Promise<Response> {
+export async function handleLinkChoicePost({ request, db, auth, baseUrl, trustedOrigins = [], logger, limiter, ip = null, now = new Date() }: ChoiceRequest): Promise<Response> {
+  const limited = await limitLtiRequest({ limiter, ip, locale: pageLocaleOf({ headers: request.headers }), logger, event: "lti.linkChoice.rateLimited" });
+  if (limited) return limited;
   const origin = request.headers.get("origin");
   if (!isOwnOrigin(origin, baseUrl, trustedOrigins)) {
     return refused(new LaunchRefusal("lti.launch.crossSiteChoice", `origin ${String(origin).slice(0, 200)}`), request, logger);
