@@ -21,16 +21,20 @@ export const ACCOUNT_EXPORT_VERSION = 1;
  *   typed, with its grade, ratings, the learner's later changes (`amendments`), and whether it
  *   was practice or offline practice synced later; `keyMismatchReports` the browser sent (about
  *   a review, or an assessment try: `attemptTryId`);
- * - `courseMemberships`, and for each course the person owns, its settings and its banks, each
- *   as the bank bundle that /teach imports (`banks[].bundle`: save it as a file and import it).
+ * - `courseMemberships`, and for each course the person owns, its settings, its banks, each
+ *   as the bank bundle that /teach imports (`banks[].bundle`: save it as a file and import it),
+ *   and the LMS courses it is linked to (`lmsCourses`: platform, the LMS's course id and title);
+ * - `ltiIdentities`: who the person is to each LMS that launched them into Stride (the platform's
+ *   issuer and name, the id_token's `sub`, first and last launch).
  * Left out: problems issued but not answered (their seed would give the key away), password
- * hashes and session tokens, and other people: no member lists, other learners' answers or statistics.
+ * hashes and session tokens, an LMS's keys, tokens and service addresses, and other people: no
+ * member lists, other learners' answers or statistics.
  */
 export async function accountExport({ db, userId, now }: { db: PrismaClient; userId: string; now: Date }) {
   const user = await db.user.findUnique({ where: { id: userId } });
   // Deleted while a signed copy of the session still named it (a minute at most).
   if (!user) throw new AppError("NOT_FOUND", "This account has been deleted.", { reason: "account.deleted" });
-  const [sessions, cards, reviews, mismatches, memberships] = await Promise.all([
+  const [sessions, cards, reviews, mismatches, memberships, ltiIdentities] = await Promise.all([
     db.session.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, updatedAt: true, expiresAt: true, ipAddress: true, userAgent: true } }),
     db.card.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.review.findMany({
@@ -45,7 +49,20 @@ export async function accountExport({ db, userId, now }: { db: PrismaClient; use
     db.courseMember.findMany({
       where: { userId },
       orderBy: { joinedAt: "asc" },
-      include: { course: { include: { banks: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, position: true } } } } },
+      include: {
+        course: {
+          include: {
+            banks: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, title: true, position: true } },
+            ltiContexts: { orderBy: { createdAt: "asc" }, select: { contextId: true, title: true, createdAt: true, platform: { select: { issuer: true, name: true } } } },
+          },
+        },
+      },
+    }),
+    // An allow-list: the platform's keys, client id and endpoints stay out.
+    db.ltiUser.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { sub: true, createdAt: true, updatedAt: true, platform: { select: { issuer: true, name: true } } },
     }),
   ]);
   const catalog = await skillCatalog(db, [...cards.map((card) => card.templateId), ...reviews.map((review) => review.templateId)]);
@@ -67,6 +84,12 @@ export async function accountExport({ db, userId, now }: { db: PrismaClient; use
       createdAt: course.createdAt,
       archivedAt: course.archivedAt,
       banks,
+      lmsCourses: course.ltiContexts.map((context) => ({
+        platform: { issuer: context.platform.issuer, name: context.platform.name },
+        contextId: context.contextId,
+        title: context.title,
+        firstLaunchAt: context.createdAt,
+      })),
     });
   }
 
@@ -139,6 +162,12 @@ export async function accountExport({ db, userId, now }: { db: PrismaClient; use
       serverKey: report.serverKey,
       browserKey: report.browserKey,
       createdAt: report.createdAt,
+    })),
+    ltiIdentities: ltiIdentities.map((identity) => ({
+      platform: { issuer: identity.platform.issuer, name: identity.platform.name },
+      sub: identity.sub,
+      firstSeenAt: identity.createdAt,
+      lastSeenAt: identity.updatedAt,
     })),
     courseMemberships: memberships.map((membership) => ({ courseId: membership.courseId, title: membership.course.title, role: membership.role, joinedAt: membership.joinedAt })),
     courses,

@@ -77,7 +77,7 @@ export async function handleLaunchRequest({
     if (claims.messageType === "LtiDeepLinkingRequest" && courseRoleOf(claims.roles) !== "owner") {
       throw new LaunchRefusal("lti.launch.deepLinkingNotInstructor", claims.roles.join(" ").slice(0, 300));
     }
-    const launch = await provisionLaunch({ db, platformId: platform.id, claims });
+    const launch = await provisionLaunch({ db, platformId: platform.id, claims, now });
     const target =
       claims.messageType === "LtiDeepLinkingRequest" && launch.courseRole === "owner"
         ? await deepLinkPickerPath({ db, now, deepLink: { userId: launch.userId, platformId: platform.id, deploymentId: claims.deploymentId, courseId: launch.courseId, locale: launch.locale, settings: claims.deepLinkingSettings } })

@@ -29,11 +29,11 @@ export interface ProvisionedLaunch {
  * in Stride, where the last owner is kept), and the placement. What can refuse the launch is
  * checked before anything is written, so a refused launch leaves no user behind.
  */
-export async function provisionLaunch({ db, platformId, claims }: { db: PrismaClient; platformId: string; claims: LaunchClaims }): Promise<ProvisionedLaunch> {
+export async function provisionLaunch({ db, platformId, claims, now = new Date() }: { db: PrismaClient; platformId: string; claims: LaunchClaims; now?: Date }): Promise<ProvisionedLaunch> {
   const courseRole = courseRoleOf(claims.roles);
   await checkContext({ db, platformId, claims, courseRole });
 
-  const user = await provisionLtiUser({ db, platformId, claims, courseRole });
+  const user = await provisionLtiUser({ db, platformId, claims, courseRole, now });
   const context = await linkContext({ db, platformId, claims, userId: user.id, locale: user.locale });
   const member = await db.courseMember.upsert({
     where: { courseId_userId: { courseId: context.courseId, userId: user.id } },

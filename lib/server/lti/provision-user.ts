@@ -36,14 +36,14 @@ export interface ProvisionedUser {
   created: boolean;
 }
 
-async function createUser({ db, platformId, claims, email }: { db: PrismaClient; platformId: string; claims: LaunchClaims; email: string }) {
+async function createUser({ db, platformId, claims, email, now }: { db: PrismaClient; platformId: string; claims: LaunchClaims; email: string; now: Date }) {
   const locale = strideLocaleOf(claims.locale);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { id: randomUUID(), name: claims.name ?? "LMS user", email, emailVerified: false, role: "learner", locale },
       select: { id: true, locale: true },
     });
-    await tx.ltiUser.create({ data: { platformId, sub: claims.sub, userId: user.id } });
+    await tx.ltiUser.create({ data: { platformId, sub: claims.sub, userId: user.id, createdAt: now, updatedAt: now } });
     return user;
   }, TRANSACTION_OPTIONS);
 }
@@ -56,7 +56,8 @@ async function createUser({ db, platformId, claims, email }: { db: PrismaClient;
  * launch never signs anyone into an account made by sign-up (which an LMS could otherwise take
  * over by asserting its e-mail). Accounts made here have no password. Two first launches of the
  * same person at once end with one user (the unique (platform, sub) index decides; the loser's
- * transaction leaves nothing). An instructor's launch makes the account an instructor's (never
+ * transaction leaves nothing). Each launch marks the identity seen (its updatedAt), which the
+ * person's data export shows. An instructor's launch makes the account an instructor's (never
  * lowering an admin); a learner's changes no role.
  */
 export async function provisionLtiUser({
@@ -64,11 +65,13 @@ export async function provisionLtiUser({
   platformId,
   claims,
   courseRole,
+  now = new Date(),
 }: {
   db: PrismaClient;
   platformId: string;
   claims: LaunchClaims;
   courseRole: CourseRole;
+  now?: Date;
 }): Promise<ProvisionedUser> {
   const bySub = { platformId_sub: { platformId, sub: claims.sub } };
   let found = await db.ltiUser.findUnique({ where: bySub, select: USER_FIELDS });
@@ -79,7 +82,7 @@ export async function provisionLtiUser({
     let attempt = email && !taken ? email : standInEmail();
     for (let tries = 0; !found; tries += 1) {
       try {
-        const user = await createUser({ db, platformId, claims, email: attempt });
+        const user = await createUser({ db, platformId, claims, email: attempt, now });
         found = { user: { ...user, name: claims.name ?? "LMS user", role: "learner" } };
         created = true;
       } catch (error) {
@@ -99,5 +102,7 @@ export async function provisionLtiUser({
   if (!created && claims.name && claims.name !== user.name) updates.name = claims.name;
   if (courseRole === "owner" && user.role === "learner") updates.role = "instructor";
   if (Object.keys(updates).length > 0) await db.user.update({ where: { id: user.id }, data: updates });
+  // The identity's updatedAt is its last launch (nothing else of the row changes): "last seen" in the person's export.
+  if (!created) await db.ltiUser.update({ where: bySub, data: { updatedAt: now } });
   return { id: user.id, locale: user.locale, created };
 }
