@@ -8,10 +8,13 @@
  * LMS (LTI Dynamic Registration); an instructor opens Stride from the LMS course in a frame (the
  * course is made and the instructor signed in, by a partitioned cookie); the instructor places the
  * daily review through Deep Linking; a learner opens the placed link and lands on their reviews.
+ * Then an LMS page that offers LTI platform storage, in a browser whose state cookie does not come
+ * back: the launch is bound by lti.put_data / lti.get_data alone (and refused when the storage
+ * answers another state); and an LMS that opens Stride in a new window, signed in first-party.
  */
 import { existsSync } from "node:fs";
-import { expect, test, type FrameLocator, type Page } from "@playwright/test";
-import { startTestPlatform, type TestPlatform } from "../tests/support/lti-platform";
+import { expect, test, type BrowserContext, type FrameLocator, type Page } from "@playwright/test";
+import { startTestPlatform, type StorageLogEntry, type TestPlatform } from "../tests/support/lti-platform";
 import { signIn, snap } from "./support";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -40,7 +43,10 @@ test.afterAll(async () => {
 const toolFrame = (page: Page): FrameLocator => page.frameLocator("#tool-frame");
 
 /** Starts a launch from the LMS's home page as the given person and role. */
-async function launchFromLms(page: Page, options: { sub: string; name: string; email: string; role: "Instructor" | "Learner"; message?: "LtiResourceLinkRequest" | "LtiDeepLinkingRequest" }) {
+async function launchFromLms(
+  page: Page,
+  options: { sub: string; name: string; email: string; role: "Instructor" | "Learner"; message?: "LtiResourceLinkRequest" | "LtiDeepLinkingRequest"; presentation?: "iframe" | "window"; platformStorage?: boolean },
+) {
   await page.goto(platform.issuer);
   // The test LMS's launch form (tests/support/lti-platform/browser-pages.ts), by its fields' names.
   const form = page.locator('form[action="/lms/start"]').first();
@@ -49,10 +55,33 @@ async function launchFromLms(page: Page, options: { sub: string; name: string; e
   await form.locator('input[name="email"]').fill(options.email);
   await form.locator('select[name="role"]').selectOption({ label: options.role });
   await form.locator('select[name="messageType"]').selectOption(options.message ?? "LtiResourceLinkRequest");
+  await form.locator('select[name="presentation"]').selectOption(options.presentation ?? "iframe");
+  await form.locator('input[name="platformStorage"]').setChecked(options.platformStorage ?? false);
   await form.getByRole("button", { name: "Launch" }).click();
 }
 
-test("an LMS registers Stride by Dynamic Registration and opens it in a frame with third-party cookies blocked: instructor, deep link, learner", async ({ browser, baseURL }) => {
+/**
+ * A browser in which the login's state cookie does not come back to the launch (as where even
+ * partitioned cookies are blocked in the frame): the cookie is dropped when the frame goes on to
+ * the LMS's authorization endpoint, so only the LMS's platform storage can bind the launch.
+ */
+async function dropStateCookies(context: BrowserContext, page: Page) {
+  await page.route(`${platform.urls.authorization}**`, async (route) => {
+    await context.clearCookies({ name: /^lti_state_/ });
+    await route.continue();
+  });
+}
+
+/** The storage messages the LMS page answered (tests/support/lti-platform/browser-pages.ts). */
+function storageLog(page: Page): Promise<StorageLogEntry[]> {
+  return page.evaluate(() => (window as unknown as { ltiStorageLog?: StorageLogEntry[] }).ltiStorageLog ?? []);
+}
+
+async function hasSession(context: BrowserContext): Promise<boolean> {
+  return (await context.cookies()).some((cookie) => cookie.name.endsWith("session_token"));
+}
+
+test("an LMS registers Stride by Dynamic Registration and opens it in a frame with third-party cookies blocked: instructor, deep link, learner, platform storage, new window", async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
 
   // ---- Stride's admin makes a one-time registration link ----
@@ -127,5 +156,63 @@ test("an LMS registers Stride by Dynamic Registration and opens it in a frame wi
   await topLevel.goto("/review");
   await expect(topLevel).toHaveURL(/\/sign-in/);
   await learnerContext.close();
+
+  // ---- the LMS offers platform storage and the state cookie does not come back: Stride's login
+  // stores state and nonce with the LMS page (lti.put_data), its launch reads them back (lti.get_data) ----
+  const storageContext = await browser.newContext();
+  const storageLms = await storageContext.newPage();
+  await dropStateCookies(storageContext, storageLms);
+  await launchFromLms(storageLms, { sub: "student-2", name: "Alan Turing", email: "alan@lms.example", role: "Learner", platformStorage: true });
+  // A learner's launch of a link no activity was placed on lands on the course's page, signed in.
+  await expect(toolFrame(storageLms).getByRole("heading", { name: "Convolutional Neural Networks" }).first()).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => storageLms.frame({ name: "tool-frame" })!.url()).toMatch(/\/courses\/[\w-]+$/);
+  expect(await hasSession(storageContext)).toBe(true);
+  const answered = await storageLog(storageLms);
+  const strideOrigin = new URL(baseURL!).origin;
+  const puts = answered.filter((entry) => entry.subject === "lti.put_data");
+  const gets = answered.filter((entry) => entry.subject === "lti.get_data");
+  expect(puts.map((entry) => entry.key?.replace(/_.*$/, ""))).toEqual(["state", "nonce"]);
+  expect(gets.map((entry) => entry.key)).toEqual(puts.map((entry) => entry.key));
+  // What the launch read back is what the login stored, for Stride's origin, and no answer was an error.
+  expect(gets.map((entry) => entry.value)).toEqual(puts.map((entry) => entry.value));
+  expect(answered.every((entry) => entry.origin === strideOrigin && entry.error === undefined)).toBe(true);
+  expect(puts[0]!.key).toBe(`state_${String(puts[0]!.value)}`);
+  await snap(storageLms, "lti-platform-storage-launch");
+  await storageContext.close();
+
+  // A launch whose storage answers another state ends on Stride's page naming why, with no session.
+  const forgedContext = await browser.newContext();
+  const forgedLms = await forgedContext.newPage();
+  await dropStateCookies(forgedContext, forgedLms);
+  await forgedLms.addInitScript(() => {
+    if (window !== window.top) return;
+    // Ahead of the LMS page's own listener: every lti.get_data is answered with a value of its own.
+    window.addEventListener("message", (event) => {
+      const data = event.data as { subject?: string; message_id?: string; key?: string } | null;
+      if (!data || data.subject !== "lti.get_data" || !event.source) return;
+      event.stopImmediatePropagation();
+      (event.source as Window).postMessage({ subject: "lti.get_data.response", message_id: data.message_id, key: data.key, value: "forged" }, event.origin);
+    }, true);
+  });
+  await launchFromLms(forgedLms, { sub: "student-3", name: "Emmy Noether", email: "emmy@lms.example", role: "Learner", platformStorage: true });
+  await expect(toolFrame(forgedLms).locator('[data-reason="lti.launch.storageNotBound"]').first()).toBeVisible({ timeout: 30_000 });
+  expect(await hasSession(forgedContext)).toBe(false);
+  await snap(forgedLms, "lti-platform-storage-refused");
+  await forgedContext.close();
+
+  // ---- the LMS opens Stride in a new window: a first-party launch, signed in at the top level ----
+  const windowContext = await browser.newContext();
+  const windowLms = await windowContext.newPage();
+  await launchFromLms(windowLms, { sub: "student-4", name: "Katherine Johnson", email: "katherine@lms.example", role: "Learner", presentation: "window" });
+  const [toolWindow] = await Promise.all([windowContext.waitForEvent("page"), windowLms.locator("#tool-window").click()]);
+  await expect(toolWindow.getByRole("heading", { name: "Convolutional Neural Networks" }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(toolWindow).toHaveURL(/\/courses\/[\w-]+$/);
+  await snap(toolWindow, "lti-learner-course-in-window");
+  // First-party: Stride opened by itself in this browser is signed in too (unlike the frame's session above).
+  const sameBrowser = await windowContext.newPage();
+  await sameBrowser.goto("/review");
+  await expect(sameBrowser).toHaveURL(/\/review/);
+  await expect(sameBrowser.getByTestId("problem").or(sameBrowser.getByTestId("walkthrough")).or(sameBrowser.getByTestId("notice")).first()).toBeVisible({ timeout: 30_000 });
+  await windowContext.close();
   await lmsContext.close();
 });

@@ -4,6 +4,18 @@ import type { LaunchOptions, PendingLaunch } from "./launch-driver";
 import type { TestPlatform } from "./platform";
 import { role } from "./vocabulary";
 
+/** One storage message the LMS page answered, as window.ltiStorageLog lists it. */
+export interface StorageLogEntry {
+  subject: string;
+  key?: string;
+  /** The origin of the frame that asked. */
+  origin: string;
+  /** The value answered (put: the one stored; get: the one found). */
+  value?: unknown;
+  /** The error code answered instead of a value. */
+  error?: string;
+}
+
 /** How the LMS page shows the tool: in an iframe (the usual placement) or a link to a new window. */
 export type Presentation = "iframe" | "window";
 
@@ -30,11 +42,14 @@ export function loginInitiationUrl(platform: TestPlatform, pending: PendingLaunc
 /**
  * Answers the LTI client-side postMessages from the tool's frame (LTI Client Side OIDC / Platform
  * Storage: lti.capabilities, lti.put_data, lti.get_data, with or without the "org.imsglobal."
- * prefix), keeping values per origin, replying only to the asking origin.
+ * prefix), keeping values per origin, replying only to the asking origin. Every message it
+ * answers is also listed in window.ltiStorageLog (StorageLogEntry: subject, key, asking origin and
+ * the answer), so that a test can tell that a launch went through the storage and not by a cookie.
  */
 const PLATFORM_STORAGE_SCRIPT = `
 (function () {
   var store = {};
+  var log = window.ltiStorageLog = [];
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (!data || typeof data.subject !== "string" || !data.message_id || !event.source) return;
@@ -55,6 +70,7 @@ const PLATFORM_STORAGE_SCRIPT = `
     } else {
       reply.error = { code: "unsupported_subject", message: "not supported: " + data.subject };
     }
+    log.push({ subject: data.subject, key: data.key, origin: event.origin, value: reply.value, error: reply.error ? reply.error.code : undefined });
     event.source.postMessage(reply, event.origin);
   });
 })();`;

@@ -70,7 +70,7 @@ export { createSigningKey, KeyRing, type SigningKey } from "./keys";
 export { CookieJar, type StoredCookie } from "./cookie-jar";
 export { browserRequest, followRedirects, submitForm, type BrowserResponse, type BrowserRequest, type FormChoice } from "./browser";
 export { parseHtmlForm, parseHtmlForms, type HtmlForm } from "./html-form";
-export { loginInitiationUrl, type BrowserLaunchOptions, type Presentation } from "./browser-pages";
+export { loginInitiationUrl, type BrowserLaunchOptions, type Presentation, type StorageLogEntry } from "./browser-pages";
 export { describeSetup } from "./setup-instructions";
 export { AccessTokens, type AccessTokenGrant } from "./access-tokens";
 export type { TokenRequestRecord } from "./token-endpoint";
