@@ -56,6 +56,14 @@ async function openInCalculator(page: Page): Promise<Page> {
   return calc;
 }
 
+/** The demo course's id and its first bank, as the signed-in learner's practice lists them. */
+async function demoBank(page: Page): Promise<{ course: string; bank: { id: string; title: string } }> {
+  const body = await page.evaluate(() => fetch("/api/trpc/review.practiceCourses").then((response) => response.json()));
+  const courses = (body.result.data.json ?? body.result.data) as { id: string; title: string; banks: { id: string; title: string }[] }[];
+  const demo = courses.find((entry) => entry.title === "CNN basics (demo)")!;
+  return { course: demo.id, bank: demo.banks[0]! };
+}
+
 test.describe("study pages", () => {
   test.use({ viewport: DESKTOP });
 
@@ -85,6 +93,22 @@ test.describe("study pages", () => {
     await expect(page.getByTestId("course-label")).toHaveCount(0);
     // With the catalog's topics, it changes the topics.
     await expect(page.getByTestId("change-practice")).toHaveText("Change topics");
+
+    // One bank of the course (where an LMS placement of the bank's practice lands): named with its
+    // course, its problems labelled with the course, and widened to the whole course on request.
+    const { course, bank } = await demoBank(page);
+    await page.goto(`/practice?course=${course}&bank=${bank.id}`);
+    await expect(page.getByTestId("practice-title")).toHaveText(`Practice: ${bank.title} (CNN basics (demo))`);
+    await expect(page.getByTestId("practice-bank")).toContainText(`Practising one bank: “${bank.title}” of the course “CNN basics (demo)”`);
+    await expect(page.getByText(/this bank's published questions/)).toBeVisible();
+    await snap(page, "study-practice-bank-form");
+    await page.getByTestId("start-practice").click();
+    await expect(page.getByTestId("course-label")).toHaveText("Course: CNN basics (demo)");
+    await snap(page, "study-practice-bank");
+    await page.getByTestId("change-practice").click();
+    await page.getByTestId("practice-whole-course").click();
+    await expect(page.getByTestId("practice-bank")).toHaveCount(0);
+    await expect(page.getByTestId("practice-title")).toHaveText("Practice");
   });
 
   test("the format error leaves when the answer changes; an op problem opens in the sandbox with its numbers", async ({ page }) => {
@@ -232,6 +256,11 @@ test.describe("network calculator layout", () => {
     await expect(page.getByTestId("course-label")).toHaveText("课程：CNN basics (demo)");
     await expect(page.getByTestId("change-practice")).toHaveText("更换课程");
     await snap(page, "study-practice-course-phone-zh");
+    const { course, bank } = await demoBank(page);
+    await page.goto(`/practice?course=${course}&bank=${bank.id}`);
+    await expect(page.getByTestId("practice-bank")).toContainText(`只练习一个题库：课程“CNN basics (demo)”的题库“${bank.title}”`);
+    await expect(page.getByTestId("practice-whole-course")).toHaveText("改为练习整门课程");
+    await snap(page, "study-practice-bank-phone-zh");
     await page.goto("/practice?template=xcorr.values");
     await expect(page.getByTestId("problem")).toBeVisible();
     await snap(page, "study-practice-xcorr-phone-zh");

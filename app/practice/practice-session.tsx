@@ -245,7 +245,7 @@ export function PracticeSession({
           )}
           <div className="flex items-center justify-between gap-3">
             <p className="text-sm text-slate-600">
-              {chosenCourse ? t("courseNote") : chosen.length === 0 && !skill ? t("allTopicsNote") : t("chosenNote", { count: chosen.length })}
+              {chosenBank ? t("bankNote") : chosenCourse ? t("courseNote") : chosen.length === 0 && !skill ? t("allTopicsNote") : t("chosenNote", { count: chosen.length })}
             </p>
             <button type="submit" className="rounded-lg bg-brand-600 px-5 py-2 font-semibold text-white hover:bg-brand-700" data-testid="start-practice">
               {t("start")}
