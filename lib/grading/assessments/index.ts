@@ -6,6 +6,7 @@ export { attemptDeadline, attemptIsOpen } from "./attempt-deadline";
 export { questionScore, triesAllowed, tryPoints, type GradedTry, type QuestionScore } from "./question-score";
 export { assessmentScore, type AssessmentScore } from "./assessment-score";
 export { visibleParts, type ReviewOptions, type ShownWhen, type Visible } from "./review-options";
+export { scoreRelease, type ScoreRelease } from "./score-release";
 export { checkZones, drawQuestions, MAX_POOL_SIZE, MAX_ZONES, type DrawnQuestion, type Zone } from "./draw-questions";
 export { regradeQuestion, type RegradeChange } from "./regrade-question";
 export { seedOfDigest, tryMessage, trySeed } from "./try-seed";
