@@ -1,14 +1,20 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { authClient } from "../_components/auth-client";
 import { fieldClass } from "../_components/account/field-styles";
 import { MIN_PASSWORD_LENGTH, NewPasswordField } from "../_components/account/new-password-field";
 
-/** Changes the password with the current one (better-auth's change-password, rate-limited). */
-export function ChangePasswordForm() {
+/**
+ * Changes the password with the current one (better-auth's change-password, rate-limited). An
+ * account an LMS made has no password (lib/server/lti/provision-user.ts): for it, the section says
+ * so and names the LMS it signs in from. It offers no "set a password": better-auth's setPassword
+ * asks for no fresh sign-in, so a borrowed session could quietly give itself a lasting way in.
+ */
+export function ChangePasswordForm({ hasPassword, platforms }: { hasPassword: boolean; platforms: string[] }) {
   const t = useTranslations("password");
+  const format = useFormatter();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [message, setMessage] = useState<{ kind: "error" | "done"; text: string } | null>(null);
@@ -27,6 +33,19 @@ export function ChangePasswordForm() {
       return setMessage({ kind: "done", text: t("changed") });
     }
     setMessage({ kind: "error", text: error.status === 429 ? t("tooMany") : error.status === 400 ? t("wrongCurrent") : t("failed") });
+  }
+
+  if (!hasPassword) {
+    return (
+      <section aria-labelledby="password-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="password-heading" className="text-lg font-semibold">
+          {t("changeTitle")}
+        </h2>
+        <p className="mt-2 max-w-3xl text-sm leading-relaxed text-slate-700" data-testid="no-password">
+          {t("noPassword", { platforms: platforms.length > 0 ? format.list(platforms, { type: "disjunction" }) : t("yourLms") })}
+        </p>
+      </section>
+    );
   }
 
   return (

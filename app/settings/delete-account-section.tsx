@@ -3,23 +3,25 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { forgetAnswers, queuedAnswers } from "../practice/offline/offline-queue";
 import { fieldClass } from "../_components/account/field-styles";
 import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
+import { useServerMessage } from "../_components/use-server-message";
 
 /** Where a deleted account lands: the home page, which says the account is gone. */
 export const DELETED_LANDING = "/?account=deleted";
 
-type Problem = "wrongPassword" | "wrongConfirmation" | "alreadyDeleted" | "refused" | "tooMany" | "failed";
+type Problem = "wrongPassword" | "wrongConfirmation" | "alreadyDeleted" | "refused" | "tooMany" | "notFresh" | "failed";
 
 /** What went wrong, from the API's error (a field at fault, or the refusal's code). */
 function problemOf(error: unknown): Problem {
   if (!(error instanceof TRPCClientError)) return "failed";
-  const data = error.data as { code?: string; fieldErrors?: Record<string, string> | null } | undefined;
+  const data = error.data as { code?: string; reason?: string; fieldErrors?: Record<string, string> | null } | undefined;
   if (data?.fieldErrors?.password) return "wrongPassword";
+  if (data?.reason === "account.sessionNotFresh") return "notFresh";
   if (data?.fieldErrors?.confirmation) return "wrongConfirmation";
   if (data?.code === "NOT_FOUND" || data?.code === "UNAUTHORIZED") return "alreadyDeleted";
   if (data?.code === "CONFLICT") return "refused";
@@ -30,12 +32,30 @@ function problemOf(error: unknown): Problem {
 /**
  * The danger zone: what deleting the account would delete (account.deletionPlan), the courses
  * that keep it from being deleted yet with what to do about each, and the form that deletes it
- * with the current password and the e-mail typed out. On success the server has signed this
+ * with the e-mail typed out and the current password, or, for an account an LMS made (no
+ * password), a sign-in from the LMS in the last few minutes (lib/server/account/fresh-session.ts;
+ * a stale one is refused with a sentence saying what to do). On success the server has signed this
  * browser out; the offline practice waiting on this device for this account is dropped too, and
  * the home page confirms the deletion.
  */
-export function DeleteAccountSection({ userId, email }: { userId: string; email: string }) {
+export function DeleteAccountSection({
+  userId,
+  email,
+  hasPassword,
+  platforms,
+  freshMinutes,
+}: {
+  userId: string;
+  email: string;
+  hasPassword: boolean;
+  platforms: string[];
+  /** How recent a sign-in must be to delete an account without a password. */
+  freshMinutes: number;
+}) {
   const t = useTranslations("account");
+  const format = useFormatter();
+  const serverMessage = useServerMessage();
+  const [notFresh, setNotFresh] = useState<string | null>(null);
   const trpc = useTRPC();
   const router = useRouter();
   const plan = useQuery(trpc.account.deletionPlan.queryOptions());
@@ -47,12 +67,14 @@ export function DeleteAccountSection({ userId, email }: { userId: string; email:
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setProblem(null);
+    setNotFresh(null);
     if (confirmation.trim().toLowerCase() !== email.toLowerCase()) return setProblem("wrongConfirmation");
     try {
-      await remove.mutateAsync({ password, confirmation });
+      await remove.mutateAsync({ password: hasPassword ? password : undefined, confirmation });
     } catch (error) {
       const found = problemOf(error);
       setProblem(found);
+      if (found === "notFresh") setNotFresh(serverMessage(error));
       if (found === "refused") await plan.refetch();
       return;
     }
@@ -126,25 +148,32 @@ export function DeleteAccountSection({ userId, email }: { userId: string; email:
       ) : (
         plan.data && (
           <form onSubmit={onSubmit} noValidate className="mt-4 max-w-sm space-y-4">
-            <label className="block">
-              <span className="text-sm font-medium text-slate-700">{t("password")}</span>
-              <input
-                type="password"
-                name="delete-password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                aria-invalid={problem === "wrongPassword"}
-                aria-describedby={problem === "wrongPassword" ? "delete-password-error" : undefined}
-                className={fieldClass}
-              />
-              {problem === "wrongPassword" && (
-                <span id="delete-password-error" role="alert" data-testid="delete-message" className={`block ${fieldError}`}>
-                  {t("wrongPassword")}
-                </span>
-              )}
-            </label>
+            {!hasPassword && (
+              <p className="max-w-3xl text-sm leading-relaxed text-slate-700" data-testid="delete-fresh-lead">
+                {t("freshLead", { platforms: platforms.length > 0 ? format.list(platforms, { type: "disjunction" }) : t("yourLms"), minutes: freshMinutes })}
+              </p>
+            )}
+            {hasPassword && (
+              <label className="block">
+                <span className="text-sm font-medium text-slate-700">{t("password")}</span>
+                <input
+                  type="password"
+                  name="delete-password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(event) => setPassword(event.target.value)}
+                  aria-invalid={problem === "wrongPassword"}
+                  aria-describedby={problem === "wrongPassword" ? "delete-password-error" : undefined}
+                  className={fieldClass}
+                />
+                {problem === "wrongPassword" && (
+                  <span id="delete-password-error" role="alert" data-testid="delete-message" className={`block ${fieldError}`}>
+                    {t("wrongPassword")}
+                  </span>
+                )}
+              </label>
+            )}
             <label className="block">
               <span className="text-sm font-medium text-slate-700">{t("confirm", { email })}</span>
               <input
@@ -167,12 +196,12 @@ export function DeleteAccountSection({ userId, email }: { userId: string; email:
             </label>
             {problem && problem !== "wrongPassword" && problem !== "wrongConfirmation" && (
               <p role="alert" data-testid="delete-message" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
-                {t(problem)}
+                {problem === "notFresh" ? notFresh : t(problem)}
               </p>
             )}
             <button
               type="submit"
-              disabled={remove.isPending || !password || !confirmation}
+              disabled={remove.isPending || (hasPassword && !password) || !confirmation}
               className="rounded-lg bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60"
             >
               {remove.isPending ? t("deleting") : t("submit")}

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { FRESH_SESSION_MINUTES } from "@/lib/server/account/fresh-session";
+import { createCaller } from "@/lib/server/root";
+import { getServices } from "@/lib/server/services";
 import { getSessionUser } from "@/lib/server/session";
+import { createContext } from "@/lib/server/trpc";
 import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccountSection } from "./delete-account-section";
 import { SettingsForm } from "./settings-form";
@@ -20,6 +24,8 @@ export default async function SettingsPage() {
   if (!user) redirect(`/sign-in?next=${encodeURIComponent("/settings")}`);
   const t = await getTranslations("settings");
   const tc = await getTranslations("common");
+  // A password, an LMS, or both: an account an LMS made has no password to change or to confirm with.
+  const { hasPassword, platforms } = await createCaller(createContext({ db: getServices().db, user })).account.signInMethods();
   return (
     <div className="space-y-6">
       <div>
@@ -30,9 +36,9 @@ export default async function SettingsPage() {
         </p>
       </div>
       <SettingsForm />
-      <ChangePasswordForm />
+      <ChangePasswordForm hasPassword={hasPassword} platforms={platforms} />
       <YourDataSection />
-      <DeleteAccountSection userId={user.id} email={user.email} />
+      <DeleteAccountSection userId={user.id} email={user.email} hasPassword={hasPassword} platforms={platforms} freshMinutes={FRESH_SESSION_MINUTES} />
     </div>
   );
 }

@@ -39,7 +39,10 @@ function chosenLocale(headers: Headers): string | null {
   return null;
 }
 
-type AuthSession = { user: { id: string; email: string; name: string; role?: string; locale?: string; timeZone?: string | null } } | null;
+type AuthSession = {
+  session: { createdAt: Date | string };
+  user: { id: string; email: string; name: string; role?: string; locale?: string; timeZone?: string | null };
+} | null;
 
 /** How long a session better-auth read from its cookie copy is answered from memory (./auth/session-memo.ts). */
 export const SESSION_MEMO_MS = 10_000;
@@ -89,6 +92,8 @@ export async function sessionUserOf({ auth, headers, cookies }: { auth: Auth; he
     role: ROLES.includes(role as Role) ? (role as Role) : "learner",
     locale: LANGS.includes(locale as Lang) ? (locale as Lang) : "en",
     timeZone: timeZone ?? null,
+    // better-auth makes a Date of it, also from its cookie copy; a string is taken too, to be safe.
+    sessionCreatedAt: new Date(session.session.createdAt),
   };
 }
 

@@ -28,6 +28,12 @@ export interface SessionUser {
    * until the learner has one. Days are counted from the database's copy (the learner snapshot).
    */
   timeZone?: string | null;
+  /**
+   * When the request's session was opened (better-auth's session `createdAt`: a sign-in, or a
+   * launch from an LMS): what deleting an account without a password checks is recent
+   * (lib/server/account/fresh-session.ts). Absent for in-process callers that read no session.
+   */
+  sessionCreatedAt?: Date;
 }
 
 export interface Context {

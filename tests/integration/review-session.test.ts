@@ -59,6 +59,18 @@ describe.each(databaseKinds())("the session of a review call on %s", (kind) => {
     expect(await sessionUserOf({ auth, headers: new Headers({ cookie: cookieHeader(tokenOnly) }) })).toBeNull();
   });
 
+  it("carries when the session was opened, from the cookie cache and from the database alike", async () => {
+    const setCookies = await signUp("opened@example.com");
+    const user = await database.prisma.user.findUniqueOrThrow({ where: { email: "opened@example.com" } });
+    const { createdAt } = await database.prisma.session.findFirstOrThrow({ where: { userId: user.id } });
+    const cached = await sessionUserOf({ auth, headers: new Headers({ cookie: cookieHeader(setCookies) }) });
+    expect(cached?.sessionCreatedAt).toBeInstanceOf(Date);
+    expect(cached?.sessionCreatedAt?.getTime()).toBe(createdAt.getTime());
+    const tokenOnly = setCookies.filter((line) => line.startsWith("better-auth.session_token="));
+    const fromDatabase = await sessionUserOf({ auth, headers: new Headers({ cookie: cookieHeader(tokenOnly) }) });
+    expect(fromDatabase?.sessionCreatedAt?.getTime()).toBe(createdAt.getTime());
+  });
+
   it("answers the same cookies again from memory for a few seconds, and asks better-auth once that time is over", async () => {
     const setCookies = await signUp("memo@example.com");
     const header = cookieHeader(setCookies);

@@ -6,9 +6,8 @@ import type { JobQueue } from "../jobs/job-queue";
 import { withLearnerLock } from "../reviews/learner-lock";
 import { questionTemplateId } from "../questions/template-id";
 import { describeHolds, planAccountDeletion, type OwnedCourse } from "./deletion-plan";
-
-/** better-auth's e-mail-and-password account row (its `providerId`). */
-const CREDENTIAL_PROVIDER = "credential";
+import { FRESH_SESSION_MINUTES, isFreshSession } from "./fresh-session";
+import { CREDENTIAL_PROVIDER } from "./sign-in-methods";
 
 export const ALREADY_DELETED = "This account has already been deleted.";
 
@@ -26,9 +25,15 @@ export function confirmsEmail(typed: string, email: string): boolean {
 }
 
 /**
- * Deletes an account and everything it owns, in one transaction, after checking the current
- * password (better-auth's hash, the one its sign-in checks) and the typed confirmation (the
- * account's e-mail):
+ * Deletes an account and everything it owns, in one transaction, after checking the typed
+ * confirmation (the account's e-mail) and that the person is who they say:
+ * - an account with a password: the current password (better-auth's hash, the one its sign-in
+ *   checks); missing or wrong, a BAD_INPUT naming the field;
+ * - an account without one (made by an LMS launch, lib/server/lti/provision-user.ts): a session
+ *   opened less than ten minutes ago (fresh-session.ts), that is, a launch from the LMS just now;
+ *   an older or unknown one is FORBIDDEN (account.sessionNotFresh: open Stride from the LMS again).
+ *   A password sent for such an account is not looked at.
+ * Then it deletes:
  * - the person's reviews and their amendments (the append-only trigger lets a DELETE through for
  *   the user named by the transaction's `stride.erasing_user`, and nothing else: the migration
  *   20261206103346_account_deletion), key-mismatch reports, variants, cards, issue failures,
@@ -41,7 +46,7 @@ export function confirmsEmail(typed: string, email: string): boolean {
  *   history (CONFLICT, naming each course and what to do).
  * Raced or repeated, one call deletes and the others find the account gone: NOT_FOUND, never a
  * half-deleted account (the user's row is locked, under the learner's lock that rating changes
- * take, before anything is read). A wrong password or confirmation is a BAD_INPUT naming the field.
+ * take, before anything is read). A wrong confirmation is a BAD_INPUT naming the field.
  * The job queue's records of the person's optimizer runs are forgotten after the commit.
  */
 export async function deleteAccount({
@@ -49,25 +54,40 @@ export async function deleteAccount({
   userId,
   password,
   confirmation,
+  sessionCreatedAt,
+  now,
   queue,
 }: {
   db: PrismaClient;
   userId: string;
-  password: string;
+  /** The current password; needed only by an account that has one. */
+  password?: string;
   confirmation: string;
+  /** When the caller's session was opened (SessionUser.sessionCreatedAt); undefined is never fresh. */
+  sessionCreatedAt?: Date;
+  now: Date;
   queue?: JobQueue;
 }): Promise<DeletedAccount> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { email: true, accounts: { where: { providerId: CREDENTIAL_PROVIDER }, select: { password: true } } },
+    select: { email: true, accounts: { where: { providerId: CREDENTIAL_PROVIDER, password: { not: null } }, select: { password: true } } },
   });
   if (!user) throw new AppError("NOT_FOUND", ALREADY_DELETED, { reason: "account.alreadyDeleted" });
   if (!confirmsEmail(confirmation, user.email)) {
     throw new AppError("BAD_INPUT", "confirmation: type your account's e-mail address exactly to confirm.", { field: "confirmation", reason: "account.wrongConfirmation" });
   }
   const hash = user.accounts[0]?.password;
-  if (!hash || !(await verifyPassword({ hash, password }))) {
-    throw new AppError("BAD_INPUT", "password: that is not your current password.", { field: "password", reason: "account.wrongPassword" });
+  if (hash) {
+    if (!password) throw new AppError("BAD_INPUT", "password: enter your current password.", { field: "password", reason: "account.passwordMissing" });
+    if (!(await verifyPassword({ hash, password }))) {
+      throw new AppError("BAD_INPUT", "password: that is not your current password.", { field: "password", reason: "account.wrongPassword" });
+    }
+  } else if (!isFreshSession(sessionCreatedAt, now)) {
+    throw new AppError(
+      "FORBIDDEN",
+      `This account has no password, so deleting it needs a session opened in the last ${FRESH_SESSION_MINUTES} minutes. Open Stride again from your LMS, then delete within ${FRESH_SESSION_MINUTES} minutes.`,
+      { reason: "account.sessionNotFresh", params: { minutes: FRESH_SESSION_MINUTES } },
+    );
   }
 
   const result = await withLearnerLock(db, userId, async (tx) => {
