@@ -13,13 +13,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
+import { type ShownWhen, wallClockOf } from "@/lib/grading/assessments";
 import { closeExpiredAttempts } from "@/lib/server/assessments/close-expired-attempts";
 import { setJobQueue } from "@/lib/server/jobs/job-queue";
 import { createPgBossQueue } from "@/lib/server/jobs/pg-boss-queue";
 import { QUEUES, startJobWorkers } from "@/lib/server/jobs/queues";
 import { regradeAssessmentHandler } from "@/lib/server/jobs/regrade-assessment-job";
 import { forgetAccessTokens } from "@/lib/server/lti/access-token";
-import { LTI_SCORE_SYNC_JOB, runPendingScoreSyncs } from "@/lib/server/lti/score-sync";
+import { LTI_SCORE_SYNC_JOB, releaseHeldScoreSyncs, runPendingScoreSyncs } from "@/lib/server/lti/score-sync";
 import { publicJwks } from "@/lib/server/lti/tool-keys";
 import type { SessionUser } from "@/lib/server/trpc";
 import { closeWorkerPool } from "@/lib/server/workers/pool";
@@ -89,7 +90,10 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
   }
 
   /** An LMS course linked by its instructor's launch, with a published one-question assessment placed in it. */
-  async function linkedCourse(contextId: string, { platformLineItem, title = "Quiz", timeLimitMinutes }: { platformLineItem: boolean; title?: string; timeLimitMinutes?: number }) {
+  async function linkedCourse(
+    contextId: string,
+    { platformLineItem, title = "Quiz", timeLimitMinutes, showScore, dueAt }: { platformLineItem: boolean; title?: string; timeLimitMinutes?: number; showScore?: ShownWhen; dueAt?: Date },
+  ) {
     const context = { id: contextId, title: `Course ${contextId}` };
     const teacherSub = `teacher-${contextId}`;
     await launch({ user: { sub: teacherSub, name: "Grace Hopper" }, roles: [role.instructor], context, nrpsEndpoint: false });
@@ -100,20 +104,24 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
     const question = await teach.questions.create({ bankId: bank.id, definition: strideQuestionPlantedWrong });
     await teach.questions.validate({ questionId: question.id });
     await teach.questions.publish({ questionId: question.id });
-    const { id: assessmentId } = await teach.assessments.save({
+    const { timeZone } = await db.course.findUniqueOrThrow({ where: { id: courseId! }, select: { timeZone: true } });
+    const saveInput = {
       courseId: courseId!,
       titleEn: title,
-      kind: "exam",
+      kind: "exam" as const,
       ...(timeLimitMinutes ? { timeLimitMinutes } : {}),
+      ...(showScore ? { showScore } : {}),
+      ...(dueAt ? { dueAt: wallClockOf(dueAt, timeZone) } : {}),
       zones: [{ pool: [{ question: question.id }], draw: 1, points: 10, pointsPerTry: [10, 5] }],
       published: true,
-    });
+    };
+    const { id: assessmentId } = await teach.assessments.save(saveInput);
     const resourceLink = { id: `link-${contextId}`, title };
     // A placement made by deep linking comes with the platform's line item; one added by hand has none.
     const lineItem = platformLineItem ? platform.createLineItem({ label: title, scoreMaximum: 10, resourceLinkId: resourceLink.id }, contextId) : null;
     const custom = { stride_kind: "assessment", stride_target_id: assessmentId };
     await launch({ user: { sub: teacherSub, name: "Grace Hopper" }, roles: [role.instructor], context, resourceLink, custom, nrpsEndpoint: false });
-    return { context, resourceLink, custom, teach, instructor, courseId: courseId!, questionId: question.id, assessmentId, lineItem };
+    return { context, resourceLink, custom, teach, instructor, courseId: courseId!, questionId: question.id, assessmentId, lineItem, saveInput, timeZone };
   }
 
   /** A learner launches the placement, starts the attempt and answers with `answerOf`, then finishes it. */
@@ -128,7 +136,10 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
   }
 
   const scoresOf = (sub: string) => platform.scores.filter((received) => received.score.userId === sub);
-  const run = () => runPendingScoreSyncs({ db, allowInsecureLoopback: true });
+  const run = (now?: () => Date) => runPendingScoreSyncs({ db, allowInsecureLoopback: true, ...(now ? { now } : {}) });
+  /** An instant `minutes` from the real clock (the platform's token endpoint checks assertions against it), on a whole minute as dates are set. */
+  const minutesFromNow = (minutes: number) => new Date(Math.floor(Date.now() / 60_000) * 60_000 + minutes * 60_000);
+  const held = (sub: string) => ({ userId: sub, activityProgress: "Completed", gradingProgress: "Pending", timestamp: expect.stringMatching(ISO_WITH_MS) });
 
   it("sends one score with the right fields when a learner finishes, then the regrade's and the override's new scores", async () => {
     const course = await linkedCourse("ags-course", { platformLineItem: true });
@@ -224,6 +235,80 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
     expect(await closeExpiredAttempts({ db, now: new Date(START.getTime() + 31 * 60_000) })).toEqual({ closed: 1 });
     expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
     expect(scoresOf("learner-6").map((received) => received.score)).toEqual([expect.objectContaining({ scoreGiven: 10, scoreMaximum: 10, activityProgress: "Completed", gradingProgress: "FullyGraded" })]);
+  });
+
+  it("holds an exam's score shown after close: the LMS gets completed and pending, then the score when the learner's close has passed", async () => {
+    // Dates from the real clock: the first send runs on it, before the close.
+    const closeAt = minutesFromNow(120);
+    const course = await linkedCourse("ags-after-close", { platformLineItem: true, title: "Exam F", showScore: "after-close", dueAt: closeAt });
+    const attemptId = await learnerFinishes(course, "learner-7", plantedWidth);
+    const other = await learnerFinishes(course, "learner-8", rightWidth);
+
+    expect(await run()).toEqual({ sent: 2, failed: 0, pending: 0 });
+    // Completed, grade pending, and no score at all: the gradebook a student can read shows nothing.
+    expect(scoresOf("learner-7").map((received) => received.score)).toEqual([held("learner-7")]);
+    expect(scoresOf("learner-8").map((received) => received.score)).toEqual([held("learner-8")]);
+    expect(platform.gradebook.resultsOf(course.lineItem!.id).map((result) => result.resultScore)).toEqual([undefined, undefined]);
+    expect(await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } })).toMatchObject({ status: "held", releaseAt: closeAt, scoreGiven: null, gradingProgress: "Pending" });
+    const gradebook = await course.teach.gradebook.course({ courseId: course.courseId });
+    expect(gradebook.assessments[0]!.passback).toMatchObject({ sent: 0, pending: 0, failed: 0, held: 2, heldUntil: closeAt, heldUntilShown: 0 });
+
+    // learner-8's accommodation moves their close a day later: their score is held until then.
+    const later = new Date(closeAt.getTime() + 24 * 60 * 60_000);
+    await course.teach.gradebook.accommodate({ assessmentId: course.assessmentId, userId: (await sessionUserOf("learner-8")).id, dueAt: wallClockOf(later, course.timeZone), extraMinutes: 0 });
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(scoresOf("learner-8").map((received) => received.score)).toEqual([held("learner-8"), held("learner-8")]);
+    expect(await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId: other } })).toMatchObject({ status: "held", releaseAt: later });
+
+    // The sweep: nothing before the close, nor at its very instant (closed means after it).
+    expect(await releaseHeldScoreSyncs({ db, now: new Date() })).toBe(0);
+    expect(await releaseHeldScoreSyncs({ db, now: closeAt })).toBe(0);
+    const afterClose = new Date(closeAt.getTime() + 60_000);
+    expect(await releaseHeldScoreSyncs({ db, now: afterClose })).toBe(1);
+    expect(await releaseHeldScoreSyncs({ db, now: afterClose })).toBe(0);
+    expect(await run(() => afterClose)).toEqual({ sent: 1, failed: 0, pending: 0 });
+    const scores = scoresOf("learner-7");
+    // The planted key takes the planted width: 10 of 10, now, and newer than the pending one.
+    expect(scores.map((received) => received.score)).toEqual([held("learner-7"), { ...held("learner-7"), scoreGiven: 10, scoreMaximum: 10, gradingProgress: "FullyGraded" }]);
+    expect(Date.parse(scores[1]!.score.timestamp)).toBeGreaterThan(Date.parse(scores[0]!.score.timestamp));
+    expect(scores.every((received) => !received.stale)).toBe(true);
+    expect(platform.gradebook.resultsOf(course.lineItem!.id)).toContainEqual(expect.objectContaining({ userId: "learner-7", resultScore: 10, resultMaximum: 10 }));
+    expect(await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } })).toMatchObject({ status: "sent", releaseAt: null, scoreGiven: 10 });
+    // learner-8 still waits for their own close.
+    expect(scoresOf("learner-8")).toHaveLength(2);
+    expect((await course.teach.gradebook.course({ courseId: course.courseId })).assessments[0]!.passback).toMatchObject({ sent: 1, held: 1, heldUntil: later, heldUntilShown: 0 });
+    const afterLater = new Date(later.getTime() + 60_000);
+    expect(await releaseHeldScoreSyncs({ db, now: afterLater })).toBe(1);
+    expect(await run(() => afterLater)).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(scoresOf("learner-8").at(-1)!.score).toMatchObject({ scoreGiven: 0, scoreMaximum: 10, gradingProgress: "FullyGraded" });
+  });
+
+  it("holds a score never shown, sends it when the instructor shows scores immediately, and withdraws it to pending when they hide it again", async () => {
+    const course = await linkedCourse("ags-never", { platformLineItem: true, title: "Exam G", showScore: "never" });
+    const attemptId = await learnerFinishes(course, "learner-9", plantedWidth);
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(scoresOf("learner-9").map((received) => received.score)).toEqual([held("learner-9")]);
+    expect(await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } })).toMatchObject({ status: "held", releaseAt: null });
+    expect((await course.teach.gradebook.course({ courseId: course.courseId })).assessments[0]!.passback).toMatchObject({ held: 1, heldUntil: null, heldUntilShown: 1 });
+    // No close releases it.
+    expect(await releaseHeldScoreSyncs({ db, now: new Date("2099-01-01T00:00:00Z") })).toBe(0);
+
+    // A save that changes neither the option nor the dates sends nothing again.
+    await course.teach.assessments.save({ ...course.saveInput, assessmentId: course.assessmentId, titleEn: "Exam G (final)" });
+    expect(await run()).toEqual({ sent: 0, failed: 0, pending: 0 });
+
+    await course.teach.assessments.save({ ...course.saveInput, assessmentId: course.assessmentId, showScore: "immediately" });
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(scoresOf("learner-9").map((received) => received.score)).toEqual([held("learner-9"), { ...held("learner-9"), scoreGiven: 10, scoreMaximum: 10, gradingProgress: "FullyGraded" }]);
+    expect(await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } })).toMatchObject({ status: "sent", releaseAt: null });
+
+    // Hidden again until a close still to come: the LMS's latest is pending, with no score.
+    const closeAt = minutesFromNow(180);
+    await course.teach.assessments.save({ ...course.saveInput, assessmentId: course.assessmentId, showScore: "after-close", dueAt: wallClockOf(closeAt, course.timeZone) });
+    expect(await run()).toEqual({ sent: 1, failed: 0, pending: 0 });
+    expect(scoresOf("learner-9").at(-1)!.score).toEqual(held("learner-9"));
+    expect(platform.gradebook.resultsOf(course.lineItem!.id)).toEqual([expect.not.objectContaining({ resultScore: expect.anything() })]);
+    expect(await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } })).toMatchObject({ status: "held", releaseAt: closeAt });
   });
 
   it("retries through the pg-boss queue until the score is accepted, and reads the roster an instructor's launch enqueues", async () => {

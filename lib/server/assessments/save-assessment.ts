@@ -3,6 +3,7 @@ import { checkQuestionRules, checkSchedule, checkZones, instantOf, type RuleProb
 import { getTemplate } from "@/lib/problems";
 import { requireOwner } from "../courses/course-access";
 import { AppError } from "../errors";
+import { requestAssessmentScoreSyncs } from "../lti/score-sync";
 import { coursePool, type StoredPoolEntry } from "./course-pool";
 import type { SaveAssessmentInput } from "./schemas";
 
@@ -16,7 +17,9 @@ function refuse(problems: readonly RuleProblem[]): never {
  * Creates or changes an assessment of a course the user owns. Dates arrive as the course's wall
  * clock and are stored as instants; whole banks are expanded into their published questions; every
  * rule is checked with the field named. Attempts already started keep the questions and points
- * they drew: a change applies to attempts started after it.
+ * they drew: a change applies to attempts started after it. A change of when learners see their
+ * score (the review option, the due date, the late period) sends the scores already passed back
+ * to an LMS again, so the LMS shows or holds them as learners' own pages do.
  */
 export async function saveAssessment({ db, userId, input, now }: { db: PrismaClient; userId: string; input: SaveAssessmentInput; now: Date }) {
   await requireOwner({ db, courseId: input.courseId, userId });
@@ -89,20 +92,25 @@ export async function saveAssessment({ db, userId, input, now }: { db: PrismaCli
     shuffle: zone.shuffle,
   }));
 
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     if (input.assessmentId) {
-      const current = await tx.assessment.findUniqueOrThrow({ where: { id: input.assessmentId }, select: { publishedAt: true } });
+      const current = await tx.assessment.findUniqueOrThrow({ where: { id: input.assessmentId }, select: { publishedAt: true, showScore: true, dueAt: true, lateUntil: true } });
       await tx.assessmentZone.deleteMany({ where: { assessmentId: input.assessmentId } });
       const saved = await tx.assessment.update({
         where: { id: input.assessmentId },
         data: { ...data, publishedAt: input.published ? (current.publishedAt ?? now) : null, zones: { create: zoneRows } },
       });
-      return { id: saved.id };
+      const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+      const scoreShownChanged = current.showScore !== data.showScore || !sameInstant(current.dueAt, data.dueAt) || !sameInstant(current.lateUntil, data.lateUntil);
+      return { id: saved.id, scoreShownChanged };
     }
     const last = await tx.assessment.aggregate({ where: { courseId: input.courseId }, _max: { position: true } });
     const saved = await tx.assessment.create({
       data: { ...data, courseId: input.courseId, position: (last._max.position ?? -1) + 1, publishedAt: input.published ? now : null, zones: { create: zoneRows } },
     });
-    return { id: saved.id };
+    return { id: saved.id, scoreShownChanged: false };
   });
+  // After the commit, so the sends read the new setting; a sync racing this one is coalesced by its row.
+  if (saved.scoreShownChanged) await requestAssessmentScoreSyncs(db, saved.id, now);
+  return { id: saved.id };
 }

@@ -3,18 +3,20 @@
  * sync row's score to its LMS; a retryable failure (5xx, 429, network) throws, and pg-boss runs
  * the job again after an exponentially growing delay (queues.ts: 15 s, 30 s, 1 min, … about
  * 30 minutes in all), while a permanent one marks the row failed and ends the job. The sweep
- * `lti-score-sync-sweep` (every 10 minutes) sends the jobs of rows left pending without one (a
- * row written while no queue ran, a job lost).
+ * `lti-score-sync-sweep` (every minute) releases the held scores whose learners may now see them
+ * (their close has passed), and sends the jobs of rows left pending without one (a row written
+ * while no queue ran, a job lost). Every minute, so a score held until the close reaches the LMS
+ * within a minute of it; both are one indexed query when there is nothing to do.
  */
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db";
-import { LTI_SCORE_SYNC_JOB, resendStalledScoreSyncs, runScoreSync } from "../lti/score-sync";
+import { LTI_SCORE_SYNC_JOB, releaseHeldScoreSyncs, resendStalledScoreSyncs, runScoreSync } from "../lti/score-sync";
 import type { Logger } from "../observability/logger";
 import type { JobQueue } from "./job-queue";
 
 export { LTI_SCORE_SYNC_JOB };
 export const LTI_SCORE_SYNC_SWEEP_JOB = "lti-score-sync-sweep";
-export const LTI_SCORE_SYNC_SWEEP_CRON = "*/10 * * * *";
+export const LTI_SCORE_SYNC_SWEEP_CRON = "* * * * *";
 
 /** First retry delay in seconds; pg-boss doubles it each retry (retryBackoff). */
 export const LTI_SCORE_SYNC_RETRY_DELAY_SECONDS = 15;
@@ -30,9 +32,10 @@ export async function startLtiScoreSyncs({ queue, db, logger, now }: { queue: Jo
     return outcome;
   });
   await queue.work(LTI_SCORE_SYNC_SWEEP_JOB, async (_data, job) => {
+    const released = await releaseHeldScoreSyncs({ db, queue, now: now() });
     const resent = await resendStalledScoreSyncs({ db, queue, now: now() });
-    if (resent > 0) logger.info({ job: LTI_SCORE_SYNC_SWEEP_JOB, jobId: job.id, resent }, "job done");
-    return { resent };
+    if (released > 0 || resent > 0) logger.info({ job: LTI_SCORE_SYNC_SWEEP_JOB, jobId: job.id, released, resent }, "job done");
+    return { released, resent };
   });
   await queue.schedule(LTI_SCORE_SYNC_SWEEP_JOB, LTI_SCORE_SYNC_SWEEP_CRON);
 }

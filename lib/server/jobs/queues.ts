@@ -27,7 +27,7 @@ export const QUEUES: Record<string, QueueDefinition> = {
   // 15 s, 30 s, 1 min, … (pg-boss's exponential backoff), MAX_SCORE_SYNC_TRIES sends in all; the
   // handler marks the sync failed on the last one or on a permanent 4xx.
   [LTI_SCORE_SYNC_JOB]: { retryLimit: MAX_SCORE_SYNC_TRIES - 1, retryDelay: LTI_SCORE_SYNC_RETRY_DELAY_SECONDS, retryBackoff: true, expireInSeconds: 120 },
-  // No retry: the next sweep (every 10 minutes) does whatever a lost or failed one left.
+  // No retry: the next sweep (every minute) does whatever a lost or failed one left.
   [LTI_SCORE_SYNC_SWEEP_JOB]: { retryLimit: 0, expireInSeconds: 300 },
   // A roster read is idempotent: retried three times, 30 s, 1 min, 2 min apart.
   [LTI_ROSTER_SYNC_JOB]: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },

@@ -17,7 +17,7 @@ export const gradebookRouter = createRouter({
   course: instructorProcedure.meta({ cost: 2 }).input(courseGradebookInput).query(({ ctx, input }) => courseGradebook({ db: ctx.db, userId: ctx.user.id, courseId: input.courseId, now: ctx.now() })),
   attempt: instructorProcedure.input(gradebookAttemptInput).query(({ ctx, input }) => gradebookAttempt({ db: ctx.db, userId: ctx.user.id, attemptId: input.attemptId, now: ctx.now() })),
   overrideScore: instructorProcedure.input(overrideScoreInput).mutation(({ ctx, input }) => overrideScore({ db: ctx.db, userId: ctx.user.id, input, now: ctx.now() })),
-  accommodate: instructorProcedure.input(accommodateInput).mutation(({ ctx, input }) => accommodateLearner({ db: ctx.db, userId: ctx.user.id, input })),
+  accommodate: instructorProcedure.input(accommodateInput).mutation(({ ctx, input }) => accommodateLearner({ db: ctx.db, userId: ctx.user.id, input, now: ctx.now() })),
   statistics: instructorProcedure.meta({ cost: 5 }).input(assessmentStatisticsInput).query(({ ctx, input }) => assessmentStatistics({ db: ctx.db, userId: ctx.user.id, assessmentId: input.assessmentId, now: ctx.now() })),
   /** Reads the linked LMS courses' rosters (NRPS), so learners who never launched are listed. */
   syncRoster: instructorProcedure.meta({ cost: 5 }).input(courseGradebookInput).mutation(({ ctx, input }) => syncCourseRoster({ db: ctx.db, userId: ctx.user.id, courseId: input.courseId })),

@@ -38,6 +38,12 @@ export async function GradebookTable({ courseId, gradebook }: { courseId: string
                   <div className="text-xs font-normal text-slate-600" data-testid="gradebook-passback">
                     {assessment.passback.lastSentAt ? t("passback.sent", { at: wallClockOf(assessment.passback.lastSentAt, gradebook.course.timeZone).replace("T", " ") }) : t("passback.notYet")}
                     {assessment.passback.pending > 0 && <> · {t("passback.waiting", { count: assessment.passback.pending })}</>}
+                    {assessment.passback.heldUntil && assessment.passback.held > assessment.passback.heldUntilShown && (
+                      <div data-testid="gradebook-passback-held">
+                        {t("passback.heldUntil", { count: assessment.passback.held - assessment.passback.heldUntilShown, at: wallClockOf(assessment.passback.heldUntil, gradebook.course.timeZone).replace("T", " ") })}
+                      </div>
+                    )}
+                    {assessment.passback.heldUntilShown > 0 && <div data-testid="gradebook-passback-held-shown">{t("passback.heldUntilShown", { count: assessment.passback.heldUntilShown })}</div>}
                     {assessment.passback.failed > 0 && (
                       <div className="text-red-700" data-testid="gradebook-passback-failed">
                         {t("passback.failed", { count: assessment.passback.failed, error: assessment.passback.lastError ?? "" })}

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@/lib/db";
-import { attemptDeadline, effectiveDates, instantOf, wallClockOf } from "@/lib/grading/assessments";
+import { attemptDeadline, closesAt, effectiveDates, instantOf, wallClockOf } from "@/lib/grading/assessments";
 import { requireOwner } from "../../courses/course-access";
 import { AppError } from "../../errors";
+import { requestAssessmentScoreSyncs } from "../../lti/score-sync";
 import { overrideOf, scheduleOf } from "../assessment-rules";
 import type { AccommodateInput } from "./schemas";
 
@@ -11,8 +12,10 @@ import type { AccommodateInput } from "./schemas";
  * null gives the learner the assessment's own date again. One row per learner and assessment
  * (upserted): the answer rules read it on every try, so a change applies from the next answer on.
  * An attempt the server already closed stays closed: extra time is for attempts still running.
+ * A moved close moves when the learner's score may be seen, so a score passed back to an LMS is
+ * sent again (held until the new close, or released).
  */
-export async function accommodateLearner({ db, userId, input }: { db: PrismaClient; userId: string; input: AccommodateInput }) {
+export async function accommodateLearner({ db, userId, input, now }: { db: PrismaClient; userId: string; input: AccommodateInput; now: Date }) {
   const assessment = await db.assessment.findUnique({ where: { id: input.assessmentId }, include: { course: { select: { timeZone: true } } } });
   if (!assessment || assessment.archivedAt) throw new AppError("NOT_FOUND", "There is no such assessment.", { reason: "assessment.notFound" });
   await requireOwner({ db, courseId: assessment.courseId, userId });
@@ -37,6 +40,7 @@ export async function accommodateLearner({ db, userId, input }: { db: PrismaClie
   });
   const schedule = scheduleOf(assessment);
   const override = overrideOf(row);
+  if (closesAt(schedule, overrideOf(existing))?.getTime() !== closesAt(schedule, override)?.getTime()) await requestAssessmentScoreSyncs(db, assessment.id, now, input.userId);
   const attempt = await db.assessmentAttempt.findUnique({ where: { assessmentId_userId: { assessmentId: assessment.id, userId: input.userId } }, select: { startedAt: true, finishedAt: true } });
   const wall = (at: Date | null) => (at ? wallClockOf(at, zone) : null);
   const effective = effectiveDates(schedule, override);

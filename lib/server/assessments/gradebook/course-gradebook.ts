@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/db";
 import { attemptDeadline, effectiveDates, wallClockOf } from "@/lib/grading/assessments";
 import { requireOwner } from "../../courses/course-access";
 import { AppError } from "../../errors";
-import { scoreSyncSummary } from "../../lti/score-sync";
+import { scoreSyncSummary, type ScoreSyncSummary } from "../../lti/score-sync";
 import { overrideOf, scheduleOf } from "../assessment-rules";
 import { closeIfTimeIsUp } from "../load-attempt";
 import { attemptCell } from "./attempt-cell";
@@ -41,8 +41,7 @@ export async function loadCourseGradebook({ db, courseId, now }: { db: PrismaCli
   // Grade passback to linked LMS courses (AGS): per assessment, the last score sent and what failed.
   const syncs = await scoreSyncSummary({ db, courseId });
   const rosterContexts = await db.ltiContext.count({ where: { courseId, membershipsUrl: { not: null } } });
-  type Passback = { lastSentAt: Date | null; sent: number; pending: number; failed: number; lastError: string | null };
-  const columns: { id: string; titleEn: string; titleZh: string | null; kind: "homework" | "exam"; possible: number; dueAt: string | null; lateUntil: string | null; timeLimitMinutes: number | null; passback: Passback | null }[] = [];
+  const columns: { id: string; titleEn: string; titleZh: string | null; kind: "homework" | "exam"; possible: number; dueAt: string | null; lateUntil: string | null; timeLimitMinutes: number | null; passback: ScoreSyncSummary | null }[] = [];
   const cells = new Map<string, Map<string, ReturnType<typeof cellWithDates>>>();
   for (const assessment of assessments) {
     const schedule = scheduleOf(assessment);
