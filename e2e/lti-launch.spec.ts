@@ -10,7 +10,8 @@
  * daily review through Deep Linking; a learner opens the placed link and lands on their reviews.
  * Then an LMS page that offers LTI platform storage, in a browser whose state cookie does not come
  * back: the launch is bound by lti.put_data / lti.get_data alone (and refused when the storage
- * answers another state); and an LMS that opens Stride in a new window, signed in first-party.
+ * answers another state); and an LMS that opens Stride in a new window, signed in first-party,
+ * whose learner (an account the LMS made, without a password) deletes it from Settings.
  */
 import { existsSync } from "node:fs";
 import { expect, test, type BrowserContext, type FrameLocator, type Page } from "@playwright/test";
@@ -213,6 +214,26 @@ test("an LMS registers Stride by Dynamic Registration and opens it in a frame wi
   await sameBrowser.goto("/review");
   await expect(sameBrowser).toHaveURL(/\/review/);
   await expect(sameBrowser.getByTestId("problem").or(sameBrowser.getByTestId("walkthrough")).or(sameBrowser.getByTestId("notice")).first()).toBeVisible({ timeout: 30_000 });
+
+  // ---- the LMS made this learner's account, with no Stride password: Settings say so, and the
+  // account deletes with the typed e-mail alone, minutes after the launch (a fresh session) ----
+  const lmsName = /stride-test-platform \(127\.0\.0\.1:\d+\)/.source;
+  await sameBrowser.goto("/settings");
+  await expect(sameBrowser.getByTestId("no-password")).toContainText(new RegExp(`^You sign in to Stride from ${lmsName}, which checks who you are`));
+  const zone = sameBrowser.getByTestId("delete-account");
+  await expect(zone.getByTestId("delete-fresh-lead")).toHaveText(
+    new RegExp(`^You sign in from ${lmsName}, so your account has no Stride password to confirm with\\. .*open Stride from there, then delete here within 10 minutes\\.$`),
+  );
+  await expect(zone.locator('input[type="password"]')).toHaveCount(0);
+  await snap(sameBrowser, "lti-settings-no-password-en");
+  await windowContext.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: new URL(baseURL!).origin }]);
+  await sameBrowser.reload();
+  await expect(sameBrowser.getByTestId("no-password")).toContainText(new RegExp(`^你通过 ${lmsName} 登录 Stride`));
+  await expect(zone.getByTestId("delete-fresh-lead")).toContainText("请从那里打开 Stride，然后在 10 分钟内在这里完成删除。");
+  await snap(sameBrowser, "lti-settings-no-password-zh");
+  await zone.getByLabel("请输入你的电子邮箱以确认：katherine@lms.example").fill("katherine@lms.example");
+  await zone.getByRole("button", { name: "删除我的账户和数据" }).click();
+  await expect(sameBrowser.getByTestId("account-deleted")).toHaveText("你的账户及其全部数据已删除，你已退出登录。感谢你使用 Stride 学习。");
   await windowContext.close();
   await lmsContext.close();
 });

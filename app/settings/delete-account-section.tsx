@@ -147,66 +147,68 @@ export function DeleteAccountSection({
         </div>
       ) : (
         plan.data && (
-          <form onSubmit={onSubmit} noValidate className="mt-4 max-w-sm space-y-4">
+          <>
             {!hasPassword && (
-              <p className="max-w-3xl text-sm leading-relaxed text-slate-700" data-testid="delete-fresh-lead">
+              <p className="mt-4 max-w-3xl text-sm leading-relaxed text-slate-700" data-testid="delete-fresh-lead">
                 {t("freshLead", { platforms: platforms.length > 0 ? format.list(platforms, { type: "disjunction" }) : t("yourLms"), minutes: freshMinutes })}
               </p>
             )}
-            {hasPassword && (
+            <form onSubmit={onSubmit} noValidate className="mt-4 max-w-sm space-y-4">
+              {hasPassword && (
+                <label className="block">
+                  <span className="text-sm font-medium text-slate-700">{t("password")}</span>
+                  <input
+                    type="password"
+                    name="delete-password"
+                    autoComplete="current-password"
+                    required
+                    value={password}
+                    onChange={(event) => setPassword(event.target.value)}
+                    aria-invalid={problem === "wrongPassword"}
+                    aria-describedby={problem === "wrongPassword" ? "delete-password-error" : undefined}
+                    className={fieldClass}
+                  />
+                  {problem === "wrongPassword" && (
+                    <span id="delete-password-error" role="alert" data-testid="delete-message" className={`block ${fieldError}`}>
+                      {t("wrongPassword")}
+                    </span>
+                  )}
+                </label>
+              )}
               <label className="block">
-                <span className="text-sm font-medium text-slate-700">{t("password")}</span>
+                <span className="text-sm font-medium text-slate-700">{t("confirm", { email })}</span>
                 <input
-                  type="password"
-                  name="delete-password"
-                  autoComplete="current-password"
+                  type="text"
+                  name="delete-confirmation"
+                  autoComplete="off"
+                  spellCheck={false}
                   required
-                  value={password}
-                  onChange={(event) => setPassword(event.target.value)}
-                  aria-invalid={problem === "wrongPassword"}
-                  aria-describedby={problem === "wrongPassword" ? "delete-password-error" : undefined}
+                  value={confirmation}
+                  onChange={(event) => setConfirmation(event.target.value)}
+                  aria-invalid={problem === "wrongConfirmation"}
+                  aria-describedby={problem === "wrongConfirmation" ? "delete-confirmation-error" : undefined}
                   className={fieldClass}
                 />
-                {problem === "wrongPassword" && (
-                  <span id="delete-password-error" role="alert" data-testid="delete-message" className={`block ${fieldError}`}>
-                    {t("wrongPassword")}
+                {problem === "wrongConfirmation" && (
+                  <span id="delete-confirmation-error" role="alert" data-testid="delete-message" className={`block ${fieldError}`}>
+                    {t("wrongConfirmation")}
                   </span>
                 )}
               </label>
-            )}
-            <label className="block">
-              <span className="text-sm font-medium text-slate-700">{t("confirm", { email })}</span>
-              <input
-                type="text"
-                name="delete-confirmation"
-                autoComplete="off"
-                spellCheck={false}
-                required
-                value={confirmation}
-                onChange={(event) => setConfirmation(event.target.value)}
-                aria-invalid={problem === "wrongConfirmation"}
-                aria-describedby={problem === "wrongConfirmation" ? "delete-confirmation-error" : undefined}
-                className={fieldClass}
-              />
-              {problem === "wrongConfirmation" && (
-                <span id="delete-confirmation-error" role="alert" data-testid="delete-message" className={`block ${fieldError}`}>
-                  {t("wrongConfirmation")}
-                </span>
+              {problem && problem !== "wrongPassword" && problem !== "wrongConfirmation" && (
+                <p role="alert" data-testid="delete-message" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+                  {problem === "notFresh" ? notFresh : t(problem)}
+                </p>
               )}
-            </label>
-            {problem && problem !== "wrongPassword" && problem !== "wrongConfirmation" && (
-              <p role="alert" data-testid="delete-message" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
-                {problem === "notFresh" ? notFresh : t(problem)}
-              </p>
-            )}
-            <button
-              type="submit"
-              disabled={remove.isPending || (hasPassword && !password) || !confirmation}
-              className="rounded-lg bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60"
-            >
-              {remove.isPending ? t("deleting") : t("submit")}
-            </button>
-          </form>
+              <button
+                type="submit"
+                disabled={remove.isPending || (hasPassword && !password) || !confirmation}
+                className="rounded-lg bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60"
+              >
+                {remove.isPending ? t("deleting") : t("submit")}
+              </button>
+            </form>
+          </>
         )
       )}
     </section>
