@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
 import { type ShownWhen, wallClockOf } from "@/lib/grading/assessments";
 import { closeExpiredAttempts } from "@/lib/server/assessments/close-expired-attempts";
-import { setJobQueue } from "@/lib/server/jobs/job-queue";
+import { setJobQueue, type JobHandler, type JobQueue, type SendJobOptions } from "@/lib/server/jobs/job-queue";
+import { LTI_SCORE_SYNC_SWEEP_JOB, startLtiScoreSyncs } from "@/lib/server/jobs/lti-score-sync-job";
 import { createPgBossQueue } from "@/lib/server/jobs/pg-boss-queue";
 import { QUEUES, startJobWorkers } from "@/lib/server/jobs/queues";
 import { regradeAssessmentHandler } from "@/lib/server/jobs/regrade-assessment-job";
@@ -139,6 +140,29 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
   const run = (now?: () => Date) => runPendingScoreSyncs({ db, allowInsecureLoopback: true, ...(now ? { now } : {}) });
   /** An instant `minutes` from the real clock (the platform's token endpoint checks assertions against it), on a whole minute as dates are set. */
   const minutesFromNow = (minutes: number) => new Date(Math.floor(Date.now() / 60_000) * 60_000 + minutes * 60_000);
+  /** A job queue double: records what is sent and scheduled, and runs a registered handler on demand. */
+  function recordingQueue() {
+    const handlers = new Map<string, JobHandler<object>>();
+    const sent: { name: string; data: object; options?: SendJobOptions }[] = [];
+    const schedules: [string, string][] = [];
+    const queue: JobQueue = {
+      send: async (name, data, options) => {
+        sent.push({ name, data, ...(options ? { options } : {}) });
+        return `job-${sent.length}`;
+      },
+      work: async <Data extends object>(name: string, handler: JobHandler<Data>) => {
+        handlers.set(name, handler as JobHandler<object>);
+      },
+      schedule: async (name, cron) => {
+        schedules.push([name, cron]);
+      },
+      latestJob: async () => null,
+      forget: async () => 0,
+      depths: async () => ({}),
+      stop: async () => undefined,
+    };
+    return { queue, sent, schedules, run: (name: string, data: object) => handlers.get(name)!(data, { id: `run-${name}` }) };
+  }
   const held = (sub: string) => ({ userId: sub, activityProgress: "Completed", gradingProgress: "Pending", timestamp: expect.stringMatching(ISO_WITH_MS) });
 
   it("sends one score with the right fields when a learner finishes, then the regrade's and the override's new scores", async () => {
@@ -260,13 +284,23 @@ describe.each(databaseKinds())("LTI grade passback and rosters on %s", (kind) =>
     expect(scoresOf("learner-8").map((received) => received.score)).toEqual([held("learner-8"), held("learner-8")]);
     expect(await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId: other } })).toMatchObject({ status: "held", releaseAt: later });
 
-    // The sweep: nothing before the close, nor at its very instant (closed means after it).
-    expect(await releaseHeldScoreSyncs({ db, now: new Date() })).toBe(0);
-    expect(await releaseHeldScoreSyncs({ db, now: closeAt })).toBe(0);
+    // The worker's sweep, every minute, on a queue double that records its jobs: nothing before the
+    // close, nor at its very instant (closed means after it); a minute later, the score's job.
+    const jobs = recordingQueue();
+    let clock = new Date();
+    await startLtiScoreSyncs({ queue: jobs.queue, db, logger: silent, now: () => clock });
+    expect(jobs.schedules).toEqual([[LTI_SCORE_SYNC_SWEEP_JOB, "* * * * *"]]);
+    expect(await jobs.run(LTI_SCORE_SYNC_SWEEP_JOB, {})).toEqual({ resent: 0, released: 0 });
+    clock = closeAt;
+    expect(await jobs.run(LTI_SCORE_SYNC_SWEEP_JOB, {})).toEqual({ resent: 0, released: 0 });
     const afterClose = new Date(closeAt.getTime() + 60_000);
-    expect(await releaseHeldScoreSyncs({ db, now: afterClose })).toBe(1);
-    expect(await releaseHeldScoreSyncs({ db, now: afterClose })).toBe(0);
-    expect(await run(() => afterClose)).toEqual({ sent: 1, failed: 0, pending: 0 });
+    clock = afterClose;
+    expect(await jobs.run(LTI_SCORE_SYNC_SWEEP_JOB, {})).toEqual({ resent: 0, released: 1 });
+    const syncId = (await db.ltiScoreSync.findFirstOrThrow({ where: { attemptId } })).id;
+    expect(jobs.sent).toEqual([{ name: LTI_SCORE_SYNC_JOB, data: { syncId }, options: { singletonKey: syncId } }]);
+    expect(await jobs.run(LTI_SCORE_SYNC_JOB, jobs.sent[0]!.data)).toMatchObject({ status: "sent", tries: 1 });
+    // Released once: the next sweep finds nothing.
+    expect(await jobs.run(LTI_SCORE_SYNC_SWEEP_JOB, {})).toEqual({ resent: 0, released: 0 });
     const scores = scoresOf("learner-7");
     // The planted key takes the planted width: 10 of 10, now, and newer than the pending one.
     expect(scores.map((received) => received.score)).toEqual([held("learner-7"), { ...held("learner-7"), scoreGiven: 10, scoreMaximum: 10, gradingProgress: "FullyGraded" }]);

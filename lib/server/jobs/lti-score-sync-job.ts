@@ -3,9 +3,9 @@
  * sync row's score to its LMS; a retryable failure (5xx, 429, network) throws, and pg-boss runs
  * the job again after an exponentially growing delay (queues.ts: 15 s, 30 s, 1 min, … about
  * 30 minutes in all), while a permanent one marks the row failed and ends the job. The sweep
- * `lti-score-sync-sweep` (every minute) releases the held scores whose learners may now see them
- * (their close has passed), and sends the jobs of rows left pending without one (a row written
- * while no queue ran, a job lost). Every minute, so a score held until the close reaches the LMS
+ * `lti-score-sync-sweep` (every minute) sends the jobs of rows left pending without one (a row
+ * written while no queue ran, a job lost), and releases the held scores whose learners may now see
+ * them (their close has passed), sending their jobs. Every minute, so a score held until the close reaches the LMS
  * within a minute of it; both are one indexed query when there is nothing to do.
  */
 import { z } from "zod";
@@ -32,8 +32,9 @@ export async function startLtiScoreSyncs({ queue, db, logger, now }: { queue: Jo
     return outcome;
   });
   await queue.work(LTI_SCORE_SYNC_SWEEP_JOB, async (_data, job) => {
-    const released = await releaseHeldScoreSyncs({ db, queue, now: now() });
+    // Stalled rows first: a score released here has its job sent here, and is not stalled.
     const resent = await resendStalledScoreSyncs({ db, queue, now: now() });
+    const released = await releaseHeldScoreSyncs({ db, queue, now: now() });
     if (released > 0 || resent > 0) logger.info({ job: LTI_SCORE_SYNC_SWEEP_JOB, jobId: job.id, released, resent }, "job done");
     return { released, resent };
   });
