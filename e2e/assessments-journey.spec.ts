@@ -1,4 +1,4 @@
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page, type Route, test } from "@playwright/test";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { poolingChoice, rightWidth, STRIDE_FORMULA, strideQuestionPlantedWrong } from "@/tests/support/question-fixtures";
 import { mutate, query, seriousViolations, signIn, signUpFreshLearner, snap, solveConvOutputSize } from "./support";
@@ -139,10 +139,20 @@ test("issue 14 end to end: build an exam and a homework, take both, the exam clo
   await learner.getByTestId("start").click();
   const result = learner.getByTestId("try-result");
   const firstShape = await solveConvOutputSize(learner);
+  // The question read again after an answer is held back here, as a busy server would: "Try
+  // again" must wait for the next try's variant. Offered at once, it showed the answered variant
+  // and sent its used try number, refused as already answered (a CI failure, 2026-12-07).
+  const slowQuestion = async (route: Route) => {
+    if (route.request().method() === "GET" && route.request().url().includes("assessments.question")) await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  };
+  await learner.route("**/api/trpc/**", slowQuestion);
   await learner.locator("#answer").fill(firstShape.map((size) => size + 1).join("x"));
   await learner.getByRole("button", { name: "Check answer" }).click();
   await expect(result).toHaveAttribute("data-verdict", "incorrect");
+  await expect(learner.getByTestId("try-again")).toBeDisabled();
   await learner.getByTestId("try-again").click();
+  await learner.unroute("**/api/trpc/**", slowQuestion);
   await learner.locator("#answer").fill((await solveConvOutputSize(learner)).join("x"));
   await learner.getByRole("button", { name: "Check answer" }).click();
   await expect(result).toHaveAttribute("data-verdict", "correct");

@@ -95,6 +95,7 @@ export function QuestionView({
   }
 
   function tryAgain() {
+    if (!nextTryLoaded) return;
     setAnswered(null);
     setAnswer("");
     send.reset();
@@ -113,6 +114,10 @@ export function QuestionView({
   // Right after an answer its result carries the question's new state; the refetched question
   // arrives a moment later, and until then its tries and points are the old ones.
   const state = answered?.result.state ?? data.state;
+  // Until that refetch lands, the question read is the answered try's: its variant and try number.
+  // A new try offered then would show the old variant and send the used try number (refused as
+  // already answered), so "Try again" waits for the question's next try.
+  const nextTryLoaded = !answered || data.tryNumber > answered.result.tryNumber;
   const lastTry = data.tries.at(-1) ?? null;
   const locked = Boolean(answered) || !data.answerable;
   const shownProblem = answered?.problem ?? data.problem;
@@ -191,7 +196,9 @@ export function QuestionView({
             <button
               type="button"
               onClick={tryAgain}
-              className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              disabled={!nextTryLoaded}
+              aria-busy={!nextTryLoaded}
+              className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-wait disabled:opacity-60"
               data-testid="try-again"
             >
               {assessment.kind === "homework" ? t("tryAgainNew") : t("tryAgain")}
