@@ -87,31 +87,47 @@ export function QuestionEditor({ courseId, bankId, start, catalog, topics }: { c
   const dirty = currentText !== savedText;
   const saving = create.isPending || update.isPending;
 
-  /** Saves what is on screen; true when the server took it. */
-  const save = useCallback(async (): Promise<boolean> => {
-    if (!current.ok) {
-      setErrors(current.errors);
-      return false;
-    }
-    const text = JSON.stringify(current.definition);
-    try {
-      if (start.questionId === null) {
-        const created = await create.mutateAsync({ bankId, definition: current.definition });
-        setSavedText(text);
-        router.replace(`${bankPath}/questions/${created.id}`);
-        return true;
+  // What the server holds, read by a save that waited for another (state in its closure is older).
+  const savedTextRef = useRef(savedText);
+  const saveQueue = useRef<Promise<unknown>>(Promise.resolve());
+
+  /**
+   * Saves what is on screen; true when the server took it. Saves take turns: "Validate" pressed
+   * while the autosave is away used to send the same edit a second time, and on a published
+   * question both made "the next version". A save that waited finds its content saved already
+   * and sends nothing.
+   */
+  const save = useCallback((): Promise<boolean> => {
+    const turn = saveQueue.current.then(async (): Promise<boolean> => {
+      if (!current.ok) {
+        setErrors(current.errors);
+        return false;
       }
-      const saved = await update.mutateAsync({ questionId: start.questionId, definition: current.definition });
-      setErrors({});
-      setSavedText(text);
-      setMeta((before) => ({ ...before, version: saved.version, state: saved.state }));
-      setValidation(null);
-      await queryClient.invalidateQueries({ queryKey: trpc.questions.preview.pathKey() });
-      return true;
-    } catch (error) {
-      setErrors(saveRefusal(error, refusal));
-      return false;
-    }
+      const text = JSON.stringify(current.definition);
+      if (text === savedTextRef.current) return true;
+      try {
+        if (start.questionId === null) {
+          const created = await create.mutateAsync({ bankId, definition: current.definition });
+          savedTextRef.current = text;
+          setSavedText(text);
+          router.replace(`${bankPath}/questions/${created.id}`);
+          return true;
+        }
+        const saved = await update.mutateAsync({ questionId: start.questionId, definition: current.definition });
+        savedTextRef.current = text;
+        setErrors({});
+        setSavedText(text);
+        setMeta((before) => ({ ...before, version: saved.version, state: saved.state }));
+        setValidation(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.questions.preview.pathKey() });
+        return true;
+      } catch (error) {
+        setErrors(saveRefusal(error, refusal));
+        return false;
+      }
+    });
+    saveQueue.current = turn;
+    return turn;
   }, [current, start.questionId, create, update, bankId, bankPath, router, queryClient, trpc, refusal]);
 
   const saveRef = useRef(save);
@@ -188,7 +204,7 @@ export function QuestionEditor({ courseId, bankId, start, catalog, topics }: { c
             <button type="button" className={secondary} onClick={() => void save()} disabled={saving || (!dirty && start.questionId !== null)}>
               {start.questionId === null ? t("create") : t("save")}
             </button>
-            <button type="button" className={secondary} onClick={() => void onValidate()} disabled={start.questionId === null || validate.isPending}>
+            <button type="button" className={secondary} onClick={() => void onValidate()} disabled={start.questionId === null || validate.isPending || saving}>
               {validate.isPending ? t("validating") : t("validate")}
             </button>
             <button type="button" className={primary} onClick={() => void onPublish()} disabled={!canPublish || publish.isPending} aria-describedby="publish-hint">
