@@ -73,10 +73,13 @@ async function failAndRetry(page: Page, locale: "en" | "zh-CN") {
     await snap(page, `page-error-${locale}-phone`);
     await page.setViewportSize(DESKTOP);
     // Still failing: "Try again" asks the server again (a request for the page's data) and shows
-    // the error again, not a blank page.
-    const asked = page.waitForRequest((request) => new URL(request.url()).pathname === "/progress" && request.headers()["rsc"] === "1");
+    // the error again, not a blank page. The answer is awaited in full before the table comes
+    // back: the error heading on screen is the old one until then, and a table mended while the
+    // server still worked on the retry let that retry succeed, which left the next step's "Try
+    // again" nowhere to be found (a CI run hung on it for four minutes, 2026-12-07).
+    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === "/progress" && response.request().headers()["rsc"] === "1");
     await error.getByRole("button", { name: text.retry }).click();
-    await asked;
+    await (await answered).finished();
     await expect(error.getByRole("heading", { level: 1 })).toHaveText(text.title);
   } finally {
     await sql("ALTER TABLE reviews_away RENAME TO reviews");
