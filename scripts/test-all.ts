@@ -7,12 +7,18 @@
  * journeys' start, with nothing beside it. Each stage's own script stays runnable alone (`npm run test:unit`, …).
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
 
 type Step = { name: string; command: string[]; env?: Record<string, string> };
-type Outcome = { name: string; code: number; seconds: number; busy: number | null };
+type Outcome = { name: string; code: number; seconds: number; busy: number | null; tail: string[]; env?: Record<string, string> };
+
+// CI keeps only the end of the log, and two steps side by side interleave theirs: a failure the
+// first step printed scrolls away under the second's output and the browser servers' request logs.
+// The summary prints again the last lines of what each failed step said itself.
+const TAIL_LINES = 150;
+const SERVER_LOG = /^\[WebServer\] /;
 
 /** The machine's busy and total CPU time so far (Linux's /proc/stat, in clock ticks); null elsewhere. */
 function cpuTicks(): { busy: number; total: number } | null {
@@ -78,6 +84,12 @@ function run(step: Step, prefixed: boolean): Promise<Outcome> {
   const started = performance.now();
   const [command, ...args] = step.command;
   const child = spawn(command!, args, { cwd: root, env: { ...process.env, ...step.env }, stdio: prefixed ? ["ignore", "pipe", "pipe"] : "inherit" });
+  const tail: string[] = [];
+  const keep = (line: string) => {
+    if (SERVER_LOG.test(line)) return;
+    tail.push(line);
+    if (tail.length > TAIL_LINES) tail.shift();
+  };
   if (prefixed) {
     for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
       let pending = "";
@@ -85,17 +97,22 @@ function run(step: Step, prefixed: boolean): Promise<Outcome> {
       stream!.on("data", (chunk: string) => {
         const lines = (pending + chunk).split("\n");
         pending = lines.pop()!;
-        for (const line of lines) out.write(`[${step.name}] ${line}\n`);
+        for (const line of lines) {
+          out.write(`[${step.name}] ${line}\n`);
+          keep(line);
+        }
       });
       stream!.on("end", () => {
-        if (pending) out.write(`[${step.name}] ${pending}\n`);
+        if (!pending) return;
+        out.write(`[${step.name}] ${pending}\n`);
+        keep(pending);
       });
     }
   }
   const ticks = cpuTicks();
   return new Promise((resolve) => {
     const finish = (code: number) =>
-      resolve({ name: step.name, code, seconds: (performance.now() - started) / 1000, busy: busyBetween(ticks, cpuTicks()) });
+      resolve({ name: step.name, code, seconds: (performance.now() - started) / 1000, busy: busyBetween(ticks, cpuTicks()), tail, env: step.env });
     child.on("error", (error) => {
       process.stderr.write(`[${step.name}] could not start: ${error.message}\n`);
       finish(127);
@@ -114,6 +131,38 @@ for (const stage of stages) {
     failed = true;
     break;
   }
+}
+
+/**
+ * What a failed journey's page showed when it failed (Playwright's error-context.md: the error and
+ * the page's accessibility snapshot). CI returns no files, and a test that times out while it
+ * waits outside Playwright's own calls prints no more than "Test timeout exceeded".
+ */
+function failedPageSnapshots(outputDir: string): string[] {
+  const folder = path.resolve(root, outputDir);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, encoding: "utf8" })
+    .filter((file) => path.basename(file) === "error-context.md")
+    .sort()
+    .slice(0, SNAPSHOTS_SHOWN)
+    .map((file) => {
+      const lines = readFileSync(path.join(folder, file), "utf8").split("\n");
+      const from = Math.max(0, lines.findIndex((line) => line.startsWith("# Test info")));
+      const shown = lines.slice(from, from + SNAPSHOT_LINES);
+      return [`--- ${path.join(outputDir, file)}`, ...shown, ...(lines.length - from > SNAPSHOT_LINES ? ["(cut)"] : [])].join("\n");
+    });
+}
+const SNAPSHOTS_SHOWN = 4;
+const SNAPSHOT_LINES = 120;
+
+for (const { name, code, tail, env } of outcomes) {
+  if (code === 0) continue;
+  if (tail.length > 0) {
+    console.log(`\n==> ${name} failed; the last ${tail.length} lines it printed (the servers' request logs left out):`);
+    for (const line of tail) console.log(`[${name}] ${line}`);
+  }
+  const snapshots = env?.E2E_OUTPUT_DIR ? failedPageSnapshots(env.E2E_OUTPUT_DIR) : [];
+  if (snapshots.length > 0) console.log(`\n==> ${name}: what the failed journeys' pages showed\n${snapshots.join("\n")}`);
 }
 
 console.log("\n==> npm test, stage by stage");
