@@ -99,8 +99,17 @@ test("an instructor writes a custom question keyed by the engine, previews it in
   await expect(page.getByTestId("version-state")).toHaveText("published v1");
   await page.getByTestId("variable-2-max").fill("40");
   await expect(page.getByTestId("save-status")).toContainText("saving makes version 2");
+  // Save, then Validate at once: the edit goes to the server once (Validate re-sent it while the
+  // save was away, and two saves of a published question both made version 2: a CI failure).
+  const saves: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().includes("questions.update")) saves.push(request.url());
+  });
   await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Validate" }).click();
+  await expect(validation).toHaveAttribute("data-ok", "false");
   await expect(page.getByTestId("version-state")).toContainText("v2 draft (v1 is published)");
+  expect(saves).toHaveLength(1);
 
   // A field error from the server stands beside its field (drafts save as the instructor types).
   await page.getByTestId("variable-2-min").fill("50");
