@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, type Request, test } from "@playwright/test";
 import pg from "pg";
 import { createPostgresDatabase, postgresAvailable, startServer, stopServer, type ServerProcess } from "./server-process";
 import { expectAxeClean, snap } from "./support";
@@ -54,6 +54,24 @@ async function sql(statement: string) {
   }
 }
 
+/** The requests for /progress's page data from now on (prefetches left out): those in flight, and how many ended. */
+function pageDataRequests(page: Page) {
+  const tracked = { inFlight: new Set<Request>(), settled: 0 };
+  const isPageData = (request: Request) => {
+    const headers = request.headers();
+    return new URL(request.url()).pathname === "/progress" && headers["rsc"] === "1" && headers["next-router-prefetch"] === undefined;
+  };
+  page.on("request", (request) => {
+    if (isPageData(request)) tracked.inFlight.add(request);
+  });
+  const ended = (request: Request) => {
+    if (tracked.inFlight.delete(request)) tracked.settled += 1;
+  };
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  return tracked;
+}
+
 /** Breaks /progress, opens it, checks the error page in `locale`, mends the table and retries. */
 async function failAndRetry(page: Page, locale: "en" | "zh-CN") {
   const text = TEXT[locale];
@@ -72,14 +90,15 @@ async function failAndRetry(page: Page, locale: "en" | "zh-CN") {
     expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling on a phone").toBeLessThanOrEqual(PHONE.width);
     await snap(page, `page-error-${locale}-phone`);
     await page.setViewportSize(DESKTOP);
-    // Still failing: "Try again" asks the server again (a request for the page's data) and shows
-    // the error again, not a blank page. The answer is awaited in full before the table comes
-    // back: the error heading on screen is the old one until then, and a table mended while the
-    // server still worked on the retry let that retry succeed, which left the next step's "Try
-    // again" nowhere to be found (a CI run hung on it for four minutes, 2026-12-07).
-    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === "/progress" && response.request().headers()["rsc"] === "1");
+    // Still failing: "Try again" asks the server again (a request for the page's data, not one of
+    // the header links' prefetches) and shows the error again, not a blank page. The table comes
+    // back only once no such request is left in flight (Next.js may abort one and ask again): the
+    // error heading on screen is the old one until then, and a table mended while the server still
+    // worked on the retry let it succeed, so the next step's "Try again" was never there (a CI run
+    // hung four minutes on it).
+    const retries = pageDataRequests(page);
     await error.getByRole("button", { name: text.retry }).click();
-    await (await answered).finished();
+    await expect.poll(() => retries.settled > 0 && retries.inFlight.size === 0, { message: "the retry's request for /progress ended" }).toBe(true);
     await expect(error.getByRole("heading", { level: 1 })).toHaveText(text.title);
   } finally {
     await sql("ALTER TABLE reviews_away RENAME TO reviews");
