@@ -11,7 +11,7 @@ import { variantProblem } from "../reviews/variant-problem";
  */
 export async function getReviewPrompt({ db, userId, reviewId }: { db: PrismaClient; userId: string; reviewId: string }): Promise<{ html: string | null }> {
   const review = await db.review.findUnique({ where: { id: reviewId }, select: { userId: true, templateId: true, seed: true, lang: true, questionVersionId: true } });
-  if (!review || review.userId !== userId) throw new AppError("NOT_FOUND", "There is no such review of yours.");
+  if (!review || review.userId !== userId) throw new AppError("NOT_FOUND", "There is no such review of yours.", { reason: "review.notFound" });
   let prompt: string;
   try {
     prompt = (await variantProblem({ db, ...review })).problem.prompt;

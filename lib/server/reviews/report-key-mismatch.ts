@@ -57,7 +57,7 @@ export async function reportKeyMismatch(options: {
 }) {
   const { db, userId, reviewId, backend, browserKey } = options;
   const review = await db.review.findUnique({ where: { id: reviewId } });
-  if (!review || review.userId !== userId) throw new AppError("NOT_FOUND", "There is no such review of yours.");
+  if (!review || review.userId !== userId) throw new AppError("NOT_FOUND", "There is no such review of yours.", { reason: "review.notFound" });
   const { problem } = await variantProblem({ db, ...review });
   return recordKeyMismatch({ db, userId, source: { reviewId }, templateId: review.templateId, seed: review.seed, backend, serverKey: problem.answer.value, browserKey });
 }

@@ -6,7 +6,7 @@
  * error (a 500, logged with the worker's stack).
  */
 import { threadId } from "node:worker_threads";
-import type { AppErrorCode } from "../errors";
+import type { AppErrorCode, ReasonParams } from "../errors";
 
 export interface TaskRequest {
   name: string;
@@ -15,8 +15,17 @@ export interface TaskRequest {
 
 export type TaskReply =
   | { ok: true; threadId: number; output: unknown }
-  | { ok: false; threadId: number; appError: { code: AppErrorCode; message: string; retryAfterSeconds?: number } }
+  | { ok: false; threadId: number; appError: CrossThreadAppError }
   | { ok: false; threadId: number; failure: { name: string; message: string; stack?: string } };
+
+/** What an AppError keeps on its way back: the code, the English message, and what lets a page word it in the learner's language. */
+export interface CrossThreadAppError {
+  code: AppErrorCode;
+  message: string;
+  retryAfterSeconds?: number;
+  reason?: string;
+  params?: ReasonParams;
+}
 
 export type TaskHandlers = Record<string, (input: never) => unknown>;
 
@@ -24,10 +33,12 @@ export type TaskHandlers = Record<string, (input: never) => unknown>;
  * An AppError, recognised by its name and code rather than `instanceof`: the worker loads our
  * modules through tsx, sometimes as CommonJS and sometimes as ESM, so one file may be two classes.
  */
-function asAppError(error: unknown): { code: AppErrorCode; message: string; retryAfterSeconds?: number } | null {
+function asAppError(error: unknown): CrossThreadAppError | null {
   if (!(error instanceof Error) || error.name !== "AppError" || !("code" in error) || typeof error.code !== "string") return null;
   const retryAfterSeconds = "retryAfterSeconds" in error && typeof error.retryAfterSeconds === "number" ? error.retryAfterSeconds : undefined;
-  return { code: error.code as AppErrorCode, message: error.message, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
+  const reason = "reason" in error && typeof error.reason === "string" ? error.reason : undefined;
+  const params = "params" in error && error.params && typeof error.params === "object" ? (error.params as ReasonParams) : undefined;
+  return { code: error.code as AppErrorCode, message: error.message, ...(retryAfterSeconds ? { retryAfterSeconds } : {}), ...(reason ? { reason } : {}), ...(params ? { params } : {}) };
 }
 
 export function createTaskDispatcher(handlers: TaskHandlers) {

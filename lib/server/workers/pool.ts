@@ -83,7 +83,11 @@ export class WorkerPool {
   async run(name: string, input: unknown, options: { timeoutMs?: number } = {}): Promise<unknown> {
     const timeoutMs = options.timeoutMs ?? this.#taskTimeoutMs;
     if (this.#pending >= this.#capacity) {
-      throw new AppError("UNAVAILABLE", "The server is busy; try again in a few seconds.", { retryAfterSeconds: BUSY_RETRY_SECONDS });
+      throw new AppError("UNAVAILABLE", "The server is busy; try again in a few seconds.", {
+        retryAfterSeconds: BUSY_RETRY_SECONDS,
+        reason: "server.busy",
+        params: { seconds: BUSY_RETRY_SECONDS },
+      });
     }
     let reply: TaskReply;
     this.#pending += 1;
@@ -91,7 +95,8 @@ export class WorkerPool {
       reply = (await this.#piscina.run({ name, input }, { signal: AbortSignal.timeout(timeoutMs) })) as TaskReply;
     } catch (error) {
       if (error instanceof Error && error.name === "AbortError") {
-        throw new AppError("TIMEOUT", `This took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`);
+        const seconds = Math.round(timeoutMs / 1000);
+        throw new AppError("TIMEOUT", `This took longer than ${seconds} s and was stopped.`, { reason: "server.tookTooLong", params: { seconds } });
       }
       throw error;
     } finally {
@@ -100,7 +105,10 @@ export class WorkerPool {
     this.#history.push({ name, threadId: reply.threadId });
     if (this.#history.length > HISTORY) this.#history.shift();
     if (reply.ok) return reply.output;
-    if ("appError" in reply) throw new AppError(reply.appError.code, reply.appError.message, { retryAfterSeconds: reply.appError.retryAfterSeconds });
+    if ("appError" in reply) {
+      const { code, message, retryAfterSeconds, reason, params } = reply.appError;
+      throw new AppError(code, message, { retryAfterSeconds, reason, params });
+    }
     const failure = new Error(`worker task "${name}" failed: ${reply.failure.message}`);
     failure.name = reply.failure.name;
     if (reply.failure.stack) failure.stack = reply.failure.stack;

@@ -6,7 +6,7 @@ import { createTaskDispatcher } from "@/lib/server/workers/dispatch";
 export default createTaskDispatcher({
   whereAmI: () => ({ threadId }),
   authorMistake: () => {
-    throw new AppError("BAD_INPUT", "variables.0.values: give at least one value");
+    throw new AppError("BAD_INPUT", "variables.0.values: give at least one value", { reason: "question.noValues", params: { variable: 0 } });
   },
   bug: () => {
     throw new TypeError("Cannot read properties of undefined (reading 'layers')");

@@ -44,7 +44,8 @@ describe("the worker pool", { timeout: 30_000 }, () => {
     const pool = fixturePool();
     const mistake = await pool.run("authorMistake", null).catch((error: unknown) => error);
     expect(mistake).toBeInstanceOf(AppError);
-    expect(mistake).toMatchObject({ code: "BAD_INPUT", message: "variables.0.values: give at least one value" });
+    // With what a page needs to say it in the learner's language.
+    expect(mistake).toMatchObject({ code: "BAD_INPUT", message: "variables.0.values: give at least one value", reason: "question.noValues", params: { variable: 0 } });
     const bug = await pool.run("bug", null).catch((error: unknown) => error);
     expect(bug).not.toBeInstanceOf(AppError);
     expect(bug).toMatchObject({ name: "TypeError", message: expect.stringContaining("reading 'layers'") });
@@ -56,7 +57,7 @@ describe("the worker pool", { timeout: 30_000 }, () => {
     await pool.run("whereAmI", null);
     const spun = await pool.run("spin", null, { timeoutMs: 300 }).catch((error: unknown) => error);
     expect(spun).toBeInstanceOf(AppError);
-    expect(spun).toMatchObject({ code: "TIMEOUT" });
+    expect(spun).toMatchObject({ code: "TIMEOUT", message: "This took longer than 0 s and was stopped.", reason: "server.tookTooLong", params: { seconds: 0 } });
     const after = (await pool.run("whereAmI", null)) as { threadId: number };
     expect(after.threadId).not.toBe(threadId);
   });
@@ -69,7 +70,7 @@ describe("the worker pool", { timeout: 30_000 }, () => {
     const codes = outcomes.map((outcome) => (outcome instanceof AppError ? outcome.code : String(outcome)));
     expect(codes).toContain("UNAVAILABLE");
     expect(codes.filter((code) => code !== "UNAVAILABLE").every((code) => code === "TIMEOUT")).toBe(true);
-    expect(outcomes.find((outcome) => outcome instanceof AppError && outcome.code === "UNAVAILABLE")).toMatchObject({ retryAfterSeconds: 5 });
+    expect(outcomes.find((outcome) => outcome instanceof AppError && outcome.code === "UNAVAILABLE")).toMatchObject({ retryAfterSeconds: 5, reason: "server.busy", params: { seconds: 5 } });
     // Stopped threads are replaced: the pool still works.
     expect(await pool.run("whereAmI", null)).toEqual({ threadId: expect.any(Number) });
   });
