@@ -93,6 +93,26 @@ describe.each(databaseKinds())("assessments on %s", (kind) => {
     expect(form).toMatchObject({ opensAt: "2026-05-04T08:00", dueAt: "2026-05-11T17:00", lateUntil: "2026-05-12T17:00", lateCredit: 0.5, timeZone: "Asia/Shanghai", countsForReview: false });
   });
 
+  it("takes two saves of one assessment sent at once (two tabs, two owners): both answered, the zones of one of them kept whole", async () => {
+    const course = await courseWithQuestions(db);
+    const { id } = await exam(course);
+    const teach = callerFor(db, course.instructor, () => START);
+    const edit = (title: string, zones: number) =>
+      teach.assessments.save({
+        assessmentId: id,
+        courseId: course.courseId,
+        titleEn: title,
+        kind: "homework",
+        zones: Array.from({ length: zones }, (_, index) => ({ pool: [{ question: index % 2 === 0 ? course.questionId : course.choiceId }], draw: 1, points: 5 + index })),
+      });
+    const results = await Promise.allSettled([edit("Two zones", 2), edit("Three zones", 3), edit("Two zones", 2), edit("Three zones", 3)]);
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    const saved = await db.assessment.findUniqueOrThrow({ where: { id }, select: { titleEn: true, zones: { select: { position: true, points: true }, orderBy: { position: "asc" } } } });
+    // Never a mix of the two saves' zones: the zones belong to the title saved last.
+    const expected = saved.titleEn === "Two zones" ? 2 : 3;
+    expect(saved.zones).toEqual(Array.from({ length: expected }, (_, index) => ({ position: index, points: 5 + index })));
+  });
+
   it("expands a whole bank into its published questions and names every rule it refuses by field", async () => {
     const course = await courseWithQuestions(db);
     const teach = callerFor(db, course.instructor, () => START);

@@ -94,6 +94,10 @@ export async function saveAssessment({ db, userId, input, now }: { db: PrismaCli
 
   const saved = await db.$transaction(async (tx) => {
     if (input.assessmentId) {
+      // Held to the commit: a second save of the same assessment (another tab, a co-owner) waits,
+      // then replaces these zones whole. Without it, its delete ran on what it saw before this
+      // commit and its zones collided with these on their positions (a 500 on PostgreSQL).
+      await tx.$queryRaw`SELECT "id" FROM "assessments" WHERE "id" = ${input.assessmentId} FOR UPDATE`;
       const current = await tx.assessment.findUniqueOrThrow({ where: { id: input.assessmentId }, select: { publishedAt: true, showScore: true, dueAt: true, lateUntil: true } });
       await tx.assessmentZone.deleteMany({ where: { assessmentId: input.assessmentId } });
       const saved = await tx.assessment.update({
