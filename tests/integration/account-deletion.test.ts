@@ -17,7 +17,7 @@ import { ACCOUNT_EXPORT_FORMAT, type AccountExport } from "@/lib/server/account/
 import { accountDownload } from "@/lib/server/edge/downloads";
 import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/trpc";
-import { callerFor, insertReview, newUser, poolingChoice } from "./courses-support";
+import { callerFor, failureOf, insertReview, newUser, poolingChoice } from "./courses-support";
 import { errorOf, httpApi, ORIGIN } from "./http-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
@@ -38,16 +38,6 @@ function typed(answer: Answer): string {
   }
 }
 
-/** The tRPC error a call failed with. */
-async function failureOf(call: () => Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call();
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("the call succeeded");
-}
 
 describe.each(databaseKinds())("account export and deletion on %s", (kind) => {
   let database: TestDatabase;

@@ -10,7 +10,6 @@
  * an account with a password still needs it.
  */
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { hashPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccountExport } from "@/lib/server/account/export-account";
@@ -18,7 +17,7 @@ import { AppError } from "@/lib/server/errors";
 import type { LaunchClaims } from "@/lib/server/lti/claims";
 import { provisionLtiUser } from "@/lib/server/lti/provision-user";
 import type { SessionUser } from "@/lib/server/trpc";
-import { callerFor, newUser } from "./courses-support";
+import { callerFor, failureOf, newUser } from "./courses-support";
 import { errorOf, httpApi } from "./http-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
@@ -54,16 +53,6 @@ function claimsOf(sub: string, name: string): LaunchClaims {
   } as LaunchClaims;
 }
 
-/** The tRPC error a call failed with. */
-async function failureOf(call: () => Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call();
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("the call succeeded");
-}
 
 const minutesBefore = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
 

@@ -22,6 +22,17 @@ export function callerFor(db: PrismaClient, user: SessionUser | null, now: () =>
   return createCaller(createContext({ db, user, now }));
 }
 
+/** The tRPC error a call failed with; a call that succeeds fails the test. */
+export async function failureOf(call: () => Promise<unknown>): Promise<TRPCError> {
+  try {
+    await call();
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("the call succeeded");
+}
+
 /** The tRPC code a call failed with, or "ok". */
 export async function outcomeOf(call: () => Promise<unknown>): Promise<string> {
   try {

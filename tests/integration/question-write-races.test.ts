@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CustomQuestion } from "@/lib/questions";
 import { AppError } from "@/lib/server/errors";
-import { callerFor, newUser, strideQuestion } from "./courses-support";
+import { callerFor, failureOf, newUser, strideQuestion } from "./courses-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
 /**
@@ -33,15 +33,6 @@ const widthEdit = (width: number): CustomQuestion => ({
   answer: { kind: "integer", formula: `floor((${width} - 3) / s) + 1` },
 });
 
-async function failureOf(call: () => Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call();
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 describe.each(databaseKinds())("racing writes to one question on %s", (kind) => {
   let database: TestDatabase;
