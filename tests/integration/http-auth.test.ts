@@ -73,6 +73,16 @@ describe.each(databaseKinds())("the auth routes' edge on %s", (kind) => {
     expect(reply.status).toBe(413);
   });
 
+  it("answers a sign-up sent five times at once with one account and no server error", async () => {
+    // From an address of its own: better-auth lets three sign-ups a ten seconds through per address.
+    const replies = await Promise.all(Array.from({ length: 5 }, () => post("sign-up/email", { name: "Hopper", email: "hopper@example.com", password: "correct-horse" }, { "x-forwarded-for": "203.0.113.7" })));
+    // One made the account; the others were told it exists (422) or to wait (429), never a 5xx.
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => status === 200)).toEqual([200]);
+    expect(statuses.filter((status) => status !== 200 && status !== 422 && status !== 429)).toEqual([]);
+    expect(await database.prisma.user.count({ where: { email: "hopper@example.com" } })).toBe(1);
+  });
+
   it("still signs a person up and in through the body it read", async () => {
     const signUp = await post("sign-up/email", { name: "Grace", email: "grace@example.com", password: "correct-horse" });
     expect(signUp.status).toBe(200);
