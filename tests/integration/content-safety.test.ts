@@ -2,7 +2,7 @@
  * Issue 11, items 1, 4 and 5 end to end: what an instructor writes reaches learners sanitised, and
  * a formula or spec built to blow the stack is refused with a 400 naming the field and the cap.
  */
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { fromHtml } from "hast-util-from-html";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomQuestion, QuestionDefinition } from "@/lib/questions";
@@ -10,7 +10,7 @@ import { AppError } from "@/lib/server/errors";
 import { createQuestion } from "@/lib/server/questions/create-question";
 import { compositePath, nestedSpec, nestedSpecText, sequentialPath } from "../engine/nested-spec";
 import { urlAttributes } from "../server/markdown/url-attributes";
-import { callerFor, newUser, outcomeOf, strideQuestion as strideDefinition } from "./courses-support";
+import { callerFor, failureOf, newUser, outcomeOf, strideQuestion as strideDefinition } from "./courses-support";
 import { errorOf, httpApi } from "./http-support";
 import { createTestDatabase, databaseKinds, type TestDatabase } from "./support/database";
 
@@ -46,17 +46,6 @@ const hostileChoice: QuestionDefinition = {
 
 function liveUrls(html: string): string[] {
   return urlAttributes(fromHtml(html, { fragment: true }));
-}
-
-/** The tRPC error a call failed with. */
-async function refusal(call: () => Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call();
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
 }
 
 /** An input refused by zod at the edge of the procedure: its issues' paths and messages. */
@@ -140,20 +129,20 @@ describe.each(databaseKinds())("content safety on %s", (kind) => {
     ["valueOf(s)", 'derived.0.formula: formula "valueOf(s)": the function "valueOf" is not allowed'],
   ])("refuses the formula %s with a 400 naming its field", async (formula, message) => {
     const { owner, bank } = await ownerWithBank();
-    const error = await refusal(() => owner.questions.create({ bankId: bank.id, definition: { ...strideQuestion, derived: [{ name: "w", formula }] } }));
+    const error = await failureOf(() => owner.questions.create({ bankId: bank.id, definition: { ...strideQuestion, derived: [{ name: "w", formula }] } }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message.startsWith(message)).toBe(true);
   });
 
   it("refuses a 20,000-term formula and 5,000 unary minuses with a 400 naming the field and the cap", async () => {
     const { owner, bank } = await ownerWithBank();
-    const long = await refusal(() => owner.questions.create({ bankId: bank.id, definition: { ...strideQuestion, answer: { kind: "integer", formula: Array.from({ length: 20_000 }, () => "s").join("+") } } }));
+    const long = await failureOf(() => owner.questions.create({ bankId: bank.id, definition: { ...strideQuestion, answer: { kind: "integer", formula: Array.from({ length: 20_000 }, () => "s").join("+") } } }));
     expect(long.code).toBe("BAD_REQUEST");
     expect(long.message).toMatch(/^answer\.formula: formula "s\+s\+.*…" is 39,999 characters long, over the limit of 1,000$/);
-    const minuses = await refusal(() => owner.questions.create({ bankId: bank.id, definition: { ...strideQuestion, answer: { kind: "integer", formula: `${"-".repeat(5_000)}s` } } }));
+    const minuses = await failureOf(() => owner.questions.create({ bankId: bank.id, definition: { ...strideQuestion, answer: { kind: "integer", formula: `${"-".repeat(5_000)}s` } } }));
     expect(minuses.message).toMatch(/^answer\.formula: formula .* is 5,001 characters long, over the limit of 1,000$/);
     const existing = await owner.questions.create({ bankId: bank.id, definition: strideQuestion });
-    const nested = await refusal(() => owner.questions.update({ questionId: existing.id, definition: { ...strideQuestion, answer: { kind: "integer", formula: `${"-".repeat(500)}s` } } }));
+    const nested = await failureOf(() => owner.questions.update({ questionId: existing.id, definition: { ...strideQuestion, answer: { kind: "integer", formula: `${"-".repeat(500)}s` } } }));
     expect(nested.code).toBe("BAD_REQUEST");
     expect(nested.message).toMatch(/^answer\.formula: formula .* nests 500 levels deep \(brackets, unary signs and powers\), over the limit of 32$/);
   });
@@ -162,7 +151,7 @@ describe.each(databaseKinds())("content safety on %s", (kind) => {
     const { instructor, owner, bank } = await ownerWithBank();
     expect((await owner.questions.create({ bankId: bank.id, definition: engineKeyed(nestedSpec(16)) })).state).toBe("draft");
     // 17 levels: about 40 levels of JSON in the request, under the API edge's generic 64, so this is the message an author reads.
-    const over = await refusal(() => owner.questions.create({ bankId: bank.id, definition: engineKeyed(nestedSpec(17)) }));
+    const over = await failureOf(() => owner.questions.create({ bankId: bank.id, definition: engineKeyed(nestedSpec(17)) }));
     expect(over.code).toBe("BAD_REQUEST");
     expect(inputIssues(over)).toEqual([{ path: "definition.answer.engine.spec", message: CAP_MESSAGE }]);
     // 10,000 levels, straight to the operation as the CLI or a test would call it: no edge in front.
@@ -171,7 +160,7 @@ describe.each(databaseKinds())("content safety on %s", (kind) => {
     expect(direct).toBeInstanceOf(AppError);
     expect(direct).toMatchObject({ code: "BAD_INPUT", message: `answer.engine.spec: ${CAP_MESSAGE}` });
     // Through the router the API's generic nesting limit (64 levels of JSON) may answer first; a 400 either way.
-    expect((await refusal(() => owner.questions.create({ bankId: bank.id, definition: deep }))).code).toBe("BAD_REQUEST");
+    expect((await failureOf(() => owner.questions.create({ bankId: bank.id, definition: deep }))).code).toBe("BAD_REQUEST");
     expect((await owner.questions.list({ bankId: bank.id })).length).toBe(1);
   });
 
@@ -193,7 +182,7 @@ describe.each(databaseKinds())("content safety on %s", (kind) => {
     const definition = JSON.stringify(engineKeyed({ input: [4], layers: [] })).replace('{"input":[4],"layers":[]}', nestedSpecText(10_000));
     const text = `{"format":"stride-bank","version":1,"bank":{"title":"Deep","questions":[{"key":"q1","versions":[{"version":1,"published":true,"definition":${definition}}]}]}}`;
     const banksBefore = (await owner.banks.list({ courseId: course.id })).length;
-    const error = await refusal(() => owner.banks.import({ courseId: course.id, text }));
+    const error = await failureOf(() => owner.banks.import({ courseId: course.id, text }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toBe(`bank.questions.0.versions.0.definition.answer.engine.spec: ${CAP_MESSAGE}`);
     expect((await owner.banks.list({ courseId: course.id })).length).toBe(banksBefore);
