@@ -3,13 +3,12 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db";
 import { uniqueViolationOf } from "../reviews/unique-violation";
+import { LOCKING_TRANSACTION_OPTIONS } from "../transaction-options";
 import { strideLocaleOf, type LaunchClaims } from "./claims";
 import type { CourseRole } from "./roles";
 
 /** The (platform, sub) unique index of model LtiUser. */
 const ONE_USER_PER_SUB = "lti_users_platformId_sub_key";
-
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 const USER_FIELDS = { user: { select: { id: true, locale: true, name: true, role: true } } } as const;
 
@@ -45,7 +44,7 @@ async function createUser({ db, platformId, claims, email, now }: { db: PrismaCl
     });
     await tx.ltiUser.create({ data: { platformId, sub: claims.sub, userId: user.id, createdAt: now, updatedAt: now } });
     return user;
-  }, TRANSACTION_OPTIONS);
+  }, LOCKING_TRANSACTION_OPTIONS);
 }
 
 /**

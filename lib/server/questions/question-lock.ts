@@ -1,10 +1,7 @@
-import type { Prisma, PrismaClient } from "@/lib/db";
+import type { PrismaClient } from "@/lib/db";
+import { LOCKING_TRANSACTION_OPTIONS, type Transaction } from "../transaction-options";
 
-type Transaction = Prisma.TransactionClient;
 export type LockedQuestion = NonNullable<Awaited<ReturnType<Transaction["question"]["findUnique"]>>>;
-
-// The single PGlite connection can be busy with a class's answers; Prisma's 2 s default wait is short for that.
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 /**
  * Runs `task` holding the question's row (`FOR UPDATE`) with the question as it is once held. Every
@@ -18,5 +15,5 @@ export function withQuestionLocked<T>(db: PrismaClient, questionId: string, task
     await tx.$queryRaw`SELECT "id" FROM "questions" WHERE "id" = ${questionId} FOR UPDATE`;
     const question = await tx.question.findUniqueOrThrow({ where: { id: questionId } });
     return task(tx, question);
-  }, TRANSACTION_OPTIONS);
+  }, LOCKING_TRANSACTION_OPTIONS);
 }

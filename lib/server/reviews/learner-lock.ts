@@ -1,10 +1,7 @@
-import type { Prisma, PrismaClient } from "@/lib/db";
+import type { PrismaClient } from "@/lib/db";
+import { LOCKING_TRANSACTION_OPTIONS, type Transaction } from "../transaction-options";
 
-export type Transaction = Prisma.TransactionClient;
-
-// Waiting for the single PGlite connection under a lecture hall's load takes longer than Prisma's
-// 2 s default; a request that waits this long has failed anyway.
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+export type { Transaction };
 
 /**
  * Runs `task` in a transaction that holds this learner's advisory lock (transaction-scoped, so it
@@ -22,7 +19,7 @@ export function withLearnerLock<T>(db: PrismaClient, userId: string, task: (tx: 
     // 64-bit hash of a namespaced key: a collision only makes two learners take turns.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stride.learner:${userId}`}, 0))`;
     return task(tx);
-  }, TRANSACTION_OPTIONS);
+  }, LOCKING_TRANSACTION_OPTIONS);
 }
 
 /**
