@@ -3,7 +3,8 @@
  * PGlite (over its socket, see ./embedded.ts) or a PostgreSQL server.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { PoolConfig } from "pg";
+import pg, { type PoolConfig } from "pg";
+import { registerDirectPool } from "./direct-query";
 import { PrismaClient } from "./generated/client";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -23,8 +24,12 @@ export function poolConfig({ url, kind }: DatabaseConnection): PoolConfig {
     : { ...common, max: 10, idleTimeoutMillis: 30_000 };
 }
 
+/** A client whose pool also carries the review cycle's direct statements (./direct-query.ts); `$disconnect` ends the pool. */
 export function createPrismaClient(connection: DatabaseConnection): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(poolConfig(connection)) });
+  const pool = new pg.Pool(poolConfig(connection));
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  registerDirectPool(client, pool, connection.kind);
+  return client;
 }
 
 /** True when the database answers `SELECT 1` within `timeoutMs` (for health checks). */

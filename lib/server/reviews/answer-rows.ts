@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient, Variant } from "@/lib/db";
+import { directQuery, type DirectStatement } from "@/lib/db/direct-query";
 import type { CardState } from "@/lib/srs";
 import { cardStateJson } from "./card-state";
 
@@ -21,18 +22,27 @@ type VariantRow = Variant & {
   card_lastReview: Date | null;
 };
 
+// The variant's columns by name, not `v.*`: a prepared statement's result must keep its shape
+// when a migration adds a column while the server runs.
+const VARIANT_FOR_ANSWER: DirectStatement = {
+  name: "stride_variant_for_answer",
+  text: `
+    SELECT v."id", v."userId", v."cardId", v."mode", v."templateId", v."questionVersionId", v."seed", v."lang",
+      v."issuedAt", v."answeredAt", v."withdrawnAt",
+      u."desiredRetention", u."fsrsParameters",
+      c."due" AS "card_due", c."stability" AS "card_stability", c."difficulty" AS "card_difficulty",
+      c."elapsedDays" AS "card_elapsedDays", c."scheduledDays" AS "card_scheduledDays", c."learningSteps" AS "card_learningSteps",
+      c."reps" AS "card_reps", c."lapses" AS "card_lapses", c."state" AS "card_state", c."lastReview" AS "card_lastReview"
+    FROM "variants" v JOIN "users" u ON u."id" = v."userId" LEFT JOIN "cards" c ON c."id" = v."cardId"
+    WHERE v."id" = $1`,
+};
+
 /**
  * The variant, its learner's scheduler settings and its card (null for practice) in one query:
  * grading runs on every answer of every learner, and Prisma reads a relation with a query of its own.
  */
 export async function variantForAnswer(db: PrismaClient, variantId: string): Promise<VariantForAnswer | null> {
-  const rows = await db.$queryRaw<VariantRow[]>`
-    SELECT v.*, u."desiredRetention", u."fsrsParameters",
-      c."due" AS "card_due", c."stability" AS "card_stability", c."difficulty" AS "card_difficulty",
-      c."elapsedDays" AS "card_elapsedDays", c."scheduledDays" AS "card_scheduledDays", c."learningSteps" AS "card_learningSteps",
-      c."reps" AS "card_reps", c."lapses" AS "card_lapses", c."state" AS "card_state", c."lastReview" AS "card_lastReview"
-    FROM "variants" v JOIN "users" u ON u."id" = v."userId" LEFT JOIN "cards" c ON c."id" = v."cardId"
-    WHERE v."id" = ${variantId}`;
+  const rows = await directQuery<VariantRow>(db, VARIANT_FOR_ANSWER, [variantId]);
   const row = rows[0];
   if (!row) return null;
   const {
@@ -156,16 +166,20 @@ export async function recordAnswer(db: PrismaClient, { variantId, now, review, s
   const claim = `UPDATE "variants" SET "answeredAt" = $17::timestamp(3) WHERE "id" = $19 AND "answeredAt" IS NULL AND "withdrawnAt" IS NULL RETURNING "id"`;
   let rows: { reviewId: string | null }[];
   if (!schedule) {
-    rows = await db.$queryRawUnsafe<{ reviewId: string | null }[]>(
-      `WITH "claimed" AS (${claim}), "review" AS (${insertReview('"claimed"')}) SELECT (SELECT "id" FROM "review") AS "reviewId"`,
-      ...reviewValues,
-      variantId,
+    rows = await directQuery<{ reviewId: string | null }>(
+      db,
+      {
+        name: "stride_record_practice_answer",
+        text: `WITH "claimed" AS (${claim}), "review" AS (${insertReview('"claimed"')}) SELECT (SELECT "id" FROM "review") AS "reviewId"`,
+      },
+      [...reviewValues, variantId],
     );
   } else {
     const { before, after } = schedule;
     try {
-      rows = await db.$queryRawUnsafe<{ reviewId: string | null }[]>(
-        `WITH "claimed" AS (${claim}),
+      rows = await directQuery<{ reviewId: string | null }>(db, {
+        name: "stride_record_review_answer",
+        text: `WITH "claimed" AS (${claim}),
         "moved" AS (
           UPDATE "cards" SET "due" = $21, "stability" = $22::float8, "difficulty" = $23::float8, "elapsedDays" = $24, "scheduledDays" = $25,
             "learningSteps" = $26, "reps" = $27, "lapses" = $28, "state" = $29, "lastReview" = $30
@@ -177,12 +191,7 @@ export async function recordAnswer(db: PrismaClient, { variantId, now, review, s
         "review" AS (${insertReview('"claimed"')})
         SELECT (SELECT "id" FROM "review") AS "reviewId",
           (SELECT CAST('${CARD_CHANGED} ' || "claimed"."id" AS integer) FROM "claimed" WHERE NOT EXISTS (SELECT 1 FROM "moved")) AS "abort"`,
-        ...reviewValues,
-        variantId,
-        schedule.cardId,
-        ...stateValues(after),
-        ...stateValues(before),
-      );
+      }, [...reviewValues, variantId, schedule.cardId, ...stateValues(after), ...stateValues(before)]);
     } catch (error) {
       if (isCardChanged(error)) return { status: "card-changed" };
       throw error;

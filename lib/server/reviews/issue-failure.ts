@@ -1,3 +1,4 @@
+import { DatabaseError } from "pg";
 import type { PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import { getLogger } from "../observability/logger";
@@ -26,7 +27,8 @@ export function isQuestionFailure(templateId: string, error: unknown): boolean {
     Prisma.PrismaClientRustPanicError,
     Prisma.PrismaClientValidationError,
   ];
-  return !prismaErrors.some((kind) => error instanceof kind);
+  // The driver's own errors come from the review cycle's direct statements (lib/db/direct-query.ts).
+  return !(error instanceof DatabaseError) && !prismaErrors.some((kind) => error instanceof kind);
 }
 
 function messageOf(error: unknown): string {

@@ -2,6 +2,7 @@ import type { Card, PrismaClient } from "@/lib/db";
 import type { Lang } from "@/lib/problems";
 import { needsWalkthrough, newCardState } from "@/lib/srs";
 import { AppError } from "../errors";
+import { insertCard, insertReviewVariant } from "./cycle-inserts";
 import { isQuestionFailure, recordIssueFailure } from "./issue-failure";
 import { type LearnerPayload, learnerPayload } from "./learner-payload";
 import { type LearnerSnapshot, readLearnerSnapshot } from "./learner-snapshot";
@@ -72,7 +73,7 @@ function withdraw(db: PrismaClient, variantId: string, now: Date) {
 /** The learner's card of a skill they have not started: created now, or read back when a parallel request created it first. */
 async function startCard(db: PrismaClient, userId: string, templateId: string, now: Date): Promise<Card> {
   try {
-    return await db.card.create({ data: { userId, templateId, ...newCardState(now), createdAt: now } });
+    return await insertCard(db, { userId, templateId, state: newCardState(now), now });
   } catch (error) {
     if (uniqueViolationOf(error) !== ONE_CARD_PER_SKILL) throw error;
     return db.card.findUniqueOrThrow({ where: { userId_templateId: { userId, templateId } } });
@@ -171,8 +172,14 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
     const payload = learnerPayload(built.problem);
     payload.catch(() => undefined);
     try {
-      const variant = await db.variant.create({
-        data: { userId, cardId: card.id, mode: "review", templateId: card.templateId, questionVersionId: built.questionVersionId, seed, lang, issuedAt: now },
+      const variant = await insertReviewVariant(db, {
+        userId,
+        cardId: card.id,
+        templateId: card.templateId,
+        questionVersionId: built.questionVersionId,
+        seed,
+        lang,
+        issuedAt: now,
       });
       return issued(variant, card, await payload, today, snapshot.courseTitleOf.get(card.templateId) ?? null);
     } catch (error) {

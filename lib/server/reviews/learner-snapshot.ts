@@ -1,4 +1,5 @@
 import type { Card, PrismaClient, Variant } from "@/lib/db";
+import { directQuery, type DirectStatement } from "@/lib/db/direct-query";
 import { listTemplates } from "@/lib/problems";
 import { timeZoneOrDefault } from "@/lib/srs/days";
 import { questionTemplateId } from "../questions/template-id";
@@ -54,6 +55,46 @@ function variantOf(json: Json<Variant>): Variant {
   return { ...json, issuedAt: utc(json.issuedAt), answeredAt: utcOrNull(json.answeredAt), withdrawnAt: utcOrNull(json.withdrawnAt) };
 }
 
+/** One row: the learner and everything the queue decides from, aggregated as JSON. */
+type SnapshotRow = {
+  dailyNewLimit: number;
+  timeZone: string | null;
+  open: Json<Variant> | null;
+  cards: Json<Card>[];
+  questions: { questionId: string; versionId: string; courseTitle: string }[];
+  recentReviews: string[];
+  previous: ({ cardId: string } & PreviousVariant)[];
+};
+
+// $1 the learner, $2 the start of the recent reviews, $3 now.
+const SNAPSHOT: DirectStatement = {
+  name: "stride_learner_snapshot",
+  text: `
+    SELECT
+      u."dailyNewLimit",
+      u."timeZone",
+      (SELECT row_to_json(v) FROM "variants" v
+        WHERE v."userId" = $1 AND v."mode" = 'review' AND v."answeredAt" IS NULL AND v."withdrawnAt" IS NULL LIMIT 1) AS "open",
+      (SELECT COALESCE(json_agg(c), '[]'::json) FROM "cards" c WHERE c."userId" = $1) AS "cards",
+      (SELECT COALESCE(json_agg(json_build_object('questionId', q."id", 'versionId', qv."id", 'courseTitle', c."title")
+          ORDER BY c."createdAt", b."position", q."position", q."createdAt", q."id"), '[]'::json)
+        FROM "course_members" m
+        JOIN "courses" c ON c."id" = m."courseId" AND c."archivedAt" IS NULL
+        JOIN "banks" b ON b."courseId" = c."id"
+        JOIN "questions" q ON q."bankId" = b."id" AND q."archivedAt" IS NULL AND q."publishedVersion" IS NOT NULL
+        JOIN "question_versions" qv ON qv."questionId" = q."id" AND qv."version" = q."publishedVersion" AND qv."publishedAt" IS NOT NULL
+        WHERE m."userId" = $1 AND m."role" = 'learner') AS "questions",
+      (SELECT COALESCE(json_agg(r."reviewedAt"), '[]'::json) FROM "reviews" r
+        WHERE r."userId" = $1 AND r."mode" = 'review' AND r."reviewedAt" > $2::timestamp(3)
+          AND NOT EXISTS (SELECT 1 FROM "review_amendments" a WHERE a."reviewId" = r."id" AND a."kind" = 'undo')) AS "recentReviews",
+      (SELECT COALESCE(json_agg(json_build_object('cardId', c."id", 'seed', p."seed", 'lang', p."lang", 'questionVersionId', p."questionVersionId")), '[]'::json)
+        FROM "cards" c
+        CROSS JOIN LATERAL (SELECT v."seed", v."lang", v."questionVersionId" FROM "variants" v
+          WHERE v."cardId" = c."id" AND v."mode" = 'review' ORDER BY v."issuedAt" DESC LIMIT 1) p
+        WHERE c."userId" = $1 AND c."due" <= $3::timestamp(3)) AS "previous"
+    FROM "users" u WHERE u."id" = $1`,
+};
+
 /**
  * A learner's queue, open variant, cards, daily limit, time zone, recent reviews and the due
  * cards' previous variants in one round
@@ -66,40 +107,7 @@ function variantOf(json: Json<Variant>): Variant {
  * course the learner is a learner of; course, bank and question order).
  */
 export async function readLearnerSnapshot(db: PrismaClient, userId: string, now: Date): Promise<LearnerSnapshot> {
-  const rows = await db.$queryRaw<
-    {
-      dailyNewLimit: number;
-      timeZone: string | null;
-      open: Json<Variant> | null;
-      cards: Json<Card>[];
-      questions: { questionId: string; versionId: string; courseTitle: string }[];
-      recentReviews: string[];
-      previous: ({ cardId: string } & PreviousVariant)[];
-    }[]
-  >`
-    SELECT
-      u."dailyNewLimit",
-      u."timeZone",
-      (SELECT row_to_json(v) FROM "variants" v
-        WHERE v."userId" = ${userId} AND v."mode" = 'review' AND v."answeredAt" IS NULL AND v."withdrawnAt" IS NULL LIMIT 1) AS "open",
-      (SELECT COALESCE(json_agg(c), '[]'::json) FROM "cards" c WHERE c."userId" = ${userId}) AS "cards",
-      (SELECT COALESCE(json_agg(json_build_object('questionId', q."id", 'versionId', qv."id", 'courseTitle', c."title")
-          ORDER BY c."createdAt", b."position", q."position", q."createdAt", q."id"), '[]'::json)
-        FROM "course_members" m
-        JOIN "courses" c ON c."id" = m."courseId" AND c."archivedAt" IS NULL
-        JOIN "banks" b ON b."courseId" = c."id"
-        JOIN "questions" q ON q."bankId" = b."id" AND q."archivedAt" IS NULL AND q."publishedVersion" IS NOT NULL
-        JOIN "question_versions" qv ON qv."questionId" = q."id" AND qv."version" = q."publishedVersion" AND qv."publishedAt" IS NOT NULL
-        WHERE m."userId" = ${userId} AND m."role" = 'learner') AS "questions",
-      (SELECT COALESCE(json_agg(r."reviewedAt"), '[]'::json) FROM "reviews" r
-        WHERE r."userId" = ${userId} AND r."mode" = 'review' AND r."reviewedAt" > ${new Date(now.getTime() - RECENT_MS)}
-          AND NOT EXISTS (SELECT 1 FROM "review_amendments" a WHERE a."reviewId" = r."id" AND a."kind" = 'undo')) AS "recentReviews",
-      (SELECT COALESCE(json_agg(json_build_object('cardId', c."id", 'seed', p."seed", 'lang', p."lang", 'questionVersionId', p."questionVersionId")), '[]'::json)
-        FROM "cards" c
-        CROSS JOIN LATERAL (SELECT v."seed", v."lang", v."questionVersionId" FROM "variants" v
-          WHERE v."cardId" = c."id" AND v."mode" = 'review' ORDER BY v."issuedAt" DESC LIMIT 1) p
-        WHERE c."userId" = ${userId} AND c."due" <= ${now}) AS "previous"
-    FROM "users" u WHERE u."id" = ${userId}`;
+  const rows = await directQuery<SnapshotRow>(db, SNAPSHOT, [userId, new Date(now.getTime() - RECENT_MS), now]);
   const row = rows[0];
   if (!row) throw new Error(`no user ${userId}`);
   const courseTemplates = row.questions.map((question) => questionTemplateId(question.questionId));
