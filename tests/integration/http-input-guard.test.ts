@@ -209,6 +209,29 @@ describe.each(databaseKinds())("the input guard over HTTP, on %s", (kind) => {
     expect(refused.text).toMatch(/batch/i);
   });
 
+  it("reads a JSON body once: a body that is not JSON is a 400, a charset in its type and a batch are read as JSON", async () => {
+    const post = (path: string, body: string, contentType = "application/json") =>
+      api.send(new Request(`${ORIGIN}/api/trpc/${path}`, { method: "POST", headers: { "content-type": contentType }, body }), { user: learner });
+    const broken = await post("courses.join", '{"json": {"code": ');
+    expect(broken.status).toBe(400);
+    expect(errorOf(broken)?.data.code).toBe("BAD_REQUEST");
+    expect(errorOf(broken)?.message).toMatch(/JSON/);
+
+    const typedWithCharset = await post("courses.join", JSON.stringify({ json: { code: "NOSUCHCODE" } }), "Application/JSON; charset=utf-8");
+    expect(typedWithCharset.status).toBe(404);
+
+    const batch = await api.send(
+      new Request(`${ORIGIN}/api/trpc/courses.join,courses.join?batch=1`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ 0: { json: { code: "NOSUCHCODE" } }, 1: { json: { code: joinCode } } }),
+      }),
+      { user: learner },
+    );
+    expect(batch.status).toBe(207);
+    expect((batch.body as { result?: unknown; error?: unknown }[]).map((entry) => ("result" in entry ? "result" : "error"))).toEqual(["error", "result"]);
+  });
+
   it("still answers every query afterwards", async () => {
     expect(await database.prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
   });
