@@ -27,6 +27,10 @@ export function poolConfig({ url, kind }: DatabaseConnection): PoolConfig {
 /** A client whose pool also carries the review cycle's direct statements (./direct-query.ts); `$disconnect` ends the pool. */
 export function createPrismaClient(connection: DatabaseConnection): PrismaClient {
   const pool = new pg.Pool(poolConfig(connection));
+  // An idle connection that fails (the server restarted, the database was dropped) is dropped by
+  // the pool, and the next query opens another. Prisma listens for this only once it has
+  // connected; without a listener from the start the error would end the process.
+  pool.on("error", () => undefined);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   registerDirectPool(client, pool, connection.kind);
   return client;

@@ -3,12 +3,13 @@
  * adapter. Every review.next and review.submit runs them, and under a class's load Prisma's own
  * work for a statement (building the query plan of a raw query, mapping arguments and rows:
  * 90–180 µs of CPU against 30–50 µs through `pg`) was an eighth of the request thread
- * (docs/BENCHMARKS.md, issue 11's sixth round). On a PostgreSQL server the statements are also
- * prepared once per connection (named), so the server parses and plans them once.
+ * (docs/BENCHMARKS.md, issue 11's sixth round). The statements are also prepared once per
+ * connection (named), so the database parses and plans them once.
  *
  * A client that was not made by `createPrismaClient` (a transaction's client, a test's own) has
  * no pool here: its statements go through `$queryRawUnsafe`, with the same rows.
  */
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { DatabaseKind } from "./client";
 import type { PrismaClient } from "./generated/client";
@@ -49,18 +50,37 @@ function parameterOf(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
+// The embedded database is one backend shared by every connection (lib/db/embedded.ts): a name
+// prepared by one connection is taken for all, and a connection opened later (after the first
+// dropped) would prepare it again and be refused. There each connection's names are its own.
+const processTag = randomBytes(4).toString("hex");
+let connectionsSeen = 0;
+const connectionTags = new WeakMap<pg.PoolClient, string>();
+
+function connectionTag(client: pg.PoolClient): string {
+  let tag = connectionTags.get(client);
+  if (tag === undefined) {
+    connectionsSeen += 1;
+    tag = `${processTag}_${connectionsSeen}`;
+    connectionTags.set(client, tag);
+  }
+  return tag;
+}
+
 /** The rows of `statement` run with `values` ($1, $2, … in its text). */
 export async function directQuery<Row>(db: PrismaClient, statement: DirectStatement, values: readonly unknown[]): Promise<Row[]> {
   const direct = pools.get(db);
   if (!direct) return db.$queryRawUnsafe<Row[]>(statement.text, ...values);
-  // The embedded database is one backend shared by every connection (lib/db/embedded.ts): a
-  // statement prepared by one would collide with the same name from another, so there it is not named.
-  const config: pg.QueryConfig = {
-    text: statement.text,
-    values: values.map(parameterOf),
-    types,
-    ...(direct.kind === "postgres" ? { name: statement.name } : {}),
-  };
-  const result = await direct.pool.query(config);
-  return result.rows as Row[];
+  const config: pg.QueryConfig = { text: statement.text, values: values.map(parameterOf), types };
+  if (direct.kind === "postgres") return (await direct.pool.query({ ...config, name: statement.name })).rows as Row[];
+  const client = await direct.pool.connect();
+  try {
+    const rows = (await client.query({ ...config, name: `${statement.name}_${connectionTag(client)}` })).rows as Row[];
+    client.release();
+    return rows;
+  } catch (error) {
+    // A statement the database refused leaves the connection good; anything else may not have.
+    client.release(error instanceof pg.DatabaseError ? undefined : (error as Error));
+    throw error;
+  }
 }

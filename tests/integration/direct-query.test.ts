@@ -1,5 +1,6 @@
 import { DatabaseError } from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
 import { directQuery } from "@/lib/db/direct-query";
 import { newCardState } from "@/lib/srs";
 import { insertCard, insertReviewVariant } from "@/lib/server/reviews/cycle-inserts";
@@ -61,6 +62,20 @@ describe.each(databaseKinds())("direct statements on %s", (kind) => {
     const statement = { name: "stride_test_sum", text: "SELECT $1::int + $2::int AS sum" };
     const sums = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => directQuery<{ sum: number }>(db, statement, [n, 10])));
     expect(sums.map((rows) => rows[0]!.sum)).toEqual([11, 12, 13, 14, 15, 16]);
+  });
+
+  it("runs the same named statement from a second pool's connection (on PGlite, one backend shared by both)", async () => {
+    const statement = { name: "stride_test_double", text: "SELECT $1::int * 2 AS double" };
+    const second = createPrismaClient({ url: database.url, kind });
+    try {
+      // Prisma's own first query connects its adapter, whose disconnect then ends the pool.
+      expect(await second.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+      expect(await directQuery(database.prisma, statement, [21])).toEqual([{ double: 42 }]);
+      expect(await directQuery(second, statement, [4])).toEqual([{ double: 8 }]);
+      expect(await directQuery(database.prisma, statement, [5])).toEqual([{ double: 10 }]);
+    } finally {
+      await second.$disconnect();
+    }
   });
 
   it("names the unique index a second card of a skill and a second open variant run into", async () => {
