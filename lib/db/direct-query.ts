@@ -14,7 +14,7 @@ import pg from "pg";
 import type { DatabaseKind } from "./client";
 import type { PrismaClient } from "./generated/client";
 
-/** A statement with a name that is unique in the process: a prepared statement's name on PostgreSQL. */
+/** A statement with a name that is unique in the process: its prepared statement's name (on the embedded database, with the connection's tag). */
 export interface DirectStatement {
   name: string;
   text: string;
