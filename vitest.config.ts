@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 /** Unit files are CPU-bound: every core, at least two (Vitest's default keeps one back). */
@@ -19,7 +19,7 @@ const integration = {
   // the core the first leaves idle (487 s one at a time, 333 s two at a time beside the
   // production build, on two cores).
   maxWorkers: 2,
-} as const;
+} satisfies TestProjectInlineConfiguration["test"];
 
 export default defineConfig({
   resolve: { alias: { "@": root, "server-only": `${root}tests/support/server-only.ts` } },

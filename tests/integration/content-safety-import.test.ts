@@ -25,10 +25,10 @@ describe.each(databaseKinds())("importing a bundle validates what it publishes, 
     const db = database.prisma;
     const owner = callerFor(db, await newUser(db, "instructor"));
     const course = await owner.courses.create({ title: "Imported course" });
-    const answeredBefore = getWorkerPool().history.length;
+    const answeredBefore = getWorkerPool().answered;
     const imported = await owner.banks.import({ courseId: course.id, text: mixedBundle });
     // Three questions are marked published (broken, stride, edited's version 1): three runs, each on a worker thread.
-    const runs = getWorkerPool().history.slice(answeredBefore);
+    const runs = getWorkerPool().historySince(answeredBefore);
     expect(runs.map((run) => run.name)).toEqual(["validateQuestion", "validateQuestion", "validateQuestion"]);
     expect(runs.every((run) => run.threadId !== threadId)).toBe(true);
     expect(imported).toMatchObject({ title: "Imported", questions: 4 });

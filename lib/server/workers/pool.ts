@@ -56,6 +56,7 @@ export class WorkerPool {
   /** Tasks running or waiting at most; Piscina's own maxQueue does not count tasks with a signal. */
   readonly #capacity: number;
   readonly #history: TaskRecord[] = [];
+  #answered = 0;
   #pending = 0;
 
   constructor(options: WorkerPoolOptions) {
@@ -104,6 +105,7 @@ export class WorkerPool {
     }
     this.#history.push({ name, threadId: reply.threadId });
     if (this.#history.length > HISTORY) this.#history.shift();
+    this.#answered += 1;
     if (reply.ok) return reply.output;
     if ("appError" in reply) {
       const { code, message, retryAfterSeconds, reason, params } = reply.appError;
@@ -123,6 +125,20 @@ export class WorkerPool {
   /** The latest tasks answered, oldest first, with the thread that ran each. */
   get history(): readonly TaskRecord[] {
     return this.#history;
+  }
+
+  /** How many tasks the pool has answered in all (the history keeps only the latest). */
+  get answered(): number {
+    return this.#answered;
+  }
+
+  /**
+   * The tasks answered since `answered` read this value, oldest first: a count, not the history's
+   * length, which stops growing once the history is full.
+   */
+  historySince(answered: number): readonly TaskRecord[] {
+    const since = this.#answered - answered;
+    return since <= 0 ? [] : this.#history.slice(-since);
   }
 
   close(): Promise<void> {

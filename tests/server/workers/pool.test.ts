@@ -40,6 +40,27 @@ describe("the worker pool", { timeout: 30_000 }, () => {
     await expect(real.run("noSuchTask", {})).rejects.toThrow('worker task "noSuchTask" failed: no worker task is named "noSuchTask"');
   });
 
+  it("counts every task answered and tells the ones since a count, also once its history is full", async () => {
+    const pool = fixturePool();
+    await pool.run("whereAmI", null);
+    expect(pool.answered).toBe(1);
+    // Past the 50 the history keeps, its length stops growing: a test that sliced it from its old
+    // length saw no new task (integration, files sharing one pool).
+    for (let i = 0; i < 55; i++) await pool.run("whereAmI", null);
+    const before = pool.answered;
+    expect(before).toBe(56);
+    expect(pool.history).toHaveLength(50);
+    expect(pool.historySince(before)).toEqual([]);
+    await pool.run("whereAmI", null);
+    await pool.run("whereAmI", null);
+    expect(pool.answered).toBe(58);
+    expect(pool.historySince(before)).toEqual([
+      { name: "whereAmI", threadId: expect.any(Number) },
+      { name: "whereAmI", threadId: expect.any(Number) },
+    ]);
+    expect(pool.historySince(pool.answered)).toEqual([]);
+  });
+
   it("keeps an AppError's code and a bug's message and stack apart", async () => {
     const pool = fixturePool();
     const mistake = await pool.run("authorMistake", null).catch((error: unknown) => error);
