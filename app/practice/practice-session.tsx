@@ -3,8 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { NextWaitingNotice, SubmitNotice } from "../_components/offline/submit-notice";
+import { lazyWithPreload } from "../_components/lazy-with-preload";
 import { useAnswerSubmit } from "../_components/offline/use-answer-submit";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import { useStudyKeys } from "../_components/study/use-study-keys";
@@ -13,7 +14,7 @@ import { useTRPC } from "../_components/trpc";
 import { useServerMessage } from "../_components/use-server-message";
 
 // Needed only after an answer is graded: loaded then.
-const ResultPanel = lazy(() => import("../_components/study/result-panel").then((module) => ({ default: module.ResultPanel })));
+const ResultPanel = lazyWithPreload(() => import("../_components/study/result-panel").then((module) => module.ResultPanel));
 
 type Difficulty = "easy" | "medium" | "hard";
 const DIFFICULTIES: readonly Difficulty[] = ["easy", "medium", "hard"];
@@ -68,6 +69,10 @@ export function PracticeSession({
   const chosenBank = chosenCourse?.banks.find((entry) => entry.id === bank) ?? null;
   const [started, setStarted] = useState(Boolean(skill));
   const [answer, setAnswer] = useState("");
+  // Once the learner starts answering, the result panel is fetched (lazy-with-preload.tsx).
+  useEffect(() => {
+    if (answer) ResultPanel.preload();
+  }, [answer]);
   const [answered, setAnswered] = useState({ count: 0, right: 0 });
   const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
   const requested = useRef(false);

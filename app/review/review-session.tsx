@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { NextWaitingNotice, SubmitNotice } from "../_components/offline/submit-notice";
+import { lazyWithPreload } from "../_components/lazy-with-preload";
 import { useAnswerSubmit } from "../_components/offline/use-answer-submit";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import type { RatingValue } from "../_components/study/rating-picker";
@@ -14,8 +15,8 @@ import { useServerMessage } from "../_components/use-server-message";
 
 // Needed only after an answer is graded (or for a leech): loaded then, so the page's first load
 // carries just the problem and the answer form.
-const ResultPanel = lazy(() => import("../_components/study/result-panel").then((module) => ({ default: module.ResultPanel })));
-const RatingPicker = lazy(() => import("../_components/study/rating-picker").then((module) => ({ default: module.RatingPicker })));
+const ResultPanel = lazyWithPreload(() => import("../_components/study/result-panel").then((module) => module.ResultPanel));
+const RatingPicker = lazyWithPreload(() => import("../_components/study/rating-picker").then((module) => module.RatingPicker));
 const Walkthrough = lazy(() => import("./walkthrough").then((module) => ({ default: module.Walkthrough })));
 const CaughtUp = lazy(() => import("./caught-up").then((module) => ({ default: module.CaughtUp })));
 
@@ -35,6 +36,13 @@ export function ReviewSession() {
   const undo = useMutation(trpc.review.undo.mutationOptions());
   const finishWalkthrough = useMutation(trpc.review.finishWalkthrough.mutationOptions());
   const [answer, setAnswer] = useState("");
+  // Once the learner starts answering, the panels that show the grade are fetched, so the grade
+  // appears as soon as it arrives (lazy-with-preload.tsx).
+  useEffect(() => {
+    if (!answer) return;
+    ResultPanel.preload();
+    RatingPicker.preload();
+  }, [answer]);
   const [rating, setRating] = useState<RatingValue | null>(null);
   const [lastReviewId, setLastReviewId] = useState<string | null>(null);
   const [undone, setUndone] = useState(false);

@@ -1,8 +1,9 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { Lang, Problem } from "@/lib/problems";
+import { lazyWithPreload } from "../../_components/lazy-with-preload";
 import { Loading } from "../../_components/loading";
 import { ProblemPanel } from "../../_components/study/problem-panel";
 import type { GradedView } from "../../_components/study/result-panel";
@@ -11,7 +12,7 @@ import { drawOfflineProblem, gradeOffline, offlineProblemView } from "./offline-
 import { queueAnswer } from "./offline-queue";
 import { useOfflineSync } from "./use-offline-sync";
 
-const ResultPanel = lazy(() => import("../../_components/study/result-panel").then((module) => ({ default: module.ResultPanel })));
+const ResultPanel = lazyWithPreload(() => import("../../_components/study/result-panel").then((module) => module.ResultPanel));
 
 /**
  * Practice with or without a connection: a problem of the chosen topic is made in the browser,
@@ -26,6 +27,10 @@ export function OfflinePractice({ topics, owner }: { topics: { id: string; title
   const [problem, setProblem] = useState<Problem | null>(null);
   const [shownAt, setShownAt] = useState(0);
   const [answer, setAnswer] = useState("");
+  // Once the learner starts answering, the result panel is fetched (lazy-with-preload.tsx).
+  useEffect(() => {
+    if (answer) ResultPanel.preload();
+  }, [answer]);
   const [formatError, setFormatError] = useState<Record<string, string> | null>(null);
   const [graded, setGraded] = useState<GradedView | null>(null);
   const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
