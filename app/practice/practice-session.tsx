@@ -13,7 +13,7 @@ import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
 import { useServerMessage } from "../_components/use-server-message";
 
-// Needed only after an answer is graded: loaded then.
+// Needed only after an answer is graded: fetched once the learner starts answering.
 const ResultPanel = lazyWithPreload(() => import("../_components/study/result-panel").then((module) => module.ResultPanel));
 
 type Difficulty = "easy" | "medium" | "hard";

@@ -13,8 +13,9 @@ import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
 import { useServerMessage } from "../_components/use-server-message";
 
-// Needed only after an answer is graded (or for a leech): loaded then, so the page's first load
-// carries just the problem and the answer form.
+// Needed only after an answer is graded (or for a leech): kept out of the page's first load, which
+// carries just the problem and the answer form; the result panels are fetched once the learner
+// starts answering.
 const ResultPanel = lazyWithPreload(() => import("../_components/study/result-panel").then((module) => module.ResultPanel));
 const RatingPicker = lazyWithPreload(() => import("../_components/study/rating-picker").then((module) => module.RatingPicker));
 const Walkthrough = lazy(() => import("./walkthrough").then((module) => ({ default: module.Walkthrough })));
