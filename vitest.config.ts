@@ -66,8 +66,8 @@ export default defineConfig({
           exclude: ["tests/integration/**/*.isolated.test.ts"],
           ...integration,
           // Files share each worker's module graph, as the unit files do: importing the server
-          // afresh for each of 60 files was half the stage (import 261 s of a 528 s run on two
-          // cores; 19 s without). Every file opens databases of its own and passes them to the
+          // afresh for each of 66 files was half the stage (import 261 s of a 528 s run on two
+          // cores; 43 s without). Every file opens databases of its own and passes them to the
           // code it calls, so nothing a file makes is seen by the next.
           isolate: false,
         },
