@@ -116,3 +116,34 @@ test("settings keep the desired retention and daily new skills", async ({ page }
   await snap(page, "settings");
   await expectAxeClean(page);
 });
+
+test("the first problem comes with the page: in the HTML the server sends, with no request from the browser, the same after a reload", async ({ page }) => {
+  await page.goto("/");
+  await signUpFreshLearner(page);
+  // The HTML alone, before any script runs, holds the problem and its answer form.
+  const html = await (await page.request.get("/review")).text();
+  expect(html).toContain('data-testid="problem"');
+  expect(html).toContain('data-testid="card-badge"');
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("review.next")) asked.push(request.url());
+  });
+  await page.goto("/review");
+  await expect(page.getByTestId("card-badge")).toHaveText(/new skill/i);
+  // What the page carries for the browser (React's payload of the problem) gives neither its key nor its seed away.
+  const key = await solveConvOutputSize(page);
+  expect(html).not.toContain(key.join(","));
+  expect(html).not.toMatch(/\\?"seed\\?":\s*\d/);
+  const prompt = await page.getByTestId("problem").locator(".prose-stride").first().textContent();
+  await page.reload();
+  await expect(page.getByTestId("problem").locator(".prose-stride").first()).toHaveText(prompt ?? "");
+  expect(asked).toEqual([]);
+  // The next problem, after an answer, is asked for from the browser.
+  await page.getByLabel(/your answer/i).fill(`${key[0] + 1}x${key[1]}x${key[2]}`);
+  await page.getByRole("button", { name: /check answer/i }).click();
+  await expect(page.getByTestId("result")).toHaveAttribute("data-verdict", "incorrect");
+  await page.getByTestId("next").click();
+  await expect.poll(() => asked.length).toBe(1);
+  await expect(page.getByTestId("result")).toHaveCount(0);
+  await expect(page.getByLabel(/your answer/i)).toHaveValue("");
+});

@@ -2,8 +2,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { getLogger } from "@/lib/server/observability/logger";
+import { createCaller } from "@/lib/server/root";
+import { getServices } from "@/lib/server/services";
 import { getSessionUser } from "@/lib/server/session";
-import { ReviewSession } from "./review-session";
+import { createContext } from "@/lib/server/trpc";
+import { type IssuedNext, ReviewSession } from "./review-session";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +16,27 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+/**
+ * The learner's first problem, issued while the page is made, so it arrives with the page and is
+ * what the learner sees first (the largest paint), not a spinner waiting for the page's code and
+ * then for a request. Issuing is idempotent (one open variant a learner), so a reload shows the
+ * same problem. Where it cannot be issued here, the page asks from the browser as before, and
+ * shows whatever the server refuses there.
+ */
+async function firstProblem(user: NonNullable<Awaited<ReturnType<typeof getSessionUser>>>): Promise<IssuedNext | null> {
+  try {
+    return await createCaller(createContext({ db: getServices().db, user })).review.next();
+  } catch (error) {
+    getLogger().warn({ err: error, userId: user.id }, "the review page could not issue its first problem; the browser asks again");
+    return null;
+  }
+}
+
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { skill } = await searchParams;
   // Practising one skill moved to /practice; old links keep working.
   if (typeof skill === "string") redirect(`/practice?template=${encodeURIComponent(skill)}`);
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/sign-in?next=${encodeURIComponent("/review")}`);
-  return <ReviewSession />;
+  return <ReviewSession first={await firstProblem(user)} />;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useFormatter, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { NextWaitingNotice, SubmitNotice } from "../_components/offline/submit-notice";
@@ -12,6 +13,10 @@ import { useStudyKeys } from "../_components/study/use-study-keys";
 import { Loading } from "../_components/loading";
 import { useTRPC } from "../_components/trpc";
 import { useServerMessage } from "../_components/use-server-message";
+import type { AppRouter } from "@/lib/server/root";
+
+/** What `review.next` answers: a problem, a walkthrough, or the day's queue done. */
+export type IssuedNext = inferRouterOutputs<AppRouter>["review"]["next"];
 
 // Needed only after an answer is graded (or for a leech): kept out of the page's first load, which
 // carries just the problem and the answer form; the result panels are fetched once the learner
@@ -26,12 +31,14 @@ const CaughtUp = lazy(() => import("./caught-up").then((module) => ({ default: m
  * variant. After grading, the suggested rating can be changed (keys 1–4) before moving on
  * (Space); the last review can be undone.
  */
-export function ReviewSession() {
+export function ReviewSession({ first = null }: { first?: IssuedNext | null }) {
   const t = useTranslations("review");
   const refusal = useServerMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const next = useMutation(trpc.review.next.mutationOptions());
+  // The page's own first problem (page.tsx) until the learner asks for another.
+  const current = next.data ?? (next.isIdle ? first : null);
   const { submit, send, notice } = useAnswerSubmit();
   const rate = useMutation(trpc.review.rate.mutationOptions());
   const undo = useMutation(trpc.review.undo.mutationOptions());
@@ -50,7 +57,7 @@ export function ReviewSession() {
   const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
   const requested = useRef(false);
 
-  const issued = next.data?.status === "issued" ? next.data : null;
+  const issued = current?.status === "issued" ? current : null;
   const graded = submit.data?.status === "graded" ? submit.data : null;
   const formatError = submit.data?.status === "format-error" ? submit.data.formatErrorHtml : null;
 
@@ -63,11 +70,11 @@ export function ReviewSession() {
   }, [next, submit, rate]);
 
   useEffect(() => {
-    // Strict mode mounts twice in development; one request is enough.
-    if (requested.current) return;
+    // Strict mode mounts twice in development; one request is enough. None when the page came with its first problem.
+    if (requested.current || first) return;
     requested.current = true;
     next.mutate();
-  }, [next]);
+  }, [next, first]);
 
   useEffect(() => {
     if (issued && !graded) inputRef.current?.focus();
@@ -134,7 +141,7 @@ export function ReviewSession() {
       </p>
     );
   }
-  if (!next.data) {
+  if (!current) {
     return (
       <div className="space-y-4">
         <NextWaitingNotice paused={next.isPaused} />
@@ -143,8 +150,8 @@ export function ReviewSession() {
     );
   }
 
-  if (next.data.status === "walkthrough") {
-    const walk = next.data;
+  if (current.status === "walkthrough") {
+    const walk = current;
     return (
       <Suspense fallback={<Loading label={t("loading")} />}>
         <Walkthrough
@@ -156,18 +163,17 @@ export function ReviewSession() {
     );
   }
 
-  if (next.data.status === "caught-up") {
+  if (current.status === "caught-up") {
     return (
       <div className="space-y-4">
         {undoBar}
         <Suspense fallback={<Loading label={t("loading")} />}>
-          <CaughtUp {...next.data} />
+          <CaughtUp {...current} />
         </Suspense>
       </div>
     );
   }
 
-  const current = issued!;
   // The server counted the learner's day when it issued this problem (a reload or another page
   // keeps it); the answer just graded is the one thing it has not seen yet.
   const answered = graded ? 1 : 0;
