@@ -139,7 +139,7 @@ test("the first problem comes with the page: in the HTML the server sends, with 
   await expect(page.getByTestId("problem").locator(".prose-stride").first()).toHaveText(prompt ?? "");
   expect(asked).toEqual([]);
   // The next problem, after an answer, is asked for from the browser.
-  await page.getByLabel(/your answer/i).fill(`${key[0] + 1}x${key[1]}x${key[2]}`);
+  await page.getByLabel(/your answer/i).fill(`${key[0] + 1}x${key[1] + 1}x${key[2] + 1}`);
   await page.getByRole("button", { name: /check answer/i }).click();
   await expect(page.getByTestId("result")).toHaveAttribute("data-verdict", "incorrect");
   await page.getByTestId("next").click();

@@ -70,6 +70,26 @@ describe.each(databaseKinds())("the review core raced and repeated on %s", (kind
     }
   });
 
+  it("gives parallel review.next calls one variant through a client without the direct statements' pool too (a page rendered in Next.js's bundle)", async () => {
+    // Such a client sends the cycle's statements through $queryRawUnsafe, whose unique
+    // violations are Prisma's P2010: two renders of /review at once answered a 500 there.
+    const bundled = new PrismaClient({ adapter: new PrismaPg(poolConfig({ url: database.url, kind })) });
+    try {
+      const learners = await Promise.all([1, 2, 3].map(() => newUser(bundled, "learner")));
+      const outcomes = await Promise.allSettled(learners.flatMap((learner) => Array.from({ length: 8 }, () => callerFor(bundled, learner, now).review.next())));
+      expect(failures(outcomes)).toEqual([]);
+      const issued = values(outcomes);
+      for (const [index, learner] of learners.entries()) {
+        const ids = new Set(issued.slice(index * 8, index * 8 + 8).map((result) => (result.status === "issued" ? result.variantId : result.status)));
+        expect(ids.size).toBe(1);
+        expect(await bundled.variant.count({ where: { userId: learner.id, answeredAt: null, withdrawnAt: null } })).toBe(1);
+        expect(await bundled.card.count({ where: { userId: learner.id } })).toBe(1);
+      }
+    } finally {
+      await bundled.$disconnect();
+    }
+  });
+
   it("grades 50 concurrent submits of one variant once", async () => {
     const db = database.prisma;
     const learner = await newUser(db, "learner");
