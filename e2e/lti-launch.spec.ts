@@ -113,6 +113,20 @@ test("an LMS registers Stride by Dynamic Registration and opens it in a frame wi
   // The admin page lists the platform the LMS registered.
   await admin.reload();
   await expect(admin.getByText(platform.issuer).first()).toBeVisible();
+  // Stride is installed in a second course of the LMS: the admin accepts that deployment's id too,
+  // without registering the platform again.
+  const registered = admin.getByTestId("platform").filter({ hasText: platform.issuer });
+  const deploymentField = registered.getByLabel(/another deployment id/i);
+  await deploymentField.fill("second course");
+  await registered.getByTestId("add-deployment").click();
+  await expect(registered.getByRole("alert")).toContainText(/printable ASCII without spaces/i);
+  await expect(deploymentField).toHaveValue("second course");
+  await deploymentField.fill("course-2");
+  await registered.getByTestId("add-deployment").click();
+  await expect(registered.getByRole("status")).toHaveText(/deployment course-2 are accepted now/i);
+  await expect(registered.getByTestId("platform-deployments")).toHaveText(`${platform.deploymentId}, course-2`);
+  await expect(deploymentField).toHaveValue("");
+  await snap(admin, "lti-admin-deployment-added");
   await adminContext.close();
 
   // ---- an instructor opens Stride from the LMS course, in a frame ----

@@ -61,6 +61,10 @@ Usage:
       on a loopback host with STRIDE_LTI_ALLOW_INSECURE_LOOPBACK=1 (a test platform).
   stride lti platform list [--json]
       The registered platforms as a table (--json: one JSON array).
+  stride lti platform add-deployment --issuer URL --client-id ID --deployment ID
+      Accepts launches from one more deployment of a registered platform (another course or
+      account where the LMS installed Stride), keeping the registration. Prints
+      {"added":true|false,"platform":{…}} (false: the id was accepted already).
   stride lti platform remove --issuer URL --client-id ID
       Removes a registration and what its launches left (LMS user, course and link records;
       Stride's users and courses stay). Prints {"removed":{…}}.

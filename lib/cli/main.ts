@@ -56,6 +56,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     if (sub === "platform" && verb === "add") return (await import("./commands/lti-platform")).ltiPlatformAdd(flags, io);
     if (sub === "platform" && verb === "list") return (await import("./commands/lti-platform")).ltiPlatformList(flags, io);
     if (sub === "platform" && verb === "remove") return (await import("./commands/lti-platform")).ltiPlatformRemove(flags, io);
+    if (sub === "platform" && verb === "add-deployment") return (await import("./commands/lti-platform")).ltiPlatformAddDeployment(flags, io);
     if (sub === "key" && verb === "rotate") return (await import("./commands/lti-key-rotate")).ltiKeyRotate(flags, io);
     if (sub === "token" && verb === "create") return (await import("./commands/lti-token")).ltiTokenCreate(flags, io);
     throw new UsageError(`unknown command "${["lti", sub, verb].filter(Boolean).join(" ")}" (see stride --help)`);

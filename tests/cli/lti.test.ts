@@ -1,6 +1,6 @@
 /**
  * The `stride` binary as an LMS administrator runs it from a fresh checkout: `stride admin add`,
- * `stride lti platform add|list|remove` and `stride lti key rotate` against the embedded database
+ * `stride lti platform add|list|add-deployment|remove` and `stride lti key rotate` against the embedded database
  * of a new STRIDE_DATA_DIR (made and migrated by the first command). A plain-http loopback test
  * platform is refused without STRIDE_LTI_ALLOW_INSECURE_LOOPBACK=1 and accepted with it. The
  * commands themselves, on both databases: tests/integration/lti-cli.test.ts.
@@ -73,6 +73,11 @@ describe("stride lti and admin from the binary", { timeout: 180_000 }, () => {
     const rotated = await stride(["lti", "key", "rotate"]);
     expect(rotated.code).toBe(0);
     expect(JSON.parse(rotated.stdout)).toEqual({ kid: expect.stringMatching(/^[\w-]{43}$/), retiredKid: null });
+
+    // Another installation of Stride in the same LMS: one more deployment id, the registration kept.
+    const deployed = await stride(["lti", "platform", "add-deployment", "--issuer", "http://127.0.0.1:4010", "--client-id", "stride-tool", "--deployment", "deployment-2"]);
+    expect(deployed.stderr).toBe("");
+    expect(JSON.parse(deployed.stdout)).toMatchObject({ added: true, platform: { clientId: "stride-tool", deploymentIds: ["deployment-1", "deployment-2"] } });
 
     const removed = await stride(["lti", "platform", "remove", "--issuer", "http://127.0.0.1:4010", "--client-id", "stride-tool"]);
     expect(removed.code).toBe(0);

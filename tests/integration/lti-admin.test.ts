@@ -2,11 +2,12 @@
  * The admin LTI page's operations (lib/server/lti/registration-admin.ts, behind app/admin/lti) on
  * both databases: only an admin gets anything (others NOT_FOUND, as the page answers 404); the
  * overview lists platforms, open registration links and Stride's values for an LMS; a platform
- * added by the form is checked like the CLI's (problems by field, a duplicate named); removing
- * one twice is harmless; a registration link made there authorises one registration.
+ * added by the form is checked like the CLI's (problems by field, a duplicate named); another
+ * deployment of a registered platform is accepted without registering it again, once, raced or
+ * repeated, within LTI's rules and the limit of ids; removing one twice is harmless; a registration link made there authorises one registration.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminAddPlatform, adminCreateRegistrationLink, adminLtiOverview, adminRemovePlatform, type PlatformForm } from "@/lib/server/lti/registration-admin";
+import { adminAddDeployment, adminAddPlatform, adminCreateRegistrationLink, adminLtiOverview, adminRemovePlatform, type PlatformForm } from "@/lib/server/lti/registration-admin";
 import { claimRegistrationToken } from "@/lib/server/lti/registration-tokens";
 import type { SessionUser } from "@/lib/server/trpc";
 import { newUser } from "./courses-support";
@@ -47,6 +48,7 @@ describe.each(databaseKinds())("the admin's LTI page on %s", (kind) => {
       await expect(adminLtiOverview({ db, user, baseUrl: BASE })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(adminAddPlatform({ db, user, form: moodle, allowInsecureLoopback: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(adminRemovePlatform({ db, user, issuer: moodle.issuer, clientId: moodle.clientId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(adminAddDeployment({ db, user, issuer: moodle.issuer, clientId: moodle.clientId, deploymentId: "9" })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(adminCreateRegistrationLink({ db, user, baseUrl: BASE })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     expect(await db.ltiPlatform.count()).toBe(0);
@@ -93,6 +95,44 @@ describe.each(databaseKinds())("the admin's LTI page on %s", (kind) => {
 
     const overview = await adminLtiOverview({ db, user: admin, baseUrl: BASE });
     expect(overview.platforms.map((platform) => platform.clientId)).toEqual(["Xy12abc"]);
+  });
+
+  it("accepts another deployment of a registered platform: once, raced or repeated, within LTI's rules and the limit of ids", async () => {
+    const db = database.prisma;
+    const { issuer, clientId } = moodle;
+    const before = await db.ltiPlatform.findUniqueOrThrow({ where: { issuer_clientId: { issuer, clientId } } });
+    const added = await adminAddDeployment({ db, user: admin, issuer, clientId, deploymentId: "  course-42 " });
+    expect(added).toMatchObject({ status: "added", deploymentId: "course-42", platform: { deploymentIds: ["1", "7", "course-42"] } });
+    expect(await adminAddDeployment({ db, user: admin, issuer, clientId, deploymentId: "course-42" })).toMatchObject({ status: "present", platform: { deploymentIds: ["1", "7", "course-42"] } });
+    // The registration is the same row: what its launches made stays linked to it.
+    const after = await db.ltiPlatform.findUniqueOrThrow({ where: { issuer_clientId: { issuer, clientId } } });
+    expect(after.id).toBe(before.id);
+    expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
+    expect(Math.abs(after.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
+
+    for (const [deploymentId, problem] of [
+      ["   ", "empty"],
+      ["course 43", "notAscii"],
+      ["course\u000043", "notAscii"],
+      ["课程", "notAscii"],
+      ["x".repeat(256), "tooLong"],
+    ] as const) {
+      expect(await adminAddDeployment({ db, user: admin, issuer, clientId, deploymentId }), deploymentId).toEqual({ status: "refused", problem });
+    }
+    expect(await adminAddDeployment({ db, user: admin, issuer, clientId: "no-such-client", deploymentId: "9" })).toEqual({ status: "gone" });
+
+    // Twenty admins' clicks at once, five of them the same id twice: each id lands once.
+    const ids = Array.from({ length: 15 }, (_, i) => `raced-${i}`);
+    const outcomes = await Promise.all([...ids, ...ids.slice(0, 5)].map((deploymentId) => adminAddDeployment({ db, user: admin, issuer, clientId, deploymentId })));
+    expect(outcomes.filter((outcome) => outcome.status === "added")).toHaveLength(15);
+    const raced = (await db.ltiPlatform.findUniqueOrThrow({ where: { issuer_clientId: { issuer, clientId } } })).deploymentIds;
+    expect([...raced].sort()).toEqual(["1", "7", "course-42", ...ids].sort());
+
+    // A registration accepts at most 100 deployment ids (platform-input.ts), by hand as in the form.
+    await db.ltiPlatform.update({ where: { id: before.id }, data: { deploymentIds: Array.from({ length: 100 }, (_, i) => `d${i}`) } });
+    expect(await adminAddDeployment({ db, user: admin, issuer, clientId, deploymentId: "one-more" })).toEqual({ status: "refused", problem: "tooMany" });
+    expect(await adminAddDeployment({ db, user: admin, issuer, clientId, deploymentId: "d99" })).toMatchObject({ status: "present" });
+    await db.ltiPlatform.update({ where: { id: before.id }, data: { deploymentIds: after.deploymentIds } });
   });
 
   it("removes a platform; a second removal finds nothing", async () => {

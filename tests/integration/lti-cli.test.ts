@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminAdd } from "@/lib/cli/commands/admin-add";
 import { ltiKeyRotate } from "@/lib/cli/commands/lti-key-rotate";
-import { ltiPlatformAdd, ltiPlatformList, ltiPlatformRemove } from "@/lib/cli/commands/lti-platform";
+import { ltiPlatformAdd, ltiPlatformAddDeployment, ltiPlatformList, ltiPlatformRemove } from "@/lib/cli/commands/lti-platform";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/main";
 import { createAuth } from "@/lib/server/auth/create-auth";
@@ -111,6 +111,17 @@ describe.each(databaseKinds())("stride lti and admin on %s", (kind) => {
 
     const twice = await run((args, io) => ltiPlatformAdd(args, io, open), moodleFlags);
     expect(twice).toMatchObject({ code: 2, err: ["stride: lti platform add: A platform with issuer https://moodle.example.edu and client id Xy12abc is already registered"] });
+
+    const deploymentFlags = ["--issuer", "https://moodle.example.edu", "--client-id", "Xy12abc", "--deployment", "course-9"];
+    const deployed = await run((args, io) => ltiPlatformAddDeployment(args, io, open), deploymentFlags);
+    expect(deployed.code).toBe(0);
+    expect(JSON.parse(deployed.out)).toMatchObject({ added: true, platform: { id: platform.id, deploymentIds: ["1", "7", "course-9"] } });
+    expect(JSON.parse((await run((args, io) => ltiPlatformAddDeployment(args, io, open), deploymentFlags)).out)).toMatchObject({ added: false });
+    const badDeployment = await run((args, io) => ltiPlatformAddDeployment(args, io, open), [...deploymentFlags.slice(0, 4), "--deployment", "course 9"]);
+    expect(badDeployment).toMatchObject({ code: 2, err: ["stride: lti platform add-deployment: deploymentId: must be printable ASCII without spaces"] });
+    const noPlatform = await run((args, io) => ltiPlatformAddDeployment(args, io, open), ["--issuer", "https://other.example.edu", ...deploymentFlags.slice(2)]);
+    expect(noPlatform).toMatchObject({ code: 2, err: ["stride: lti platform add-deployment: No platform with issuer https://other.example.edu and client id Xy12abc is registered"] });
+    platform.deploymentIds = ["1", "7", "course-9"];
 
     const removeFlags = ["--issuer", "https://moodle.example.edu", "--client-id", "Xy12abc"];
     const removed = await run((args, io) => ltiPlatformRemove(args, io, open), removeFlags);

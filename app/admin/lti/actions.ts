@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { env } from "@/lib/env";
 import { baseUrlOf } from "@/lib/server/auth/origins";
-import { adminAddPlatform, adminCreateRegistrationLink, adminRemovePlatform } from "@/lib/server/lti/registration-admin";
+import { adminAddDeployment, adminAddPlatform, adminCreateRegistrationLink, adminRemovePlatform } from "@/lib/server/lti/registration-admin";
+import type { DeploymentProblem } from "@/lib/server/lti/platforms";
 import { MAX_TOKEN_HOURS } from "@/lib/server/lti/registration-tokens";
 import { getServices } from "@/lib/server/services";
 import { getSessionUser } from "@/lib/server/session";
@@ -37,6 +38,19 @@ export async function addPlatformAction(_previous: AddState, form: FormData): Pr
   if (!outcome.ok) return { status: "refused", problems: outcome.problems, values };
   revalidatePath("/admin/lti");
   return { status: "added", name: outcome.platform.name };
+}
+
+export type DeploymentState = { status: "idle" } | { status: "added" | "present"; deploymentId: string } | { status: "refused"; problem: DeploymentProblem; value: string } | { status: "gone" };
+
+export async function addDeploymentAction(_previous: DeploymentState, form: FormData): Promise<DeploymentState> {
+  const user = await getSessionUser(await headers());
+  const value = String(form.get("deploymentId") ?? "");
+  const outcome = await adminAddDeployment({ db: getServices().db, user, issuer: String(form.get("issuer") ?? ""), clientId: String(form.get("clientId") ?? ""), deploymentId: value });
+  if (outcome.status === "added" || outcome.status === "present") {
+    revalidatePath("/admin/lti");
+    return { status: outcome.status, deploymentId: outcome.deploymentId };
+  }
+  return outcome.status === "refused" ? { status: "refused", problem: outcome.problem, value } : outcome;
 }
 
 export type RemoveState = { status: "idle" } | { status: "removed"; name: string } | { status: "gone" };

@@ -10,6 +10,7 @@ import { getSessionUser } from "@/lib/server/session";
 import { card } from "../../teach/_components/styles";
 import { AddPlatformForm } from "./add-platform-form";
 import { CopyValue } from "./copy-value";
+import { AddDeploymentForm } from "./add-deployment-form";
 import { RemovePlatformButton } from "./remove-platform-button";
 import { TokenForm } from "./token-form";
 
@@ -111,10 +112,13 @@ export default async function AdminLtiPage() {
                     {platform.clientId}
                   </dd>
                   <dt className="font-medium text-slate-700">{t("deployments")}</dt>
-                  <dd className="break-all">{platform.deploymentIds.join(", ")}</dd>
+                  <dd className="break-all" data-testid="platform-deployments">
+                    {platform.deploymentIds.join(", ")}
+                  </dd>
                   <dt className="font-medium text-slate-700">{t("addedAt")}</dt>
                   <dd>{format.dateTime(platform.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
                 </dl>
+                <AddDeploymentForm issuer={platform.issuer} clientId={platform.clientId} />
                 <RemovePlatformButton issuer={platform.issuer} clientId={platform.clientId} name={platform.name} />
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { insecureLoopbackAllowed, parsePlatformInput } from "../../server/lti/platform-input";
-import { addPlatform, listPlatforms, type LtiPlatformRecord, removePlatform } from "../../server/lti/platforms";
+import { addDeployment, addPlatform, listPlatforms, type LtiPlatformRecord, removePlatform } from "../../server/lti/platforms";
 import { noPositionals, parseFlags, requireFlag } from "../args";
 import { UsageError } from "../errors";
 import type { CliIo } from "../io";
@@ -124,6 +124,30 @@ export async function ltiPlatformRemove(args: string[], io: CliIo, open: () => P
   try {
     const removed = await asCommandErrors(command, () => removePlatform({ db, issuer, clientId }));
     await io.out(`${JSON.stringify({ removed: shown(removed) })}\n`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * `stride lti platform add-deployment --issuer URL --client-id ID --deployment ID`: accepts
+ * launches from one more deployment of a registered platform (another installation of Stride in
+ * the same LMS), keeping the registration and what its launches linked. Prints {"added":bool,
+ * "platform":{…}} (`added` false when the id was accepted already); exit 2 for an id LTI does not
+ * allow, one past the limit, or no such registration.
+ */
+export async function ltiPlatformAddDeployment(args: string[], io: CliIo, open: () => Promise<BankDatabase> = openConfiguredDatabase): Promise<number> {
+  const command = "lti platform add-deployment";
+  const { values, positionals } = parseFlags(command, args, { issuer: { type: "string" }, "client-id": { type: "string" }, deployment: { type: "string" } });
+  noPositionals(command, positionals);
+  const issuer = requireFlag(command, "issuer", values.issuer).trim();
+  const clientId = requireFlag(command, "client-id", values["client-id"]).trim();
+  const deploymentId = requireFlag(command, "deployment", values.deployment);
+  const { db, close } = await open();
+  try {
+    const { platform, added } = await asCommandErrors(command, () => addDeployment({ db, issuer, clientId, deploymentId }));
+    await io.out(`${JSON.stringify({ added, platform: shown(platform) })}\n`);
     return 0;
   } finally {
     await close();

@@ -49,7 +49,17 @@ export function platformUrlProblem(text: string, { allowInsecureLoopback }: { al
 
 /** The LTI 1.3 limit on a deployment id (LTI Core §5.3.3: at most 255 ASCII characters). */
 export const DEPLOYMENT_ID_MAX = 255;
-const MAX_DEPLOYMENTS = 100;
+/** The most deployment ids one registration accepts launches from. */
+export const MAX_DEPLOYMENTS = 100;
+
+/** One deployment id as LTI allows it, trimmed. */
+export const deploymentIdSchema = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, { error: "must not be empty", abort: true })
+  .max(DEPLOYMENT_ID_MAX, `is at most ${DEPLOYMENT_ID_MAX} characters`)
+  // LTI Core §5.3.3: ASCII only; printable, so a control character never hides in one.
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 
 /** The fields of a platform, as the CLI, the admin page and Dynamic Registration give them. */
 export function platformInputSchema({ allowInsecureLoopback }: { allowInsecureLoopback: boolean }) {
@@ -76,16 +86,7 @@ export function platformInputSchema({ allowInsecureLoopback }: { allowInsecureLo
     accessTokenUrl: url,
     jwksUrl: url,
     deploymentIds: z
-      .array(
-        z
-          .string()
-          .trim()
-          .min(1, { error: "must not be empty", abort: true })
-          .max(DEPLOYMENT_ID_MAX, `is at most ${DEPLOYMENT_ID_MAX} characters`)
-          // LTI Core §5.3.3: ASCII only; printable, so a control character never hides in one.
-          .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"),
-        { error: "must be a list of deployment ids" },
-      )
+      .array(deploymentIdSchema, { error: "must be a list of deployment ids" })
       .min(1, "give at least one deployment id")
       .max(MAX_DEPLOYMENTS, `at most ${MAX_DEPLOYMENTS} deployment ids`)
       .transform((ids) => [...new Set(ids)]),

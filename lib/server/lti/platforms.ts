@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { AppError } from "../errors";
 import { uniqueViolationOf } from "../reviews/unique-violation";
-import { insecureLoopbackAllowed, parsePlatformInput, type PlatformInput } from "./platform-input";
+import { deploymentIdSchema, insecureLoopbackAllowed, MAX_DEPLOYMENTS, parsePlatformInput, type PlatformInput } from "./platform-input";
 
 /**
  * The registry of LMS platforms Stride accepts launches from (table lti_platforms): add, list,
@@ -68,6 +68,51 @@ export async function addPlatform({
       params: { issuer: fields.issuer, clientId: fields.clientId },
     });
   }
+}
+
+/** Why a deployment id was refused: empty, longer than LTI allows, not printable ASCII, or one past the platform's limit. */
+export type DeploymentProblem = "empty" | "tooLong" | "notAscii" | "tooMany";
+
+/**
+ * Accepts launches from one more deployment of a registered platform. An LMS gives each
+ * installation of a tool (a course, a sub-account) its own deployment id under one client id; the
+ * registration must not be removed and added again for it, which would take its launches' links,
+ * contexts and resource links with it. Idempotent: an id already accepted changes nothing
+ * (`added: false`). One statement, so admins adding ids at the same moment all land. BAD_INPUT
+ * (field `deploymentId`, `params.problem` a DeploymentProblem) for an id LTI does not allow or one
+ * past the limit of ids; NOT_FOUND for no such registration.
+ */
+export async function addDeployment({
+  db,
+  issuer,
+  clientId,
+  deploymentId,
+}: {
+  db: PrismaClient;
+  issuer: string;
+  clientId: string;
+  deploymentId: string;
+}): Promise<{ platform: LtiPlatformRecord; added: boolean }> {
+  const parsed = deploymentIdSchema.safeParse(deploymentId);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const problem: DeploymentProblem = issue?.code === "too_small" ? "empty" : issue?.code === "too_big" ? "tooLong" : "notAscii";
+    throw new AppError("BAD_INPUT", `deploymentId: ${issue?.message ?? "is not a deployment id"}`, { field: "deploymentId", params: { problem } });
+  }
+  const id = parsed.data;
+  // Times are UTC whatever the server's zone (as Prisma writes them).
+  const added = await db.$executeRaw`
+    UPDATE "lti_platforms"
+    SET "deploymentIds" = array_append("deploymentIds", ${id}), "updatedAt" = (now() AT TIME ZONE 'UTC')
+    WHERE "issuer" = ${issuer} AND "clientId" = ${clientId} AND NOT (${id} = ANY("deploymentIds")) AND cardinality("deploymentIds") < ${MAX_DEPLOYMENTS}`;
+  const platform = await db.ltiPlatform.findUnique({ where: { issuer_clientId: { issuer, clientId } }, select: PLATFORM_FIELDS });
+  if (!platform) {
+    throw new AppError("NOT_FOUND", `No platform with issuer ${issuer} and client id ${clientId} is registered`, { field: "issuer", reason: "lti.platformNotFound", params: { issuer, clientId } });
+  }
+  if (added === 0 && !platform.deploymentIds.includes(id)) {
+    throw new AppError("BAD_INPUT", `deploymentId: a platform accepts at most ${MAX_DEPLOYMENTS} deployment ids`, { field: "deploymentId", params: { problem: "tooMany" } });
+  }
+  return { platform, added: added > 0 };
 }
 
 /** Every registered platform, by issuer then client id. */

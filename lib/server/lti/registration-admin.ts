@@ -4,14 +4,14 @@ import { AppError } from "../errors";
 import type { SessionUser } from "../trpc";
 import { forgetPlatformOrigins } from "./frame-ancestors";
 import { insecureLoopbackAllowed, parsePlatformInput } from "./platform-input";
-import { addPlatform, listPlatforms, removePlatform, type LtiPlatformRecord } from "./platforms";
+import { addDeployment, addPlatform, type DeploymentProblem, listPlatforms, removePlatform, type LtiPlatformRecord } from "./platforms";
 import { TOOL_SCOPES, toolUrls } from "./registration-document";
 import { createRegistrationToken, DEFAULT_TOKEN_HOURS, listOpenRegistrationTokens, registrationUrlWithToken } from "./registration-tokens";
 
 /**
  * What the admin page /admin/lti does (app/admin/lti): list the registered platforms and Stride's
  * own values for an LMS, add a platform by hand (the same checks as `stride lti platform add`),
- * remove one, make a registration link (as `stride lti token create`). Only an admin (User.role
+ * accept one more deployment of a registered platform, remove one, make a registration link (as `stride lti token create`). Only an admin (User.role
  * "admin"); anyone else is told NOT_FOUND, as the page answers 404.
  */
 
@@ -79,6 +79,36 @@ export async function adminAddPlatform({
     return { ok: true, platform };
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") return { ok: false, problems: [{ field: "clientId", message: "is already registered for this issuer" }] };
+    throw error;
+  }
+}
+
+export type AddDeploymentOutcome =
+  | { status: "added" | "present"; deploymentId: string; platform: LtiPlatformRecord }
+  | { status: "refused"; problem: DeploymentProblem }
+  | { status: "gone" };
+
+/** One more deployment id of a registered platform (platforms.ts `addDeployment`), as the page shows the outcome. */
+export async function adminAddDeployment({
+  db,
+  user,
+  issuer,
+  clientId,
+  deploymentId,
+}: {
+  db: PrismaClient;
+  user: SessionUser | null;
+  issuer: string;
+  clientId: string;
+  deploymentId: string;
+}): Promise<AddDeploymentOutcome> {
+  requireAdmin(user);
+  try {
+    const { platform, added } = await addDeployment({ db, issuer, clientId, deploymentId });
+    return { status: added ? "added" : "present", deploymentId: deploymentId.trim(), platform };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return { status: "gone" };
+    if (error instanceof AppError && error.code === "BAD_INPUT") return { status: "refused", problem: error.params?.problem as DeploymentProblem };
     throw error;
   }
 }
