@@ -120,6 +120,10 @@ describe.each(databaseKinds())("the admin's LTI page on %s", (kind) => {
       expect(await adminAddDeployment({ db, user: admin, issuer, clientId, deploymentId }), deploymentId).toEqual({ status: "refused", problem });
     }
     expect(await adminAddDeployment({ db, user: admin, issuer, clientId: "no-such-client", deploymentId: "9" })).toEqual({ status: "gone" });
+    // Values no registration can have (a forged form): no such platform, never a database error.
+    expect(await adminAddDeployment({ db, user: admin, issuer: `${issuer}\u0000`, clientId, deploymentId: "9" })).toEqual({ status: "gone" });
+    expect(await adminAddDeployment({ db, user: admin, issuer, clientId: "x".repeat(10_000), deploymentId: "9" })).toEqual({ status: "gone" });
+    expect(await adminRemovePlatform({ db, user: admin, issuer, clientId: `${clientId}\u0000` })).toBeNull();
 
     // Twenty admins' clicks at once, five of them the same id twice: each id lands once.
     const ids = Array.from({ length: 15 }, (_, i) => `raced-${i}`);

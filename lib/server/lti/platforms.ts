@@ -70,6 +70,15 @@ export async function addPlatform({
   }
 }
 
+/**
+ * Whether an (issuer, client id) pair could name a registration at all: every registered one
+ * passed platform-input.ts (no NUL, at most 2048 and 255 characters). A pair that could not is
+ * answered as "no such platform" without asking PostgreSQL, which refuses a NUL in text (22021).
+ */
+function couldBeRegistered(issuer: string, clientId: string): boolean {
+  return !issuer.includes("\u0000") && !clientId.includes("\u0000") && issuer.length <= 2048 && clientId.length <= 255;
+}
+
 /** Why a deployment id was refused: empty, longer than LTI allows, not printable ASCII, or one past the platform's limit. */
 export type DeploymentProblem = "empty" | "tooLong" | "notAscii" | "tooMany";
 
@@ -100,6 +109,9 @@ export async function addDeployment({
     throw new AppError("BAD_INPUT", `deploymentId: ${issue?.message ?? "is not a deployment id"}`, { field: "deploymentId", params: { problem } });
   }
   const id = parsed.data;
+  if (!couldBeRegistered(issuer, clientId)) {
+    throw new AppError("NOT_FOUND", "No platform with that issuer and client id is registered", { field: "issuer", reason: "lti.platformNotFound", params: { issuer: issuer.slice(0, 200), clientId: clientId.slice(0, 200) } });
+  }
   // Times are UTC whatever the server's zone (as Prisma writes them).
   const added = await db.$executeRaw`
     UPDATE "lti_platforms"
@@ -158,7 +170,7 @@ export async function removePlatform({
   issuer: string;
   clientId: string;
 }): Promise<LtiPlatformRecord> {
-  const existing = await db.ltiPlatform.findUnique({ where: { issuer_clientId: { issuer, clientId } }, select: PLATFORM_FIELDS });
+  const existing = couldBeRegistered(issuer, clientId) ? await db.ltiPlatform.findUnique({ where: { issuer_clientId: { issuer, clientId } }, select: PLATFORM_FIELDS }) : null;
   const removed = existing ? await db.ltiPlatform.deleteMany({ where: { id: existing.id } }) : { count: 0 };
   if (!existing || removed.count === 0) {
     throw new AppError("NOT_FOUND", `No platform with issuer ${issuer} and client id ${clientId} is registered`, {

@@ -11,8 +11,9 @@ import { createRegistrationToken, DEFAULT_TOKEN_HOURS, listOpenRegistrationToken
 /**
  * What the admin page /admin/lti does (app/admin/lti): list the registered platforms and Stride's
  * own values for an LMS, add a platform by hand (the same checks as `stride lti platform add`),
- * accept one more deployment of a registered platform, remove one, make a registration link (as `stride lti token create`). Only an admin (User.role
- * "admin"); anyone else is told NOT_FOUND, as the page answers 404.
+ * accept one more deployment of a registered platform, remove one, make a registration link (as
+ * `stride lti token create`). Only an admin (User.role "admin"); anyone else is told NOT_FOUND,
+ * as the page answers 404.
  */
 
 function requireAdmin(user: SessionUser | null): asserts user is SessionUser {
