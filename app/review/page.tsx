@@ -6,7 +6,7 @@ import { getLogger } from "@/lib/server/observability/logger";
 import { createCaller } from "@/lib/server/root";
 import { getServices } from "@/lib/server/services";
 import { getSessionUser } from "@/lib/server/session";
-import { createContext } from "@/lib/server/trpc";
+import { createContext, type SessionUser } from "@/lib/server/trpc";
 import { type IssuedNext, ReviewSession } from "./review-session";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * same problem. Where it cannot be issued here, the page asks from the browser as before, and
  * shows whatever the server refuses there.
  */
-async function firstProblem(user: NonNullable<Awaited<ReturnType<typeof getSessionUser>>>): Promise<IssuedNext | null> {
+async function firstProblem(user: SessionUser): Promise<IssuedNext | null> {
   try {
     return await createCaller(createContext({ db: getServices().db, user })).review.next();
   } catch (error) {

@@ -79,6 +79,11 @@ function couldBeRegistered(issuer: string, clientId: string): boolean {
   return !issuer.includes("\u0000") && !clientId.includes("\u0000") && issuer.length <= 2048 && clientId.length <= 255;
 }
 
+/** NOT_FOUND for an (issuer, client id) that names no registration. */
+function notRegistered(issuer: string, clientId: string): AppError {
+  return new AppError("NOT_FOUND", `No platform with issuer ${issuer} and client id ${clientId} is registered`, { field: "issuer", reason: "lti.platformNotFound", params: { issuer, clientId } });
+}
+
 /** Why a deployment id was refused: empty, longer than LTI allows, not printable ASCII, or one past the platform's limit. */
 export type DeploymentProblem = "empty" | "tooLong" | "notAscii" | "tooMany";
 
@@ -110,7 +115,7 @@ export async function addDeployment({
   }
   const id = parsed.data;
   if (!couldBeRegistered(issuer, clientId)) {
-    throw new AppError("NOT_FOUND", "No platform with that issuer and client id is registered", { field: "issuer", reason: "lti.platformNotFound", params: { issuer: issuer.slice(0, 200), clientId: clientId.slice(0, 200) } });
+    throw notRegistered(issuer.slice(0, 200), clientId.slice(0, 200));
   }
   // Times are UTC whatever the server's zone (as Prisma writes them).
   const added = await db.$executeRaw`
@@ -119,7 +124,7 @@ export async function addDeployment({
     WHERE "issuer" = ${issuer} AND "clientId" = ${clientId} AND NOT (${id} = ANY("deploymentIds")) AND cardinality("deploymentIds") < ${MAX_DEPLOYMENTS}`;
   const platform = await db.ltiPlatform.findUnique({ where: { issuer_clientId: { issuer, clientId } }, select: PLATFORM_FIELDS });
   if (!platform) {
-    throw new AppError("NOT_FOUND", `No platform with issuer ${issuer} and client id ${clientId} is registered`, { field: "issuer", reason: "lti.platformNotFound", params: { issuer, clientId } });
+    throw notRegistered(issuer, clientId);
   }
   if (added === 0 && !platform.deploymentIds.includes(id)) {
     throw new AppError("BAD_INPUT", `deploymentId: a platform accepts at most ${MAX_DEPLOYMENTS} deployment ids`, { field: "deploymentId", params: { problem: "tooMany" } });
@@ -173,11 +178,7 @@ export async function removePlatform({
   const existing = couldBeRegistered(issuer, clientId) ? await db.ltiPlatform.findUnique({ where: { issuer_clientId: { issuer, clientId } }, select: PLATFORM_FIELDS }) : null;
   const removed = existing ? await db.ltiPlatform.deleteMany({ where: { id: existing.id } }) : { count: 0 };
   if (!existing || removed.count === 0) {
-    throw new AppError("NOT_FOUND", `No platform with issuer ${issuer} and client id ${clientId} is registered`, {
-      field: "issuer",
-      reason: "lti.platformNotFound",
-      params: { issuer, clientId },
-    });
+    throw notRegistered(issuer, clientId);
   }
   return existing;
 }
