@@ -66,6 +66,9 @@ test("the demo learner has reviews due, practises a skill from the progress page
   await expect(result).toHaveAttribute("data-verdict", "correct");
   await expect(page.getByTestId("expected")).toHaveText(`${channels} × ${height} × ${width}`);
   await expect(result.locator(".katex").first()).toBeVisible();
+  // review.submit sent the solution's formulas as TeX; the page typeset every one (pending-math.ts).
+  await expect(page.locator(".tex-pending")).toHaveCount(0);
+  await expect(result.locator(".katex-mathml").first()).toBeAttached();
   await expect(page.getByTestId("figure").locator("img")).toHaveAttribute("alt", /.+/);
   await snap(page, "05-correct");
 

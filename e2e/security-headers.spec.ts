@@ -79,6 +79,9 @@ test("a learner's pages run under the policy with no violation", async ({ page }
     await p.getByRole("button", { name: /check answer/i }).click();
     await expect(p.getByTestId("result")).toHaveAttribute("data-verdict", "correct");
     await expect(p.getByTestId("solution")).toBeVisible();
+    // The solution's formulas came as TeX and were typeset here (pending-math.ts: KaTeX's own chunk, DOM nodes).
+    await expect(p.getByTestId("solution").locator(".katex").first()).toBeVisible();
+    await expect(p.locator(".tex-pending")).toHaveCount(0);
     await p.waitForTimeout(2_000);
   });
   await visit(page, violations, "/review", async (p) => {

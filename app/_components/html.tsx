@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
+import { loadedMathTypesetter, loadMathTypesetter, PENDING_MATH_SELECTOR, typesetPendingMath } from "./pending-math";
 
 /**
  * Problem text the server has already typeset (lib/server/markdown/render-markdown.ts: Markdown
@@ -12,15 +13,20 @@ import { useEffect, useRef } from "react";
  * formula on a phone) scrolls sideways (globals.css); each such box, the container included, is
  * made focusable while it overflows, so a keyboard can reach and scroll it too (WCAG 2.1.1; axe's
  * scrollable-region-focusable). The sanitiser keeps no tabindex, so it is set here.
+ *
+ * The review calls leave their formulas for the browser (pending-math.ts): they are typeset here
+ * before the text paints when KaTeX has loaded already, else as soon as it has (the TeX shows
+ * meanwhile).
  */
 /** The boxes globals.css lets scroll sideways inside a typeset text. */
 const SCROLL_BOXES = ".katex-display, details";
 
 export function Html({ html, className, compact = false }: { html: string; className?: string; compact?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
+    let mounted = true;
     const mark = () => {
       const boxes = [element, ...element.querySelectorAll<HTMLElement>(SCROLL_BOXES)];
       for (const box of boxes) {
@@ -28,10 +34,27 @@ export function Html({ html, className, compact = false }: { html: string; class
         else box.removeAttribute("tabindex");
       }
     };
+    if (element.querySelector(PENDING_MATH_SELECTOR)) {
+      const katex = loadedMathTypesetter();
+      if (katex) typesetPendingMath(element, katex);
+      else {
+        loadMathTypesetter().then(
+          (loaded) => {
+            if (!mounted) return;
+            typesetPendingMath(element, loaded);
+            mark();
+          },
+          () => undefined,
+        );
+      }
+    }
     mark();
     const observer = new ResizeObserver(mark);
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      mounted = false;
+      observer.disconnect();
+    };
   }, [html]);
   return <div ref={container} className={`${compact ? "prose-stride-compact" : "prose-stride"} ${className ?? ""}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }

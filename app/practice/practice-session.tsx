@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { NextWaitingNotice, SubmitNotice } from "../_components/offline/submit-notice";
 import { lazyWithPreload } from "../_components/lazy-with-preload";
+import { preloadMathTypesetter } from "../_components/pending-math";
 import { useAnswerSubmit } from "../_components/offline/use-answer-submit";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import { useStudyKeys } from "../_components/study/use-study-keys";
@@ -69,9 +70,12 @@ export function PracticeSession({
   const chosenBank = chosenCourse?.banks.find((entry) => entry.id === bank) ?? null;
   const [started, setStarted] = useState(Boolean(skill));
   const [answer, setAnswer] = useState("");
-  // Once the learner starts answering, the result panel is fetched (lazy-with-preload.tsx).
+  // Once the learner starts answering, the result panel and the typesetter of the solution's
+  // formulas are fetched (lazy-with-preload.tsx, pending-math.ts).
   useEffect(() => {
-    if (answer) ResultPanel.preload();
+    if (!answer) return;
+    ResultPanel.preload();
+    preloadMathTypesetter();
   }, [answer]);
   const [answered, setAnswered] = useState({ count: 0, right: 0 });
   const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getLogger } from "@/lib/server/observability/logger";
+import { withMathTypeset } from "@/lib/server/reviews/learner-payload";
 import { createCaller } from "@/lib/server/root";
 import { getServices } from "@/lib/server/services";
 import { getSessionUser } from "@/lib/server/session";
@@ -25,7 +26,9 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 async function firstProblem(user: SessionUser): Promise<IssuedNext | null> {
   try {
-    return await createCaller(createContext({ db: getServices().db, user })).review.next();
+    const issued = await createCaller(createContext({ db: getServices().db, user })).review.next();
+    // review.next leaves formulas to the browser; the page's own problem paints typeset.
+    return issued.status === "issued" ? { ...issued, problem: withMathTypeset(issued.problem) } : issued;
   } catch (error) {
     getLogger().warn({ err: error, userId: user.id }, "the review page could not issue its first problem; the browser asks again");
     return null;

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { NextWaitingNotice, SubmitNotice } from "../_components/offline/submit-notice";
 import { lazyWithPreload } from "../_components/lazy-with-preload";
+import { preloadMathTypesetter } from "../_components/pending-math";
 import { useAnswerSubmit } from "../_components/offline/use-answer-submit";
 import { ProblemPanel } from "../_components/study/problem-panel";
 import type { RatingValue } from "../_components/study/rating-picker";
@@ -44,12 +45,14 @@ export function ReviewSession({ first = null }: { first?: IssuedNext | null }) {
   const undo = useMutation(trpc.review.undo.mutationOptions());
   const finishWalkthrough = useMutation(trpc.review.finishWalkthrough.mutationOptions());
   const [answer, setAnswer] = useState("");
-  // Once the learner starts answering, the panels that show the grade are fetched, so the grade
-  // appears as soon as it arrives (lazy-with-preload.tsx).
+  // Once the learner starts answering, the panels that show the grade and the typesetter of its
+  // formulas are fetched, so the grade appears as soon as it arrives (lazy-with-preload.tsx,
+  // pending-math.ts).
   useEffect(() => {
     if (!answer) return;
     ResultPanel.preload();
     RatingPicker.preload();
+    preloadMathTypesetter();
   }, [answer]);
   const [rating, setRating] = useState<RatingValue | null>(null);
   const [lastReviewId, setLastReviewId] = useState<string | null>(null);

@@ -18,6 +18,7 @@ import { handleApiRoute } from "../edge/api-route";
 import { TRPC_ENDPOINT } from "../edge/trpc-http";
 import { getLogger } from "../observability/logger";
 import { getMetrics } from "../observability/metrics";
+import { warmReviewRendering } from "../reviews/warm-review-rendering";
 import { getServices } from "../services";
 import { getRenderPool } from "../workers/render-pool";
 import { sendWebResponse, webRequestOf } from "./node-bridge";
@@ -38,6 +39,8 @@ export function prepareApi(): void {
   getMetrics();
   // Its threads take a few seconds to load the typesetter: started now, not by the first learner.
   getRenderPool();
+  // And the review cycle's text caches, a skill at a time between requests (warm-review-rendering.ts).
+  warmReviewRendering((rendered) => getLogger().debug({ rendered }, "the review cycle's rendering caches are warm"));
 }
 
 let headers: { key: string; value: string }[] | undefined;

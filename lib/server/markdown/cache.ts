@@ -72,8 +72,14 @@ function formula({ tex, display }: Formula): string {
   return holder.strideFormulaCache.getOrSet(`${display ? "display" : "inline"}\u0000${tex}`, () => typesetByShape(tex, display));
 }
 
-/** The document from its cached skeleton and formulas, or null when it has none or cannot be split. */
-function fromPieces(markdown: string): string | null {
+/** A formula's HTML as `renderMarkdownCached` puts it in a document (cached, or typeset by its shape). */
+export const formulaHtml = formula;
+
+/**
+ * The document split into its formulas and its skeleton's HTML (cached), or null when it has no
+ * formula or cannot be split: then only the whole renderer gives its HTML.
+ */
+export function skeletonOf(markdown: string): { skeletonHtml: string; formulas: Formula[] } | null {
   if (!markdown.includes("$")) return null;
   const pieces = piecesOf(markdown);
   if (!pieces || pieces.formulas.length === 0) return null;
@@ -81,7 +87,13 @@ function fromPieces(markdown: string): string | null {
   // Dollar signs left in the text can pair up once a formula beside them is a placeholder
   // (`$\$$$x$$`): a skeleton that typeset anything was not read as the document was.
   if (skeletonHtml.includes('class="katex')) return null;
-  return assemble(skeletonHtml, pieces.formulas, pieces.formulas.map(formula));
+  return { skeletonHtml, formulas: pieces.formulas };
+}
+
+/** The document from its cached skeleton and formulas, or null when it has none or cannot be split. */
+function fromPieces(markdown: string): string | null {
+  const split = skeletonOf(markdown);
+  return split && assemble(split.skeletonHtml, split.formulas, split.formulas.map(formula));
 }
 
 /** `renderMarkdown`'s HTML for this text, from the cache or its cached pieces when it can be. */

@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { getLogger } from "../observability/logger";
 import { getRenderPool } from "../workers/render-pool";
 import { cachedDocument, rememberDocument, renderMarkdownCached } from "./cache";
+import { renderWithPendingMath } from "./math-in-browser";
 
 async function renderedElsewhere(markdowns: string[]): Promise<string[]> {
   const pool = getRenderPool();
@@ -49,4 +50,17 @@ export async function renderLocalizedDocuments<T extends Record<string, string>>
   const entries = Object.entries(text);
   const html = await renderDocuments(entries.map(([, markdown]) => markdown));
   return Object.fromEntries(entries.map(([lang], i) => [lang, html[i]!])) as T;
+}
+
+/**
+ * Each document with its formulas left for the learner's browser (math-in-browser.ts): only
+ * the text around them is rendered here. A document that has no formula or cannot be split is
+ * typeset whole, as `renderDocuments` does.
+ */
+export async function renderDocumentsMathInBrowser(markdowns: readonly string[]): Promise<string[]> {
+  const pending = markdowns.map(renderWithPendingMath);
+  const whole = markdowns.filter((_, i) => pending[i] === null);
+  const typeset = whole.length > 0 ? await renderDocuments(whole) : [];
+  let next = 0;
+  return pending.map((html) => html ?? typeset[next++]!);
 }

@@ -4,7 +4,7 @@ import { needsWalkthrough, newCardState } from "@/lib/srs";
 import { AppError } from "../errors";
 import { insertCard, insertReviewVariant } from "./cycle-inserts";
 import { isQuestionFailure, recordIssueFailure } from "./issue-failure";
-import { type LearnerPayload, learnerPayload } from "./learner-payload";
+import { type LearnerPayload, learnerPayload, type MathTypesetting } from "./learner-payload";
 import { type LearnerSnapshot, readLearnerSnapshot } from "./learner-snapshot";
 import { type QueueToday, queueToday } from "./queue-today";
 import { randomSeed as defaultSeed, type SeedSource } from "./random-seed";
@@ -20,6 +20,8 @@ export interface IssueVariantOptions {
   now: Date;
   /** Random seed source, injectable for tests; the default is cryptographically random. */
   randomSeed?: SeedSource;
+  /** Where the problem's formulas are typeset (learner-payload.ts); the server by default. */
+  math?: MathTypesetting;
 }
 
 interface IssuedRow {
@@ -120,7 +122,7 @@ async function pickCard(db: PrismaClient, userId: string, snapshot: LearnerSnaps
  * for the seed drawn) never blocks the queue: the failure is recorded for its instructor, the
  * card is postponed, and the next card is served.
  */
-export async function issueVariant({ db, userId, lang, now, randomSeed = defaultSeed }: IssueVariantOptions) {
+export async function issueVariant({ db, userId, lang, now, randomSeed = defaultSeed, math = "server" }: IssueVariantOptions) {
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const snapshot = await readLearnerSnapshot(db, userId, now);
     const { open } = snapshot;
@@ -129,7 +131,7 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
     const openCard = open?.cardId && inQueue.has(open.templateId) ? (snapshot.cards.find((card) => card.id === open.cardId) ?? null) : null;
     if (open && openCard) {
       try {
-        return issued(open, openCard, await learnerPayload((await variantProblem({ db, ...open })).problem), today, snapshot.courseTitleOf.get(open.templateId) ?? null);
+        return issued(open, openCard, await learnerPayload((await variantProblem({ db, ...open })).problem, math), today, snapshot.courseTitleOf.get(open.templateId) ?? null);
       } catch (error) {
         if (!isQuestionFailure(open.templateId, error)) throw error;
         await recordIssueFailure({ db, userId, cardId: openCard.id, templateId: open.templateId, questionVersionId: open.questionVersionId, seed: open.seed, error, now });
@@ -169,7 +171,7 @@ export async function issueVariant({ db, userId, lang, now, randomSeed = default
     }
 
     // Typeset (off the request thread) while the variant is written; a lost race wastes only that.
-    const payload = learnerPayload(built.problem);
+    const payload = learnerPayload(built.problem, math);
     payload.catch(() => undefined);
     try {
       const variant = await insertReviewVariant(db, {

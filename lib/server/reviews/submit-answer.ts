@@ -2,10 +2,11 @@ import type { PrismaClient } from "@/lib/db";
 import { gradeAnswer } from "@/lib/grading";
 import { Rating, type ReviewRating, type SchedulerSettings, scheduleReview, suggestRating } from "@/lib/srs";
 import { AppError } from "../errors";
-import { renderDocuments, renderLocalizedDocuments } from "../markdown/render-off-thread";
+import { renderDocuments, renderDocumentsMathInBrowser, renderLocalizedDocuments } from "../markdown/render-off-thread";
 import { type AnswerReview, recordAnswer, type VariantForAnswer, variantForAnswer } from "./answer-rows";
 import { cardStateOf } from "./card-state";
 import { gradedResult } from "./graded-result";
+import type { MathTypesetting } from "./learner-payload";
 import { medianAnswerTime } from "./median-answer-time";
 import { replaySubmission } from "./replay-submission";
 import { variantProblem } from "./variant-problem";
@@ -24,6 +25,8 @@ export interface SubmitAnswerOptions {
    * was recorded but whose answer was lost (the connection dropped) gets that review back.
    */
   submissionId?: string;
+  /** Where the worked solution's and feedback's formulas are typeset (learner-payload.ts); the server by default. */
+  math?: MathTypesetting;
 }
 
 // Time on a problem past an hour says the learner walked away, not how hard it was.
@@ -68,7 +71,7 @@ export async function submitAnswer(options: SubmitAnswerOptions) {
   }
 }
 
-async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submissionId }: SubmitAnswerOptions) {
+async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submissionId, math = "server" }: SubmitAnswerOptions) {
   const variant = await variantForAnswer(db, variantId);
   if (!variant || variant.userId !== userId) {
     throw new AppError("NOT_FOUND", "This problem was not issued to you. Open the review page for a new one.", { reason: "review.notIssued" });
@@ -105,9 +108,10 @@ async function gradeAndRecord({ db, userId, variantId, answer, now, fuzz, submis
 
   // The feedback and worked solution are typeset (off the request thread) while the answer is written.
   const feedbackLangs = Object.keys(grade.feedback) as (keyof typeof grade.feedback)[];
+  const render = math === "browser" ? renderDocumentsMathInBrowser : renderDocuments;
   const [{ reviewId, scheduled, outcomes }, [solutionHtml, ...feedbackHtmls]] = await Promise.all([
     recordGraded({ db, variant, review, rating, now, settings }),
-    renderDocuments([problem.solution, ...feedbackLangs.map((lang) => grade.feedback[lang])]),
+    render([problem.solution, ...feedbackLangs.map((lang) => grade.feedback[lang])]),
   ]);
   const feedbackHtml = Object.fromEntries(feedbackLangs.map((lang, i) => [lang, feedbackHtmls[i]!])) as typeof grade.feedback;
   const dueByRating = outcomes ? Object.fromEntries([...outcomes].map(([r, outcome]) => [r, outcome.after.due])) : null;

@@ -70,8 +70,11 @@ export const rateInput = z.object({
 // A browser key is at most a small matrix: the engine's caps keep problem outputs tiny.
 
 export const reviewRouter = createRouter({
-  /** The next problem of the review queue (or a leech's walkthrough, or "caught up"). */
-  next: learnerProcedure.mutation(({ ctx }) => issueVariant({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), randomSeed: ctx.randomSeed })),
+  /**
+   * The next problem of the review queue (or a leech's walkthrough, or "caught up"). Its formulas
+   * come as TeX for the page to typeset (math-in-browser.ts), as do the graded answer's below.
+   */
+  next: learnerProcedure.mutation(({ ctx }) => issueVariant({ db: ctx.db, userId: ctx.user.id, lang: ctx.user.locale, now: ctx.now(), randomSeed: ctx.randomSeed, math: "browser" })),
   /** A practice problem: chosen topics and difficulty, kept in the history, schedule untouched. */
   practice: learnerProcedure
     .input(practiceInput)
@@ -79,7 +82,7 @@ export const reviewRouter = createRouter({
   /** The courses whose published questions the learner can practise, each with its banks. */
   practiceCourses: learnerProcedure.query(({ ctx }) => practiceCourses({ db: ctx.db, userId: ctx.user.id })),
   submit: learnerProcedure.input(submitInput).mutation(({ ctx, input }) =>
-    submitAnswer({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now(), fuzz: ctx.schedulerFuzz }),
+    submitAnswer({ db: ctx.db, userId: ctx.user.id, ...input, now: ctx.now(), fuzz: ctx.schedulerFuzz, math: "browser" }),
   ),
   /** Problems practised in the browser while offline, graded again here and added to the history (practice: the schedule is untouched). */
   syncOfflinePractice: learnerProcedure
