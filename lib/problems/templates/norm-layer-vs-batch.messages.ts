@@ -9,7 +9,7 @@ const en = {
     "Compute the output, rounded to three decimals. Answer with a matrix of the same shape (one column per example).",
   solution:
     "Batch normalization normalizes each feature over the examples of the minibatch (here: along each row); layer normalization normalizes each example over its own features (here: down each column), so it needs no minibatch and behaves the same in training and prediction (⟦nndl.layer-norm⟧; ⟦d2l.bn-layers⟧).\n\n" +
-    "{steps}\n\nThe output is {answer}\n\nThe same numbers are batch normalization of the transposed matrix (examples as rows become features as columns) with $\\gamma = 1$, $\\beta = 0$: the column statistics that batch normalization takes there are the per-example statistics of layer normalization.",
+    "{steps}\n\nThe output is:\n\n{answer}\n\nThe same numbers are batch normalization of the transposed matrix (examples as rows become features as columns) with $\\gamma = 1$, $\\beta = 0$: the column statistics that batch normalization takes there are the per-example statistics of layer normalization.",
   column: "example {index}: {work}",
   figureTitle: "Layer normalization: statistics down each column (one example)",
   figureInput: "input",
@@ -33,7 +33,7 @@ const zhCN = {
     "计算输出，保留三位小数。请写出形状相同的矩阵（每列一个样本）。",
   solution:
     "批量规范化对每个特征在小批量的各样本上规范化（这里是沿每一行）；层规范化对每个样本在它自己的各特征上规范化（这里是沿每一列），所以它不需要小批量，训练和预测时的计算相同（⟦nndl.layer-norm⟧；⟦d2l.bn-layers⟧）。\n\n" +
-    "{steps}\n\n输出为 {answer}\n\n同样的数也是转置矩阵（样本由行变为列）在 $\\gamma = 1$、$\\beta = 0$ 时的批量规范化结果：批量规范化在那里按列求的统计量，正是层规范化按样本求的统计量。",
+    "{steps}\n\n输出为：\n\n{answer}\n\n同样的数也是转置矩阵（样本由行变为列）在 $\\gamma = 1$、$\\beta = 0$ 时的批量规范化结果：批量规范化在那里按列求的统计量，正是层规范化按样本求的统计量。",
   column: "样本 {index}：{work}",
   figureTitle: "层规范化：沿每一列（一个样本）求统计量",
   figureInput: "输入",
