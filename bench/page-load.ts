@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { type Browser, type BrowserContext, chromium } from "@playwright/test";
+import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3105);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -36,6 +36,23 @@ async function startServer(dataDir: string) {
   throw new Error(`the server did not start:\n${output}`);
 }
 
+/** Clicks "Check answer", having asked the page to note the moment a result enters the document; waits for the result or a format error. */
+async function checkAnswer(page: Page): Promise<void> {
+  // Noted in the page the moment the result is in the document, not when a poll finds it.
+  await page.evaluate(() => {
+    const mark = window as unknown as { resultShownAt?: number };
+    delete mark.resultShownAt;
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector("[data-testid=result]")) return;
+      mark.resultShownAt = performance.now();
+      observer.disconnect();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await page.getByTestId("result").or(page.getByTestId("format-error")).first().waitFor();
+}
+
 /**
  * For each of RUNS answers of the demo learner: milliseconds from the end of review.submit's
  * response to the result panel on screen. A person types for a while before checking; so does this.
@@ -58,18 +75,16 @@ async function gradeShownAfterAnswer(browser: Browser, storageState: Awaited<Ret
         await page.locator("[data-testid=answer-options] input, [data-testid=answer-boolean] [role=radio]").first().click();
       }
       await page.waitForTimeout(1_000);
-      // Noted in the page the moment the result is in the document, not when a poll finds it.
-      await page.evaluate(() => {
-        const mark = window as unknown as { resultShownAt?: number };
-        delete mark.resultShownAt;
-        const observer = new MutationObserver(() => {
-          if (!document.querySelector("[data-testid=result]")) return;
-          mark.resultShownAt = performance.now();
-          observer.disconnect();
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-      });
-      await page.getByRole("button", { name: "Check answer" }).click();
+      await checkAnswer(page);
+      // A guess in the wrong form (a number for a matrix) is a format error, which costs nothing:
+      // the learner then writes the example the message gives, which has the right form.
+      if (await page.getByTestId("format-error").isVisible()) {
+        const example = (await page.getByTestId("format-error").locator("code").first().innerText()).trim();
+        await text.fill("");
+        await text.pressSequentially(example, { delay: 120 });
+        await page.waitForTimeout(1_000);
+        await checkAnswer(page);
+      }
       await page.getByTestId("result").waitFor();
       const { answeredAt, shownAt } = await page.evaluate(() => ({
         answeredAt: (performance.getEntriesByType("resource").filter((entry) => entry.name.includes("review.submit")).at(-1) as PerformanceResourceTiming).responseEnd,
