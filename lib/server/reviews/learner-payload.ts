@@ -15,7 +15,7 @@ export type MathTypesetting = "server" | "browser";
  */
 export async function learnerPayload(problem: Problem, math: MathTypesetting = "server") {
   const options = problem.options ?? null;
-  // The prompt and its options typeset together, off the request thread (render-off-thread.ts).
+  // The prompt and its options rendered together; what is typeset whole goes off the request thread (render-off-thread.ts).
   const render = math === "browser" ? renderDocumentsMathInBrowser : renderDocuments;
   const [promptHtml, ...optionsHtml] = await render([problem.prompt, ...(options ?? []).map((option) => option.text)]);
   return {
@@ -24,7 +24,7 @@ export async function learnerPayload(problem: Problem, math: MathTypesetting = "
     difficulty: problem.difficulty,
     lang: problem.lang,
     prompt: problem.prompt,
-    /** The prompt typeset on the server (see render-markdown.ts; cached, see cache.ts). */
+    /** The prompt rendered on the server (render-markdown.ts; cached, cache.ts), its formulas typeset there or left to the page (`math`). */
     promptHtml: promptHtml!,
     answerKind: problem.answer.kind,
     options: options?.map((option, i) => ({ ...option, html: optionsHtml[i]! })) ?? null,
