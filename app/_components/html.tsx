@@ -1,7 +1,7 @@
 "use client";
 
 import { useLayoutEffect, useRef } from "react";
-import { loadedMathTypesetter, loadMathTypesetter, PENDING_MATH_SELECTOR, typesetPendingMath } from "./pending-math";
+import { loadedMathTypesetter, loadMathTypesetter, PENDING_MATH_SELECTOR, typesetPendingFormulas } from "./pending-math";
 
 /**
  * Problem text the server has already typeset (lib/server/markdown/render-markdown.ts: Markdown
@@ -36,12 +36,12 @@ export function Html({ html, className, compact = false }: { html: string; class
     };
     if (element.querySelector(PENDING_MATH_SELECTOR)) {
       const katex = loadedMathTypesetter();
-      if (katex) typesetPendingMath(element, katex);
+      if (katex) typesetPendingFormulas(element, katex);
       else {
         loadMathTypesetter().then(
           (loaded) => {
             if (!mounted) return;
-            typesetPendingMath(element, loaded);
+            typesetPendingFormulas(element, loaded);
             mark();
           },
           () => undefined,

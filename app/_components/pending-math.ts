@@ -43,7 +43,7 @@ export function preloadMathTypesetter(): void {
  * refuses as KaTeX's own error markup (typeset-math.ts), and so does this: the TeX in red, the
  * reason in its title.
  */
-export function typesetPendingMath(root: HTMLElement, katex: Typesetter): void {
+export function typesetPendingFormulas(root: HTMLElement, katex: Typesetter): void {
   for (const element of root.querySelectorAll<HTMLElement>(PENDING_MATH_SELECTOR)) {
     const tex = element.textContent ?? "";
     element.classList.remove("tex-pending");
